@@ -1,0 +1,14 @@
+"""Settings for the test suite: production settings plus a throw-away key and media folder."""
+
+import os
+import tempfile
+
+os.environ.setdefault("SECRET_KEY", "clave-solo-para-pruebas")
+
+from pasto_rdc.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="pasto-rdc-media-"))  # noqa: F405
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+SECURE_SSL_REDIRECT = False
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]

@@ -1,0 +1,362 @@
+"""The accountability plan: Plan → Componente → Subcomponente → Actividad.
+
+An activity has a structured meta (quantity, unit, kind), one or more
+responsible offices (ordered) and one or more date windows.
+"""
+
+import uuid
+from decimal import Decimal
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Cast, Left, StrIndex, Substr
+from django.utils.text import get_valid_filename
+
+CODIGO_ACTIVIDAD = RegexValidator(
+    r"^[1-9]\d?\.[1-9]\d?$",
+    "El código debe tener la forma «número.número», por ejemplo 1.1 o 3.4.",
+)
+
+
+class Plan(models.Model):
+    entidad = models.CharField("entidad", max_length=200)
+    vigencia = models.PositiveSmallIntegerField(
+        "vigencia", validators=[MinValueValidator(2000, "La vigencia debe ser un año válido.")]
+    )
+    titulo = models.CharField("título", max_length=250)
+    dependencia = models.CharField(
+        "dependencia que lo elabora",
+        max_length=200,
+        blank=True,
+        help_text="Por ejemplo, Oficina de Planeación de Gestión Institucional.",
+    )
+    introduccion = models.TextField("introducción", blank=True)
+    publicado = models.BooleanField(
+        "publicado",
+        default=True,
+        help_text="Solo los planes publicados se muestran a la ciudadanía.",
+    )
+
+    class Meta:
+        verbose_name = "plan"
+        verbose_name_plural = "planes"
+        ordering = ["-vigencia", "entidad"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entidad", "vigencia"],
+                name="plan_unico_por_entidad_y_vigencia",
+                violation_error_message="Ya existe un plan de esa entidad para esa vigencia.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.titulo} {self.vigencia} – {self.entidad}"
+
+
+class Componente(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="componentes")
+    nombre = models.CharField("nombre", max_length=200)
+    orden = models.PositiveSmallIntegerField("orden", default=1)
+
+    class Meta:
+        verbose_name = "componente"
+        verbose_name_plural = "componentes"
+        ordering = ["plan", "orden", "nombre"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "nombre"],
+                name="componente_unico_por_plan",
+                violation_error_message="Ese componente ya existe en el plan.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.nombre} ({self.plan.vigencia})"
+
+
+class Subcomponente(models.Model):
+    componente = models.ForeignKey(
+        Componente, on_delete=models.CASCADE, related_name="subcomponentes"
+    )
+    numero = models.PositiveSmallIntegerField(
+        "número", validators=[MinValueValidator(1, "El número debe ser 1 o mayor.")]
+    )
+    nombre = models.CharField("nombre", max_length=250)
+
+    class Meta:
+        verbose_name = "subcomponente"
+        verbose_name_plural = "subcomponentes"
+        ordering = ["componente", "numero"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["componente", "numero"],
+                name="subcomponente_numero_unico",
+                violation_error_message="Ya hay un subcomponente con ese número en el componente.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Subcomponente {self.numero}. {self.nombre}"
+
+
+class Responsable(models.Model):
+    """An office (dependencia) of the administration; shared by every plan."""
+
+    class Tipo(models.TextChoices):
+        SECRETARIA = "secretaria", "Secretaría"
+        OFICINA = "oficina", "Oficina"
+        DIRECCION = "direccion", "Dirección"
+        EQUIPO = "equipo", "Equipo"
+        COLECTIVO = "colectivo", "Conjunto de dependencias"
+
+    nombre = models.CharField("nombre", max_length=200, unique=True)
+    sigla = models.CharField("sigla", max_length=20, blank=True)
+    slug = models.SlugField(
+        "identificador en la URL",
+        max_length=60,
+        unique=True,
+        help_text="Se usa en la dirección del tablero de la oficina, por ejemplo «opgi».",
+    )
+    tipo = models.CharField("tipo", max_length=20, choices=Tipo.choices)
+
+    class Meta:
+        verbose_name = "responsable"
+        verbose_name_plural = "responsables"
+        ordering = ["nombre"]
+
+    def __str__(self):
+        return self.nombre
+
+    @property
+    def nombre_corto(self) -> str:
+        return self.sigla or self.nombre
+
+
+class Actividad(models.Model):
+    class TipoMeta(models.TextChoices):
+        EXACTA = "exacta", "Cantidad exacta"
+        MINIMO = "minimo", "Al menos / mínimo"
+        PORCENTAJE = "porcentaje", "Porcentaje"
+
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="actividades", editable=False
+    )
+    subcomponente = models.ForeignKey(
+        Subcomponente, on_delete=models.PROTECT, related_name="actividades"
+    )
+    codigo = models.CharField("código", max_length=5, validators=[CODIGO_ACTIVIDAD])
+    # Numeric sort key computed by the database from the code, so that 1.10
+    # follows 1.9 in every query, fixture load and bulk insert alike.
+    orden = models.GeneratedField(
+        expression=Cast(Left("codigo", StrIndex("codigo", models.Value(".")) - 1), models.IntegerField())
+        * 1000
+        + Cast(Substr("codigo", StrIndex("codigo", models.Value(".")) + 1), models.IntegerField()),
+        output_field=models.IntegerField(),
+        db_persist=True,
+    )
+    descripcion = models.TextField("actividad")
+    producto = models.TextField("producto")
+    meta_texto = models.CharField("meta (texto original)", max_length=300)
+    meta_cantidad = models.DecimalField(
+        "cantidad de la meta",
+        max_digits=12,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01"), "La cantidad de la meta debe ser mayor que 0.")],
+    )
+    meta_unidad = models.CharField(
+        "unidad de la meta", max_length=150, help_text="Por ejemplo «ejemplares» o «encuestas aplicadas»."
+    )
+    meta_tipo = models.CharField(
+        "tipo de meta", max_length=12, choices=TipoMeta.choices, default=TipoMeta.EXACTA
+    )
+    responsables = models.ManyToManyField(
+        Responsable, through="ActividadResponsable", related_name="actividades", verbose_name="responsables"
+    )
+
+    class Meta:
+        verbose_name = "actividad"
+        verbose_name_plural = "actividades"
+        ordering = ["plan", "orden"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "codigo"],
+                name="actividad_codigo_unico_por_plan",
+                violation_error_message="Ya existe una actividad con ese código en el plan.",
+            ),
+            models.CheckConstraint(
+                condition=Q(meta_cantidad__gt=0),
+                name="actividad_meta_positiva",
+                violation_error_message="La cantidad de la meta debe ser mayor que 0.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(meta_tipo="porcentaje") | Q(meta_cantidad__lte=100),
+                name="actividad_porcentaje_hasta_100",
+                violation_error_message="Una meta en porcentaje no puede superar el 100 %.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.codigo} {self.descripcion[:80]}"
+
+    def save(self, *args, **kwargs):
+        # The plan is denormalised from the subcomponente so the database can
+        # enforce «one code per plan»; it is never chosen independently.
+        self.plan_id = self.subcomponente.componente.plan_id
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        errors = {}
+        if self.meta_tipo == self.TipoMeta.PORCENTAJE and self.meta_cantidad is not None:
+            if self.meta_cantidad > 100:
+                errors["meta_cantidad"] = "Una meta en porcentaje no puede superar el 100 %."
+        if self.subcomponente_id and self.codigo and CODIGO_ACTIVIDAD.regex.match(self.codigo):
+            self.plan_id = self.subcomponente.componente.plan_id
+            numero = int(self.codigo.split(".")[0])
+            if numero != self.subcomponente.numero:
+                errors["codigo"] = (
+                    f"El código {self.codigo} no corresponde al subcomponente "
+                    f"{self.subcomponente.numero}: debe empezar por «{self.subcomponente.numero}.»."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def validate_constraints(self, exclude=None):
+        # `plan` is not a form field; check code uniqueness with it anyway.
+        if exclude and "plan" in exclude:
+            exclude = set(exclude) - {"plan"}
+        super().validate_constraints(exclude=exclude)
+
+    @property
+    def es_porcentaje(self) -> bool:
+        return self.meta_tipo == self.TipoMeta.PORCENTAJE
+
+
+class ActividadResponsable(models.Model):
+    actividad = models.ForeignKey(Actividad, on_delete=models.CASCADE, related_name="asignaciones")
+    responsable = models.ForeignKey(
+        Responsable, on_delete=models.PROTECT, related_name="asignaciones", verbose_name="responsable"
+    )
+    orden = models.PositiveSmallIntegerField("orden", default=1)
+
+    class Meta:
+        verbose_name = "responsable de la actividad"
+        verbose_name_plural = "responsables de la actividad"
+        ordering = ["actividad", "orden", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["actividad", "responsable"],
+                name="responsable_unico_por_actividad",
+                violation_error_message="Esa dependencia ya es responsable de la actividad.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.actividad.codigo} – {self.responsable}"
+
+
+class Ventana(models.Model):
+    """A date window (fecha inicio → fecha final) in which an activity runs."""
+
+    actividad = models.ForeignKey(Actividad, on_delete=models.CASCADE, related_name="ventanas")
+    inicio = models.DateField("fecha inicio")
+    fin = models.DateField("fecha final")
+
+    class Meta:
+        verbose_name = "ventana de fechas"
+        verbose_name_plural = "ventanas de fechas"
+        ordering = ["actividad", "inicio", "fin"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(fin__gte=F("inicio")),
+                name="ventana_fin_despues_de_inicio",
+                violation_error_message="La fecha final no puede ser anterior a la fecha de inicio.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.inicio:%d/%m/%Y} – {self.fin:%d/%m/%Y}"
+
+    def clean(self):
+        if self.inicio and self.fin and self.fin < self.inicio:
+            raise ValidationError(
+                {"fin": "La fecha final no puede ser anterior a la fecha de inicio."}
+            )
+
+
+def ruta_evidencia(instance: "Evidencia", filename: str) -> str:
+    """A path that never collides: one fresh UUID folder per uploaded file."""
+    nombre = get_valid_filename(PurePath(filename).name) or "archivo"
+    actividad = instance.actividad
+    return f"evidencias/{actividad.plan.vigencia}/{actividad.codigo}/{uuid.uuid4().hex}/{nombre}"
+
+
+class Evidencia(models.Model):
+    class Estado(models.TextChoices):
+        ENVIADA = "enviada", "Enviada"
+        APROBADA = "aprobada", "Aprobada"
+        DEVUELTA = "devuelta", "Devuelta"
+
+    actividad = models.ForeignKey(Actividad, on_delete=models.PROTECT, related_name="evidencias")
+    descripcion = models.CharField("descripción", max_length=500)
+    archivo = models.FileField("archivo", upload_to=ruta_evidencia, max_length=300, blank=True)
+    enlace = models.URLField("enlace", max_length=500, blank=True)
+    nombre_original = models.CharField("nombre original del archivo", max_length=255, blank=True)
+    sha256 = models.CharField("SHA-256", max_length=64, blank=True)
+    tamano = models.PositiveBigIntegerField("tamaño (bytes)", null=True, blank=True)
+    tipo_contenido = models.CharField("tipo de contenido", max_length=120, blank=True)
+    subida_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="evidencias_subidas",
+        verbose_name="subida por",
+        null=True,
+        blank=True,
+    )
+    subida_en = models.DateTimeField("subida en", auto_now_add=True)
+    estado = models.CharField("estado", max_length=10, choices=Estado.choices, default=Estado.ENVIADA)
+    comentario_revision = models.TextField("comentario de la revisión", blank=True)
+    revisada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="evidencias_revisadas",
+        verbose_name="revisada por",
+        null=True,
+        blank=True,
+    )
+    revisada_en = models.DateTimeField("revisada en", null=True, blank=True)
+    publica = models.BooleanField(
+        "pública", default=False, help_text="Visible en la página ciudadana (solo si está aprobada)."
+    )
+
+    class Meta:
+        verbose_name = "evidencia"
+        verbose_name_plural = "evidencias"
+        ordering = ["actividad", "-subida_en"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(archivo="") & ~Q(enlace="")) | (~Q(archivo="") & Q(enlace="")),
+                name="evidencia_archivo_o_enlace",
+                violation_error_message="Adjunte un archivo o un enlace (uno de los dos, no ambos).",
+            ),
+            models.CheckConstraint(
+                condition=Q(publica=False) | Q(estado="aprobada"),
+                name="evidencia_publica_solo_aprobada",
+                violation_error_message="Solo una evidencia aprobada puede ser pública.",
+            ),
+            models.CheckConstraint(
+                condition=Q(archivo="") | ~Q(sha256=""),
+                name="evidencia_archivo_con_sha256",
+                violation_error_message="Un archivo de evidencia debe tener su huella SHA-256.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.actividad.codigo} – {self.descripcion[:60]}"
+
+    @property
+    def es_enlace(self) -> bool:
+        return bool(self.enlace)
