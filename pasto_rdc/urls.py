@@ -8,6 +8,7 @@ admin.site.index_title = "Rendición de cuentas"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("cuentas/", include("django.contrib.auth.urls")),
     path("", include("plan.urls")),
 ]
 

@@ -152,7 +152,9 @@ class Actividad(models.Model):
     # Numeric sort key computed by the database from the code, so that 1.10
     # follows 1.9 in every query, fixture load and bulk insert alike.
     orden = models.GeneratedField(
-        expression=Cast(Left("codigo", StrIndex("codigo", models.Value(".")) - 1), models.IntegerField())
+        expression=Cast(
+            Left("codigo", StrIndex("codigo", models.Value(".")) - 1), models.IntegerField()
+        )
         * 1000
         + Cast(Substr("codigo", StrIndex("codigo", models.Value(".")) + 1), models.IntegerField()),
         output_field=models.IntegerField(),
@@ -165,16 +167,23 @@ class Actividad(models.Model):
         "cantidad de la meta",
         max_digits=12,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal("0.01"), "La cantidad de la meta debe ser mayor que 0.")],
+        validators=[
+            MinValueValidator(Decimal("0.01"), "La cantidad de la meta debe ser mayor que 0.")
+        ],
     )
     meta_unidad = models.CharField(
-        "unidad de la meta", max_length=150, help_text="Por ejemplo «ejemplares» o «encuestas aplicadas»."
+        "unidad de la meta",
+        max_length=150,
+        help_text="Por ejemplo «ejemplares» o «encuestas aplicadas».",
     )
     meta_tipo = models.CharField(
         "tipo de meta", max_length=12, choices=TipoMeta.choices, default=TipoMeta.EXACTA
     )
     responsables = models.ManyToManyField(
-        Responsable, through="ActividadResponsable", related_name="actividades", verbose_name="responsables"
+        Responsable,
+        through="ActividadResponsable",
+        related_name="actividades",
+        verbose_name="responsables",
     )
 
     class Meta:
@@ -210,9 +219,9 @@ class Actividad(models.Model):
 
     def clean(self):
         errors = {}
-        if self.meta_tipo == self.TipoMeta.PORCENTAJE and self.meta_cantidad is not None:
-            if self.meta_cantidad > 100:
-                errors["meta_cantidad"] = "Una meta en porcentaje no puede superar el 100 %."
+        es_porcentaje = self.meta_tipo == self.TipoMeta.PORCENTAJE
+        if es_porcentaje and self.meta_cantidad is not None and self.meta_cantidad > 100:
+            errors["meta_cantidad"] = "Una meta en porcentaje no puede superar el 100 %."
         if self.subcomponente_id and self.codigo and CODIGO_ACTIVIDAD.regex.match(self.codigo):
             self.plan_id = self.subcomponente.componente.plan_id
             numero = int(self.codigo.split(".")[0])
@@ -238,7 +247,10 @@ class Actividad(models.Model):
 class ActividadResponsable(models.Model):
     actividad = models.ForeignKey(Actividad, on_delete=models.CASCADE, related_name="asignaciones")
     responsable = models.ForeignKey(
-        Responsable, on_delete=models.PROTECT, related_name="asignaciones", verbose_name="responsable"
+        Responsable,
+        on_delete=models.PROTECT,
+        related_name="asignaciones",
+        verbose_name="responsable",
     )
     orden = models.PositiveSmallIntegerField("orden", default=1)
 
@@ -317,7 +329,9 @@ class Evidencia(models.Model):
         blank=True,
     )
     subida_en = models.DateTimeField("subida en", auto_now_add=True)
-    estado = models.CharField("estado", max_length=10, choices=Estado.choices, default=Estado.ENVIADA)
+    estado = models.CharField(
+        "estado", max_length=10, choices=Estado.choices, default=Estado.ENVIADA
+    )
     comentario_revision = models.TextField("comentario de la revisión", blank=True)
     revisada_por = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -329,7 +343,9 @@ class Evidencia(models.Model):
     )
     revisada_en = models.DateTimeField("revisada en", null=True, blank=True)
     publica = models.BooleanField(
-        "pública", default=False, help_text="Visible en la página ciudadana (solo si está aprobada)."
+        "pública",
+        default=False,
+        help_text="Visible en la página ciudadana (solo si está aprobada).",
     )
 
     class Meta:
@@ -360,3 +376,29 @@ class Evidencia(models.Model):
     @property
     def es_enlace(self) -> bool:
         return bool(self.enlace)
+
+
+class Perfil(models.Model):
+    """Links a user account to the office (Responsable) they report for."""
+
+    usuario = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="perfil",
+        verbose_name="usuario",
+    )
+    responsable = models.ForeignKey(
+        Responsable,
+        on_delete=models.PROTECT,
+        related_name="usuarios",
+        verbose_name="oficina",
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = "perfil de usuario"
+        verbose_name_plural = "perfiles de usuario"
+
+    def __str__(self):
+        return f"{self.usuario} – {self.responsable or 'sin oficina'}"

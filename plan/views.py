@@ -1,5 +1,9 @@
-from django.http import HttpResponse
+from django.shortcuts import render
+
+from plan import selectors
 
 
 def inicio(request):
-    return HttpResponse("")
+    plan = selectors.plan_vigente()
+    grupos = selectors.subcomponentes_con_actividades(plan=plan) if plan else []
+    return render(request, "plan/inicio.html", {"plan": plan, "grupos": grupos})

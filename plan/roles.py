@@ -1,0 +1,26 @@
+"""The role names (Django groups) and their model permissions for the admin.
+
+The rules about *which objects* each role may see or change live in
+plan/permisos.py; these groups only open the admin screens to OPGI
+(everything) and Control interno (read only).
+"""
+
+from django.contrib.auth.models import Group, Permission
+
+OPGI = "OPGI"
+OFICINA = "Oficina"
+CONTROL_INTERNO = "Control interno"
+
+TODOS = (OPGI, OFICINA, CONTROL_INTERNO)
+
+APPS_DEL_SISTEMA = ("plan", "dialogos", "encuestas")
+
+
+def asegurar_grupos(**kwargs) -> None:
+    """Create the three groups and give them their admin permissions (idempotent)."""
+    permisos = Permission.objects.filter(content_type__app_label__in=APPS_DEL_SISTEMA)
+    opgi, _ = Group.objects.get_or_create(name=OPGI)
+    opgi.permissions.set(permisos)
+    control, _ = Group.objects.get_or_create(name=CONTROL_INTERNO)
+    control.permissions.set(permisos.filter(codename__startswith="view_"))
+    Group.objects.get_or_create(name=OFICINA)

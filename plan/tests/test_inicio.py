@@ -1,0 +1,60 @@
+"""The first page shows the plan as the seed document lays it out."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+
+from plan.models import Plan
+
+
+@pytest.fixture
+def plan_2022(db):
+    call_command("loaddata", "plan_2022", verbosity=0)
+    return Plan.objects.get(vigencia=2022)
+
+
+def test_inicio_muestra_el_plan_en_el_orden_del_documento(client, plan_2022):
+    respuesta = client.get("/")
+
+    assert respuesta.status_code == 200
+    html = respuesta.content.decode()
+    codigos = re.findall(r'class="actividad__codigo">([\d.]+)<', html)
+    assert codigos == [
+        *(f"1.{n}" for n in range(1, 12)),
+        *(f"2.{n}" for n in range(1, 9)),
+        *(f"3.{n}" for n in range(1, 5)),
+    ]
+    assert "Subcomponente 2. Diálogo de doble vía con la ciudadanía y sus organizaciones" in html
+
+
+def test_inicio_muestra_responsables_y_todas_las_ventanas(client, plan_2022):
+    html = client.get("/").content.decode()
+    bloque_16 = html.split('id="actividad-1.6"')[1].split("</article>")[0]
+    for oficina in (
+        "Secretaría de Bienestar Social",
+        "Dirección Administrativa de Juventud",
+        "Secretaría MOSIG",
+        "Secretaría de Gobierno Municipal",
+    ):
+        assert oficina in bloque_16
+    bloque_17 = html.split('id="actividad-1.7"')[1].split("</article>")[0]
+    assert "Del 01/07/2022 al 01/08/2022" in bloque_17
+    assert "Del 01/11/2022 al 01/12/2022" in bloque_17
+
+
+def test_inicio_usa_un_numero_fijo_de_consultas(client, plan_2022, django_assert_num_queries):
+    # plan, componentes, actividades(+subcomponente), asignaciones(+responsable), ventanas
+    with django_assert_num_queries(5):
+        client.get("/")
+
+
+def test_inicio_sin_plan_lo_dice(client, db):
+    respuesta = client.get("/")
+    assert "Todavía no hay un plan publicado." in respuesta.content.decode()
+
+
+def test_inicio_no_muestra_un_plan_sin_publicar(client, plan_2022):
+    plan_2022.publicado = False
+    plan_2022.save()
+    assert "Todavía no hay un plan publicado." in client.get("/").content.decode()
