@@ -112,7 +112,7 @@ STORAGES = {
 }
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "inicio"
+LOGIN_REDIRECT_URL = "despues_de_ingresar"
 LOGOUT_REDIRECT_URL = "inicio"
 
 # Maximum size of an uploaded evidence file, in megabytes.

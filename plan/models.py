@@ -243,6 +243,17 @@ class Actividad(models.Model):
     def es_porcentaje(self) -> bool:
         return self.meta_tipo == self.TipoMeta.PORCENTAJE
 
+    def porcentaje_de(self, cantidad: Decimal | None) -> Decimal:
+        """Progress % for an achieved quantity: achieved / meta, capped at 100.
+
+        The same rule for every kind of meta: for a percentage meta the
+        quantity reported is itself a percentage («80» of «100% líderes»).
+        """
+        if not cantidad:
+            return Decimal("0")
+        porcentaje = Decimal(cantidad) * 100 / self.meta_cantidad
+        return min(Decimal("100"), porcentaje).quantize(Decimal("0.1"))
+
 
 class ActividadResponsable(models.Model):
     actividad = models.ForeignKey(Actividad, on_delete=models.CASCADE, related_name="asignaciones")
@@ -402,3 +413,46 @@ class Perfil(models.Model):
 
     def __str__(self):
         return f"{self.usuario} – {self.responsable or 'sin oficina'}"
+
+
+class Avance(models.Model):
+    """A progress report: the quantity achieved toward the meta as of a date.
+
+    The quantity is cumulative (what has been achieved in total by `fecha`),
+    so the activity's progress at any date is the latest report up to it.
+    Reports are never edited or deleted: a correction is a new report.
+    """
+
+    actividad = models.ForeignKey(Actividad, on_delete=models.PROTECT, related_name="avances")
+    fecha = models.DateField("fecha del avance")
+    cantidad = models.DecimalField(
+        "cantidad lograda (acumulada)",
+        max_digits=12,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0"), "La cantidad no puede ser negativa.")],
+    )
+    narrativa = models.TextField("descripción del avance")
+    reportado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="avances_reportados",
+        verbose_name="reportado por",
+        null=True,
+    )
+    creado_en = models.DateTimeField("registrado en", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "avance"
+        verbose_name_plural = "avances"
+        ordering = ["actividad", "-fecha", "-creado_en", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(cantidad__gte=0),
+                name="avance_cantidad_no_negativa",
+                violation_error_message="La cantidad no puede ser negativa.",
+            ),
+        ]
+        indexes = [models.Index(fields=["actividad", "fecha"], name="avance_actividad_fecha")]
+
+    def __str__(self):
+        return f"{self.actividad.codigo} – {self.cantidad} al {self.fecha:%d/%m/%Y}"

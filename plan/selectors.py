@@ -1,8 +1,22 @@
 """Reads of the plan, with their query tuning (HackSoft-style selectors)."""
 
-from django.db.models import Prefetch, QuerySet
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from decimal import Decimal
 
-from plan.models import Actividad, ActividadResponsable, Plan, Subcomponente
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+
+from plan import reglas
+from plan.models import (
+    Actividad,
+    ActividadResponsable,
+    Avance,
+    Evidencia,
+    Plan,
+    Responsable,
+    Subcomponente,
+    Ventana,
+)
 
 
 def plan_vigente(*, solo_publicados: bool = True) -> Plan | None:
@@ -36,3 +50,180 @@ def subcomponentes_con_actividades(*, plan: Plan) -> list[tuple[Subcomponente, l
         sub = actividad.subcomponente
         grupos.setdefault(sub.pk, (sub, []))[1].append(actividad)
     return sorted(grupos.values(), key=lambda grupo: grupo[0].numero)
+
+
+# --- Follow-up: progress and status of activities as of a date ---------------
+
+
+@dataclass(frozen=True)
+class FilaSeguimiento:
+    """An activity as of a date: what has been achieved, its % and status."""
+
+    actividad: Actividad
+    cantidad: Decimal | None
+    porcentaje: Decimal
+    estado: reglas.Estado
+    proximo_fin: date | None
+
+    @property
+    def responsables(self) -> list[Responsable]:
+        return [asignacion.responsable for asignacion in self.actividad.asignaciones.all()]
+
+    @property
+    def ventanas(self) -> list[Ventana]:
+        return list(self.actividad.ventanas.all())
+
+
+def _cantidad_al(fecha: date) -> Subquery:
+    """The latest reported (cumulative) quantity of the outer activity up to `fecha`."""
+    return Subquery(
+        Avance.objects.filter(actividad=OuterRef("pk"), fecha__lte=fecha)
+        .order_by("-fecha", "-creado_en", "-pk")
+        .values("cantidad")[:1]
+    )
+
+
+def seguimiento(*, actividades: QuerySet[Actividad], fecha: date) -> list[FilaSeguimiento]:
+    """Progress and status of each activity as of `fecha` (three queries in all)."""
+    filas = []
+    consulta = actividades.annotate(cantidad_al_corte=_cantidad_al(fecha))
+    for actividad in consulta:
+        ventanas = list(actividad.ventanas.all())
+        porcentaje = actividad.porcentaje_de(actividad.cantidad_al_corte)
+        filas.append(
+            FilaSeguimiento(
+                actividad=actividad,
+                cantidad=actividad.cantidad_al_corte,
+                porcentaje=porcentaje,
+                estado=reglas.estado(ventanas=ventanas, porcentaje=porcentaje, hoy=fecha),
+                proximo_fin=min((v.fin for v in ventanas if v.fin >= fecha), default=None),
+            )
+        )
+    return filas
+
+
+def promedio(valores: list[Decimal]) -> Decimal:
+    """Mean progress, one decimal; 0 for no activities."""
+    if not valores:
+        return Decimal("0.0")
+    return (sum(valores, Decimal("0")) / len(valores)).quantize(Decimal("0.1"))
+
+
+@dataclass(frozen=True)
+class AvanceSubcomponente:
+    subcomponente: Subcomponente
+    porcentaje: Decimal
+    actividades: int
+
+
+@dataclass(frozen=True)
+class Tablero:
+    plan: Plan
+    fecha: date
+    corte: reglas.Corte | None
+    filas: list[FilaSeguimiento]
+    conteos: dict[str, int]
+    por_subcomponente: list[AvanceSubcomponente]
+    avance_componente: Decimal
+    proximas: list[FilaSeguimiento]
+    vencidas: list[FilaSeguimiento]
+    evidencias_pendientes: list[Evidencia] = field(default_factory=list)
+
+    @property
+    def conteos_etiquetados(self) -> list[tuple[str, str, int]]:
+        return [(valor, etiqueta, self.conteos[valor]) for valor, etiqueta in reglas.Estado.choices]
+
+
+DIAS_PROXIMAS = 30
+
+
+def resumen(*, plan: Plan, filas: list[FilaSeguimiento], fecha: date, corte) -> Tablero:
+    """Counts and means over rows already computed (no queries)."""
+    conteos = {valor: 0 for valor in reglas.Estado.values}
+    grupos: dict[int, list[FilaSeguimiento]] = {}
+    for fila in filas:
+        conteos[fila.estado] += 1
+        grupos.setdefault(fila.actividad.subcomponente_id, []).append(fila)
+    por_subcomponente = [
+        AvanceSubcomponente(
+            subcomponente=grupo[0].actividad.subcomponente,
+            porcentaje=promedio([f.porcentaje for f in grupo]),
+            actividades=len(grupo),
+        )
+        for grupo in sorted(grupos.values(), key=lambda g: g[0].actividad.subcomponente.numero)
+    ]
+    limite = fecha + timedelta(days=DIAS_PROXIMAS)
+    proximas = [
+        f
+        for f in filas
+        if f.estado != reglas.Estado.CUMPLIDA and f.proximo_fin and f.proximo_fin <= limite
+    ]
+    return Tablero(
+        plan=plan,
+        fecha=fecha,
+        corte=corte,
+        filas=filas,
+        conteos=conteos,
+        por_subcomponente=por_subcomponente,
+        avance_componente=promedio([f.porcentaje for f in filas]),
+        proximas=sorted(proximas, key=lambda f: f.proximo_fin),
+        vencidas=[f for f in filas if f.estado == reglas.Estado.VENCIDA],
+    )
+
+
+def tablero(
+    *,
+    plan: Plan,
+    hoy: date,
+    corte: reglas.Corte | None = None,
+    responsable: Responsable | None = None,
+    subcomponente: Subcomponente | None = None,
+    evidencias_visibles: QuerySet[Evidencia] | None = None,
+) -> Tablero:
+    """Everything a dashboard shows, for the whole plan or one office / subcomponente."""
+    fecha = reglas.fecha_de_referencia(hoy=hoy, corte=corte)
+    actividades = actividades_con_detalle(plan=plan)
+    if responsable is not None:
+        actividades = actividades.filter(asignaciones__responsable=responsable)
+    if subcomponente is not None:
+        actividades = actividades.filter(subcomponente=subcomponente)
+    datos = resumen(
+        plan=plan, filas=seguimiento(actividades=actividades, fecha=fecha), fecha=fecha, corte=corte
+    )
+    if evidencias_visibles is not None:
+        pendientes = (
+            evidencias_visibles.filter(
+                estado=Evidencia.Estado.ENVIADA, actividad__in=actividades.values("pk")
+            )
+            .select_related("actividad", "subida_por")
+            .order_by("subida_en")
+        )
+        datos = replace(datos, evidencias_pendientes=list(pendientes))
+    return datos
+
+
+def fila_de_actividad(*, actividad: Actividad, fecha: date) -> FilaSeguimiento:
+    return seguimiento(
+        actividades=actividades_con_detalle(plan=actividad.plan).filter(pk=actividad.pk),
+        fecha=fecha,
+    )[0]
+
+
+@dataclass(frozen=True)
+class FilaAvance:
+    avance: Avance
+    porcentaje: Decimal
+
+
+def historial_de_avances(*, actividad: Actividad) -> list[FilaAvance]:
+    """Every progress report, oldest first, with the % it meant."""
+    avances = actividad.avances.select_related("reportado_por").order_by("fecha", "creado_en", "pk")
+    return [FilaAvance(avance=a, porcentaje=actividad.porcentaje_de(a.cantidad)) for a in avances]
+
+
+def evidencias_de_actividad(*, actividad: Actividad) -> list[Evidencia]:
+    return list(
+        actividad.evidencias.select_related("subida_por", "revisada_por").order_by(
+            "-subida_en", "-pk"
+        )
+    )

@@ -1,9 +1,205 @@
-from django.shortcuts import render
+"""Thin views: check the permission, validate a form, call a service or selector."""
 
-from plan import selectors
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from plan import permisos, selectors, services
+from plan.forms import AvanceForm, EvidenciaForm, FiltroTableroForm, RevisionForm
+from plan.models import Evidencia, Plan, Responsable
+from plan.permisos import Accion
 
 
 def inicio(request):
     plan = selectors.plan_vigente()
     grupos = selectors.subcomponentes_con_actividades(plan=plan) if plan else []
     return render(request, "plan/inicio.html", {"plan": plan, "grupos": grupos})
+
+
+@login_required
+def despues_de_ingresar(request):
+    """Each role lands on its own page after login."""
+    oficina = permisos.oficina_de(request.user)
+    if oficina is not None:
+        return redirect("tablero_oficina", slug=oficina.slug)
+    if permisos.ve_todo_el_plan(request.user):
+        return redirect("tablero")
+    return redirect("inicio")
+
+
+def _plan_pedido(request) -> Plan:
+    """The plan of ?vigencia=AAAA, or the latest one."""
+    vigencia = request.GET.get("vigencia", "")
+    if vigencia:
+        if not vigencia.isdigit():
+            raise Http404("Vigencia no válida.")
+        return get_object_or_404(Plan, vigencia=int(vigencia))
+    plan = selectors.plan_vigente(solo_publicados=False)
+    if plan is None:
+        raise Http404("Todavía no hay ningún plan.")
+    return plan
+
+
+def _pagina_tablero(request, *, plan, filtros, responsable, titulo):
+    datos = selectors.tablero(
+        plan=plan,
+        hoy=timezone.localdate(),
+        corte=filtros.corte_elegido,
+        responsable=responsable,
+        subcomponente=filtros.valor("subcomponente"),
+        evidencias_visibles=permisos.evidencias_para(request.user, Accion.VER),
+    )
+    contexto = {
+        "plan": plan,
+        "tablero": datos,
+        "filtros": filtros,
+        "titulo": titulo,
+        "responsable": responsable,
+        "puede_revisar": permisos.puede(request.user, Accion.REVISAR_EVIDENCIA),
+    }
+    return render(request, "plan/tablero.html", contexto)
+
+
+@login_required
+def tablero(request):
+    if not permisos.ve_todo_el_plan(request.user):
+        raise PermissionDenied("El tablero general es para OPGI y Control interno.")
+    plan = _plan_pedido(request)
+    filtros = FiltroTableroForm(request.GET or None, plan=plan)
+    return _pagina_tablero(
+        request,
+        plan=plan,
+        filtros=filtros,
+        responsable=filtros.valor("oficina"),
+        titulo=f"Tablero del plan {plan.vigencia}",
+    )
+
+
+@login_required
+def tablero_oficina(request, slug):
+    responsable = get_object_or_404(Responsable, slug=slug)
+    if not permisos.puede_ver_oficina(request.user, responsable):
+        raise PermissionDenied("Solo puede ver el tablero de su propia oficina.")
+    plan = _plan_pedido(request)
+    filtros = FiltroTableroForm(request.GET or None, plan=plan, con_oficina=False)
+    return _pagina_tablero(
+        request, plan=plan, filtros=filtros, responsable=responsable, titulo=responsable.nombre
+    )
+
+
+def _contexto_actividad(request, actividad, **formularios):
+    usuario = request.user
+    return {
+        "actividad": actividad,
+        "fila": selectors.fila_de_actividad(actividad=actividad, fecha=timezone.localdate()),
+        "avances": selectors.historial_de_avances(actividad=actividad),
+        "evidencias": selectors.evidencias_de_actividad(actividad=actividad),
+        "puede_reportar": permisos.puede_en_actividad(usuario, Accion.REPORTAR_AVANCE, actividad),
+        "puede_subir": permisos.puede_en_actividad(usuario, Accion.SUBIR_EVIDENCIA, actividad),
+        "puede_revisar": permisos.puede_en_actividad(usuario, Accion.REVISAR_EVIDENCIA, actividad),
+        "form_avance": formularios.get("form_avance") or AvanceForm(),
+        "form_evidencia": formularios.get("form_evidencia") or EvidenciaForm(),
+        "form_revision": RevisionForm(),
+        "max_mb": settings.EVIDENCIA_MAX_MB,
+    }
+
+
+@login_required
+def actividad_detalle(request, pk):
+    actividad = permisos.obtener_actividad(request.user, pk)
+    return render(request, "plan/actividad.html", _contexto_actividad(request, actividad))
+
+
+def _aplicar_errores(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for campo, errores in error.error_dict.items():
+            form.add_error(campo if campo in form.fields else None, errores)
+    else:
+        form.add_error(None, error)
+
+
+@login_required
+@require_POST
+def reportar_avance(request, pk):
+    actividad = permisos.obtener_actividad(request.user, pk, Accion.REPORTAR_AVANCE)
+    form = AvanceForm(request.POST)
+    if form.is_valid():
+        try:
+            services.registrar_avance(
+                actividad=actividad, usuario=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _aplicar_errores(form, error)
+        else:
+            messages.success(request, "Avance registrado.")
+            return redirect("actividad", pk=actividad.pk)
+    contexto = _contexto_actividad(request, actividad, form_avance=form)
+    return render(request, "plan/actividad.html", contexto, status=400)
+
+
+@login_required
+@require_POST
+def subir_evidencia(request, pk):
+    actividad = permisos.obtener_actividad(request.user, pk, Accion.SUBIR_EVIDENCIA)
+    form = EvidenciaForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.subir_evidencia(actividad=actividad, usuario=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _aplicar_errores(form, error)
+        else:
+            messages.success(request, "Evidencia enviada. OPGI la revisará.")
+            return redirect("actividad", pk=actividad.pk)
+    contexto = _contexto_actividad(request, actividad, form_evidencia=form)
+    return render(request, "plan/actividad.html", contexto, status=400)
+
+
+@login_required
+@require_POST
+def revisar_evidencia(request, pk):
+    evidencia = permisos.obtener_evidencia(request.user, pk, Accion.REVISAR_EVIDENCIA)
+    form = RevisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Elija una acción de revisión válida.")
+        return redirect("actividad", pk=evidencia.actividad_id)
+    accion, comentario = form.cleaned_data["accion"], form.cleaned_data["comentario"]
+    try:
+        if accion == "aprobar":
+            services.aprobar_evidencia(
+                evidencia=evidencia, revisor=request.user, comentario=comentario
+            )
+        elif accion == "devolver":
+            services.devolver_evidencia(
+                evidencia=evidencia, revisor=request.user, comentario=comentario
+            )
+        else:
+            services.cambiar_publicacion(
+                evidencia=evidencia, revisor=request.user, publica=accion == "publicar"
+            )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Revisión guardada.")
+    return redirect("actividad", pk=evidencia.actividad_id)
+
+
+@login_required
+def descargar_evidencia(request, pk):
+    evidencia = permisos.obtener_evidencia(request.user, pk)
+    if not evidencia.archivo:
+        raise Http404("Esta evidencia es un enlace, no un archivo.")
+    return _respuesta_archivo(evidencia)
+
+
+def _respuesta_archivo(evidencia: Evidencia) -> FileResponse:
+    return FileResponse(
+        evidencia.archivo.open("rb"),
+        as_attachment=True,
+        filename=evidencia.nombre_original or evidencia.archivo.name.rsplit("/", 1)[-1],
+        content_type=evidencia.tipo_contenido or "application/octet-stream",
+    )

@@ -2,17 +2,6 @@
 
 import re
 
-import pytest
-from django.core.management import call_command
-
-from plan.models import Plan
-
-
-@pytest.fixture
-def plan_2022(db):
-    call_command("loaddata", "plan_2022", verbosity=0)
-    return Plan.objects.get(vigencia=2022)
-
 
 def test_inicio_muestra_el_plan_en_el_orden_del_documento(client, plan_2022):
     respuesta = client.get("/")

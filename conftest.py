@@ -1,0 +1,64 @@
+"""Shared fixtures: the 2022 plan and the named personas of the permission tests.
+
+- alicia: OPGI staff (sees and edits everything, reviews evidence)
+- bruno: Secretaría de Educación Municipal (an office user)
+- carla: Secretaría de Salud Municipal (another office)
+- diana: Control interno (read-only)
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from plan import roles
+from plan.models import Actividad, Perfil, Plan, Responsable
+
+
+@pytest.fixture
+def plan_2022(db) -> Plan:
+    call_command("loaddata", "plan_2022", verbosity=0)
+    return Plan.objects.get(vigencia=2022)
+
+
+def crear_usuario(username: str, rol: str | None, oficina_slug: str | None = None):
+    usuario = get_user_model().objects.create_user(username=username, password="clave-de-prueba")
+    if rol:
+        usuario.groups.add(Group.objects.get(name=rol))
+        usuario.is_staff = rol in (roles.OPGI, roles.CONTROL_INTERNO)
+        usuario.save()
+    if oficina_slug:
+        Perfil.objects.create(
+            usuario=usuario, responsable=Responsable.objects.get(slug=oficina_slug)
+        )
+    return usuario
+
+
+@pytest.fixture
+def alicia(plan_2022):
+    return crear_usuario("alicia", roles.OPGI)
+
+
+@pytest.fixture
+def bruno(plan_2022):
+    return crear_usuario("bruno", roles.OFICINA, "educacion")
+
+
+@pytest.fixture
+def carla(plan_2022):
+    return crear_usuario("carla", roles.OFICINA, "salud")
+
+
+@pytest.fixture
+def diana(plan_2022):
+    return crear_usuario("diana", roles.CONTROL_INTERNO)
+
+
+@pytest.fixture
+def actividad(plan_2022):
+    """Returns the 2022 activity with the given code."""
+
+    def _actividad(codigo: str) -> Actividad:
+        return Actividad.objects.get(plan=plan_2022, codigo=codigo)
+
+    return _actividad

@@ -1,0 +1,101 @@
+"""Checks on uploaded evidence files: by content, not only by name.
+
+Shared by every upload in the system (plan evidence, dialogue attachments).
+"""
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import PurePath
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
+# Detected content type → the file name extensions it may carry.
+TIPOS_PERMITIDOS: dict[str, tuple[str, ...]] = {
+    "application/pdf": (".pdf",),
+    "image/jpeg": (".jpg", ".jpeg"),
+    "image/png": (".png",),
+    "image/webp": (".webp",),
+    "application/msword": (".doc",),
+    "application/vnd.ms-excel": (".xls",),
+    "application/vnd.ms-powerpoint": (".ppt",),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": (".docx",),
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": (".xlsx",),
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": (".pptx",),
+    "application/vnd.oasis.opendocument.text": (".odt",),
+    "application/vnd.oasis.opendocument.spreadsheet": (".ods",),
+    "application/vnd.oasis.opendocument.presentation": (".odp",),
+    "text/csv": (".csv",),
+}
+
+DESCRIPCION_TIPOS = "PDF, imágenes (JPG, PNG, WEBP), documentos de Office u OpenDocument y CSV"
+
+
+@dataclass(frozen=True)
+class ArchivoRevisado:
+    tipo_contenido: str
+    tamano: int
+    sha256: str
+
+
+def tamano_maximo() -> int:
+    return settings.EVIDENCIA_MAX_MB * 1024 * 1024
+
+
+def _leer_cabecera(archivo, n: int = 8192) -> bytes:
+    archivo.seek(0)
+    cabecera = archivo.read(n)
+    archivo.seek(0)
+    return cabecera
+
+
+def _parece_csv(cabecera: bytes) -> bool:
+    """CSV has no magic number: accept readable text with no NUL bytes."""
+    if b"\x00" in cabecera:
+        return False
+    for codificacion in ("utf-8", "cp1252"):
+        try:
+            texto = cabecera.decode(codificacion)
+        except UnicodeDecodeError:
+            continue
+        return any(separador in texto for separador in ",;\t") or "\n" in texto
+    return False
+
+
+def _tipo_por_contenido(cabecera: bytes, extension: str) -> str | None:
+    if extension == ".csv":
+        return "text/csv" if _parece_csv(cabecera) else None
+    tipo = filetype.guess(cabecera)
+    return tipo.mime if tipo else None
+
+
+def _sha256(archivo) -> str:
+    resumen = hashlib.sha256()
+    archivo.seek(0)
+    for bloque in iter(lambda: archivo.read(1024 * 1024), b""):
+        resumen.update(bloque)
+    archivo.seek(0)
+    return resumen.hexdigest()
+
+
+def revisar_archivo(archivo) -> ArchivoRevisado:
+    """Validate an uploaded file; raise ValidationError with a Spanish message."""
+    nombre = PurePath(getattr(archivo, "name", "") or "").name
+    tamano = archivo.size
+    if not tamano:
+        raise ValidationError("El archivo «%(nombre)s» está vacío.", params={"nombre": nombre})
+    if tamano > tamano_maximo():
+        raise ValidationError(
+            "El archivo «%(nombre)s» pesa %(mb).1f MB; el máximo permitido es %(max)s MB.",
+            params={"nombre": nombre, "mb": tamano / 1024 / 1024, "max": settings.EVIDENCIA_MAX_MB},
+        )
+    extension = PurePath(nombre).suffix.lower()
+    tipo = _tipo_por_contenido(_leer_cabecera(archivo), extension)
+    if tipo not in TIPOS_PERMITIDOS or extension not in TIPOS_PERMITIDOS[tipo]:
+        raise ValidationError(
+            "El contenido de «%(nombre)s» no corresponde a un tipo de archivo permitido "
+            "(%(tipos)s) o no coincide con su extensión.",
+            params={"nombre": nombre, "tipos": DESCRIPCION_TIPOS},
+        )
+    return ArchivoRevisado(tipo_contenido=tipo, tamano=tamano, sha256=_sha256(archivo))

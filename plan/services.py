@@ -1,0 +1,134 @@
+"""Writes of the plan app: progress reports and the evidence workflow.
+
+Each service checks its permission itself (views may not forget) and runs
+in a transaction, so bad input writes nothing.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from plan import archivos, permisos
+from plan.models import Actividad, Avance, Evidencia
+from plan.permisos import Accion
+
+
+def _exigir(usuario, accion: Accion, actividad: Actividad) -> None:
+    if not permisos.puede_en_actividad(usuario, accion, actividad):
+        raise PermissionDenied("No tiene permiso para esta acción sobre la actividad.")
+
+
+@transaction.atomic
+def registrar_avance(
+    *,
+    actividad: Actividad,
+    usuario,
+    fecha: date,
+    cantidad: Decimal,
+    narrativa: str,
+    hoy: date | None = None,
+) -> Avance:
+    """Add a progress report (never replaces an earlier one)."""
+    _exigir(usuario, Accion.REPORTAR_AVANCE, actividad)
+    hoy = hoy or timezone.localdate()
+    errores = {}
+    if fecha > hoy:
+        errores["fecha"] = "La fecha del avance no puede ser posterior a hoy."
+    if fecha.year != actividad.plan.vigencia:
+        errores["fecha"] = f"La fecha debe estar dentro de la vigencia {actividad.plan.vigencia}."
+    if cantidad < 0:
+        errores["cantidad"] = "La cantidad no puede ser negativa."
+    elif actividad.es_porcentaje and cantidad > 100:
+        errores["cantidad"] = "En una meta en porcentaje, el avance no puede superar 100 %."
+    if not narrativa.strip():
+        errores["narrativa"] = "Describa el avance realizado."
+    if errores:
+        raise ValidationError(errores)
+    return Avance.objects.create(
+        actividad=actividad,
+        fecha=fecha,
+        cantidad=cantidad,
+        narrativa=narrativa.strip(),
+        reportado_por=usuario,
+    )
+
+
+@transaction.atomic
+def subir_evidencia(
+    *,
+    actividad: Actividad,
+    usuario,
+    descripcion: str,
+    archivo=None,
+    enlace: str = "",
+) -> Evidencia:
+    """Attach a file or a link to an activity, in state «enviada»."""
+    _exigir(usuario, Accion.SUBIR_EVIDENCIA, actividad)
+    if not descripcion.strip():
+        raise ValidationError({"descripcion": "Describa la evidencia."})
+    if bool(archivo) == bool(enlace):
+        raise ValidationError("Adjunte un archivo o un enlace (uno de los dos, no ambos).")
+    evidencia = Evidencia(
+        actividad=actividad, descripcion=descripcion.strip(), enlace=enlace, subida_por=usuario
+    )
+    if not archivo:
+        evidencia.full_clean()
+        evidencia.save()
+        return evidencia
+    revisado = archivos.revisar_archivo(archivo)
+    evidencia.nombre_original = archivo.name[:255]
+    evidencia.sha256 = revisado.sha256
+    evidencia.tamano = revisado.tamano
+    evidencia.tipo_contenido = revisado.tipo_contenido
+    evidencia.full_clean(exclude=["archivo"])
+    # ruta_evidencia gives a fresh folder per file: an upload never replaces
+    # an existing file, even one with the same name.
+    evidencia.archivo.save(archivo.name, archivo, save=False)
+    try:
+        evidencia.save()
+    except Exception:
+        # The row was not written: do not leave an orphan file behind.
+        evidencia.archivo.storage.delete(evidencia.archivo.name)
+        raise
+    return evidencia
+
+
+def _revisada(evidencia: Evidencia, revisor, estado: str, comentario: str) -> Evidencia:
+    if not permisos.evidencias_para(revisor, Accion.REVISAR_EVIDENCIA).filter(pk=evidencia.pk):
+        raise PermissionDenied("Solo OPGI revisa evidencias.")
+    evidencia.estado = estado
+    evidencia.comentario_revision = comentario
+    evidencia.revisada_por = revisor
+    evidencia.revisada_en = timezone.now()
+    if estado != Evidencia.Estado.APROBADA:
+        evidencia.publica = False
+    evidencia.save()
+    return evidencia
+
+
+@transaction.atomic
+def aprobar_evidencia(*, evidencia: Evidencia, revisor, comentario: str = "") -> Evidencia:
+    return _revisada(evidencia, revisor, Evidencia.Estado.APROBADA, comentario.strip())
+
+
+@transaction.atomic
+def devolver_evidencia(*, evidencia: Evidencia, revisor, comentario: str) -> Evidencia:
+    if not comentario.strip():
+        raise ValidationError(
+            {"comentario": "Explique a la oficina por qué se devuelve la evidencia."}
+        )
+    return _revisada(evidencia, revisor, Evidencia.Estado.DEVUELTA, comentario.strip())
+
+
+@transaction.atomic
+def cambiar_publicacion(*, evidencia: Evidencia, revisor, publica: bool) -> Evidencia:
+    if not permisos.evidencias_para(revisor, Accion.REVISAR_EVIDENCIA).filter(pk=evidencia.pk):
+        raise PermissionDenied("Solo OPGI publica evidencias.")
+    if publica and evidencia.estado != Evidencia.Estado.APROBADA:
+        raise ValidationError("Solo una evidencia aprobada puede publicarse.")
+    evidencia.publica = publica
+    evidencia.save(update_fields=["publica"])
+    return evidencia
