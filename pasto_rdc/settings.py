@@ -42,7 +42,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -88,7 +87,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "es-co"
-LANGUAGES = [("es", "Español")]
+# One language: the UI is Spanish of Colombia whatever the browser asks for.
+LANGUAGES = [("es-co", "Español (Colombia)")]
 TIME_ZONE = "America/Bogota"
 USE_I18N = True
 USE_TZ = True

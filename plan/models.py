@@ -17,7 +17,7 @@ from django.db.models.functions import Cast, Left, StrIndex, Substr
 from django.utils.text import get_valid_filename
 
 CODIGO_ACTIVIDAD = RegexValidator(
-    r"^[1-9]\d?\.[1-9]\d?$",
+    r"\A[1-9][0-9]?\.[1-9][0-9]?\Z",
     "El código debe tener la forma «número.número», por ejemplo 1.1 o 3.4.",
 )
 
@@ -179,6 +179,16 @@ class Actividad(models.Model):
     meta_tipo = models.CharField(
         "tipo de meta", max_length=12, choices=TipoMeta.choices, default=TipoMeta.EXACTA
     )
+    fuente_avance = models.CharField(
+        "fuente del avance",
+        max_length=40,
+        blank=True,
+        help_text=(
+            "Vacío: el avance se toma de los reportes de avance. Si se elige una fuente "
+            "automática, la actividad cuenta sus propios registros (espacios realizados, "
+            "preguntas respondidas, encuestas…)."
+        ),
+    )
     responsables = models.ManyToManyField(
         Responsable,
         through="ActividadResponsable",
@@ -232,6 +242,7 @@ class Actividad(models.Model):
                 )
         if errors:
             raise ValidationError(errors)
+        self.clean_fuente_avance()
 
     def validate_constraints(self, exclude=None):
         # `plan` is not a form field; check code uniqueness with it anyway.
@@ -242,6 +253,16 @@ class Actividad(models.Model):
     @property
     def es_porcentaje(self) -> bool:
         return self.meta_tipo == self.TipoMeta.PORCENTAJE
+
+    def clean_fuente_avance(self):
+        from plan import fuentes
+
+        if self.fuente_avance and fuentes.fuente(self.fuente_avance) is None:
+            raise ValidationError({"fuente_avance": "Esa fuente automática de avance no existe."})
+
+    @property
+    def es_automatica(self) -> bool:
+        return bool(self.fuente_avance)
 
     def porcentaje_de(self, cantidad: Decimal | None) -> Decimal:
         """Progress % for an achieved quantity: achieved / meta, capped at 100.
@@ -456,3 +477,37 @@ class Avance(models.Model):
 
     def __str__(self):
         return f"{self.actividad.codigo} – {self.cantidad} al {self.fecha:%d/%m/%Y}"
+
+
+class ObservacionSeguimiento(models.Model):
+    """Control interno / OPGI's observation on an activity at a corte (cuatrimestre)."""
+
+    actividad = models.ForeignKey(Actividad, on_delete=models.CASCADE, related_name="observaciones")
+    corte = models.PositiveSmallIntegerField(
+        "cuatrimestre",
+        choices=[(1, "I cuatrimestre"), (2, "II cuatrimestre"), (3, "III cuatrimestre")],
+    )
+    texto = models.TextField("observaciones", blank=True)
+    actualizada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="observaciones_seguimiento",
+        verbose_name="actualizada por",
+        null=True,
+    )
+    actualizada_en = models.DateTimeField("actualizada en", auto_now=True)
+
+    class Meta:
+        verbose_name = "observación del seguimiento"
+        verbose_name_plural = "observaciones del seguimiento"
+        ordering = ["actividad", "corte"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["actividad", "corte"],
+                name="observacion_unica_por_actividad_y_corte",
+                violation_error_message="Ya hay una observación de esa actividad para ese cuatrimestre.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.actividad.codigo} – cuatrimestre {self.corte}"

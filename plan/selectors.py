@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
-from plan import reglas
+from plan import fuentes, reglas
 from plan.models import (
     Actividad,
     ActividadResponsable,
@@ -84,16 +84,21 @@ def _cantidad_al(fecha: date) -> Subquery:
 
 
 def seguimiento(*, actividades: QuerySet[Actividad], fecha: date) -> list[FilaSeguimiento]:
-    """Progress and status of each activity as of `fecha` (three queries in all)."""
+    """Progress and status of each activity as of `fecha`.
+
+    Three queries, plus one per automatic source in use (see plan.fuentes).
+    """
     filas = []
-    consulta = actividades.annotate(cantidad_al_corte=_cantidad_al(fecha))
+    consulta = list(actividades.annotate(cantidad_al_corte=_cantidad_al(fecha)))
+    automaticas = fuentes.cantidades_automaticas(consulta, fecha)
     for actividad in consulta:
         ventanas = list(actividad.ventanas.all())
-        porcentaje = actividad.porcentaje_de(actividad.cantidad_al_corte)
+        cantidad = automaticas.get(actividad.pk, actividad.cantidad_al_corte)
+        porcentaje = actividad.porcentaje_de(cantidad)
         filas.append(
             FilaSeguimiento(
                 actividad=actividad,
-                cantidad=actividad.cantidad_al_corte,
+                cantidad=cantidad,
                 porcentaje=porcentaje,
                 estado=reglas.estado(ventanas=ventanas, porcentaje=porcentaje, hoy=fecha),
                 proximo_fin=min((v.fin for v in ventanas if v.fin >= fecha), default=None),

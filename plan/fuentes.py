@@ -1,0 +1,60 @@
+"""Automatic progress sources: metas that count themselves from other records.
+
+`plan` must not import the apps that depend on it (dialogos, encuestas), so
+those apps register here, in their AppConfig.ready(), a function that counts
+their records for a batch of activities as of a date. An activity whose
+`fuente_avance` names a registered source takes its achieved quantity from
+it instead of from hand-typed progress reports.
+
+A counting function receives the activities (already loaded) and the date
+and returns {activity pk: quantity}; it must run a fixed number of queries
+whatever the number of activities (one GROUP BY query is typical).
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+Contador = Callable[[list, date], dict[int, Decimal]]
+
+
+@dataclass(frozen=True)
+class Fuente:
+    clave: str
+    etiqueta: str
+    contar: Contador
+
+
+_REGISTRO: dict[str, Fuente] = {}
+
+
+def registrar(clave: str, etiqueta: str, contar: Contador) -> None:
+    _REGISTRO[clave] = Fuente(clave=clave, etiqueta=etiqueta, contar=contar)
+
+
+def fuente(clave: str) -> Fuente | None:
+    return _REGISTRO.get(clave)
+
+
+def opciones() -> list[tuple[str, str]]:
+    """Choices for forms: manual first, then every registered source."""
+    registradas = sorted((f.clave, f.etiqueta) for f in _REGISTRO.values())
+    return [("", "Manual (reportes de avance)"), *registradas]
+
+
+def cantidades_automaticas(actividades: Iterable, fecha: date) -> dict[int, Decimal]:
+    """Quantities of the activities that use an automatic source, one batch per source."""
+    por_fuente: dict[str, list] = {}
+    for actividad in actividades:
+        if actividad.fuente_avance:
+            por_fuente.setdefault(actividad.fuente_avance, []).append(actividad)
+    cantidades: dict[int, Decimal] = {}
+    for clave, grupo in por_fuente.items():
+        registrada = fuente(clave)
+        if registrada is None:
+            continue
+        conteo = registrada.contar(grupo, fecha)
+        for actividad in grupo:
+            cantidades[actividad.pk] = Decimal(conteo.get(actividad.pk, 0))
+    return cantidades
