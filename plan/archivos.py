@@ -10,6 +10,7 @@ from pathlib import PurePath
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 
 # Detected content type → the file name extensions it may carry.
 TIPOS_PERMITIDOS: dict[str, tuple[str, ...]] = {
@@ -87,8 +88,12 @@ def revisar_archivo(archivo) -> ArchivoRevisado:
         raise ValidationError("El archivo «%(nombre)s» está vacío.", params={"nombre": nombre})
     if tamano > tamano_maximo():
         raise ValidationError(
-            "El archivo «%(nombre)s» pesa %(mb).1f MB; el máximo permitido es %(max)s MB.",
-            params={"nombre": nombre, "mb": tamano / 1024 / 1024, "max": settings.EVIDENCIA_MAX_MB},
+            "El archivo «%(nombre)s» pesa %(mb)s MB; el máximo permitido es %(max)s MB.",
+            params={
+                "nombre": nombre,
+                "mb": number_format(tamano / 1024 / 1024, 1),
+                "max": settings.EVIDENCIA_MAX_MB,
+            },
         )
     extension = PurePath(nombre).suffix.lower()
     tipo = _tipo_por_contenido(_leer_cabecera(archivo), extension)

@@ -46,11 +46,14 @@ class AvanceForm(forms.ModelForm):
         help_texts = {
             "cantidad": "Lo logrado en total hasta la fecha (no solo lo nuevo).",
         }
+        # The same message as services.registrar_avance gives for a blank narrative.
+        error_messages = {"narrativa": {"required": "Describa el avance realizado."}}
 
 
 class EvidenciaForm(forms.Form):
     descripcion = forms.CharField(label="Descripción", max_length=500)
-    archivo = forms.FileField(label="Archivo", required=False)
+    # An empty file reaches archivos.revisar_archivo, whose message names the file.
+    archivo = forms.FileField(label="Archivo", required=False, allow_empty_file=True)
     enlace = forms.URLField(label="o enlace", required=False, assume_scheme="https")
 
     def clean(self):
@@ -73,3 +76,46 @@ class RevisionForm(forms.Form):
     comentario = forms.CharField(
         label="Comentario", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class FiltroPortalForm(forms.Form):
+    """The citizens' filters on the public plan page (all optional)."""
+
+    q = forms.CharField(label="Buscar", required=False, max_length=100)
+    oficina = forms.ModelChoiceField(
+        label="Oficina responsable",
+        queryset=Responsable.objects.order_by("nombre"),
+        required=False,
+        to_field_name="slug",
+        empty_label="Todas",
+    )
+    estado = forms.ChoiceField(
+        label="Estado", required=False, choices=[("", "Todos"), *reglas.Estado.choices]
+    )
+    subcomponente = forms.ModelChoiceField(
+        label="Subcomponente",
+        queryset=Subcomponente.objects.none(),
+        required=False,
+        empty_label="Todos",
+    )
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["subcomponente"].queryset = Subcomponente.objects.filter(
+            componente__plan=plan
+        ).order_by("numero")
+        self.fields["oficina"].queryset = (
+            Responsable.objects.filter(actividades__plan=plan).distinct().order_by("nombre")
+        )
+
+    def filtros(self) -> dict:
+        """Keyword arguments for selectors.portal; invalid values are ignored."""
+        if not self.is_valid():
+            return {}
+        datos = self.cleaned_data
+        return {
+            "oficina": datos["oficina"],
+            "estado": datos["estado"],
+            "subcomponente": datos["subcomponente"],
+            "busqueda": datos["q"],
+        }

@@ -1,5 +1,6 @@
 """Reads of the plan, with their query tuning (HackSoft-style selectors)."""
 
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -37,7 +38,7 @@ def actividades_con_detalle(*, plan: Plan) -> QuerySet[Actividad]:
     )
     return (
         Actividad.objects.filter(plan=plan)
-        .select_related("subcomponente")
+        .select_related("subcomponente", "plan")
         .prefetch_related(Prefetch("asignaciones", queryset=asignaciones), "ventanas")
         .order_by("orden")
     )
@@ -232,3 +233,83 @@ def evidencias_de_actividad(*, actividad: Actividad) -> list[Evidencia]:
             "-subida_en", "-pk"
         )
     )
+
+
+# --- Citizens' portal: published plans, public evidence only ------------------
+
+
+def planes_publicados() -> QuerySet[Plan]:
+    return Plan.objects.filter(publicado=True).order_by("-vigencia")
+
+
+def plan_publicado(*, vigencia: int) -> Plan | None:
+    return planes_publicados().filter(vigencia=vigencia).first()
+
+
+def evidencias_publicas() -> QuerySet[Evidencia]:
+    """Evidence a citizen may see: approved, marked public, of a published plan."""
+    return Evidencia.objects.filter(
+        publica=True, estado=Evidencia.Estado.APROBADA, actividad__plan__publicado=True
+    )
+
+
+def _sin_tildes(texto: str) -> str:
+    descompuesto = unicodedata.normalize("NFD", texto.casefold())
+    return "".join(c for c in descompuesto if not unicodedata.combining(c))
+
+
+def _coincide(fila: FilaSeguimiento, busqueda: str) -> bool:
+    actividad = fila.actividad
+    textos = [actividad.codigo, actividad.descripcion, actividad.producto, actividad.meta_texto]
+    textos += [r.nombre for r in fila.responsables] + [r.sigla for r in fila.responsables]
+    return busqueda in _sin_tildes(" ".join(textos))
+
+
+def _actividades_publicas(*, plan: Plan) -> QuerySet[Actividad]:
+    publicas = evidencias_publicas().order_by("-subida_en", "-pk")
+    return actividades_con_detalle(plan=plan).prefetch_related(
+        Prefetch("evidencias", queryset=publicas, to_attr="evidencias_publicas")
+    )
+
+
+def fila_publica(*, plan: Plan, codigo: str, hoy: date) -> FilaSeguimiento | None:
+    """One activity of a published plan as citizens see it (None if no such code)."""
+    filas = seguimiento(
+        actividades=_actividades_publicas(plan=plan).filter(codigo=codigo), fecha=hoy
+    )
+    return filas[0] if filas else None
+
+
+@dataclass(frozen=True)
+class Portal:
+    tablero: Tablero
+    filas: list[FilaSeguimiento]
+
+
+def portal(
+    *,
+    plan: Plan,
+    hoy: date,
+    oficina: Responsable | None = None,
+    estado: str = "",
+    subcomponente: Subcomponente | None = None,
+    busqueda: str = "",
+) -> Portal:
+    """The public view of a plan: whole-plan figures plus the filtered activities.
+
+    The figures always describe the whole plan; the filters only narrow the
+    list. Filtering happens on the computed rows (status is derived, and the
+    search ignores accents and case), so the query count never changes.
+    """
+    filas = seguimiento(actividades=_actividades_publicas(plan=plan), fecha=hoy)
+    datos = resumen(plan=plan, filas=filas, fecha=hoy, corte=None)
+    texto = _sin_tildes(busqueda.strip())
+    visibles = [
+        f
+        for f in filas
+        if (oficina is None or oficina in f.responsables)
+        and (not estado or f.estado == estado)
+        and (subcomponente is None or f.actividad.subcomponente_id == subcomponente.pk)
+        and (not texto or _coincide(f, texto))
+    ]
+    return Portal(tablero=datos, filas=visibles)

@@ -35,10 +35,15 @@ def registrar_avance(
     _exigir(usuario, Accion.REPORTAR_AVANCE, actividad)
     hoy = hoy or timezone.localdate()
     errores = {}
+    errores_fecha = []
     if fecha > hoy:
-        errores["fecha"] = "La fecha del avance no puede ser posterior a hoy."
+        errores_fecha.append("La fecha del avance no puede ser posterior a hoy.")
     if fecha.year != actividad.plan.vigencia:
-        errores["fecha"] = f"La fecha debe estar dentro de la vigencia {actividad.plan.vigencia}."
+        errores_fecha.append(
+            f"La fecha debe estar dentro de la vigencia {actividad.plan.vigencia}."
+        )
+    if errores_fecha:
+        errores["fecha"] = errores_fecha
     if cantidad < 0:
         errores["cantidad"] = "La cantidad no puede ser negativa."
     elif actividad.es_porcentaje and cantidad > 100:

@@ -1,9 +1,16 @@
 from django.urls import path
 
-from plan import views
+from plan import views, views_portal
 
 urlpatterns = [
-    path("", views.inicio, name="inicio"),
+    path("", views_portal.inicio, name="inicio"),
+    path("plan/<int:vigencia>/", views_portal.plan_publico, name="plan_publico"),
+    path(
+        "plan/<int:vigencia>/actividades/<str:codigo>/",
+        views_portal.actividad_publica,
+        name="actividad_publica",
+    ),
+    path("evidencias/<int:pk>/publica/", views_portal.evidencia_publica, name="evidencia_publica"),
     path("ingreso/", views.despues_de_ingresar, name="despues_de_ingresar"),
     path("tablero/", views.tablero, name="tablero"),
     path("oficina/<slug:slug>/", views.tablero_oficina, name="tablero_oficina"),

@@ -15,12 +15,6 @@ from plan.models import Evidencia, Plan, Responsable
 from plan.permisos import Accion
 
 
-def inicio(request):
-    plan = selectors.plan_vigente()
-    grupos = selectors.subcomponentes_con_actividades(plan=plan) if plan else []
-    return render(request, "plan/inicio.html", {"plan": plan, "grupos": grupos})
-
-
 @login_required
 def despues_de_ingresar(request):
     """Each role lands on its own page after login."""
@@ -193,10 +187,11 @@ def descargar_evidencia(request, pk):
     evidencia = permisos.obtener_evidencia(request.user, pk)
     if not evidencia.archivo:
         raise Http404("Esta evidencia es un enlace, no un archivo.")
-    return _respuesta_archivo(evidencia)
+    return respuesta_archivo(evidencia)
 
 
-def _respuesta_archivo(evidencia: Evidencia) -> FileResponse:
+def respuesta_archivo(evidencia: Evidencia) -> FileResponse:
+    """The evidence file as a download under its original name."""
     return FileResponse(
         evidencia.archivo.open("rb"),
         as_attachment=True,

@@ -33,8 +33,9 @@ def test_inicio_muestra_responsables_y_todas_las_ventanas(client, plan_2022):
 
 
 def test_inicio_usa_un_numero_fijo_de_consultas(client, plan_2022, django_assert_num_queries):
-    # plan, componentes, actividades(+subcomponente), asignaciones(+responsable), ventanas
-    with django_assert_num_queries(5):
+    # plan; actividades (+subcomponente, plan); asignaciones (+responsable); ventanas;
+    # public evidence; componentes; other vigencias; the filters' offices and subcomponentes
+    with django_assert_num_queries(9):
         client.get("/")
 
 

@@ -1,0 +1,56 @@
+"""The citizens' side of the plan: no account, published plans and public evidence only."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from plan import selectors
+from plan.forms import FiltroPortalForm
+from plan.views import respuesta_archivo
+
+
+def _plan_o_404(vigencia: int):
+    plan = selectors.plan_publicado(vigencia=vigencia)
+    if plan is None:
+        raise Http404("No hay un plan publicado para esa vigencia.")
+    return plan
+
+
+def inicio(request):
+    """The home page: the plan of the current vigencia."""
+    plan = selectors.plan_vigente()
+    if plan is None:
+        return render(request, "plan/portal.html", {"plan": None})
+    return _pagina_plan(request, plan)
+
+
+def plan_publico(request, vigencia):
+    return _pagina_plan(request, _plan_o_404(vigencia))
+
+
+def _pagina_plan(request, plan):
+    filtros = FiltroPortalForm(request.GET or None, plan=plan)
+    datos = selectors.portal(plan=plan, hoy=timezone.localdate(), **filtros.filtros())
+    contexto = {
+        "plan": plan,
+        "portal": datos,
+        "filtros": filtros,
+        "filtrado": bool(request.GET),
+        "otros_planes": selectors.planes_publicados().exclude(pk=plan.pk),
+    }
+    return render(request, "plan/portal.html", contexto)
+
+
+def actividad_publica(request, vigencia, codigo):
+    plan = _plan_o_404(vigencia)
+    fila = selectors.fila_publica(plan=plan, codigo=codigo, hoy=timezone.localdate())
+    if fila is None:
+        raise Http404("No existe esa actividad en el plan.")
+    return render(request, "plan/actividad_publica.html", {"plan": plan, "fila": fila})
+
+
+def evidencia_publica(request, pk):
+    evidencia = get_object_or_404(selectors.evidencias_publicas(), pk=pk)
+    if not evidencia.archivo:
+        raise Http404("Esta evidencia es un enlace, no un archivo.")
+    return respuesta_archivo(evidencia)
