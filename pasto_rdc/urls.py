@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from pasto_rdc import datos_abiertos
+
 admin.site.site_header = "Pasto RdC – Administración"
 admin.site.site_title = "Pasto RdC"
 admin.site.index_title = "Rendición de cuentas"
@@ -8,6 +10,17 @@ admin.site.index_title = "Rendición de cuentas"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("cuentas/", include("django.contrib.auth.urls")),
+    path("datos-abiertos/", datos_abiertos.catalogo, name="datos_abiertos"),
+    path(
+        "datos-abiertos/planes/<int:vigencia>.json",
+        datos_abiertos.plan_json,
+        name="datos_plan_json",
+    ),
+    path(
+        "datos-abiertos/<slug:slug>.<str:formato>",
+        datos_abiertos.descargar,
+        name="datos_descargar",
+    ),
     path("", include("plan.urls")),
 ]
 

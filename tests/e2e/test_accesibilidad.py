@@ -17,6 +17,7 @@ PAGINAS_PUBLICAS = [
     "/plan/2022/?q=diálogo&estado=vencida",
     "/plan/2022/actividades/2.2/",
     "/cuentas/login/",
+    "/datos-abiertos/",
 ]
 
 PAGINAS_INTERNAS = [

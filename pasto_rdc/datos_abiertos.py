@@ -1,0 +1,55 @@
+"""The open-data catalogue: every app's datasets, one page, stable URLs.
+
+The project (not an app) gathers the datasets, so that the apps keep their
+one-way dependencies (encuestas → dialogos → plan).
+"""
+
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from plan import datos_abiertos as plan_datos
+from plan import selectors
+
+
+def conjuntos() -> list[plan_datos.Conjunto]:
+    return [*plan_datos.CONJUNTOS]
+
+
+def _conjunto(slug: str) -> plan_datos.Conjunto:
+    for conjunto in conjuntos():
+        if conjunto.slug == slug:
+            return conjunto
+    raise Http404("No existe ese conjunto de datos.")
+
+
+def catalogo(request):
+    """The catalogue with its data dictionary (fields, kinds, descriptions)."""
+    contexto = {
+        "conjuntos": conjuntos(),
+        "formatos": plan_datos.FORMATOS,
+        "planes": selectors.planes_publicados(),
+    }
+    return render(request, "datos_abiertos/catalogo.html", contexto)
+
+
+def descargar(request, slug, formato):
+    if formato not in plan_datos.FORMATOS:
+        raise Http404("Formato no disponible: use csv, json o xlsx.")
+    conjunto = _conjunto(slug)
+    contenido = plan_datos.GENERADORES[formato](conjunto)
+    respuesta = HttpResponse(contenido, content_type=plan_datos.TIPOS_MIME[formato])
+    if formato != "json":
+        respuesta["Content-Disposition"] = f'attachment; filename="{slug}.{formato}"'
+    respuesta["Access-Control-Allow-Origin"] = "*"
+    return respuesta
+
+
+def plan_json(request, vigencia):
+    plan = selectors.plan_publicado(vigencia=vigencia)
+    if plan is None:
+        raise Http404("No hay un plan publicado para esa vigencia.")
+    datos = plan_datos.plan_como_json(plan=plan, hoy=timezone.localdate())
+    respuesta = JsonResponse(datos, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    respuesta["Access-Control-Allow-Origin"] = "*"
+    return respuesta
