@@ -2,7 +2,6 @@
 
 import csv
 import io
-import json
 from datetime import date
 
 import openpyxl

@@ -1,0 +1,237 @@
+"""Rendering of downloadable documents, shared by every app: PDF and XLSX.
+
+A report is built once as data (a selector), then rendered by the functions
+here, so the PDF and the spreadsheet of a report cannot disagree:
+
+- ``pdf_desde_html(html, *, base_url)``: HTML (a rendered template) → PDF
+  bytes with WeasyPrint. Nothing is fetched while rendering (only ``data:``
+  URIs are loaded), so templates inline their CSS and draw charts as inline
+  SVG (see ``grafico_barras``); ``base_url`` only makes relative links
+  absolute.
+- ``xlsx_desde_hojas(hojas)``: a declarative description → XLSX bytes with
+  openpyxl. Each ``Hoja`` (sheet) has a title, ``Columna``s (header, width,
+  kind) and rows of plain Python values; the kind gives the cell its type
+  and format: ``TEXTO`` (wrapped text, never a formula), ``FECHA`` (a real
+  date, dd/mm/yyyy), ``PORCENTAJE`` (give 45.3 for 45.3 %: stored as the
+  number 0.453 formatted 0.0 %), ``NUMERO``. The header row is bold,
+  frozen and filterable. A ``Celda(valor, tipo)`` in a row overrides the
+  column's kind for that cell (for «dato / valor» sheets).
+- ``respuesta_pdf`` / ``respuesta_xlsx``: the HTTP download (attachment with
+  the given file name).
+"""
+
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.http import content_disposition_header
+from django.utils.safestring import SafeString, mark_safe
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.child import INVALID_TITLE_REGEX
+
+TIPO_PDF = "application/pdf"
+TIPO_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+# --- PDF ---------------------------------------------------------------------
+
+
+def pdf_desde_html(html: str, *, base_url: str) -> bytes:
+    """Render an HTML document to PDF bytes with WeasyPrint.
+
+    Only ``data:`` URIs are loaded: no file or network access while
+    rendering, whatever the HTML contains.
+    """
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    fetcher = URLFetcher(allowed_protocols={"data"})
+    return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf()
+
+
+def grafico_barras(
+    datos: Sequence[tuple[str, Decimal | float | int]],
+    *,
+    titulo: str,
+    maximo: Decimal | float | int = 100,
+    unidad: str = " %",
+    ancho: int = 640,
+) -> SafeString:
+    """A horizontal bar chart as inline SVG markup (no JavaScript), one bar per pair.
+
+    ``datos`` are (label, value) pairs; bars are scaled to ``maximo``. The
+    labels are escaped; the result can go straight into a template.
+    """
+    alto_barra, separacion, ancho_etiqueta, ancho_cifra = 18, 8, 230, 70
+    ancho_barras = ancho - ancho_etiqueta - ancho_cifra
+    alto = len(datos) * (alto_barra + separacion) + separacion
+    maximo = float(maximo) or 1.0
+    barras = []
+    for indice, (etiqueta, valor) in enumerate(datos):
+        y = separacion + indice * (alto_barra + separacion)
+        largo = max(0.0, min(float(valor) / maximo, 1.0)) * ancho_barras
+        barras.append(
+            format_html(
+                '<text x="0" y="{base}" class="grafico__etiqueta">{etiqueta}</text>'
+                '<rect x="{x}" y="{y}" width="{ancho}" height="{alto}" fill="#e3f1ec" />'
+                '<rect x="{x}" y="{y}" width="{largo}" height="{alto}" fill="#00543c" />'
+                '<text x="{x_cifra}" y="{base}" class="grafico__cifra">{cifra}</text>',
+                base=y + alto_barra - 5,
+                etiqueta=etiqueta,
+                x=ancho_etiqueta,
+                y=y,
+                ancho=ancho_barras,
+                alto=alto_barra,
+                largo=f"{largo:.1f}",
+                x_cifra=ancho_etiqueta + ancho_barras + 6,
+                cifra=f"{valor}{unidad}",
+            )
+        )
+    return format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" class="grafico" role="img" width="{ancho}" '
+        'height="{alto}" viewBox="0 0 {ancho} {alto}" aria-label="{titulo}">'
+        "<title>{titulo}</title>{barras}</svg>",
+        ancho=ancho,
+        alto=alto,
+        titulo=titulo,
+        barras=mark_safe("".join(barras)),  # each part built by format_html
+    )
+
+
+# --- XLSX --------------------------------------------------------------------
+
+
+class Tipo(StrEnum):
+    TEXTO = "texto"
+    FECHA = "fecha"
+    PORCENTAJE = "porcentaje"
+    NUMERO = "numero"
+
+
+FORMATOS = {
+    Tipo.TEXTO: "@",
+    Tipo.FECHA: "dd/mm/yyyy",
+    Tipo.PORCENTAJE: "0.0%",
+    Tipo.NUMERO: "General",
+}
+
+
+@dataclass(frozen=True)
+class Columna:
+    titulo: str
+    ancho: float = 15
+    tipo: Tipo = Tipo.TEXTO
+    formato: str | None = None  # overrides FORMATOS[tipo]
+
+
+@dataclass(frozen=True)
+class Celda:
+    """A value with its own kind, overriding its column's."""
+
+    valor: object
+    tipo: Tipo
+
+
+@dataclass(frozen=True)
+class Hoja:
+    titulo: str
+    columnas: Sequence[Columna]
+    filas: Iterable[Sequence[object]]
+    totales: Sequence[Sequence[object]] = ()  # rows after the data, in bold
+    congelar_encabezado: bool = True
+
+
+def _titulo_de_hoja(titulo: str) -> str:
+    """Excel sheet titles: at most 31 characters, none of []:*?/\\."""
+    return INVALID_TITLE_REGEX.sub("-", titulo)[:31] or "Hoja"
+
+
+def _valor(valor, tipo: Tipo):
+    if valor is None or valor == "":
+        return None
+    if tipo == Tipo.PORCENTAJE:
+        return Decimal(valor) / 100
+    if tipo == Tipo.FECHA:
+        if isinstance(valor, datetime):
+            if timezone.is_aware(valor):
+                valor = timezone.localtime(valor)
+            return valor.replace(tzinfo=None)
+        if not isinstance(valor, date):
+            raise TypeError(f"Una celda de fecha necesita una fecha, no {valor!r}.")
+        return valor
+    if tipo == Tipo.NUMERO:
+        return valor if isinstance(valor, int | float | Decimal) else Decimal(valor)
+    return ILLEGAL_CHARACTERS_RE.sub("", str(valor))
+
+
+def _escribir_fila(hoja, numero: int, columnas: Sequence[Columna], valores, *, negrita=False):
+    for indice, (columna, valor) in enumerate(zip(columnas, valores, strict=True), start=1):
+        tipo, formato = columna.tipo, columna.formato
+        if isinstance(valor, Celda):
+            tipo, valor, formato = valor.tipo, valor.valor, None
+        celda = hoja.cell(row=numero, column=indice, value=_valor(valor, tipo))
+        if tipo == Tipo.TEXTO and celda.value is not None:
+            celda.data_type = "s"  # a text starting with «=» stays text, never a formula
+        celda.number_format = formato or FORMATOS[tipo]
+        celda.alignment = Alignment(vertical="top", wrap_text=tipo == Tipo.TEXTO)
+        if negrita:
+            celda.font = Font(bold=True)
+
+
+def xlsx_desde_hojas(hojas: Sequence[Hoja]) -> bytes:
+    """Write the sheets to an XLSX workbook and return its bytes."""
+    libro = Workbook()
+    libro.remove(libro.active)
+    encabezado_fuente = Font(bold=True, color="FFFFFF")
+    encabezado_relleno = PatternFill("solid", fgColor="00543C")
+    for descripcion in hojas:
+        hoja = libro.create_sheet(_titulo_de_hoja(descripcion.titulo))
+        columnas = list(descripcion.columnas)
+        for indice, columna in enumerate(columnas, start=1):
+            celda = hoja.cell(row=1, column=indice, value=columna.titulo)
+            celda.font = encabezado_fuente
+            celda.fill = encabezado_relleno
+            celda.alignment = Alignment(vertical="top", wrap_text=True)
+            hoja.column_dimensions[get_column_letter(indice)].width = columna.ancho
+        numero = 1
+        for valores in descripcion.filas:
+            numero += 1
+            _escribir_fila(hoja, numero, columnas, valores)
+        if numero > 1:
+            hoja.auto_filter.ref = f"A1:{get_column_letter(len(columnas))}{numero}"
+        for valores in descripcion.totales:
+            numero += 1
+            _escribir_fila(hoja, numero, columnas, valores, negrita=True)
+        if descripcion.congelar_encabezado:
+            hoja.freeze_panes = "A2"
+    salida = io.BytesIO()
+    libro.save(salida)
+    return salida.getvalue()
+
+
+# --- HTTP --------------------------------------------------------------------
+
+
+def _respuesta(contenido: bytes, nombre_archivo: str, tipo: str) -> HttpResponse:
+    respuesta = HttpResponse(contenido, content_type=tipo)
+    respuesta["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=nombre_archivo
+    )
+    respuesta["Content-Length"] = str(len(contenido))
+    return respuesta
+
+
+def respuesta_pdf(contenido: bytes, nombre_archivo: str) -> HttpResponse:
+    return _respuesta(contenido, nombre_archivo, TIPO_PDF)
+
+
+def respuesta_xlsx(contenido: bytes, nombre_archivo: str) -> HttpResponse:
+    return _respuesta(contenido, nombre_archivo, TIPO_XLSX)
