@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import TemplateView
 
 from pasto_rdc import datos_abiertos
 
@@ -10,6 +11,11 @@ admin.site.index_title = "Rendición de cuentas"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("cuentas/", include("django.contrib.auth.urls")),
+    path(
+        "mapa-del-sitio/",
+        TemplateView.as_view(template_name="mapa_del_sitio.html"),
+        name="mapa_del_sitio",
+    ),
     path("datos-abiertos/", datos_abiertos.catalogo, name="datos_abiertos"),
     path(
         "datos-abiertos/planes/<int:vigencia>.json",

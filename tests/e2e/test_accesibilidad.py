@@ -18,6 +18,7 @@ PAGINAS_PUBLICAS = [
     "/plan/2022/actividades/2.2/",
     "/cuentas/login/",
     "/datos-abiertos/",
+    "/mapa-del-sitio/",
 ]
 
 PAGINAS_INTERNAS = [
