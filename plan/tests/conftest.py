@@ -1,8 +1,11 @@
-"""Shared fixtures of the plan tests: a few evidences (plan_2022 is in the root conftest)."""
+"""Fixtures of the plan tests: evidences and follow-up records (plan_2022 is in the root conftest)."""
+
+from datetime import date
+from decimal import Decimal
 
 import pytest
 
-from plan.models import Actividad, Evidencia
+from plan.models import Actividad, Avance, Evidencia, ObservacionSeguimiento, Perfil, Responsable
 
 
 def _evidencia_enlace(actividad, usuario, numero, **extra):
@@ -39,3 +42,28 @@ def evidencias(plan_2022, admin_user):
         subida_por=admin_user,
     )
     return [*enlaces, aprobada, archivo]
+
+
+@pytest.fixture
+def seguimiento(plan_2022, admin_user, django_user_model):
+    """Progress reports, observations and office profiles on several activities."""
+    actividades = list(Actividad.objects.order_by("orden")[:6])
+    for numero, actividad in enumerate(actividades, 1):
+        Avance.objects.create(
+            actividad=actividad,
+            fecha=date(2022, numero, 15),
+            cantidad=Decimal(numero),
+            narrativa=f"Avance número {numero}",
+            reportado_por=admin_user,
+        )
+        ObservacionSeguimiento.objects.create(
+            actividad=actividad, corte=1, texto="Sin novedad", actualizada_por=admin_user
+        )
+    for responsable in Responsable.objects.order_by("pk")[:6]:
+        usuario = django_user_model.objects.create_user(f"enlace-{responsable.slug}")
+        Perfil.objects.create(usuario=usuario, responsable=responsable)
+
+
+@pytest.fixture
+def datos_admin(evidencias, seguimiento):
+    """Rows in every model of the plan app."""

@@ -1,0 +1,353 @@
+"""Administration of the plan: every model, with import/export of activities and offices."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils import timezone
+from import_export.admin import ImportExportModelAdmin
+from import_export.formats.base_formats import CSV, XLSX
+from import_export.results import RowResult
+
+from plan import archivos, fuentes
+from plan.models import (
+    Actividad,
+    ActividadResponsable,
+    Avance,
+    Componente,
+    Evidencia,
+    ObservacionSeguimiento,
+    Perfil,
+    Plan,
+    Responsable,
+    Subcomponente,
+    Ventana,
+)
+from plan.resources import ActividadResource, ResponsableResource, prefetch_asignaciones
+
+
+def resumen_errores(result) -> list[str]:
+    """One Spanish line per problem of an import result."""
+    lineas = [str(error.error) for error in result.base_errors]
+    for numero, errores in result.row_errors():
+        lineas += [f"Fila {numero}: {error.error}" for error in errores]
+    for fila in result.invalid_rows:
+        for campo, mensajes in fila.error_dict.items():
+            etiqueta = "" if campo == "__all__" else f"{campo}: "
+            lineas += [f"Fila {fila.number}: {etiqueta}{mensaje}" for mensaje in mensajes]
+    return lineas
+
+
+class CSVConPuntoYComa(CSV):
+    """CSV separated by «,» or by «;» (Excel in Spanish saves with «;»)."""
+
+    def create_dataset(self, in_stream, **kwargs):
+        if isinstance(in_stream, bytes):
+            in_stream = in_stream.decode(self.encoding or "utf-8-sig")
+        encabezado = in_stream.split("\n", 1)[0]
+        kwargs.setdefault(
+            "delimiter", ";" if encabezado.count(";") > encabezado.count(",") else ","
+        )
+        return super().create_dataset(in_stream, **kwargs)
+
+
+class ImportacionAdmin(ImportExportModelAdmin):
+    """Import/export in XLSX and CSV; a confirmation that fails writes nothing."""
+
+    formats = [XLSX, CSVConPuntoYComa]
+    to_encoding = "utf-8-sig"  # so that spreadsheet programs read the accents of a CSV
+    from_encoding = "utf-8-sig"
+
+    def process_result(self, result, request):
+        if result.has_errors() or result.has_validation_errors():
+            messages.error(
+                request,
+                "No se importó nada porque el archivo tiene errores: "
+                + " · ".join(resumen_errores(result)),
+            )
+            info = self.get_model_info()
+            return HttpResponseRedirect(reverse("admin:{}_{}_import".format(*info)))
+        return super().process_result(result, request)
+
+    def add_success_message(self, result, request):
+        totales = result.totals
+        messages.success(
+            request,
+            f"Importación de {self.model._meta.verbose_name_plural} terminada. "
+            f"Nuevos: {totales[RowResult.IMPORT_TYPE_NEW]}. "
+            f"Actualizados: {totales[RowResult.IMPORT_TYPE_UPDATE]}. "
+            f"Sin cambios: {totales[RowResult.IMPORT_TYPE_SKIP]}.",
+        )
+
+
+class ComponenteInline(admin.TabularInline):
+    model = Componente
+    fields = ("orden", "nombre")
+    extra = 0
+
+
+@admin.register(Plan)
+class PlanAdmin(admin.ModelAdmin):
+    list_display = ("vigencia", "entidad", "titulo", "publicado", "numero_actividades")
+    list_display_links = ("vigencia", "entidad")
+    list_filter = ("publicado", "vigencia")
+    search_fields = ("entidad", "titulo", "dependencia")
+    ordering = ("-vigencia", "entidad")
+    inlines = [ComponenteInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(total_actividades=Count("actividades"))
+
+    @admin.display(description="actividades", ordering="total_actividades")
+    def numero_actividades(self, obj):
+        return obj.total_actividades
+
+
+class SubcomponenteInline(admin.TabularInline):
+    model = Subcomponente
+    fields = ("numero", "nombre")
+    extra = 0
+
+
+@admin.register(Componente)
+class ComponenteAdmin(admin.ModelAdmin):
+    list_display = ("nombre", "plan", "orden")
+    list_filter = ("plan",)
+    search_fields = ("nombre", "plan__entidad", "plan__titulo")
+    ordering = ("-plan__vigencia", "plan__entidad", "orden", "nombre")
+    list_select_related = ("plan",)
+    inlines = [SubcomponenteInline]
+
+
+@admin.register(Subcomponente)
+class SubcomponenteAdmin(admin.ModelAdmin):
+    list_display = ("numero", "nombre", "componente")
+    list_display_links = ("numero", "nombre")
+    list_filter = ("componente__plan", "componente")
+    search_fields = ("nombre", "componente__nombre")
+    ordering = ("-componente__plan__vigencia", "componente__orden", "numero")
+    list_select_related = ("componente__plan",)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.base_fields["componente"].queryset = Componente.objects.select_related("plan")
+        return form
+
+
+@admin.register(Responsable)
+class ResponsableAdmin(ImportacionAdmin):
+    resource_classes = [ResponsableResource]
+    list_display = ("nombre", "sigla", "slug", "tipo", "numero_actividades")
+    list_filter = ("tipo",)
+    search_fields = ("nombre", "sigla", "slug")
+    ordering = ("nombre",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(total_actividades=Count("asignaciones"))
+
+    @admin.display(description="actividades", ordering="total_actividades")
+    def numero_actividades(self, obj):
+        return obj.total_actividades
+
+
+class ActividadResponsableInline(admin.TabularInline):
+    model = ActividadResponsable
+    fields = ("orden", "responsable")
+    autocomplete_fields = ("responsable",)
+    ordering = ("orden", "id")
+    extra = 0
+    min_num = 1
+
+
+class VentanaInline(admin.TabularInline):
+    model = Ventana
+    fields = ("inicio", "fin")
+    extra = 0
+    min_num = 1
+
+
+@admin.register(Actividad)
+class ActividadAdmin(ImportacionAdmin):
+    resource_classes = [ActividadResource]
+    list_display = (
+        "codigo", "descripcion_corta", "vigencia", "subcomponente_numero", "meta_texto",
+        "meta_tipo", "lista_responsables",
+    )  # fmt: skip
+    list_display_links = ("codigo", "descripcion_corta")
+    list_filter = ("plan", "subcomponente", "responsables", "meta_tipo", "fuente_avance")
+    search_fields = (
+        "codigo", "descripcion", "producto", "meta_texto", "responsables__nombre",
+        "responsables__sigla",
+    )  # fmt: skip
+    ordering = ("-plan__vigencia", "plan__entidad", "orden")
+    list_select_related = ("plan", "subcomponente")
+    inlines = [ActividadResponsableInline, VentanaInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related(prefetch_asignaciones())
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "fuente_avance":
+            return forms.ChoiceField(
+                label=db_field.verbose_name.capitalize(),
+                choices=fuentes.opciones,
+                required=False,
+                help_text=db_field.help_text,
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "subcomponente":
+            kwargs["queryset"] = Subcomponente.objects.select_related("componente__plan")
+        campo = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "subcomponente":
+            campo.label_from_instance = lambda s: f"{s.componente.plan.vigencia} · {s}"
+        return campo
+
+    @admin.display(description="actividad", ordering="descripcion")
+    def descripcion_corta(self, obj):
+        return obj.descripcion if len(obj.descripcion) <= 90 else obj.descripcion[:89] + "…"
+
+    @admin.display(description="vigencia", ordering="plan__vigencia")
+    def vigencia(self, obj):
+        return obj.plan.vigencia
+
+    @admin.display(description="subcomponente", ordering="subcomponente__numero")
+    def subcomponente_numero(self, obj):
+        return obj.subcomponente.numero
+
+    @admin.display(description="responsables")
+    def lista_responsables(self, obj):
+        return ", ".join(a.responsable.nombre_corto for a in obj.asignaciones.all())
+
+
+@admin.register(ActividadResponsable)
+class ActividadResponsableAdmin(admin.ModelAdmin):
+    list_display = ("actividad", "responsable", "orden")
+    list_filter = ("actividad__plan", "responsable")
+    search_fields = ("actividad__codigo", "actividad__descripcion", "responsable__nombre")
+    ordering = ("actividad__plan", "actividad__orden", "orden", "id")
+    list_select_related = ("actividad", "responsable")
+    autocomplete_fields = ("actividad", "responsable")
+
+
+@admin.register(Ventana)
+class VentanaAdmin(admin.ModelAdmin):
+    list_display = ("actividad", "inicio", "fin")
+    list_filter = ("actividad__plan", "actividad__subcomponente")
+    search_fields = ("actividad__codigo", "actividad__descripcion")
+    ordering = ("actividad__plan", "actividad__orden", "inicio", "fin")
+    list_select_related = ("actividad",)
+    autocomplete_fields = ("actividad",)
+    date_hierarchy = "inicio"
+
+
+class EvidenciaForm(forms.ModelForm):
+    """An upload from the admin is checked like any other (plan.archivos)."""
+
+    enlace = forms.URLField(label="enlace", max_length=500, required=False, assume_scheme="https")
+
+    class Meta:
+        model = Evidencia
+        fields = (
+            "actividad", "descripcion", "archivo", "enlace", "estado", "comentario_revision",
+            "publica",
+        )  # fmt: skip
+
+    def clean_archivo(self):
+        archivo = self.cleaned_data.get("archivo")
+        if archivo and "archivo" in self.changed_data:
+            revisado = archivos.revisar_archivo(archivo)
+            self.instance.sha256 = revisado.sha256
+            self.instance.tamano = revisado.tamano
+            self.instance.tipo_contenido = revisado.tipo_contenido
+            self.instance.nombre_original = archivo.name[:255]
+        return archivo
+
+
+@admin.register(Evidencia)
+class EvidenciaAdmin(admin.ModelAdmin):
+    form = EvidenciaForm
+    list_display = (
+        "descripcion", "actividad", "estado", "publica", "tipo", "subida_por", "subida_en",
+    )  # fmt: skip
+    list_filter = ("estado", "publica", "actividad__plan")
+    search_fields = ("descripcion", "nombre_original", "enlace", "actividad__codigo")
+    ordering = ("-subida_en",)
+    list_select_related = ("actividad", "subida_por")
+    readonly_fields = (
+        "nombre_original", "sha256", "tamano", "tipo_contenido", "subida_por", "subida_en",
+        "revisada_por", "revisada_en",
+    )  # fmt: skip
+    autocomplete_fields = ("actividad",)
+    date_hierarchy = "subida_en"
+
+    def get_readonly_fields(self, request, obj=None):
+        campos = super().get_readonly_fields(request, obj)
+        # A stored file is never replaced in place: its fingerprint would go stale.
+        return (*campos, "archivo") if obj and obj.archivo else campos
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.subida_por = request.user
+        if change and {"estado", "comentario_revision"} & set(form.changed_data):
+            obj.revisada_por, obj.revisada_en = request.user, timezone.now()
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description="tipo")
+    def tipo(self, obj):
+        return "enlace" if obj.es_enlace else "archivo"
+
+
+@admin.register(Perfil)
+class PerfilAdmin(admin.ModelAdmin):
+    list_display = ("usuario", "responsable")
+    list_filter = ("responsable",)
+    search_fields = (
+        "usuario__username", "usuario__first_name", "usuario__last_name", "usuario__email",
+        "responsable__nombre", "responsable__sigla",
+    )  # fmt: skip
+    ordering = ("usuario__username",)
+    list_select_related = ("usuario", "responsable")
+    autocomplete_fields = ("usuario", "responsable")
+
+
+@admin.register(Avance)
+class AvanceAdmin(admin.ModelAdmin):
+    """Read only: reports are written through plan.services, never edited or deleted."""
+
+    list_display = ("actividad", "fecha", "cantidad", "reportado_por", "creado_en")
+    list_filter = ("actividad__plan", "actividad__responsables", "actividad__subcomponente")
+    search_fields = ("actividad__codigo", "actividad__descripcion", "narrativa")
+    ordering = ("-fecha", "-creado_en", "-pk")
+    list_select_related = ("actividad", "reportado_por")
+    date_hierarchy = "fecha"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ObservacionSeguimiento)
+class ObservacionSeguimientoAdmin(admin.ModelAdmin):
+    list_display = ("actividad", "corte", "texto_corto", "actualizada_por", "actualizada_en")
+    list_filter = ("corte", "actividad__plan", "actividad__responsables")
+    search_fields = ("actividad__codigo", "actividad__descripcion", "texto")
+    ordering = ("actividad__plan", "actividad__orden", "corte")
+    list_select_related = ("actividad", "actualizada_por")
+    readonly_fields = ("actualizada_por", "actualizada_en")
+    autocomplete_fields = ("actividad",)
+
+    def save_model(self, request, obj, form, change):
+        obj.actualizada_por = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description="observaciones")
+    def texto_corto(self, obj):
+        return obj.texto if len(obj.texto) <= 80 else obj.texto[:79] + "…"
