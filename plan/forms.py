@@ -28,11 +28,16 @@ class FiltroTableroForm(forms.Form):
 
     @property
     def corte_elegido(self) -> reglas.Corte | None:
-        clave = self.cleaned_data.get("corte") if self.is_valid() else None
+        clave = self.valor("corte")
         return reglas.corte_desde_clave(clave) if clave else None
 
     def valor(self, campo):
-        return self.cleaned_data.get(campo) if self.is_valid() else None
+        """The field's value if it is valid: a bad value in one filter (shown as
+        an error) does not drop the others the user chose."""
+        if not self.is_bound:
+            return None
+        self.is_valid()  # cleaned_data keeps only the fields that validated
+        return self.cleaned_data.get(campo)
 
 
 class AvanceForm(forms.ModelForm):
@@ -58,6 +63,8 @@ class EvidenciaForm(forms.Form):
 
     def clean(self):
         datos = super().clean()
+        if self.has_error("archivo") or self.has_error("enlace"):
+            return datos  # e.g. a malformed link: say that, not «adjunte uno de los dos»
         if bool(datos.get("archivo")) == bool(datos.get("enlace")):
             raise forms.ValidationError(
                 "Adjunte un archivo o un enlace (uno de los dos, no ambos)."
@@ -119,3 +126,34 @@ class FiltroPortalForm(forms.Form):
             "subcomponente": datos["subcomponente"],
             "busqueda": datos["q"],
         }
+
+
+class ObservacionesForm(forms.Form):
+    """One textarea per activity of the follow-up: the observaciones of a corte."""
+
+    def __init__(self, *args, filas, max_length: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filas = filas
+        for fila in filas:
+            self.fields[self._nombre(fila)] = forms.CharField(
+                label=f"Observaciones de la actividad {fila.actividad.codigo}",
+                required=False,
+                max_length=max_length,
+                initial=fila.observaciones,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+
+    @staticmethod
+    def _nombre(fila) -> str:
+        return f"observacion-{fila.actividad.pk}"
+
+    def filas_con_campo(self):
+        return [(fila, self[self._nombre(fila)]) for fila in self.filas]
+
+    def cambiadas(self):
+        """(row, new text) for each activity whose text changed."""
+        return [
+            (fila, self.cleaned_data[self._nombre(fila)])
+            for fila in self.filas
+            if self.cleaned_data[self._nombre(fila)].strip() != fila.observaciones
+        ]

@@ -5,7 +5,7 @@ responsible offices (ordered) and one or more date windows.
 """
 
 import uuid
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import PurePath
 
 from django.conf import settings
@@ -273,7 +273,7 @@ class Actividad(models.Model):
         if not cantidad:
             return Decimal("0")
         porcentaje = Decimal(cantidad) * 100 / self.meta_cantidad
-        return min(Decimal("100"), porcentaje).quantize(Decimal("0.1"))
+        return min(Decimal("100"), porcentaje).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 class ActividadResponsable(models.Model):

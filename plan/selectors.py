@@ -3,7 +3,7 @@
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
@@ -112,7 +112,9 @@ def promedio(valores: list[Decimal]) -> Decimal:
     """Mean progress, one decimal; 0 for no activities."""
     if not valores:
         return Decimal("0.0")
-    return (sum(valores, Decimal("0")) / len(valores)).quantize(Decimal("0.1"))
+    return (sum(valores, Decimal("0")) / len(valores)).quantize(
+        Decimal("0.1"), rounding=ROUND_HALF_UP
+    )
 
 
 @dataclass(frozen=True)

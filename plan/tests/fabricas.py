@@ -1,0 +1,199 @@
+"""Factories of large plans, for query-count tests and benchmarks.
+
+    from plan.tests.fabricas import crear_plan_grande
+
+    plan = crear_plan_grande(actividades=500)            # vigencia 2030
+    plan = crear_plan_grande(actividades=2000, vigencia=2031, oficinas=20)
+
+Everything is written with bulk_create (a dozen queries whatever the size),
+and the data are deterministic (no randomness): activity number i always
+gets the same meta, windows, offices, progress reports and evidence, so two
+runs of a benchmark measure the same thing. Every row is valid for the
+model's own rules (codes «n.m» with m ≤ 99, windows inside the vigencia,
+percentage metas ≤ 100, cumulative reports never above the meta…).
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from plan.models import (
+    Actividad,
+    ActividadResponsable,
+    Avance,
+    Componente,
+    Evidencia,
+    Plan,
+    Responsable,
+    Subcomponente,
+    Ventana,
+)
+
+# The second number of an activity code has at most two digits (CODIGO_ACTIVIDAD).
+MAXIMO_POR_SUBCOMPONENTE = 99
+
+SLUG_OFICINA = "oficina-de-prueba-{}"
+
+_TIPOS = (Actividad.TipoMeta.EXACTA, Actividad.TipoMeta.MINIMO, Actividad.TipoMeta.PORCENTAJE)
+
+
+def oficinas_de_prueba(cantidad: int) -> list[Responsable]:
+    """The offices «Oficina de prueba 1…n», created if missing (shared by every plan)."""
+    slugs = [SLUG_OFICINA.format(n) for n in range(1, cantidad + 1)]
+    existentes = set(Responsable.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+    Responsable.objects.bulk_create(
+        Responsable(
+            nombre=f"Oficina de prueba {n}",
+            sigla=f"OP{n}",
+            slug=SLUG_OFICINA.format(n),
+            tipo=Responsable.Tipo.OFICINA,
+        )
+        for n in range(1, cantidad + 1)
+        if SLUG_OFICINA.format(n) not in existentes
+    )
+    por_slug = Responsable.objects.in_bulk(slugs, field_name="slug")
+    return [por_slug[slug] for slug in slugs]
+
+
+def crear_plan_grande(
+    *,
+    actividades: int,
+    vigencia: int = 2030,
+    subcomponentes: int = 3,
+    oficinas: int = 8,
+    usuario=None,
+    entidad: str = "Alcaldía Municipal de Pasto",
+) -> Plan:
+    """A published plan with `actividades` activities and their whole follow-up.
+
+    - `subcomponentes` subcomponentes (3 by default, like the real plan);
+      more are added when needed, because a code's second number is at most
+      99 (500 activities need 6). Activities are spread round-robin.
+    - Metas rotate exacta / mínimo / porcentaje.
+    - Each activity has 1–3 responsible offices among `oficinas` shared
+      test offices (slugs «oficina-de-prueba-1»…), and 1 window (2 for one
+      activity in three).
+    - Three activities in four have progress reports (one or two, the
+      second one later and higher; one in ten reaches its meta).
+    - One activity in five has an evidence link: enviada, aprobada (and
+      public) or devuelta in turn.
+
+    `usuario` reports the progress and uploads the evidence (a user
+    «fabrica-de-planes» by default).
+    """
+    if actividades < 1:
+        raise ValueError("El plan necesita al menos una actividad.")
+    subcomponentes = max(subcomponentes, -(-actividades // MAXIMO_POR_SUBCOMPONENTE))
+    if usuario is None:
+        usuario, _ = get_user_model().objects.get_or_create(username="fabrica-de-planes")
+
+    plan = Plan.objects.create(
+        entidad=entidad,
+        vigencia=vigencia,
+        titulo="Estrategia de Rendición de Cuentas",
+        dependencia="Oficina de Planeación de Gestión Institucional",
+    )
+    componente = Componente.objects.create(plan=plan, nombre="Rendición de cuentas")
+    Subcomponente.objects.bulk_create(
+        Subcomponente(componente=componente, numero=n, nombre=f"Subcomponente de prueba {n}")
+        for n in range(1, subcomponentes + 1)
+    )
+    subs = list(componente.subcomponentes.order_by("numero"))
+    responsables = oficinas_de_prueba(oficinas)
+
+    siguiente = dict.fromkeys(range(len(subs)), 0)
+    nuevas = []
+    for i in range(actividades):
+        indice = i % len(subs)
+        siguiente[indice] += 1
+        tipo = _TIPOS[i % 3]
+        cantidad = Decimal(100) if tipo == Actividad.TipoMeta.PORCENTAJE else Decimal(1 + i % 50)
+        nuevas.append(
+            Actividad(
+                plan=plan,
+                subcomponente=subs[indice],
+                codigo=f"{subs[indice].numero}.{siguiente[indice]}",
+                descripcion=f"Actividad de prueba número {i + 1} del plan {vigencia}.",
+                producto="Producto de prueba.",
+                meta_texto=f"{cantidad} unidades ({tipo.label.lower()}).",
+                meta_cantidad=cantidad,
+                meta_unidad="unidades",
+                meta_tipo=tipo,
+            )
+        )
+    Actividad.objects.bulk_create(nuevas)
+    # Fetched again in creation order: not every backend returns the new pks.
+    creadas = list(Actividad.objects.filter(plan=plan).order_by("pk"))
+
+    ventanas, asignaciones, avances, evidencias = [], [], [], []
+    ahora = timezone.now()
+    for i, actividad in enumerate(creadas):
+        mes = 1 + i % 6
+        ventanas.append(
+            Ventana(
+                actividad=actividad, inicio=date(vigencia, mes, 1), fin=date(vigencia, mes + 2, 28)
+            )
+        )
+        if i % 3 == 0:
+            ventanas.append(
+                Ventana(
+                    actividad=actividad, inicio=date(vigencia, 10, 1), fin=date(vigencia, 12, 15)
+                )
+            )
+        for orden in range(1, 2 + i % 3):
+            asignaciones.append(
+                ActividadResponsable(
+                    actividad=actividad,
+                    responsable=responsables[(i + orden - 1) % len(responsables)],
+                    orden=orden,
+                )
+            )
+        if i % 4 != 3:
+            meta = actividad.meta_cantidad
+            avances.append(
+                Avance(
+                    actividad=actividad,
+                    fecha=date(vigencia, 3, 15),
+                    cantidad=(meta * Decimal("0.3")).quantize(Decimal("0.01")),
+                    narrativa="Primer reporte de avance.",
+                    reportado_por=usuario,
+                )
+            )
+            if i % 2 == 0:
+                final = meta if i % 10 == 0 else (meta * Decimal("0.7")).quantize(Decimal("0.01"))
+                avances.append(
+                    Avance(
+                        actividad=actividad,
+                        fecha=date(vigencia, 7, 20),
+                        cantidad=final,
+                        narrativa="Segundo reporte de avance.",
+                        reportado_por=usuario,
+                    )
+                )
+        if i % 5 == 0:
+            estado = (
+                Evidencia.Estado.ENVIADA,
+                Evidencia.Estado.APROBADA,
+                Evidencia.Estado.DEVUELTA,
+            )[(i // 5) % 3]
+            revisada = estado != Evidencia.Estado.ENVIADA
+            evidencias.append(
+                Evidencia(
+                    actividad=actividad,
+                    descripcion=f"Evidencia de la actividad {actividad.codigo}.",
+                    enlace=f"https://example.org/evidencias/{vigencia}/{actividad.codigo}",
+                    subida_por=usuario,
+                    estado=estado,
+                    comentario_revision="Revisada." if revisada else "",
+                    revisada_por=usuario if revisada else None,
+                    revisada_en=ahora if revisada else None,
+                    publica=estado == Evidencia.Estado.APROBADA,
+                )
+            )
+    Ventana.objects.bulk_create(ventanas)
+    ActividadResponsable.objects.bulk_create(asignaciones)
+    Avance.objects.bulk_create(avances)
+    Evidencia.objects.bulk_create(evidencias)
+    return plan
