@@ -65,9 +65,10 @@ def _parece_csv(cabecera: bytes) -> bool:
 
 
 def _tipo_por_contenido(cabecera: bytes, extension: str) -> str | None:
-    if extension == ".csv":
-        return "text/csv" if _parece_csv(cabecera) else None
     tipo = filetype.guess(cabecera)
+    if extension == ".csv":
+        # A recognised binary format (a PDF, an image…) is not a CSV even if it has no NUL.
+        return "text/csv" if tipo is None and _parece_csv(cabecera) else None
     return tipo.mime if tipo else None
 
 

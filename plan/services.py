@@ -137,3 +137,27 @@ def cambiar_publicacion(*, evidencia: Evidencia, revisor, publica: bool) -> Evid
     evidencia.publica = publica
     evidencia.save(update_fields=["publica"])
     return evidencia
+
+
+MAX_OBSERVACION = 4000
+
+
+@transaction.atomic
+def guardar_observacion(*, actividad: Actividad, corte: int, texto: str, usuario):
+    """Store the follow-up's observation on an activity at a corte (1–3), replacing the earlier one.
+
+    Only OPGI and Control interno (Accion.EDITAR_OBSERVACIONES) write them.
+    Returns the ObservacionSeguimiento.
+    """
+    _exigir(usuario, Accion.EDITAR_OBSERVACIONES, actividad)
+    texto = texto.strip()
+    if corte not in (1, 2, 3):
+        raise ValidationError({"corte": "El cuatrimestre debe ser 1, 2 o 3."})
+    if len(texto) > MAX_OBSERVACION:
+        raise ValidationError(
+            {"texto": f"Las observaciones no pueden pasar de {MAX_OBSERVACION} caracteres."}
+        )
+    observacion, _ = actividad.observaciones.update_or_create(
+        corte=corte, defaults={"texto": texto, "actualizada_por": usuario}
+    )
+    return observacion
