@@ -102,7 +102,11 @@ def subir_evidencia(
 
 
 def _revisada(evidencia: Evidencia, revisor, estado: str, comentario: str) -> Evidencia:
-    if not permisos.evidencias_para(revisor, Accion.REVISAR_EVIDENCIA).filter(pk=evidencia.pk):
+    if (
+        not permisos.evidencias_para(revisor, Accion.REVISAR_EVIDENCIA)
+        .filter(pk=evidencia.pk)
+        .exists()
+    ):
         raise PermissionDenied("Solo OPGI revisa evidencias.")
     evidencia.estado = estado
     evidencia.comentario_revision = comentario
@@ -130,7 +134,11 @@ def devolver_evidencia(*, evidencia: Evidencia, revisor, comentario: str) -> Evi
 
 @transaction.atomic
 def cambiar_publicacion(*, evidencia: Evidencia, revisor, publica: bool) -> Evidencia:
-    if not permisos.evidencias_para(revisor, Accion.REVISAR_EVIDENCIA).filter(pk=evidencia.pk):
+    if (
+        not permisos.evidencias_para(revisor, Accion.REVISAR_EVIDENCIA)
+        .filter(pk=evidencia.pk)
+        .exists()
+    ):
         raise PermissionDenied("Solo OPGI publica evidencias.")
     if publica and evidencia.estado != Evidencia.Estado.APROBADA:
         raise ValidationError("Solo una evidencia aprobada puede publicarse.")

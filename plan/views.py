@@ -1,5 +1,7 @@
 """Thin views: check the permission, validate a form, call a service or selector."""
 
+import logging
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,6 +15,8 @@ from plan import permisos, selectors, services
 from plan.forms import AvanceForm, EvidenciaForm, FiltroTableroForm, RevisionForm
 from plan.models import Evidencia, Plan, Responsable
 from plan.permisos import Accion
+
+logger = logging.getLogger(__name__)
 
 
 @login_required
@@ -192,8 +196,14 @@ def descargar_evidencia(request, pk):
 
 def respuesta_archivo(evidencia: Evidencia) -> FileResponse:
     """The evidence file as a download under its original name."""
+    try:
+        contenido = evidencia.archivo.open("rb")
+    except FileNotFoundError:
+        # The row says there is a file but the storage lost it: log it, tell the user.
+        logger.error("Falta el archivo %s de la evidencia %s", evidencia.archivo.name, evidencia.pk)
+        raise Http404("El archivo de esta evidencia no está disponible.") from None
     return FileResponse(
-        evidencia.archivo.open("rb"),
+        contenido,
         as_attachment=True,
         filename=evidencia.nombre_original or evidencia.archivo.name.rsplit("/", 1)[-1],
         content_type=evidencia.tipo_contenido or "application/octet-stream",
