@@ -11,6 +11,7 @@ admin.site.index_title = "Rendición de cuentas"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("cuentas/", include("django.contrib.auth.urls")),
+    path("dialogos/", include("dialogos.urls")),
     path(
         "mapa-del-sitio/",
         TemplateView.as_view(template_name="mapa_del_sitio.html"),

@@ -1,0 +1,485 @@
+"""Forms of dialogos: they check types and sizes; the rules live in dialogos.services."""
+
+from datetime import datetime
+
+from django import forms
+from django.utils import timezone
+
+from plan import fuentes
+from plan.models import Actividad, Responsable
+
+from . import metas, reglas
+from .models import (
+    MAXIMO_PREGUNTA,
+    AdjuntoEspacio,
+    Compromiso,
+    EspacioDialogo,
+    Territorio,
+)
+
+FECHA = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+HORA = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+def _territorios():
+    return Territorio.objects.order_by("orden")
+
+
+def _oficinas():
+    return Responsable.objects.order_by("nombre")
+
+
+class ActividadChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.plan.vigencia} · {obj.codigo} {obj.descripcion[:90]}"
+
+
+# --- Public forms -------------------------------------------------------------
+
+
+class PreguntaForm(forms.Form):
+    """The citizens' question form (no account). Personal data are optional."""
+
+    texto = forms.CharField(
+        label="Su pregunta",
+        max_length=MAXIMO_PREGUNTA,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=f"Hasta {MAXIMO_PREGUNTA} caracteres.",
+        error_messages={
+            "required": "Escriba su pregunta.",
+            "max_length": (
+                "La pregunta tiene %(show_value)d caracteres; el máximo es %(limit_value)d."
+            ),
+        },
+    )
+    territorio = forms.ModelChoiceField(
+        label="Comuna o corregimiento donde vive",
+        queryset=Territorio.objects.none(),
+        required=False,
+        empty_label="Prefiero no decirlo",
+    )
+    quiere_respuesta = forms.BooleanField(
+        label="Quiero recibir la respuesta",
+        required=False,
+        help_text="Si la marca, escriba su nombre y un correo o teléfono.",
+    )
+    nombre = forms.CharField(label="Nombre (opcional)", max_length=150, required=False)
+    correo = forms.EmailField(
+        label="Correo electrónico (opcional)",
+        required=False,
+        error_messages={
+            "invalid": "Escriba un correo electrónico válido, por ejemplo nombre@dominio.co."
+        },
+    )
+    telefono = forms.RegexField(
+        label="Teléfono (opcional)",
+        regex=r"^\+?[0-9 ()-]{7,20}$",
+        required=False,
+        error_messages={"invalid": "Escriba un teléfono válido: solo números, de 7 a 15 dígitos."},
+    )
+    acepta_datos = forms.BooleanField(
+        label=(
+            "Acepto el aviso de tratamiento de datos personales (Ley 1581 de 2012): la Alcaldía "
+            "usará mi nombre y contacto solo para responder esta pregunta y no los publicará."
+        ),
+        error_messages={
+            "required": "Para enviar la pregunta debe aceptar el aviso de tratamiento de datos personales."
+        },
+    )
+    # Honeypot: hidden from people (and from screen readers); bots fill it in.
+    sitio_web = forms.CharField(
+        label="Deje este campo vacío",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    CAMPO_TRAMPA = "sitio_web"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["territorio"].queryset = _territorios()
+
+    def clean(self):
+        datos = super().clean()
+        if datos.get(self.CAMPO_TRAMPA):
+            raise forms.ValidationError(
+                "No pudimos recibir el formulario. Si usted es una persona, deje vacío el "
+                "campo «Deje este campo vacío» y vuelva a enviarlo.",
+                code="trampa",
+            )
+        return datos
+
+    def campos_visibles(self):
+        return [campo for campo in self if campo.name != self.CAMPO_TRAMPA]
+
+    def datos_servicio(self) -> dict:
+        datos = dict(self.cleaned_data)
+        datos.pop(self.CAMPO_TRAMPA, None)
+        return datos
+
+
+class ConsultaForm(forms.Form):
+    radicado = forms.CharField(
+        label="Número de radicado",
+        max_length=40,
+        help_text="Por ejemplo RDC-2022-7KQ4-XM2P. No distingue mayúsculas de minúsculas.",
+        error_messages={"required": "Escriba el número de radicado."},
+    )
+
+    def clean_radicado(self):
+        radicado = reglas.normalizar_radicado(self.cleaned_data["radicado"])
+        if radicado is None:
+            raise forms.ValidationError(
+                "Ese no es un número de radicado válido: debe tener la forma RDC-AAAA-XXXX-XXXX."
+            )
+        return radicado
+
+
+class FiltroCronogramaForm(forms.Form):
+    tipo = forms.ChoiceField(
+        label="Tipo de espacio",
+        required=False,
+        choices=[("", "Todos"), *EspacioDialogo.Tipo.choices],
+    )
+    territorio = forms.ModelChoiceField(
+        label="Comuna o corregimiento",
+        queryset=Territorio.objects.none(),
+        required=False,
+        to_field_name="slug",
+        empty_label="Todos",
+    )
+    mes = forms.DateField(
+        label="Mes",
+        required=False,
+        input_formats=["%Y-%m"],
+        widget=forms.DateInput(attrs={"type": "month", "placeholder": "aaaa-mm"}, format="%Y-%m"),
+        help_text="Formato aaaa-mm, por ejemplo 2022-05.",
+        error_messages={"invalid": "Escriba el mes con la forma aaaa-mm, por ejemplo 2022-05."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["territorio"].queryset = _territorios()
+
+    def filtros(self) -> dict:
+        """Keyword arguments for the selectors; invalid values are ignored."""
+        if not self.is_valid():
+            return {}
+        return {clave: valor for clave, valor in self.cleaned_data.items() if valor}
+
+
+class FiltroEspaciosForm(FiltroCronogramaForm):
+    estado = forms.ChoiceField(
+        label="Estado", required=False, choices=[("", "Todos"), *EspacioDialogo.Estado.choices]
+    )
+
+
+# --- Staff: spaces ------------------------------------------------------------
+
+
+class EspacioForm(forms.Form):
+    tipo = forms.ChoiceField(label="Tipo de espacio", choices=EspacioDialogo.Tipo.choices)
+    titulo = forms.CharField(label="Título", max_length=200)
+    tema = forms.CharField(label="Tema", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    oficinas = forms.ModelMultipleChoiceField(
+        label="Dependencias organizadoras",
+        queryset=Responsable.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Elija al menos una dependencia organizadora."},
+    )
+    actividad = ActividadChoiceField(
+        label="Actividad del plan a la que suma",
+        queryset=Actividad.objects.none(),
+        required=False,
+        empty_label="Ninguna",
+    )
+    fecha = forms.DateField(label="Fecha", widget=FECHA)
+    hora_inicio = forms.TimeField(label="Hora de inicio", widget=HORA)
+    hora_fin = forms.TimeField(label="Hora de fin", widget=HORA)
+    territorio = forms.ModelChoiceField(
+        label="Comuna o corregimiento",
+        queryset=Territorio.objects.none(),
+        required=False,
+        empty_label="Ninguno / toda la ciudad",
+    )
+    lugar = forms.CharField(label="Lugar o dirección", max_length=250, required=False)
+    enlace = forms.URLField(
+        label="Enlace de la transmisión o reunión virtual",
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["oficinas"].queryset = _oficinas()
+        self.fields["territorio"].queryset = _territorios()
+        self.fields["actividad"].queryset = Actividad.objects.select_related("plan").order_by(
+            "-plan__vigencia", "orden"
+        )
+
+    @classmethod
+    def desde_espacio(cls, espacio: EspacioDialogo) -> "EspacioForm":
+        inicio, fin = timezone.localtime(espacio.inicio), timezone.localtime(espacio.fin)
+        return cls(
+            initial={
+                "tipo": espacio.tipo,
+                "titulo": espacio.titulo,
+                "tema": espacio.tema,
+                "oficinas": list(espacio.oficinas.all()),
+                "actividad": espacio.actividad_id,
+                "fecha": inicio.date(),
+                "hora_inicio": inicio.time(),
+                "hora_fin": fin.time(),
+                "territorio": espacio.territorio_id,
+                "lugar": espacio.lugar,
+                "enlace": espacio.enlace,
+            }
+        )
+
+    def datos_servicio(self) -> dict:
+        datos = dict(self.cleaned_data)
+        fecha = datos.pop("fecha")
+        datos["inicio"] = timezone.make_aware(datetime.combine(fecha, datos.pop("hora_inicio")))
+        datos["fin"] = timezone.make_aware(datetime.combine(fecha, datos.pop("hora_fin")))
+        return datos
+
+
+class FormularioDePagina(forms.Form):
+    """A form that shares its page with others: its own id prefix keeps ids unique."""
+
+    id_prefijo = ""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"{self.id_prefijo}_%s")
+        super().__init__(*args, **kwargs)
+
+
+class CancelarForm(FormularioDePagina):
+    id_prefijo = "cancelar"
+    motivo = forms.CharField(
+        label="Motivo de la cancelación",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Explique por qué se cancela el espacio."},
+    )
+
+
+class RealizacionForm(FormularioDePagina):
+    id_prefijo = "realizacion"
+    asistentes = forms.IntegerField(
+        label="Número de asistentes",
+        min_value=1,
+        error_messages={
+            "required": "Indique cuántas personas asistieron.",
+            "min_value": "Debe haber al menos un asistente.",
+        },
+    )
+    organizaciones = forms.CharField(
+        label="Organizaciones presentes",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    acta = forms.CharField(
+        label="Resumen / acta",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Escriba el resumen o acta del espacio."},
+    )
+
+
+class CompromisoForm(FormularioDePagina):
+    id_prefijo = "compromiso"
+    descripcion = forms.CharField(
+        label="Compromiso",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Describa el compromiso."},
+    )
+    responsable = forms.ModelChoiceField(
+        label="Dependencia responsable", queryset=Responsable.objects.none()
+    )
+    fecha_limite = forms.DateField(label="Fecha límite", widget=FECHA)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsable"].queryset = _oficinas()
+
+
+class SeguimientoCompromisoForm(forms.Form):
+    estado = forms.ChoiceField(label="Estado", choices=Compromiso.Estado.choices)
+    seguimiento = forms.CharField(
+        label="Nota de seguimiento", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class AdjuntoForm(FormularioDePagina):
+    id_prefijo = "adjunto"
+    tipo = forms.ChoiceField(label="Tipo de adjunto", choices=AdjuntoEspacio.Tipo.choices)
+    descripcion = forms.CharField(label="Descripción (opcional)", max_length=300, required=False)
+    # An empty file reaches plan.archivos.revisar_archivo, whose message names the file.
+    archivo = forms.FileField(
+        label="Archivo",
+        allow_empty_file=True,
+        error_messages={"required": "Elija el archivo."},
+    )
+
+
+# --- Staff: questions ---------------------------------------------------------
+
+
+class PreguntaFormatoForm(PreguntaForm):
+    """A paper form typed in by staff: the same fields, plus its space and date of receipt."""
+
+    espacio = forms.ModelChoiceField(
+        label="Espacio donde se recibió",
+        queryset=EspacioDialogo.objects.none(),
+        required=False,
+        empty_label="Ninguno (pregunta general)",
+    )
+    recibida_el = forms.DateField(label="Fecha de recibo", widget=FECHA)
+
+    field_order = ["espacio", "recibida_el"]
+
+    def __init__(self, *args, espacios, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields[self.CAMPO_TRAMPA]
+        self.fields["espacio"].queryset = espacios
+        self.fields[
+            "acepta_datos"
+        ].label = "El formato físico tiene el aviso de tratamiento de datos personales aceptado"
+
+
+class AsignarForm(FormularioDePagina):
+    id_prefijo = "asignar"
+    oficina = forms.ModelChoiceField(
+        label="Dependencia que debe responder",
+        queryset=Responsable.objects.none(),
+        error_messages={"required": "Elija la dependencia que debe responder."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["oficina"].queryset = _oficinas()
+
+
+class ResponderForm(FormularioDePagina):
+    id_prefijo = "responder"
+    respuesta = forms.CharField(
+        label="Respuesta",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": "Escriba la respuesta."},
+    )
+
+
+class PublicarForm(FormularioDePagina):
+    id_prefijo = "publicar"
+    texto_publico = forms.CharField(
+        label="Pregunta como se publicará",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Revise que no contenga nombres, correos, teléfonos ni otros datos personales.",
+        error_messages={"required": "Este texto no puede quedar vacío."},
+    )
+    respuesta_publica = forms.CharField(
+        label="Respuesta como se publicará",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": "Este texto no puede quedar vacío."},
+    )
+
+
+class FiltroPreguntasForm(forms.Form):
+    estado = forms.ChoiceField(
+        label="Mostrar",
+        required=False,
+        choices=[
+            ("abiertas", "Abiertas (sin responder)"),
+            ("sin_asignar", "Sin asignar"),
+            ("por_publicar", "Respondidas por publicar"),
+            ("publicadas", "Publicadas"),
+            ("todas", "Todas"),
+        ],
+    )
+    oficina = forms.ModelChoiceField(
+        label="Dependencia",
+        queryset=Responsable.objects.none(),
+        required=False,
+        to_field_name="slug",
+        empty_label="Todas",
+    )
+
+    def __init__(self, *args, con_oficina: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if con_oficina:
+            self.fields["oficina"].queryset = _oficinas()
+        else:
+            del self.fields["oficina"]
+
+    def filtros(self) -> dict:
+        if not self.is_valid():
+            return {}
+        datos = {"estado": self.cleaned_data["estado"] or "abiertas"}
+        if self.cleaned_data.get("oficina"):
+            datos["oficina"] = self.cleaned_data["oficina"]
+        return datos
+
+
+# --- Staff: reports and automatic metas ---------------------------------------
+
+
+class InformeForm(forms.Form):
+    titulo = forms.CharField(label="Título", max_length=200)
+    espacio = forms.ModelChoiceField(
+        label="Espacio de diálogo",
+        queryset=EspacioDialogo.objects.none(),
+        required=False,
+        empty_label="Ninguno (un periodo)",
+    )
+    desde = forms.DateField(label="Desde", required=False, widget=FECHA)
+    hasta = forms.DateField(label="Hasta", required=False, widget=FECHA)
+    publicado_el = forms.DateField(label="Publicado el", widget=FECHA)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["espacio"].queryset = EspacioDialogo.objects.filter(
+            estado=EspacioDialogo.Estado.REALIZADO
+        ).order_by("-inicio")
+
+
+class AlcanceInformeForm(FormularioDePagina):
+    """The period or space of a report to download (GET)."""
+
+    id_prefijo = "alcance"
+
+    espacio = forms.ModelChoiceField(
+        label="Espacio de diálogo",
+        queryset=EspacioDialogo.objects.none(),
+        required=False,
+        empty_label="Ninguno (un periodo)",
+    )
+    desde = forms.DateField(label="Desde", required=False, widget=FECHA)
+    hasta = forms.DateField(label="Hasta", required=False, widget=FECHA)
+    formato = forms.ChoiceField(label="Formato", choices=[("pdf", "PDF"), ("xlsx", "XLSX")])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["espacio"].queryset = EspacioDialogo.objects.order_by("-inicio")
+
+    def clean(self):
+        datos = super().clean()
+        espacio, desde, hasta = datos.get("espacio"), datos.get("desde"), datos.get("hasta")
+        if espacio is None and not (desde and hasta):
+            raise forms.ValidationError("Elija un espacio o un periodo (desde y hasta).")
+        if espacio is not None and (desde or hasta):
+            raise forms.ValidationError("Elija un espacio o un periodo, no ambos.")
+        if desde and hasta and hasta < desde:
+            self.add_error("hasta", "La fecha final no puede ser anterior a la inicial.")
+        return datos
+
+
+class FuenteForm(forms.Form):
+    fuente = forms.ChoiceField(label="Fuente del avance", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fuente"].choices = [
+            (clave, etiqueta)
+            for clave, etiqueta in fuentes.opciones()
+            if not clave or metas.es_de_dialogos(clave)
+        ]

@@ -1,0 +1,457 @@
+"""Dialogue with citizens: spaces and hearings, their closing record, and citizens' questions.
+
+- Territorio: the 12 comunas and 17 corregimientos of Pasto (loaded by a data
+  migration, so they exist on every database).
+- EspacioDialogo: a thematic session, territorial space or hearing; it is
+  «programado» until it is closed as «realizado» (with its record: attendees,
+  organisations, minutes, commitments, attachments) or «cancelado» (with a reason).
+- Pregunta: a citizen's question, from the public form or typed in from a
+  paper form; OPGI assigns it to an office, the office answers it within the
+  legal deadline (dialogos.reglas) and OPGI publishes it without personal data.
+- InformeRespuestas: a published report of the answers (counts for meta 3.4).
+
+The state changes live in dialogos/services.py; the constraints below make
+the database refuse what the services would refuse.
+"""
+
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.validators import MaxLengthValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.text import get_valid_filename
+
+from plan.models import Actividad, Responsable
+
+# Longest question a citizen may send (a paper form holds far less).
+MAXIMO_PREGUNTA = 2000
+
+
+class Territorio(models.Model):
+    class Tipo(models.TextChoices):
+        COMUNA = "comuna", "Comuna"
+        CORREGIMIENTO = "corregimiento", "Corregimiento"
+
+    nombre = models.CharField("nombre", max_length=80, unique=True)
+    tipo = models.CharField("tipo", max_length=15, choices=Tipo.choices)
+    orden = models.PositiveSmallIntegerField("orden", unique=True)
+    slug = models.SlugField("identificador en la URL", max_length=40, unique=True)
+
+    class Meta:
+        verbose_name = "comuna o corregimiento"
+        verbose_name_plural = "comunas y corregimientos"
+        ordering = ["orden"]
+
+    def __str__(self):
+        return self.nombre
+
+
+def ruta_adjunto(instance: "AdjuntoEspacio", filename: str) -> str:
+    """A path that never collides: one fresh UUID folder per uploaded file."""
+    nombre = get_valid_filename(PurePath(filename).name) or "archivo"
+    espacio = instance.espacio
+    anio = timezone.localtime(espacio.inicio).year
+    return f"dialogos/{anio}/{espacio.uid.hex}/{uuid.uuid4().hex}/{nombre}"
+
+
+class EspacioDialogo(models.Model):
+    class Tipo(models.TextChoices):
+        JORNADA_TEMATICA = "jornada_tematica", "Jornada temática de diálogo"
+        ESPACIO_TERRITORIAL = "espacio_territorial", "Espacio territorial de diálogo"
+        AUDIENCIA_PUBLICA = "audiencia_publica", "Audiencia pública de rendición de cuentas"
+        AUDIENCIA_SECTORIAL = "audiencia_sectorial", "Audiencia sectorial de rendición de cuentas"
+
+    class Estado(models.TextChoices):
+        PROGRAMADO = "programado", "Programado"
+        REALIZADO = "realizado", "Realizado"
+        CANCELADO = "cancelado", "Cancelado"
+
+    uid = models.UUIDField(
+        "identificador de calendario",
+        default=uuid.uuid4,
+        unique=True,
+        editable=False,
+        help_text="Identifica el evento en los calendarios suscritos; nunca cambia.",
+    )
+    tipo = models.CharField("tipo de espacio", max_length=25, choices=Tipo.choices)
+    titulo = models.CharField("título", max_length=200)
+    tema = models.TextField("tema", blank=True)
+    oficinas = models.ManyToManyField(
+        Responsable,
+        related_name="espacios_dialogo",
+        verbose_name="dependencias organizadoras",
+    )
+    actividad = models.ForeignKey(
+        Actividad,
+        on_delete=models.PROTECT,
+        related_name="espacios_dialogo",
+        verbose_name="actividad del plan",
+        null=True,
+        blank=True,
+        help_text="La actividad del plan a cuya meta suma este espacio cuando se realiza.",
+    )
+    inicio = models.DateTimeField("inicio")
+    fin = models.DateTimeField("fin")
+    territorio = models.ForeignKey(
+        Territorio,
+        on_delete=models.PROTECT,
+        related_name="espacios",
+        verbose_name="comuna o corregimiento",
+        null=True,
+        blank=True,
+    )
+    lugar = models.CharField("lugar o dirección", max_length=250, blank=True)
+    enlace = models.URLField(
+        "enlace de la transmisión o reunión virtual", max_length=500, blank=True
+    )
+    estado = models.CharField(
+        "estado", max_length=12, choices=Estado.choices, default=Estado.PROGRAMADO
+    )
+    motivo_cancelacion = models.TextField("motivo de la cancelación", blank=True)
+    # Closing record (acta), filled when the space is closed as «realizado».
+    asistentes = models.PositiveIntegerField(
+        "número de asistentes",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1, "Debe haber al menos un asistente.")],
+    )
+    organizaciones = models.TextField("organizaciones presentes", blank=True)
+    acta = models.TextField("resumen / acta", blank=True)
+    cerrado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="espacios_cerrados",
+        verbose_name="cerrado por",
+        null=True,
+        blank=True,
+    )
+    cerrado_en = models.DateTimeField("cerrado en", null=True, blank=True)
+    creado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="espacios_creados",
+        verbose_name="programado por",
+        null=True,
+        blank=True,
+    )
+    creado_en = models.DateTimeField("programado en", auto_now_add=True)
+    actualizado_en = models.DateTimeField("actualizado en", auto_now=True)
+    secuencia = models.PositiveIntegerField(
+        "versión en el calendario",
+        default=0,
+        editable=False,
+        help_text="Sube cada vez que cambia la fecha, el lugar o el estado (SEQUENCE de iCal).",
+    )
+
+    class Meta:
+        verbose_name = "espacio de diálogo"
+        verbose_name_plural = "espacios de diálogo"
+        ordering = ["inicio", "pk"]
+        indexes = [
+            models.Index(fields=["inicio"], name="espacio_inicio"),
+            models.Index(fields=["actividad", "estado"], name="espacio_actividad_estado"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(fin__gt=F("inicio")),
+                name="espacio_fin_despues_de_inicio",
+                violation_error_message="La hora de fin debe ser posterior a la de inicio.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(lugar="") | ~Q(enlace=""),
+                name="espacio_con_lugar_o_enlace",
+                violation_error_message="Indique el lugar (dirección) o el enlace de la reunión virtual.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(tipo="espacio_territorial") | Q(territorio__isnull=False),
+                name="espacio_territorial_con_territorio",
+                violation_error_message="Un espacio territorial debe indicar su comuna o corregimiento.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(estado="cancelado") | ~Q(motivo_cancelacion=""),
+                name="espacio_cancelado_con_motivo",
+                violation_error_message="Un espacio cancelado debe tener el motivo de la cancelación.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(estado="realizado")
+                | (Q(asistentes__isnull=False) & Q(asistentes__gte=1) & ~Q(acta="")),
+                name="espacio_realizado_con_acta",
+                violation_error_message="Un espacio realizado debe tener el número de asistentes y el acta.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.titulo} ({timezone.localtime(self.inicio):%d/%m/%Y})"
+
+    @property
+    def es_virtual(self) -> bool:
+        return bool(self.enlace) and not self.lugar
+
+    @property
+    def fecha(self):
+        return timezone.localtime(self.inicio).date()
+
+
+class Compromiso(models.Model):
+    """A commitment taken at a space (the MURC's «responsabilidad» element)."""
+
+    class Estado(models.TextChoices):
+        PENDIENTE = "pendiente", "Pendiente"
+        EN_CURSO = "en_curso", "En ejecución"
+        CUMPLIDO = "cumplido", "Cumplido"
+
+    espacio = models.ForeignKey(
+        EspacioDialogo, on_delete=models.CASCADE, related_name="compromisos"
+    )
+    descripcion = models.TextField("compromiso")
+    responsable = models.ForeignKey(
+        Responsable,
+        on_delete=models.PROTECT,
+        related_name="compromisos_dialogo",
+        verbose_name="dependencia responsable",
+    )
+    fecha_limite = models.DateField("fecha límite")
+    estado = models.CharField(
+        "estado del seguimiento", max_length=10, choices=Estado.choices, default=Estado.PENDIENTE
+    )
+    seguimiento = models.TextField("nota de seguimiento", blank=True)
+    creado_en = models.DateTimeField("registrado en", auto_now_add=True)
+    actualizado_en = models.DateTimeField("actualizado en", auto_now=True)
+
+    class Meta:
+        verbose_name = "compromiso"
+        verbose_name_plural = "compromisos"
+        ordering = ["espacio", "fecha_limite", "pk"]
+
+    def __str__(self):
+        return f"{self.descripcion[:60]} – {self.responsable.nombre_corto}"
+
+
+class AdjuntoEspacio(models.Model):
+    """Attendance list, photos, minutes…: stored like plan evidence (never overwritten)."""
+
+    class Tipo(models.TextChoices):
+        ASISTENCIA = "asistencia", "Lista de asistencia"
+        FOTO = "foto", "Fotografía"
+        ACTA = "acta", "Acta firmada"
+        OTRO = "otro", "Otro"
+
+    espacio = models.ForeignKey(EspacioDialogo, on_delete=models.PROTECT, related_name="adjuntos")
+    tipo = models.CharField("tipo", max_length=12, choices=Tipo.choices)
+    descripcion = models.CharField("descripción", max_length=300, blank=True)
+    archivo = models.FileField("archivo", upload_to=ruta_adjunto, max_length=300)
+    nombre_original = models.CharField("nombre original del archivo", max_length=255)
+    sha256 = models.CharField("SHA-256", max_length=64)
+    tamano = models.PositiveBigIntegerField("tamaño (bytes)")
+    tipo_contenido = models.CharField("tipo de contenido", max_length=120)
+    subido_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="adjuntos_dialogo",
+        verbose_name="subido por",
+        null=True,
+        blank=True,
+    )
+    subido_en = models.DateTimeField("subido en", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "adjunto del espacio"
+        verbose_name_plural = "adjuntos de los espacios"
+        ordering = ["espacio", "subido_en", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(sha256=""),
+                name="adjunto_con_sha256",
+                violation_error_message="Un adjunto debe tener su huella SHA-256.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_tipo_display()} – {self.nombre_original}"
+
+
+class Pregunta(models.Model):
+    class Canal(models.TextChoices):
+        WEB = "web", "Formulario web"
+        FORMATO = "formato", "Formato físico en el espacio"
+
+    class Estado(models.TextChoices):
+        RECIBIDA = "recibida", "Recibida"
+        ASIGNADA = "asignada", "Asignada a una dependencia"
+        RESPONDIDA = "respondida", "Respondida"
+        PUBLICADA = "publicada", "Respondida y publicada"
+
+    radicado = models.CharField("número de radicado", max_length=24, unique=True, editable=False)
+    espacio = models.ForeignKey(
+        EspacioDialogo,
+        on_delete=models.PROTECT,
+        related_name="preguntas",
+        verbose_name="espacio de diálogo",
+        null=True,
+        blank=True,
+    )
+    canal = models.CharField("canal", max_length=10, choices=Canal.choices)
+    # Personal data (Ley 1581 de 2012): never shown on a public page nor published.
+    nombre = models.CharField("nombre", max_length=150, blank=True)
+    correo = models.EmailField("correo electrónico", max_length=254, blank=True)
+    telefono = models.CharField("teléfono", max_length=30, blank=True)
+    quiere_respuesta = models.BooleanField("desea recibir la respuesta", default=False)
+    acepta_datos = models.BooleanField("aceptó el aviso de tratamiento de datos", default=False)
+    territorio = models.ForeignKey(
+        Territorio,
+        on_delete=models.PROTECT,
+        related_name="preguntas",
+        verbose_name="comuna o corregimiento",
+        null=True,
+        blank=True,
+    )
+    texto = models.TextField("pregunta", validators=[MaxLengthValidator(MAXIMO_PREGUNTA)])
+    recibida_el = models.DateField("recibida el")
+    vence_el = models.DateField(
+        "vence el", help_text="15 días hábiles contados desde el día siguiente al recibo."
+    )
+    registrada_en = models.DateTimeField("registrada en", auto_now_add=True)
+    registrada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="preguntas_registradas",
+        verbose_name="digitada por",
+        null=True,
+        blank=True,
+    )
+    estado = models.CharField(
+        "estado", max_length=12, choices=Estado.choices, default=Estado.RECIBIDA
+    )
+    oficina = models.ForeignKey(
+        Responsable,
+        on_delete=models.PROTECT,
+        related_name="preguntas_asignadas",
+        verbose_name="dependencia que responde",
+        null=True,
+        blank=True,
+    )
+    asignada_en = models.DateTimeField("asignada en", null=True, blank=True)
+    respuesta = models.TextField("respuesta", blank=True)
+    respondida_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="preguntas_respondidas",
+        verbose_name="respondida por",
+        null=True,
+        blank=True,
+    )
+    respondida_en = models.DateTimeField("respondida en", null=True, blank=True)
+    # What citizens see once OPGI publishes: reviewed texts, free of personal data.
+    texto_publico = models.TextField("pregunta publicada", blank=True)
+    respuesta_publica = models.TextField("respuesta publicada", blank=True)
+    publicada_en = models.DateTimeField("publicada en", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "pregunta ciudadana"
+        verbose_name_plural = "preguntas ciudadanas"
+        ordering = ["vence_el", "pk"]
+        indexes = [
+            models.Index(fields=["estado", "vence_el"], name="pregunta_estado_vence"),
+            models.Index(fields=["recibida_el"], name="pregunta_recibida"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(vence_el__gt=F("recibida_el")),
+                name="pregunta_vence_despues_de_recibida",
+                violation_error_message="El vencimiento debe ser posterior a la fecha de recibo.",
+            ),
+            models.CheckConstraint(
+                condition=Q(acepta_datos=True),
+                name="pregunta_con_aceptacion_de_datos",
+                violation_error_message="Debe aceptar el aviso de tratamiento de datos personales.",
+            ),
+            models.CheckConstraint(
+                condition=Q(quiere_respuesta=False)
+                | (~Q(nombre="") & (~Q(correo="") | ~Q(telefono=""))),
+                name="pregunta_respuesta_con_nombre_y_contacto",
+                violation_error_message="Para recibir la respuesta indique su nombre y un correo o teléfono.",
+            ),
+            models.CheckConstraint(
+                condition=Q(estado="recibida") | Q(oficina__isnull=False),
+                name="pregunta_asignada_con_oficina",
+                violation_error_message="Una pregunta asignada debe tener la dependencia que responde.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(estado__in=["respondida", "publicada"])
+                | (~Q(respuesta="") & Q(respondida_en__isnull=False)),
+                name="pregunta_respondida_con_respuesta",
+                violation_error_message="Una pregunta respondida debe tener su respuesta.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(estado="publicada")
+                | (~Q(texto_publico="") & ~Q(respuesta_publica="") & Q(publicada_en__isnull=False)),
+                name="pregunta_publicada_con_textos",
+                violation_error_message="Una pregunta publicada debe tener sus textos publicados.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.radicado
+
+    @property
+    def respondida(self) -> bool:
+        return self.estado in (self.Estado.RESPONDIDA, self.Estado.PUBLICADA)
+
+
+class InformeRespuestas(models.Model):
+    """A published report of the Administration's answers (meta 3.4), for a period or a space."""
+
+    titulo = models.CharField("título", max_length=200)
+    espacio = models.ForeignKey(
+        EspacioDialogo,
+        on_delete=models.PROTECT,
+        related_name="informes",
+        verbose_name="espacio de diálogo",
+        null=True,
+        blank=True,
+    )
+    desde = models.DateField("desde", null=True, blank=True)
+    hasta = models.DateField("hasta", null=True, blank=True)
+    vigencia = models.PositiveSmallIntegerField(
+        "vigencia", help_text="Año del plan al que suma el informe."
+    )
+    publicado_el = models.DateField("publicado el")
+    publicado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="informes_respuestas",
+        verbose_name="publicado por",
+        null=True,
+        blank=True,
+    )
+    creado_en = models.DateTimeField("registrado en", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "informe de respuestas"
+        verbose_name_plural = "informes de respuestas"
+        ordering = ["-publicado_el", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(espacio__isnull=False) & Q(desde__isnull=True) & Q(hasta__isnull=True))
+                | (
+                    Q(espacio__isnull=True)
+                    & Q(desde__isnull=False)
+                    & Q(hasta__isnull=False)
+                    & Q(hasta__gte=F("desde"))
+                ),
+                name="informe_periodo_o_espacio",
+                violation_error_message="Elija un espacio o un periodo (desde ≤ hasta), no ambos.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.titulo} ({self.publicado_el:%d/%m/%Y})"
+
+    @property
+    def descripcion_alcance(self) -> str:
+        if self.espacio_id:
+            return f"Espacio: {self.espacio}"
+        return f"Del {self.desde:%d/%m/%Y} al {self.hasta:%d/%m/%Y}"

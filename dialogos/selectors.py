@@ -1,0 +1,325 @@
+"""Reads of dialogos, with their query tuning.
+
+Every list runs a fixed number of queries whatever the number of records
+(tested in dialogos/tests/test_consultas.py). Public reads never load the
+citizens' personal data (name, e-mail, phone): they defer those columns.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from plan.models import Responsable
+
+from . import permisos, reglas
+from .models import Compromiso, EspacioDialogo, InformeRespuestas, Pregunta, Territorio
+from .permisos import Accion
+
+DATOS_PERSONALES = ("nombre", "correo", "telefono")
+POR_PAGINA = 50
+
+
+def _inicio_del_dia(fecha: date) -> datetime:
+    return timezone.make_aware(datetime.combine(fecha, time.min))
+
+
+def _oficinas_ordenadas() -> Prefetch:
+    return Prefetch("oficinas", queryset=Responsable.objects.order_by("nombre"))
+
+
+def _con_detalle(queryset: QuerySet[EspacioDialogo]) -> QuerySet[EspacioDialogo]:
+    return queryset.select_related("territorio", "actividad").prefetch_related(
+        _oficinas_ordenadas()
+    )
+
+
+def _filtrar_espacios(
+    queryset: QuerySet[EspacioDialogo],
+    *,
+    tipo: str = "",
+    territorio: Territorio | None = None,
+    mes: date | None = None,
+    estado: str = "",
+) -> QuerySet[EspacioDialogo]:
+    if tipo:
+        queryset = queryset.filter(tipo=tipo)
+    if territorio is not None:
+        queryset = queryset.filter(territorio=territorio)
+    if estado:
+        queryset = queryset.filter(estado=estado)
+    if mes is not None:
+        primero = mes.replace(day=1)
+        siguiente = (primero + timedelta(days=32)).replace(day=1)
+        queryset = queryset.filter(
+            inicio__gte=_inicio_del_dia(primero), inicio__lt=_inicio_del_dia(siguiente)
+        )
+    return queryset
+
+
+# --- Public schedule ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cronograma:
+    proximos: list[EspacioDialogo]
+    pasados: list[EspacioDialogo]
+
+
+def cronograma(
+    *,
+    ahora: datetime,
+    tipo: str = "",
+    territorio: Territorio | None = None,
+    mes: date | None = None,
+) -> Cronograma:
+    """Upcoming spaces (soonest first) and past ones (latest first). Two queries."""
+    espacios = list(
+        _con_detalle(
+            _filtrar_espacios(
+                EspacioDialogo.objects.all(), tipo=tipo, territorio=territorio, mes=mes
+            )
+        ).order_by("inicio", "pk")
+    )
+    proximos = [e for e in espacios if e.fin >= ahora]
+    pasados = [e for e in reversed(espacios) if e.fin < ahora]
+    return Cronograma(proximos=proximos, pasados=pasados)
+
+
+def espacios_para_calendario() -> QuerySet[EspacioDialogo]:
+    """Every space, for the iCal feed (two queries)."""
+    return _con_detalle(EspacioDialogo.objects.all()).order_by("inicio", "pk")
+
+
+def espacio_publico(*, pk: int) -> EspacioDialogo | None:
+    """A space with its organisers and commitments, for the public page."""
+    compromisos = Compromiso.objects.select_related("responsable").order_by("fecha_limite", "pk")
+    return (
+        _con_detalle(EspacioDialogo.objects.filter(pk=pk))
+        .prefetch_related(Prefetch("compromisos", queryset=compromisos))
+        .first()
+    )
+
+
+# --- Citizens' questions, public side -----------------------------------------
+
+
+def preguntas_publicadas(
+    *, espacio: EspacioDialogo | None = None, territorio: Territorio | None = None
+) -> QuerySet[Pregunta]:
+    """Published questions and answers, without any personal data loaded."""
+    publicadas = Pregunta.objects.filter(estado=Pregunta.Estado.PUBLICADA)
+    if espacio is not None:
+        publicadas = publicadas.filter(espacio=espacio)
+    if territorio is not None:
+        publicadas = publicadas.filter(territorio=territorio)
+    return (
+        publicadas.select_related("espacio", "territorio", "oficina")
+        .only(
+            "radicado",
+            "recibida_el",
+            "texto_publico",
+            "respuesta_publica",
+            "publicada_en",
+            "respondida_en",
+            "espacio__titulo",
+            "espacio__inicio",
+            "territorio__nombre",
+            "oficina__nombre",
+            "oficina__sigla",
+        )
+        .order_by("-publicada_en", "-pk")
+    )
+
+
+def pagina(queryset: QuerySet, numero) -> Page:
+    """One page of a list (two queries: the count and the page)."""
+    return Paginator(queryset, POR_PAGINA).get_page(numero)
+
+
+def pregunta_por_radicado(*, radicado: str) -> Pregunta | None:
+    """What the lookup page shows: never the name or the contact."""
+    return (
+        Pregunta.objects.filter(radicado=radicado)
+        .select_related("espacio", "oficina")
+        .defer(*DATOS_PERSONALES)
+        .first()
+    )
+
+
+# --- Territorial coverage -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FilaCobertura:
+    territorio: Territorio
+    realizados: int
+    ultimo: datetime | None
+
+    @property
+    def cubierto(self) -> bool:
+        return self.realizados > 0
+
+
+@dataclass(frozen=True)
+class Cobertura:
+    anio: int
+    filas: list[FilaCobertura]
+
+    @property
+    def cubiertos(self) -> int:
+        return sum(1 for f in self.filas if f.cubierto)
+
+    @property
+    def total(self) -> int:
+        return len(self.filas)
+
+    def de_tipo(self, tipo: str) -> list[FilaCobertura]:
+        return [f for f in self.filas if f.territorio.tipo == tipo]
+
+    @property
+    def comunas(self) -> list[FilaCobertura]:
+        return self.de_tipo(Territorio.Tipo.COMUNA)
+
+    @property
+    def corregimientos(self) -> list[FilaCobertura]:
+        return self.de_tipo(Territorio.Tipo.CORREGIMIENTO)
+
+
+def cobertura(*, anio: int) -> Cobertura:
+    """Which comunas and corregimientos had a realised space in `anio`. One query."""
+    realizado = Q(
+        espacios__estado=EspacioDialogo.Estado.REALIZADO,
+        espacios__inicio__gte=_inicio_del_dia(date(anio, 1, 1)),
+        espacios__inicio__lt=_inicio_del_dia(date(anio + 1, 1, 1)),
+    )
+    territorios = Territorio.objects.annotate(
+        realizados=Count("espacios", filter=realizado),
+        ultimo=Max("espacios__inicio", filter=realizado),
+    ).order_by("orden")
+    return Cobertura(
+        anio=anio,
+        filas=[
+            FilaCobertura(territorio=t, realizados=t.realizados, ultimo=t.ultimo)
+            for t in territorios
+        ],
+    )
+
+
+# --- Staff side ---------------------------------------------------------------
+
+
+def espacios_de_gestion(
+    *, usuario, tipo: str = "", estado: str = "", territorio=None, mes=None
+) -> QuerySet[EspacioDialogo]:
+    """The spaces the user may see, newest first, with their number of questions."""
+    visibles = permisos.espacios_para(usuario, Accion.VER)
+    return (
+        _con_detalle(
+            _filtrar_espacios(visibles, tipo=tipo, estado=estado, territorio=territorio, mes=mes)
+        )
+        .annotate(num_preguntas=Count("preguntas"))
+        .order_by("-inicio", "-pk")
+    )
+
+
+def espacio_de_gestion(*, espacio: EspacioDialogo) -> dict:
+    """Everything the staff page of a space shows besides the space itself."""
+    return {
+        "oficinas": list(espacio.oficinas.order_by("nombre")),
+        "compromisos": list(
+            espacio.compromisos.select_related("responsable").order_by("fecha_limite", "pk")
+        ),
+        "adjuntos": list(espacio.adjuntos.select_related("subido_por").order_by("subido_en", "pk")),
+        "num_preguntas": espacio.preguntas.count(),
+    }
+
+
+ABIERTAS = (Pregunta.Estado.RECIBIDA, Pregunta.Estado.ASIGNADA)
+
+FILTROS_ESTADO = {
+    "abiertas": Q(estado__in=ABIERTAS),
+    "sin_asignar": Q(estado=Pregunta.Estado.RECIBIDA),
+    "por_publicar": Q(estado=Pregunta.Estado.RESPONDIDA),
+    "publicadas": Q(estado=Pregunta.Estado.PUBLICADA),
+    "todas": Q(),
+}
+
+
+@dataclass(frozen=True)
+class FilaPregunta:
+    pregunta: Pregunta
+    plazo: reglas.Plazo
+
+
+@dataclass(frozen=True)
+class TableroPreguntas:
+    hoy: date
+    pagina: Page
+    filas: list[FilaPregunta]
+    abiertas: int
+    vencidas: int
+    vencen_hoy: int
+    por_vencer: int
+    sin_asignar: int
+    por_publicar: int
+
+
+def plazo_de(pregunta: Pregunta, hoy: date) -> reglas.Plazo:
+    respondida_el = (
+        timezone.localtime(pregunta.respondida_en).date() if pregunta.respondida_en else None
+    )
+    return reglas.plazo(vence_el=pregunta.vence_el, hoy=hoy, respondida_el=respondida_el)
+
+
+def tablero_preguntas(
+    *,
+    usuario,
+    hoy: date,
+    estado: str = "abiertas",
+    oficina: Responsable | None = None,
+    espacio: EspacioDialogo | None = None,
+    numero_pagina=1,
+) -> TableroPreguntas:
+    """The staff questions dashboard: counts, and the chosen questions by deadline.
+
+    An office user sees only the questions assigned to its office. Three
+    queries (counts, page count, page), whatever the number of questions.
+    """
+    visibles = permisos.preguntas_para(usuario, Accion.VER)
+    if oficina is not None:
+        visibles = visibles.filter(oficina=oficina)
+    if espacio is not None:
+        visibles = visibles.filter(espacio=espacio)
+    abierta = Q(estado__in=ABIERTAS)
+    limite_por_vencer = reglas.fecha_habil(hoy, reglas.DIAS_POR_VENCER)
+    conteos = visibles.aggregate(
+        abiertas=Count("pk", filter=abierta),
+        vencidas=Count("pk", filter=abierta & Q(vence_el__lt=hoy)),
+        vencen_hoy=Count("pk", filter=abierta & Q(vence_el=hoy)),
+        por_vencer=Count(
+            "pk", filter=abierta & Q(vence_el__gt=hoy, vence_el__lte=limite_por_vencer)
+        ),
+        sin_asignar=Count("pk", filter=Q(estado=Pregunta.Estado.RECIBIDA)),
+        por_publicar=Count("pk", filter=Q(estado=Pregunta.Estado.RESPONDIDA)),
+    )
+    lista = (
+        visibles.filter(FILTROS_ESTADO.get(estado, FILTROS_ESTADO["abiertas"]))
+        .select_related("espacio", "territorio", "oficina")
+        .defer("respuesta", "texto_publico", "respuesta_publica")
+        .order_by("vence_el", "pk")
+    )
+    pag = pagina(lista, numero_pagina)
+    filas = [FilaPregunta(pregunta=p, plazo=plazo_de(p, hoy)) for p in pag.object_list]
+    return TableroPreguntas(hoy=hoy, pagina=pag, filas=filas, **conteos)
+
+
+# --- Answer reports -----------------------------------------------------------
+
+
+def informes() -> QuerySet[InformeRespuestas]:
+    return InformeRespuestas.objects.select_related("espacio", "publicado_por").order_by(
+        "-publicado_el", "-pk"
+    )

@@ -1,0 +1,491 @@
+"""Staff pages of dialogos (login required): thin views over services and selectors.
+
+Objects are fetched through dialogos.permisos.obtener_* (404 for what the
+user may not see, 403 for what they may see but not do); every write goes
+through dialogos.services, which checks the permission again.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from plan import fuentes
+from plan import selectors as plan_selectors
+from plan.models import Actividad
+from plan.permisos import oficina_de
+from plan.views import _aplicar_errores, respuesta_archivo
+
+from . import informes as informes_dialogos
+from . import metas, permisos, selectors, services
+from .forms import (
+    AdjuntoForm,
+    AlcanceInformeForm,
+    AsignarForm,
+    CancelarForm,
+    CompromisoForm,
+    EspacioForm,
+    FiltroEspaciosForm,
+    FiltroPreguntasForm,
+    FuenteForm,
+    InformeForm,
+    PreguntaFormatoForm,
+    PublicarForm,
+    RealizacionForm,
+    ResponderForm,
+    SeguimientoCompromisoForm,
+)
+from .models import AdjuntoEspacio
+from .permisos import Accion
+from .views_publicas import descarga_informe
+
+
+def _exigir_rol(request, accion: Accion = Accion.VER) -> None:
+    if not permisos.puede(request.user, accion):
+        raise PermissionDenied("Esta página es para el equipo de la Alcaldía con ese permiso.")
+
+
+# --- Spaces -------------------------------------------------------------------
+
+
+@login_required
+def espacios(request):
+    _exigir_rol(request)
+    filtros = FiltroEspaciosForm(request.GET or None)
+    lista = selectors.espacios_de_gestion(usuario=request.user, **filtros.filtros())
+    contexto = {
+        "pagina": selectors.pagina(lista, request.GET.get("pagina")),
+        "filtros": filtros,
+        "puede_programar": permisos.puede(request.user, Accion.PROGRAMAR_ESPACIO),
+    }
+    return render(request, "dialogos/gestion/espacios.html", contexto)
+
+
+@login_required
+def espacio_nuevo(request):
+    _exigir_rol(request, Accion.PROGRAMAR_ESPACIO)
+    if request.method == "POST":
+        form = EspacioForm(request.POST)
+        if form.is_valid():
+            try:
+                espacio = services.programar_espacio(usuario=request.user, **form.datos_servicio())
+            except ValidationError as error:
+                _aplicar_errores(form, error)
+            except PermissionDenied as error:
+                form.add_error("oficinas", str(error))
+            else:
+                messages.success(request, "Espacio programado y publicado en el cronograma.")
+                return redirect("dialogos:gestion_espacio", pk=espacio.pk)
+        return render(request, "dialogos/gestion/espacio_form.html", {"form": form}, status=400)
+    oficina = oficina_de(request.user)
+    form = EspacioForm(initial={"oficinas": [oficina] if oficina else []})
+    return render(request, "dialogos/gestion/espacio_form.html", {"form": form})
+
+
+@login_required
+def espacio_editar(request, pk):
+    espacio = permisos.obtener_espacio(request.user, pk, Accion.PROGRAMAR_ESPACIO)
+    if request.method == "POST":
+        form = EspacioForm(request.POST)
+        if form.is_valid():
+            try:
+                services.editar_espacio(
+                    espacio=espacio, usuario=request.user, **form.datos_servicio()
+                )
+            except ValidationError as error:
+                _aplicar_errores(form, error)
+            else:
+                messages.success(request, "Cambios guardados.")
+                return redirect("dialogos:gestion_espacio", pk=espacio.pk)
+        contexto = {"form": form, "espacio": espacio}
+        return render(request, "dialogos/gestion/espacio_form.html", contexto, status=400)
+    contexto = {"form": EspacioForm.desde_espacio(espacio), "espacio": espacio}
+    return render(request, "dialogos/gestion/espacio_form.html", contexto)
+
+
+def _contexto_espacio(request, espacio, **formularios):
+    usuario = request.user
+    return {
+        "espacio": espacio,
+        **selectors.espacio_de_gestion(espacio=espacio),
+        "puede_programar": permisos.puede_en_espacio(usuario, Accion.PROGRAMAR_ESPACIO, espacio),
+        "puede_cerrar": permisos.puede_en_espacio(usuario, Accion.CERRAR_ESPACIO, espacio),
+        "puede_registrar": services.puede_registrar_formato(usuario, espacio),
+        "form_cancelar": formularios.get("form_cancelar") or CancelarForm(),
+        "form_realizacion": formularios.get("form_realizacion") or RealizacionForm(),
+        "form_compromiso": formularios.get("form_compromiso") or CompromisoForm(),
+        "form_adjunto": formularios.get("form_adjunto") or AdjuntoForm(),
+        "ahora": timezone.now(),
+    }
+
+
+@login_required
+def espacio_gestion(request, pk):
+    espacio = permisos.obtener_espacio(request.user, pk)
+    return render(request, "dialogos/gestion/espacio.html", _contexto_espacio(request, espacio))
+
+
+def _accion_sobre_espacio(request, pk, accion, form_class, nombre_form, hacer, exito):
+    """The POST pattern of the space page: validate, call the service, redirect or show errors."""
+    espacio = permisos.obtener_espacio(request.user, pk, accion)
+    form = form_class(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            hacer(espacio, form.cleaned_data)
+        except ValidationError as error:
+            _aplicar_errores(form, error)
+        else:
+            messages.success(request, exito)
+            return redirect("dialogos:gestion_espacio", pk=espacio.pk)
+    contexto = _contexto_espacio(request, espacio, **{nombre_form: form})
+    return render(request, "dialogos/gestion/espacio.html", contexto, status=400)
+
+
+@login_required
+@require_POST
+def espacio_cancelar(request, pk):
+    return _accion_sobre_espacio(
+        request,
+        pk,
+        Accion.PROGRAMAR_ESPACIO,
+        CancelarForm,
+        "form_cancelar",
+        lambda espacio, datos: services.cancelar_espacio(
+            espacio=espacio, usuario=request.user, **datos
+        ),
+        "Espacio cancelado. El cronograma y los calendarios suscritos lo muestran cancelado.",
+    )
+
+
+@login_required
+@require_POST
+def espacio_realizacion(request, pk):
+    return _accion_sobre_espacio(
+        request,
+        pk,
+        Accion.CERRAR_ESPACIO,
+        RealizacionForm,
+        "form_realizacion",
+        lambda espacio, datos: services.registrar_realizacion(
+            espacio=espacio, usuario=request.user, **datos
+        ),
+        "Espacio registrado como realizado.",
+    )
+
+
+@login_required
+@require_POST
+def compromiso_nuevo(request, pk):
+    return _accion_sobre_espacio(
+        request,
+        pk,
+        Accion.CERRAR_ESPACIO,
+        CompromisoForm,
+        "form_compromiso",
+        lambda espacio, datos: services.agregar_compromiso(
+            espacio=espacio, usuario=request.user, **datos
+        ),
+        "Compromiso registrado.",
+    )
+
+
+@login_required
+@require_POST
+def adjunto_nuevo(request, pk):
+    return _accion_sobre_espacio(
+        request,
+        pk,
+        Accion.CERRAR_ESPACIO,
+        AdjuntoForm,
+        "form_adjunto",
+        lambda espacio, datos: services.subir_adjunto(
+            espacio=espacio, usuario=request.user, **datos
+        ),
+        "Archivo adjuntado.",
+    )
+
+
+@login_required
+def adjunto_descargar(request, pk):
+    try:
+        adjunto = AdjuntoEspacio.objects.get(
+            pk=pk, espacio__in=permisos.espacios_para(request.user, Accion.VER)
+        )
+    except AdjuntoEspacio.DoesNotExist:
+        raise Http404("No existe el adjunto o no tiene acceso a él.") from None
+    return respuesta_archivo(adjunto)
+
+
+# --- Commitments --------------------------------------------------------------
+
+
+@login_required
+def compromisos(request):
+    _exigir_rol(request)
+    lista = (
+        permisos.compromisos_para(request.user, Accion.VER)
+        .select_related("espacio", "responsable")
+        .order_by("estado", "fecha_limite", "pk")
+    )
+    seguibles = set(
+        permisos.compromisos_para(request.user, Accion.SEGUIR_COMPROMISO).values_list(
+            "pk", flat=True
+        )
+    )
+    contexto = {
+        "pagina": selectors.pagina(lista, request.GET.get("pagina")),
+        "seguibles": seguibles,
+        "estados": SeguimientoCompromisoForm().fields["estado"].choices,
+        "hoy": timezone.localdate(),
+    }
+    return render(request, "dialogos/gestion/compromisos.html", contexto)
+
+
+@login_required
+@require_POST
+def compromiso_seguimiento(request, pk):
+    compromiso = permisos.obtener_compromiso(request.user, pk, Accion.SEGUIR_COMPROMISO)
+    form = SeguimientoCompromisoForm(request.POST)
+    if form.is_valid():
+        services.actualizar_compromiso(
+            compromiso=compromiso, usuario=request.user, **form.cleaned_data
+        )
+        messages.success(request, "Seguimiento del compromiso guardado.")
+    else:
+        messages.error(request, "Elija un estado de seguimiento válido.")
+    return redirect("dialogos:compromisos")
+
+
+# --- Questions ----------------------------------------------------------------
+
+
+@login_required
+def preguntas(request):
+    _exigir_rol(request)
+    es_oficina = oficina_de(request.user) is not None
+    filtros = FiltroPreguntasForm(request.GET or None, con_oficina=not es_oficina)
+    tablero = selectors.tablero_preguntas(
+        usuario=request.user,
+        hoy=timezone.localdate(),
+        numero_pagina=request.GET.get("pagina"),
+        **filtros.filtros(),
+    )
+    contexto = {
+        "tablero": tablero,
+        "filtros": filtros,
+        "oficina": oficina_de(request.user),
+        "puede_registrar": permisos.puede(request.user, Accion.REGISTRAR_PREGUNTA),
+    }
+    return render(request, "dialogos/gestion/preguntas.html", contexto)
+
+
+@login_required
+def pregunta_nueva(request):
+    """Type in a paper form filled at an event."""
+    _exigir_rol(request, Accion.REGISTRAR_PREGUNTA)
+    espacios = permisos.espacios_para(request.user, Accion.REGISTRAR_PREGUNTA).order_by("-inicio")
+    if request.method == "POST":
+        form = PreguntaFormatoForm(request.POST, espacios=espacios)
+        if form.is_valid():
+            try:
+                pregunta = services.registrar_pregunta_formato(
+                    usuario=request.user, **form.datos_servicio()
+                )
+            except ValidationError as error:
+                _aplicar_errores(form, error)
+            except PermissionDenied as error:
+                form.add_error("espacio", str(error))
+            else:
+                messages.success(
+                    request, f"Pregunta registrada con el radicado {pregunta.radicado}."
+                )
+                return redirect("dialogos:pregunta_nueva")
+        return render(request, "dialogos/gestion/pregunta_form.html", {"form": form}, status=400)
+    inicial = {"recibida_el": timezone.localdate()}
+    if request.GET.get("espacio", "").isdigit():
+        inicial["espacio"] = int(request.GET["espacio"])
+    form = PreguntaFormatoForm(initial=inicial, espacios=espacios)
+    return render(request, "dialogos/gestion/pregunta_form.html", {"form": form})
+
+
+def _contexto_pregunta(request, pregunta, **formularios):
+    usuario = request.user
+    return {
+        "pregunta": pregunta,
+        "plazo": selectors.plazo_de(pregunta, timezone.localdate()),
+        "puede_asignar": permisos.puede_en_pregunta(usuario, Accion.ASIGNAR_PREGUNTA, pregunta),
+        "puede_responder": permisos.puede_en_pregunta(usuario, Accion.RESPONDER_PREGUNTA, pregunta),
+        "puede_publicar": permisos.puede_en_pregunta(usuario, Accion.PUBLICAR_PREGUNTA, pregunta),
+        "form_asignar": formularios.get("form_asignar")
+        or AsignarForm(initial={"oficina": pregunta.oficina_id}),
+        "form_responder": formularios.get("form_responder") or ResponderForm(),
+        "form_publicar": formularios.get("form_publicar")
+        or PublicarForm(
+            initial={"texto_publico": pregunta.texto, "respuesta_publica": pregunta.respuesta}
+        ),
+    }
+
+
+@login_required
+def pregunta(request, pk):
+    pregunta = permisos.obtener_pregunta(request.user, pk)
+    return render(request, "dialogos/gestion/pregunta.html", _contexto_pregunta(request, pregunta))
+
+
+def _accion_sobre_pregunta(request, pk, accion, form_class, nombre_form, hacer, exito):
+    pregunta = permisos.obtener_pregunta(request.user, pk, accion)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            hacer(pregunta, form.cleaned_data)
+        except ValidationError as error:
+            _aplicar_errores(form, error)
+        else:
+            messages.success(request, exito)
+            return redirect("dialogos:pregunta", pk=pregunta.pk)
+    contexto = _contexto_pregunta(request, pregunta, **{nombre_form: form})
+    return render(request, "dialogos/gestion/pregunta.html", contexto, status=400)
+
+
+@login_required
+@require_POST
+def pregunta_asignar(request, pk):
+    return _accion_sobre_pregunta(
+        request,
+        pk,
+        Accion.ASIGNAR_PREGUNTA,
+        AsignarForm,
+        "form_asignar",
+        lambda pregunta, datos: services.asignar_pregunta(
+            pregunta=pregunta, usuario=request.user, **datos
+        ),
+        "Pregunta asignada.",
+    )
+
+
+@login_required
+@require_POST
+def pregunta_responder(request, pk):
+    return _accion_sobre_pregunta(
+        request,
+        pk,
+        Accion.RESPONDER_PREGUNTA,
+        ResponderForm,
+        "form_responder",
+        lambda pregunta, datos: services.responder_pregunta(
+            pregunta=pregunta, usuario=request.user, **datos
+        ),
+        "Respuesta guardada. OPGI la revisará para publicarla.",
+    )
+
+
+@login_required
+@require_POST
+def pregunta_publicar(request, pk):
+    return _accion_sobre_pregunta(
+        request,
+        pk,
+        Accion.PUBLICAR_PREGUNTA,
+        PublicarForm,
+        "form_publicar",
+        lambda pregunta, datos: services.publicar_pregunta(
+            pregunta=pregunta, usuario=request.user, **datos
+        ),
+        "Pregunta y respuesta publicadas, sin datos personales.",
+    )
+
+
+# --- Reports and automatic metas ----------------------------------------------
+
+
+def _pagina_informes(request, *, form=None, form_alcance=None, estado=200):
+    if form is None and permisos.puede(request.user, Accion.GESTIONAR_INFORMES):
+        form = InformeForm(initial={"publicado_el": timezone.localdate()})
+    contexto = {
+        "informes": selectors.informes(),
+        "form": form,
+        "form_alcance": form_alcance or AlcanceInformeForm(),
+    }
+    return render(request, "dialogos/gestion/informes.html", contexto, status=estado)
+
+
+@login_required
+def informes(request):
+    """The published answer reports; OPGI records a new one (meta 3.4)."""
+    _exigir_rol(request)
+    if request.method != "POST":
+        return _pagina_informes(request)
+    _exigir_rol(request, Accion.GESTIONAR_INFORMES)
+    form = InformeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.registrar_informe(usuario=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _aplicar_errores(form, error)
+        else:
+            messages.success(
+                request, "Informe registrado como publicado: suma a la meta de informes."
+            )
+            return redirect("dialogos:informes")
+    return _pagina_informes(request, form=form, estado=400)
+
+
+@login_required
+def informe_alcance(request):
+    """Download the answers report of any period or space (PDF or XLSX)."""
+    _exigir_rol(request)
+    form = AlcanceInformeForm(request.GET or None)
+    if not form.is_valid():
+        return _pagina_informes(request, form_alcance=form, estado=400)
+    datos = form.cleaned_data
+    informe = informes_dialogos.informe_respuestas(
+        espacio=datos["espacio"], desde=datos["desde"], hasta=datos["hasta"]
+    )
+    return descarga_informe(request, informe, datos["formato"])
+
+
+@login_required
+def metas_automaticas(request):
+    """OPGI switches the dialogue activities between hand-typed and automatic progress."""
+    _exigir_rol(request, Accion.CAMBIAR_FUENTE)
+    plan = plan_selectors.plan_vigente(solo_publicados=False)
+    if plan is None:
+        raise Http404("Todavía no hay ningún plan.")
+    if request.method == "POST":
+        try:
+            actividad = Actividad.objects.get(plan=plan, pk=request.POST.get("actividad"))
+        except (Actividad.DoesNotExist, ValueError):
+            raise Http404("No existe esa actividad en el plan.") from None
+        form = FuenteForm(request.POST)
+        if form.is_valid():
+            services.cambiar_fuente_avance(
+                actividad=actividad, usuario=request.user, fuente=form.cleaned_data["fuente"]
+            )
+            messages.success(
+                request, f"Fuente del avance de la actividad {actividad.codigo} guardada."
+            )
+        else:
+            messages.error(request, "Elija una fuente de avance válida.")
+        return redirect("dialogos:metas")
+    actividades = plan_selectors.actividades_con_detalle(plan=plan).filter(
+        codigo__in=metas.SUGERIDAS.keys()
+    )
+    filas = plan_selectors.seguimiento(actividades=actividades, fecha=timezone.localdate())
+    contexto = {
+        "plan": plan,
+        "filas": [
+            (
+                fila,
+                FuenteForm(
+                    initial={"fuente": fila.actividad.fuente_avance},
+                    auto_id=f"id_%s_{fila.actividad.pk}",
+                ),
+                fuentes.fuente(metas.SUGERIDAS.get(fila.actividad.codigo, "")),
+            )
+            for fila in filas
+        ],
+    }
+    return render(request, "dialogos/gestion/metas.html", contexto)

@@ -1,0 +1,203 @@
+"""The citizens' side of dialogos: no account, and never a citizen's name or contact.
+
+Schedule (with its iCal feeds), a space's page, the question forms, the
+lookup by tracking number, the published answers and the territorial coverage.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from plan import documentos
+from plan import selectors as plan_selectors
+from plan.views import _aplicar_errores
+
+from . import calendario, informes, limites, selectors, services
+from .forms import ConsultaForm, FiltroCronogramaForm, PreguntaForm
+from .models import EspacioDialogo, InformeRespuestas, Territorio
+
+SESION_RADICADO = "dialogos_radicado"
+MENSAJE_LIMITE = (
+    "Se han enviado demasiados formularios desde su conexión en poco tiempo. "
+    "Espere un rato y vuelva a intentarlo; su pregunta no se guardó."
+)
+
+
+@require_GET
+def cronograma(request):
+    filtros = FiltroCronogramaForm(request.GET or None)
+    datos = selectors.cronograma(ahora=timezone.now(), **filtros.filtros())
+    return render(
+        request,
+        "dialogos/cronograma.html",
+        {"cronograma": datos, "filtros": filtros, "filtrado": bool(request.GET)},
+    )
+
+
+@require_GET
+def espacio(request, pk):
+    espacio = selectors.espacio_publico(pk=pk)
+    if espacio is None:
+        raise Http404("No existe ese espacio de diálogo.")
+    preguntas = selectors.pagina(
+        selectors.preguntas_publicadas(espacio=espacio), request.GET.get("pagina")
+    )
+    return render(request, "dialogos/espacio.html", {"espacio": espacio, "preguntas": preguntas})
+
+
+def _ics(contenido: bytes, nombre_archivo: str) -> HttpResponse:
+    respuesta = HttpResponse(contenido, content_type="text/calendar; charset=utf-8")
+    respuesta["Content-Disposition"] = f'inline; filename="{nombre_archivo}"'
+    return respuesta
+
+
+def _url_publica(request):
+    return lambda e: request.build_absolute_uri(reverse("dialogos:espacio", args=[e.pk]))
+
+
+@require_GET
+def calendario_ics(request):
+    contenido = calendario.calendario(
+        selectors.espacios_para_calendario(),
+        nombre="Rendición de cuentas – Alcaldía de Pasto",
+        url_de=_url_publica(request),
+    )
+    return _ics(contenido, "rendicion-de-cuentas-pasto.ics")
+
+
+@require_GET
+def espacio_ics(request, pk):
+    espacios = list(selectors.espacios_para_calendario().filter(pk=pk))
+    if not espacios:
+        raise Http404("No existe ese espacio de diálogo.")
+    contenido = calendario.calendario(
+        espacios, nombre=espacios[0].titulo, url_de=_url_publica(request)
+    )
+    return _ics(contenido, f"espacio-{pk}.ics")
+
+
+def preguntar(request, pk=None):
+    """The question form: general, or for one space (/espacios/<pk>/preguntar/)."""
+    espacio = None
+    if pk is not None:
+        espacio = get_object_or_404(EspacioDialogo.objects.select_related("territorio"), pk=pk)
+    if request.method != "POST":
+        form = PreguntaForm(initial={"territorio": espacio.territorio_id if espacio else None})
+        return render(request, "dialogos/preguntar.html", {"form": form, "espacio": espacio})
+    form = PreguntaForm(request.POST)
+    estado = 400
+    if limites.excedido(request, "preguntas"):
+        form.is_valid()
+        form.add_error(None, MENSAJE_LIMITE)
+        estado = 429
+    elif form.is_valid():
+        try:
+            pregunta = services.recibir_pregunta(espacio=espacio, **form.datos_servicio())
+        except ValidationError as error:
+            _aplicar_errores(form, error)
+        else:
+            # Post/Redirect/Get: the number is shown once; a reload sends nothing again.
+            request.session[SESION_RADICADO] = pregunta.radicado
+            return redirect("dialogos:pregunta_recibida")
+    contexto = {"form": form, "espacio": espacio}
+    return render(request, "dialogos/preguntar.html", contexto, status=estado)
+
+
+@require_GET
+def pregunta_recibida(request):
+    radicado = request.session.pop(SESION_RADICADO, None)
+    if radicado is None:
+        return redirect("dialogos:consulta")
+    return render(request, "dialogos/pregunta_recibida.html", {"radicado": radicado})
+
+
+@require_GET
+def consulta(request):
+    """Lookup by tracking number: status, deadline and answer; never personal data."""
+    form = ConsultaForm(request.GET or None)
+    pregunta = None
+    estado = 200
+    if form.is_bound:
+        if limites.excedido(request, "consultas"):
+            form.is_valid()
+            form.add_error(None, "Demasiadas consultas desde su conexión. Espere un rato.")
+            estado = 429
+        elif form.is_valid():
+            pregunta = selectors.pregunta_por_radicado(radicado=form.cleaned_data["radicado"])
+            if pregunta is None:
+                form.add_error(
+                    "radicado", "No encontramos una pregunta con ese número de radicado."
+                )
+                estado = 404
+        else:
+            estado = 400
+    contexto = {
+        "form": form,
+        "pregunta": pregunta,
+        "plazo": selectors.plazo_de(pregunta, timezone.localdate()) if pregunta else None,
+    }
+    return render(request, "dialogos/consulta.html", contexto, status=estado)
+
+
+@require_GET
+def respuestas(request):
+    """The published questions and answers, newest first."""
+    territorio = None
+    if request.GET.get("territorio"):
+        territorio = Territorio.objects.filter(slug=request.GET["territorio"]).first()
+    preguntas = selectors.pagina(
+        selectors.preguntas_publicadas(territorio=territorio), request.GET.get("pagina")
+    )
+    contexto = {
+        "preguntas": preguntas,
+        "territorio": territorio,
+        "territorios": Territorio.objects.order_by("orden"),
+        "informes": selectors.informes(),
+    }
+    return render(request, "dialogos/respuestas.html", contexto)
+
+
+@require_GET
+def cobertura(request):
+    anio = request.GET.get("anio", "")
+    if anio:
+        if not anio.isdigit() or not 2000 <= int(anio) <= 2100:
+            messages.error(request, "Año no válido.")
+            return redirect("dialogos:cobertura")
+        anio = int(anio)
+    else:
+        plan = plan_selectors.plan_vigente()
+        anio = plan.vigencia if plan else timezone.localdate().year
+    anios = sorted({p.vigencia for p in plan_selectors.planes_publicados()} | {anio}, reverse=True)
+    return render(
+        request,
+        "dialogos/cobertura.html",
+        {"cobertura": selectors.cobertura(anio=anio), "anios": anios},
+    )
+
+
+def descarga_informe(request, informe: informes.InformeDeRespuestas, formato: str):
+    """The answers report as PDF (its template through WeasyPrint) or XLSX, via plan.documentos."""
+    if formato == "pdf":
+        plan = plan_selectors.plan_vigente(solo_publicados=False)
+        html = render_to_string(
+            "dialogos/informes/respuestas.html", {"informe": informe, "plan": plan}
+        )
+        contenido = documentos.pdf_desde_html(html, base_url=request.build_absolute_uri("/"))
+        return documentos.respuesta_pdf(contenido, informe.nombre_archivo("pdf"))
+    if formato == "xlsx":
+        contenido = documentos.xlsx_desde_hojas(informes.hojas_respuestas(informe))
+        return documentos.respuesta_xlsx(contenido, informe.nombre_archivo("xlsx"))
+    raise Http404("Formato no disponible.")
+
+
+@require_GET
+def informe_publicado(request, pk, formato):
+    """A published answers report: public, since it holds only published texts."""
+    registro = get_object_or_404(InformeRespuestas.objects.select_related("espacio"), pk=pk)
+    return descarga_informe(request, informes.informe_registrado(registro), formato)
