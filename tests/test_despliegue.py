@@ -62,7 +62,13 @@ def _esperar(url: str, segundos: float = 20) -> None:
 @pytest.mark.skipif(not GUNICORN.exists(), reason="gunicorn no está instalado")
 def test_gunicorn_y_whitenoise_sirven_la_aplicacion(tmp_path):
     entorno = _entorno_produccion(tmp_path)
-    for orden in (("migrate", "--noinput"), ("loaddata", "plan_2022"), ("collectstatic", "--noinput")):
+    ordenes = (
+        ("migrate", "--noinput"),
+        ("createcachetable",),
+        ("loaddata", "plan_2022"),
+        ("collectstatic", "--noinput"),
+    )
+    for orden in ordenes:
         resultado = _manage(*orden, env=entorno)
         assert resultado.returncode == 0, resultado.stderr
     puerto = _puerto_libre()
@@ -78,6 +84,7 @@ def test_gunicorn_y_whitenoise_sirven_la_aplicacion(tmp_path):
         _esperar(base + "/datos-abiertos/")
         pagina = urllib.request.urlopen(base + "/").read().decode()
         assert "Estrategia de Rendición de Cuentas 2022" in pagina
+        assert urllib.request.urlopen(base + "/dialogos/preguntar/").status == 200
         # whitenoise serves the hashed (cache-forever) file the page links to.
         hoja = pagina.split('href="/static/')[1].split('"')[0]
         assert hoja.startswith("css/pasto_rdc.") and hoja.endswith(".css")

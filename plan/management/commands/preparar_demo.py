@@ -16,6 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, password=None, **options):
         call_command("migrate", interactive=False, verbosity=0)
+        call_command("createcachetable", verbosity=0)
         # Loading the fixture again would overwrite edits made since: only load once.
         if not Plan.objects.filter(vigencia=2022).exists():
             call_command("loaddata", "plan_2022", verbosity=0)
