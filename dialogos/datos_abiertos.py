@@ -1,0 +1,122 @@
+"""Open data of dialogos: the spaces (schedule and closing records) and published Q&A.
+
+Declared with plan.datos_abiertos.Conjunto; listed in pasto_rdc/datos_abiertos.py.
+Never a citizen's name, e-mail or phone: questions go out only as OPGI published
+them (texto_publico / respuesta_publica), which publication already checks.
+"""
+
+from collections.abc import Iterable
+
+from django.db.models import Count, Prefetch
+from django.utils import timezone
+
+from dialogos import selectors
+from dialogos.models import EspacioDialogo
+from plan.datos_abiertos import Campo, Conjunto
+from plan.documentos import Tipo
+from plan.models import Responsable
+
+
+def _filas_espacios() -> Iterable[dict]:
+    oficinas = Prefetch("oficinas", queryset=Responsable.objects.order_by("nombre"))
+    espacios = (
+        EspacioDialogo.objects.select_related("territorio", "actividad__plan")
+        .prefetch_related(oficinas)
+        .annotate(compromisos_total=Count("compromisos"))
+        .order_by("inicio", "pk")
+    )
+    for espacio in espacios:
+        # A space of an unpublished plan's activity is not public yet.
+        if espacio.actividad and not espacio.actividad.plan.publicado:
+            continue
+        realizado = espacio.estado == EspacioDialogo.Estado.REALIZADO
+        yield {
+            "id": str(espacio.uid),
+            "tipo": espacio.get_tipo_display(),
+            "titulo": espacio.titulo,
+            "tema": espacio.tema,
+            "inicio": timezone.localtime(espacio.inicio),
+            "fin": timezone.localtime(espacio.fin),
+            "comuna_corregimiento": espacio.territorio.nombre if espacio.territorio else "",
+            "lugar": espacio.lugar,
+            "enlace": espacio.enlace,
+            "organizadores": "; ".join(o.nombre for o in espacio.oficinas.all()),
+            "actividad_plan": espacio.actividad.codigo if espacio.actividad else "",
+            "estado": espacio.get_estado_display(),
+            "motivo_cancelacion": espacio.motivo_cancelacion,
+            "asistentes": espacio.asistentes if realizado else None,
+            "organizaciones": espacio.organizaciones if realizado else "",
+            "acta": espacio.acta if realizado else "",
+            "compromisos": espacio.compromisos_total,
+        }
+
+
+ESPACIOS = Conjunto(
+    slug="espacios-de-dialogo",
+    titulo="Espacios de diálogo y audiencias públicas",
+    descripcion=(
+        "Cronograma de jornadas temáticas, espacios territoriales y audiencias, "
+        "con el acta de los realizados."
+    ),
+    campos=(
+        Campo(
+            "id",
+            Tipo.TEXTO,
+            "Identificador estable del espacio (el mismo del calendario iCal).",
+            38,
+        ),
+        Campo("tipo", Tipo.TEXTO, "Jornada temática, espacio territorial o audiencia.", 30),
+        Campo("titulo", Tipo.TEXTO, "Título del espacio.", 40),
+        Campo("tema", Tipo.TEXTO, "Tema tratado.", 40),
+        Campo("inicio", Tipo.FECHA, "Fecha y hora de inicio (hora de Colombia).", 18),
+        Campo("fin", Tipo.FECHA, "Fecha y hora de fin (hora de Colombia).", 18),
+        Campo("comuna_corregimiento", Tipo.TEXTO, "Comuna o corregimiento de Pasto.", 20),
+        Campo("lugar", Tipo.TEXTO, "Lugar o dirección.", 30),
+        Campo("enlace", Tipo.TEXTO, "Enlace de la transmisión o reunión virtual.", 30),
+        Campo("organizadores", Tipo.TEXTO, "Dependencias organizadoras, separadas por «; ».", 36),
+        Campo("actividad_plan", Tipo.TEXTO, "Código de la actividad del plan a la que suma.", 10),
+        Campo("estado", Tipo.TEXTO, "Programado, realizado o cancelado.", 12),
+        Campo("motivo_cancelacion", Tipo.TEXTO, "Motivo, si se canceló.", 30),
+        Campo("asistentes", Tipo.NUMERO, "Número de asistentes (solo realizados).", 10),
+        Campo("organizaciones", Tipo.TEXTO, "Organizaciones presentes (solo realizados).", 30),
+        Campo("acta", Tipo.TEXTO, "Resumen o acta (solo realizados).", 60),
+        Campo("compromisos", Tipo.NUMERO, "Número de compromisos adquiridos.", 10),
+    ),
+    filas=_filas_espacios,
+)
+
+
+def _filas_preguntas() -> Iterable[dict]:
+    for pregunta in selectors.preguntas_publicadas():
+        yield {
+            "radicado": pregunta.radicado,
+            "recibida_el": pregunta.recibida_el,
+            "espacio": pregunta.espacio.titulo if pregunta.espacio else "",
+            "comuna_corregimiento": pregunta.territorio.nombre if pregunta.territorio else "",
+            "dependencia": pregunta.oficina.nombre if pregunta.oficina else "",
+            "pregunta": pregunta.texto_publico,
+            "respuesta": pregunta.respuesta_publica,
+            "respondida_el": timezone.localtime(pregunta.respondida_en).date()
+            if pregunta.respondida_en
+            else None,
+        }
+
+
+PREGUNTAS = Conjunto(
+    slug="preguntas-y-respuestas",
+    titulo="Preguntas de la ciudadanía y respuestas publicadas",
+    descripcion="Preguntas y respuestas que OPGI publicó, sin datos personales.",
+    campos=(
+        Campo("radicado", Tipo.TEXTO, "Número de radicado de la pregunta.", 22),
+        Campo("recibida_el", Tipo.FECHA, "Fecha de recepción.", 13),
+        Campo("espacio", Tipo.TEXTO, "Espacio de diálogo donde se hizo, si aplica.", 36),
+        Campo("comuna_corregimiento", Tipo.TEXTO, "Comuna o corregimiento de quien pregunta.", 20),
+        Campo("dependencia", Tipo.TEXTO, "Dependencia que respondió.", 36),
+        Campo("pregunta", Tipo.TEXTO, "Texto publicado de la pregunta.", 60),
+        Campo("respuesta", Tipo.TEXTO, "Texto publicado de la respuesta.", 60),
+        Campo("respondida_el", Tipo.FECHA, "Fecha de la respuesta.", 13),
+    ),
+    filas=_filas_preguntas,
+)
+
+CONJUNTOS = (ESPACIOS, PREGUNTAS)
