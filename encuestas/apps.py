@@ -4,3 +4,15 @@ from django.apps import AppConfig
 class EncuestasConfig(AppConfig):
     name = "encuestas"
     verbose_name = "Encuestas de satisfacción"
+
+    def ready(self):
+        from dialogos import limites
+        from encuestas import metas
+
+        # Meta 3.1 («Al menos 50 encuestas aplicadas») can count itself:
+        # plan.fuentes lists this source for OPGI to choose.
+        metas.registrar()
+        # The public answer form is rate-limited per IP by dialogos' mechanism
+        # (one for every public form), in a group of its own. Generous: at an
+        # event many people answer at once through the venue's Wi-Fi.
+        limites.LIMITES_POR_DEFECTO.setdefault("encuestas", ("ENCUESTAS_LIMITE_RESPUESTAS", "60/h"))

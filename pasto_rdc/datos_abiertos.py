@@ -9,12 +9,13 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from dialogos import datos_abiertos as dialogos_datos
+from encuestas import datos_abiertos as encuestas_datos
 from plan import datos_abiertos as plan_datos
 from plan import selectors
 
 
 def conjuntos() -> list[plan_datos.Conjunto]:
-    return [*plan_datos.CONJUNTOS, *dialogos_datos.CONJUNTOS]
+    return [*plan_datos.CONJUNTOS, *dialogos_datos.CONJUNTOS, *encuestas_datos.CONJUNTOS]
 
 
 def _conjunto(slug: str) -> plan_datos.Conjunto:

@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("cuentas/", include("django.contrib.auth.urls")),
     path("dialogos/", include("dialogos.urls")),
+    path("encuestas/", include("encuestas.urls")),
     path(
         "mapa-del-sitio/",
         TemplateView.as_view(template_name="mapa_del_sitio.html"),

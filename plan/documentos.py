@@ -21,14 +21,16 @@ here, so the PDF and the spreadsheet of a report cannot disagree:
 """
 
 import io
+import logging
 from collections.abc import Iterable, Sequence
+from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.http import content_disposition_header
 from django.utils.safestring import SafeString, mark_safe
@@ -38,10 +40,15 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.child import INVALID_TITLE_REGEX
 
+# WeasyPrint logs every layout step at INFO; reports would flood the server log.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
 TIPO_PDF = "application/pdf"
 TIPO_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # --- PDF ---------------------------------------------------------------------
+
+LETRA_SVG = mark_safe('font-family="DejaVu Sans" font-size="11" fill="#1b1f23"')
 
 
 def pdf_desde_html(html: str, *, base_url: str) -> bytes:
@@ -80,11 +87,12 @@ def grafico_barras(
         largo = max(0.0, min(float(valor) / maximo, 1.0)) * ancho_barras
         barras.append(
             format_html(
-                '<text x="0" y="{base}" class="grafico__etiqueta">{etiqueta}</text>'
+                '<text x="0" y="{base}" {letra}>{etiqueta}</text>'
                 '<rect x="{x}" y="{y}" width="{ancho}" height="{alto}" fill="#e3f1ec" />'
                 '<rect x="{x}" y="{y}" width="{largo}" height="{alto}" fill="#00543c" />'
-                '<text x="{x_cifra}" y="{base}" class="grafico__cifra">{cifra}</text>',
+                '<text x="{x_cifra}" y="{base}" {letra}>{cifra}</text>',
                 base=y + alto_barra - 5,
+                letra=LETRA_SVG,
                 etiqueta=etiqueta,
                 x=ancho_etiqueta,
                 y=y,
@@ -92,7 +100,7 @@ def grafico_barras(
                 alto=alto_barra,
                 largo=f"{largo:.1f}",
                 x_cifra=ancho_etiqueta + ancho_barras + 6,
-                cifra=f"{valor}{unidad}",
+                cifra=f"{formats.localize(valor)}{unidad}",
             )
         )
     return format_html(
@@ -172,7 +180,7 @@ def _valor(valor, tipo: Tipo):
     return ILLEGAL_CHARACTERS_RE.sub("", str(valor))
 
 
-def _escribir_fila(hoja, numero: int, columnas: Sequence[Columna], valores, *, negrita=False):
+def _escribir_fila(hoja, numero: int, columnas, valores, estilos: dict, *, negrita=False):
     for indice, (columna, valor) in enumerate(zip(columnas, valores, strict=True), start=1):
         tipo, formato = columna.tipo, columna.formato
         if isinstance(valor, Celda):
@@ -180,16 +188,24 @@ def _escribir_fila(hoja, numero: int, columnas: Sequence[Columna], valores, *, n
         celda = hoja.cell(row=numero, column=indice, value=_valor(valor, tipo))
         if tipo == Tipo.TEXTO and celda.value is not None:
             celda.data_type = "s"  # a text starting with «=» stays text, never a formula
-        celda.number_format = formato or FORMATOS[tipo]
-        celda.alignment = Alignment(vertical="top", wrap_text=tipo == Tipo.TEXTO)
-        if negrita:
-            celda.font = Font(bold=True)
+        # Styling a cell through openpyxl's descriptors is slow (each one hashes the
+        # style); the style of each kind of cell is built once and copied (the
+        # idiom openpyxl documents for copying styles).
+        clave = (tipo, formato, negrita)
+        if clave not in estilos:
+            celda.number_format = formato or FORMATOS[tipo]
+            celda.alignment = Alignment(vertical="top", wrap_text=tipo == Tipo.TEXTO)
+            celda.font = Font(bold=negrita)
+            estilos[clave] = copy(celda._style)
+        else:
+            celda._style = copy(estilos[clave])
 
 
 def xlsx_desde_hojas(hojas: Sequence[Hoja]) -> bytes:
     """Write the sheets to an XLSX workbook and return its bytes."""
     libro = Workbook()
     libro.remove(libro.active)
+    estilos: dict = {}
     encabezado_fuente = Font(bold=True, color="FFFFFF")
     encabezado_relleno = PatternFill("solid", fgColor="00543C")
     for descripcion in hojas:
@@ -204,12 +220,12 @@ def xlsx_desde_hojas(hojas: Sequence[Hoja]) -> bytes:
         numero = 1
         for valores in descripcion.filas:
             numero += 1
-            _escribir_fila(hoja, numero, columnas, valores)
+            _escribir_fila(hoja, numero, columnas, valores, estilos)
         if numero > 1:
             hoja.auto_filter.ref = f"A1:{get_column_letter(len(columnas))}{numero}"
         for valores in descripcion.totales:
             numero += 1
-            _escribir_fila(hoja, numero, columnas, valores, negrita=True)
+            _escribir_fila(hoja, numero, columnas, valores, estilos, negrita=True)
         if descripcion.congelar_encabezado:
             hoja.freeze_panes = "A2"
     salida = io.BytesIO()

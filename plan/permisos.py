@@ -8,6 +8,14 @@ Roles (Django groups, see plan/roles.py):
   activities where their office (user.perfil.responsable) is a responsable.
 - Anonymous users: nothing here (the public portal has its own rules).
 
+Reports (plan/views_informes.py):
+- the plan document (PDF/XLSX): any user with a role;
+- the four-monthly follow-up of the whole plan: OPGI and Control interno;
+- an office's report: whoever may open that office's dashboard
+  (`puede_ver_oficina`): OPGI, Control interno and the office itself;
+- the follow-up's observaciones: whoever may EDITAR_OBSERVACIONES (OPGI and
+  Control interno).
+
 The object-level checks are derived from the queryset rules
 (`actividades_para`), so a list and a detail page cannot disagree. Views
 fetch objects through `obtener_actividad` / `obtener_evidencia`, which
@@ -122,3 +130,25 @@ def puede_ver_oficina(user, responsable: Responsable) -> bool:
         return True
     oficina = oficina_de(user)
     return oficina is not None and oficina.pk == responsable.pk
+
+
+# --- Reports -----------------------------------------------------------------
+
+
+def puede_descargar_plan(user) -> bool:
+    """The plan document: every role (it is the approved, public plan)."""
+    return rol_de(user) is not None
+
+
+def puede_descargar_seguimiento(user) -> bool:
+    """The follow-up of the whole plan: OPGI and Control interno."""
+    return ve_todo_el_plan(user)
+
+
+def puede_descargar_informe_oficina(user, responsable: Responsable) -> bool:
+    """An office's report: the same people who may open that office's dashboard."""
+    return puede_ver_oficina(user, responsable)
+
+
+def puede_editar_observaciones(user) -> bool:
+    return puede(user, Accion.EDITAR_OBSERVACIONES)

@@ -20,3 +20,51 @@ urlpatterns = [
     path("evidencias/<int:pk>/revision/", views.revisar_evidencia, name="revisar_evidencia"),
     path("evidencias/<int:pk>/archivo/", views.descargar_evidencia, name="descargar_evidencia"),
 ]
+
+# --- Informes: downloads (PDF / XLSX) and the follow-up's observaciones ---------------
+from plan import views_informes  # noqa: E402
+
+PDF, XLSX = {"formato": "pdf"}, {"formato": "xlsx"}
+urlpatterns += [
+    path(
+        "informes/plan/<int:vigencia>.pdf",
+        views_informes.plan_documento,
+        PDF,
+        name="informe_plan_pdf",
+    ),
+    path(
+        "informes/plan/<int:vigencia>.xlsx",
+        views_informes.plan_documento,
+        XLSX,
+        name="informe_plan_xlsx",
+    ),
+    path(
+        "informes/seguimiento/<int:vigencia>/<int:corte>.pdf",
+        views_informes.seguimiento,
+        PDF,
+        name="informe_seguimiento_pdf",
+    ),
+    path(
+        "informes/seguimiento/<int:vigencia>/<int:corte>.xlsx",
+        views_informes.seguimiento,
+        XLSX,
+        name="informe_seguimiento_xlsx",
+    ),
+    path(
+        "informes/seguimiento/<int:vigencia>/<int:corte>/observaciones/",
+        views_informes.observaciones,
+        name="observaciones_seguimiento",
+    ),
+    path(
+        "informes/oficina/<slug:slug>/<int:vigencia>/<int:corte>.pdf",
+        views_informes.oficina,
+        PDF,
+        name="informe_oficina_pdf",
+    ),
+    path(
+        "informes/oficina/<slug:slug>/<int:vigencia>/<int:corte>.xlsx",
+        views_informes.oficina,
+        XLSX,
+        name="informe_oficina_xlsx",
+    ),
+]

@@ -1,0 +1,314 @@
+"""Forms of encuestas: they render the questions and check types; the rules live in
+encuestas.reglas (what a valid answer is) and encuestas.services (everything else).
+"""
+
+import copy
+from datetime import datetime, time, timedelta
+
+from django import forms
+from django.utils import timezone
+
+from dialogos.forms import PreguntaForm as FormularioPublicoDialogos
+from dialogos.models import EspacioDialogo
+
+from . import reglas
+from .models import Cuestionario, Encuesta, PreguntaEncuesta
+
+FECHA = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+FECHA_HORA = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+FORMATOS_FECHA_HORA = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"]
+
+# The public forms' honeypot is dialogos' (one mechanism for every public form):
+# the same hidden field, which people leave empty and bots fill in.
+CAMPO_TRAMPA = FormularioPublicoDialogos.CAMPO_TRAMPA
+MENSAJE_TRAMPA = (
+    "No pudimos recibir el formulario. Si usted es una persona, deje vacío el campo "
+    "«Deje este campo vacío» y vuelva a enviarlo."
+)
+
+
+def _campo(pregunta: PreguntaEncuesta, *, papel: bool) -> forms.Field:
+    """The form field of one question (never `required`: reglas.interpretar decides)."""
+    comun = {"label": pregunta.texto, "required": False, "help_text": pregunta.ayuda}
+    Tipo = PreguntaEncuesta.Tipo
+    if pregunta.tipo == Tipo.TEXTO_CORTO:
+        return forms.CharField(
+            max_length=reglas.maximo_texto(pregunta.tipo),
+            widget=forms.TextInput(attrs={"autocomplete": "off"}),
+            error_messages={
+                "max_length": "La respuesta tiene %(show_value)d caracteres; el máximo es %(limit_value)d."
+            },
+            **comun,
+        )
+    if pregunta.tipo == Tipo.TEXTO_LARGO:
+        return forms.CharField(
+            max_length=reglas.maximo_texto(pregunta.tipo),
+            widget=forms.Textarea(attrs={"rows": 4}),
+            error_messages={
+                "max_length": "La respuesta tiene %(show_value)d caracteres; el máximo es %(limit_value)d."
+            },
+            **comun,
+        )
+    opciones = list(pregunta.opciones.all())
+    if pregunta.tipo == Tipo.ESCALA:
+        eleccion = [(str(o.valor), o.etiqueta) for o in opciones]
+        if papel:
+            comun["help_text"] = " · ".join(o.etiqueta for o in opciones)
+            # Typing the digit read on the paper is the fastest: 1–5, then Tab.
+            widget = forms.TextInput(
+                attrs={
+                    "inputmode": "numeric",
+                    "pattern": "[1-5]",
+                    "maxlength": "1",
+                    "size": "2",
+                    "autocomplete": "off",
+                    "class": "escala-papel",
+                }
+            )
+        else:
+            widget = forms.RadioSelect
+        return forms.ChoiceField(
+            choices=eleccion,
+            widget=widget,
+            error_messages={"invalid_choice": reglas.MENSAJE_ESCALA},
+            **comun,
+        )
+    eleccion = [(str(o.pk), o.texto) for o in opciones]
+    if pregunta.tipo == Tipo.MULTIPLE:
+        return forms.MultipleChoiceField(
+            choices=eleccion,
+            widget=forms.CheckboxSelectMultiple,
+            error_messages={"invalid_choice": reglas.MENSAJE_OPCION},
+            **comun,
+        )
+    return forms.ChoiceField(
+        choices=eleccion,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": reglas.MENSAJE_OPCION},
+        **comun,
+    )
+
+
+class RespuestaForm(forms.Form):
+    """The public answer form of a survey: one field per question and the honeypot (the
+    one-time token travels beside it, see services.nuevo_testigo). No personal data is asked."""
+
+    papel = False
+
+    def __init__(self, *args, preguntas: list[PreguntaEncuesta], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.preguntas = preguntas
+        for pregunta in preguntas:
+            self.fields[pregunta.campo] = _campo(pregunta, papel=self.papel)
+        if not self.papel:
+            trampa = FormularioPublicoDialogos.base_fields[CAMPO_TRAMPA]
+            self.fields[CAMPO_TRAMPA] = copy.deepcopy(trampa)
+
+    def clean(self):
+        datos = super().clean()
+        if datos.get(CAMPO_TRAMPA):
+            raise forms.ValidationError(MENSAJE_TRAMPA, code="trampa")
+        # Every question's error at once: the rules (required…) of the questions whose
+        # field passed its type check; the service checks them all again.
+        sin_error = [p for p in self.preguntas if p.campo not in self.errors]
+        try:
+            reglas.interpretar(sin_error, {p.campo: datos.get(p.campo) for p in sin_error})
+        except forms.ValidationError as error:
+            for campo, mensajes in error.message_dict.items():
+                self.add_error(campo, mensajes)
+        return datos
+
+    @property
+    def preguntas_con_campo(self):
+        """(question, bound field, drawn as a group of options) in order, for the template."""
+        return [
+            (pregunta, self[pregunta.campo], self._en_grupo(pregunta))
+            for pregunta in self.preguntas
+        ]
+
+    def _en_grupo(self, pregunta: PreguntaEncuesta) -> bool:
+        """Radio buttons and check boxes go in a fieldset; a paper scale is a text box."""
+        return pregunta.con_opciones and not (self.papel and pregunta.es_escala)
+
+    @property
+    def trampa(self):
+        return self[CAMPO_TRAMPA] if CAMPO_TRAMPA in self.fields else None
+
+    def respuestas(self) -> dict[str, object]:
+        """The answers keyed by question field, for services.responder / registrar_papel."""
+        return {p.campo: self.cleaned_data.get(p.campo) for p in self.preguntas}
+
+
+class PapelForm(RespuestaForm):
+    """A paper form typed in by staff: the same questions, plus the day it was filled."""
+
+    fecha = forms.DateField(
+        label="Fecha en que se diligenció el formato",
+        widget=FECHA,
+        error_messages={"required": "Indique la fecha del formato."},
+    )
+
+    papel = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_fields(["fecha"])
+
+
+# --- Staff: surveys -------------------------------------------------------------------
+
+
+class EspacioChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{timezone.localtime(obj.inicio):%d/%m/%Y} · {obj.titulo}"
+
+
+class EncuestaForm(forms.Form):
+    espacio = EspacioChoiceField(
+        label="Espacio de diálogo",
+        queryset=EspacioDialogo.objects.none(),
+        required=False,
+        empty_label="Ninguno (encuesta general)",
+    )
+    titulo = forms.CharField(
+        label="Título",
+        max_length=200,
+        required=False,
+        help_text="Obligatorio en una encuesta general; si no, se usa el título del espacio.",
+    )
+    cuestionario = forms.ModelChoiceField(
+        label="Cuestionario",
+        queryset=Cuestionario.objects.none(),
+        error_messages={"required": "Elija el cuestionario."},
+    )
+    abre_en = forms.DateTimeField(
+        label="Abre el",
+        widget=FECHA_HORA,
+        input_formats=FORMATOS_FECHA_HORA,
+        error_messages={"required": "Indique cuándo abre la encuesta."},
+    )
+    cierra_en = forms.DateTimeField(
+        label="Cierra el",
+        widget=FECHA_HORA,
+        input_formats=FORMATOS_FECHA_HORA,
+        error_messages={"required": "Indique cuándo cierra la encuesta."},
+    )
+
+    def __init__(self, *args, espacios, con_espacio: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cuestionario"].queryset = Cuestionario.objects.order_by(
+            "-predeterminado", "nombre"
+        )
+        if con_espacio:
+            self.fields["espacio"].queryset = espacios.order_by("-inicio")
+        else:
+            del self.fields["espacio"]
+
+    @staticmethod
+    def inicial(espacio: EspacioDialogo | None, cuestionario: Cuestionario | None) -> dict:
+        """Open from the space's start to a week after it ends (or a month from now)."""
+        if espacio is not None:
+            abre = timezone.localtime(espacio.inicio)
+            cierra = timezone.localtime(espacio.fin) + timedelta(days=7)
+            cierra = timezone.make_aware(datetime.combine(cierra.date(), time(23, 59)))
+        else:
+            abre = timezone.localtime().replace(second=0, microsecond=0)
+            cierra = abre + timedelta(days=30)
+        return {
+            "espacio": espacio.pk if espacio else None,
+            "cuestionario": cuestionario.pk if cuestionario else None,
+            "abre_en": timezone.localtime(abre),
+            "cierra_en": timezone.localtime(cierra),
+        }
+
+    @classmethod
+    def desde_encuesta(cls, encuesta: Encuesta, **kwargs) -> "EncuestaForm":
+        return cls(
+            initial={
+                "titulo": encuesta.titulo,
+                "cuestionario": encuesta.cuestionario_id,
+                "abre_en": timezone.localtime(encuesta.abre_en),
+                "cierra_en": timezone.localtime(encuesta.cierra_en),
+            },
+            con_espacio=False,
+            **kwargs,
+        )
+
+
+class PeriodoForm(forms.Form):
+    """The period of the results (GET); both dates optional."""
+
+    desde = forms.DateField(label="Desde", required=False, widget=FECHA)
+    hasta = forms.DateField(label="Hasta", required=False, widget=FECHA)
+
+    def clean(self):
+        datos = super().clean()
+        desde, hasta = datos.get("desde"), datos.get("hasta")
+        if desde and hasta and hasta < desde:
+            self.add_error("hasta", "La fecha final no puede ser anterior a la inicial.")
+        return datos
+
+    def periodo(self) -> dict:
+        if not self.is_valid():
+            return {"desde": None, "hasta": None}
+        return {"desde": self.cleaned_data["desde"], "hasta": self.cleaned_data["hasta"]}
+
+
+# --- Staff: questionnaires ------------------------------------------------------------
+
+
+class CuestionarioForm(forms.Form):
+    nombre = forms.CharField(
+        label="Nombre", max_length=150, error_messages={"required": "Escriba el nombre."}
+    )
+    presentacion = forms.CharField(
+        label="Presentación",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Se muestra a la ciudadanía antes de las preguntas.",
+    )
+
+
+class DuplicarForm(forms.Form):
+    nombre = forms.CharField(
+        label="Nombre de la copia",
+        max_length=150,
+        error_messages={"required": "Escriba el nombre de la copia."},
+    )
+
+
+class PreguntaCuestionarioForm(forms.Form):
+    tipo = forms.ChoiceField(label="Tipo de pregunta", choices=PreguntaEncuesta.Tipo.choices)
+    texto = forms.CharField(
+        label="Pregunta", max_length=300, error_messages={"required": "Escriba la pregunta."}
+    )
+    ayuda = forms.CharField(label="Texto de ayuda (opcional)", max_length=300, required=False)
+    obligatoria = forms.BooleanField(label="Obligatoria", required=False, initial=True)
+    opciones = forms.CharField(
+        label="Opciones, una por línea",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=(
+            "Selección única o múltiple: al menos dos. Escala: las 5 etiquetas de 1 a 5 "
+            "(vacío para «Totalmente en desacuerdo» … «Totalmente de acuerdo»). "
+            "Sí o no y texto: déjelo vacío."
+        ),
+    )
+
+    @classmethod
+    def desde_pregunta(cls, pregunta: PreguntaEncuesta) -> "PreguntaCuestionarioForm":
+        lineas = [] if pregunta.tipo == PreguntaEncuesta.Tipo.SI_NO else pregunta.opciones.all()
+        return cls(
+            initial={
+                "tipo": pregunta.tipo,
+                "texto": pregunta.texto,
+                "ayuda": pregunta.ayuda,
+                "obligatoria": pregunta.obligatoria,
+                "opciones": "\n".join(o.texto for o in lineas),
+            }
+        )
+
+    def datos_servicio(self) -> dict:
+        datos = dict(self.cleaned_data)
+        datos["opciones"] = datos["opciones"].splitlines()
+        return datos

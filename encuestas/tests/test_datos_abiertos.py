@@ -1,0 +1,88 @@
+"""Open data: the published surveys' aggregates parsed back from CSV, JSON and XLSX; an
+unpublished survey and the free texts never appear."""
+
+import csv
+import io
+
+import openpyxl
+import pytest
+
+from encuestas import services
+from pasto_rdc.datos_abiertos import conjuntos
+
+from .conftest import minimas, responder_web
+
+URL = "/datos-abiertos/encuestas-resultados"
+
+
+@pytest.fixture
+def publicada(encuesta_con_respuestas, encuesta_salud, alicia):
+    # Salud's survey has a response with a free text but stays unpublished.
+    por_texto = {p.tipo: p for p in encuesta_salud.cuestionario.preguntas.all()}
+    responder_web(
+        encuesta_salud,
+        {
+            **minimas(encuesta_salud.cuestionario),
+            por_texto["texto_largo"].campo: "Secreto 300 123 4567",
+        },
+    )
+    services.publicar_resultados(usuario=alicia, encuesta=encuesta_con_respuestas, publicar=True)
+    return encuesta_con_respuestas
+
+
+def test_esta_en_el_catalogo_con_su_diccionario(client, db):
+    assert "encuestas-resultados" in [c.slug for c in conjuntos()]
+    html = client.get("/datos-abiertos/").content.decode()
+    assert "Resultados de las encuestas de satisfacción" in html
+    assert "<code>promedio_escala</code>" in html
+
+
+def test_csv(client, publicada):
+    respuesta = client.get(f"{URL}.csv")
+    assert respuesta.status_code == 200 and respuesta["Content-Type"].startswith("text/csv")
+    filas = list(csv.DictReader(io.StringIO(respuesta.content.decode("utf-8-sig"))))
+    assert {f["encuesta"] for f in filas} == {publicada.codigo}
+    # 5 scale points + 3 + 3 + 2 options + one row per text question.
+    assert len(filas) == 5 + 3 + 3 + 2 + 2
+    radio = next(f for f in filas if f["pregunta"] == "¿Cómo se enteró?" and f["opcion"] == "Radio")
+    assert (radio["cantidad"], radio["porcentaje"], radio["respondieron_pregunta"]) == (
+        "3",
+        "75.0",
+        "4",
+    )
+    escala = [f for f in filas if f["tipo_pregunta"] == "Escala de 1 a 5"]
+    assert [f["valor_escala"] for f in escala] == ["1", "2", "3", "4", "5"]
+    assert {f["promedio_escala"] for f in escala} == {"3.83"}
+    assert all(f["respuestas_encuesta"] == "6" for f in filas)
+    assert filas[0]["fecha_espacio"] == "2022-08-10"
+    textos = [f for f in filas if f["tipo_pregunta"].startswith("Texto")]
+    assert [(f["opcion"], f["cantidad"], f["porcentaje"]) for f in textos] == [
+        ("", "1", ""),
+        ("", "2", ""),
+    ]
+    contenido = respuesta.content.decode("utf-8-sig")
+    for texto in ("Movilidad", "El sonido era malo.", "Más tiempo", "Secreto", "salud pública"):
+        assert texto not in contenido
+
+
+def test_json(client, publicada):
+    documento = client.get(f"{URL}.json").json()
+    assert documento["conjunto"] == "encuestas-resultados"
+    nombres = [c["nombre"] for c in documento["campos"]]
+    assert all(list(fila) == nombres for fila in documento["datos"])
+    vecinos = next(f for f in documento["datos"] if f["opcion"] == "Vecinos")
+    assert vecinos["cantidad"] == 2 and vecinos["porcentaje"] == 50.0
+    assert {f["titulo"] for f in documento["datos"]} == {"Jornada de diálogo: calidad educativa"}
+
+
+def test_xlsx(client, publicada):
+    hoja = openpyxl.load_workbook(io.BytesIO(client.get(f"{URL}.xlsx").content)).active
+    encabezado = [c.value for c in hoja[1]]
+    filas = [dict(zip(encabezado, f, strict=True)) for f in hoja.iter_rows(2, values_only=True)]
+    si = next(f for f in filas if f["opcion"] == "Sí")
+    assert si["cantidad"] == 4 and float(si["porcentaje"]) == pytest.approx(0.667)
+
+
+def test_sin_encuestas_publicadas_el_conjunto_esta_vacio(client, encuesta_con_respuestas):
+    filas = list(csv.DictReader(io.StringIO(client.get(f"{URL}.csv").content.decode("utf-8-sig"))))
+    assert filas == []

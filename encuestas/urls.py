@@ -1,0 +1,47 @@
+from django.urls import path
+
+from . import views, views_publicas
+
+app_name = "encuestas"
+
+urlpatterns = [
+    # Public pages (no account): open surveys, the answer form, published results.
+    path("", views_publicas.inicio, name="inicio"),
+    path("responder/<slug:codigo>/", views_publicas.responder, name="responder"),
+    path("responder/<slug:codigo>/gracias/", views_publicas.gracias, name="gracias"),
+    path(
+        "resultados/<slug:codigo>/", views_publicas.resultados_publicos, name="resultados_publicos"
+    ),
+    # Staff pages: surveys.
+    path("gestion/", views.gestion, name="gestion"),
+    path("gestion/nueva/", views.nueva, name="nueva"),
+    path("gestion/metas/<int:pk>/", views.meta, name="meta"),
+    path("gestion/resultados/", views.periodo, name="periodo"),
+    path("gestion/resultados.<str:formato>", views.periodo_descarga, name="periodo_descarga"),
+    path("gestion/<int:pk>/", views.detalle, name="detalle"),
+    path("gestion/<int:pk>/editar/", views.editar, name="editar"),
+    path("gestion/<int:pk>/papel/", views.papel, name="papel"),
+    path("gestion/<int:pk>/publicacion/", views.publicacion, name="publicacion"),
+    path("gestion/<int:pk>/resultados/", views.resultados, name="resultados"),
+    path(
+        "gestion/<int:pk>/resultados.<str:formato>",
+        views.resultados_descarga,
+        name="resultados_descarga",
+    ),
+    path("gestion/<int:pk>/cartel.pdf", views.cartel, name="cartel"),
+    path("gestion/<int:pk>/qr.png", views.qr_png, name="qr"),
+    # Staff pages: questionnaires.
+    path("cuestionarios/", views.cuestionarios, name="cuestionarios"),
+    path("cuestionarios/nuevo/", views.cuestionario_nuevo, name="cuestionario_nuevo"),
+    path("cuestionarios/<int:pk>/", views.cuestionario, name="cuestionario"),
+    path("cuestionarios/<int:pk>/datos/", views.cuestionario_editar, name="cuestionario_editar"),
+    path(
+        "cuestionarios/<int:pk>/duplicar/",
+        views.cuestionario_duplicar,
+        name="cuestionario_duplicar",
+    ),
+    path("cuestionarios/<int:pk>/preguntas/", views.pregunta_nueva, name="pregunta_nueva"),
+    path("preguntas/<int:pk>/", views.pregunta_editar, name="pregunta_editar"),
+    path("preguntas/<int:pk>/mover/", views.pregunta_mover, name="pregunta_mover"),
+    path("preguntas/<int:pk>/eliminar/", views.pregunta_eliminar, name="pregunta_eliminar"),
+]

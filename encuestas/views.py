@@ -1,0 +1,544 @@
+"""Staff pages of encuestas (login required): thin views over services and selectors.
+
+Surveys are fetched through encuestas.permisos.obtener_encuesta (404 for
+what the user may not see, 403 for what they may see but not do); every
+write goes through encuestas.services, which checks the permission again.
+"""
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from dialogos import services as servicios_dialogos
+from dialogos.models import EspacioDialogo
+from plan import documentos
+from plan import selectors as plan_selectors
+from plan.models import Actividad
+from plan.views import _aplicar_errores
+
+from . import carteles, informes, metas, permisos, selectors, services
+from .forms import (
+    CuestionarioForm,
+    DuplicarForm,
+    EncuestaForm,
+    PapelForm,
+    PeriodoForm,
+    PreguntaCuestionarioForm,
+)
+from .models import Cuestionario, Encuesta, PreguntaEncuesta
+from .permisos import Accion
+
+FORMATOS = ("pdf", "xlsx")
+
+
+def _exigir_rol(request, accion: Accion = Accion.VER) -> None:
+    if not permisos.puede(request.user, accion):
+        raise PermissionDenied("Esta página es para el equipo de la Alcaldía con ese permiso.")
+
+
+def _url_publica(request, encuesta: Encuesta) -> str:
+    return request.build_absolute_uri(reverse("encuestas:responder", args=[encuesta.codigo]))
+
+
+# --- Surveys ----------------------------------------------------------------------
+
+
+def _metas(usuario) -> dict:
+    """The activities whose meta counts the responses, and the seed one OPGI may switch on."""
+    plan = plan_selectors.plan_vigente(solo_publicados=False)
+    hoy = timezone.localdate()
+    automaticas = Actividad.objects.filter(fuente_avance=metas.RESPUESTAS).order_by(
+        "-plan__vigencia", "orden"
+    )
+    filas = plan_selectors.seguimiento(
+        actividades=automaticas.select_related("plan").prefetch_related("ventanas"), fecha=hoy
+    )
+    sugerida = None
+    if plan is not None and permisos.es_opgi(usuario):
+        codigos = [codigo for codigo, clave in metas.SUGERIDAS.items() if clave == metas.RESPUESTAS]
+        sugerida = (
+            Actividad.objects.filter(plan=plan, codigo__in=codigos)
+            .exclude(fuente_avance=metas.RESPUESTAS)
+            .first()
+        )
+    return {"filas_meta": filas, "actividad_sugerida": sugerida}
+
+
+@login_required
+@require_GET
+def gestion(request):
+    _exigir_rol(request)
+    usuario = request.user
+    contexto = {
+        "encuestas": selectors.encuestas_con_conteo(permisos.encuestas_para(usuario, Accion.VER)),
+        "puede_crear": permisos.puede(usuario, Accion.PROGRAMAR),
+        "gestiona_cuestionarios": permisos.puede(usuario, Accion.GESTIONAR_CUESTIONARIOS),
+        "periodo": PeriodoForm(),
+        "ahora": timezone.now(),
+        **_metas(usuario),
+    }
+    return render(request, "encuestas/gestion/encuestas.html", contexto)
+
+
+@login_required
+@require_POST
+def meta(request, pk):
+    """OPGI makes an activity count the survey responses (or go back to manual reports)."""
+    _exigir_rol(request, Accion.GESTIONAR_CUESTIONARIOS)
+    actividad = get_object_or_404(Actividad, pk=pk)
+    fuente = metas.RESPUESTAS if request.POST.get("automatica") == "1" else ""
+    servicios_dialogos.cambiar_fuente_avance(
+        actividad=actividad, usuario=request.user, fuente=fuente
+    )
+    if fuente:
+        messages.success(
+            request, f"La meta {actividad.codigo} cuenta ahora las respuestas de las encuestas."
+        )
+    else:
+        messages.success(request, f"La meta {actividad.codigo} vuelve a los reportes de avance.")
+    return redirect("encuestas:gestion")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def nueva(request):
+    _exigir_rol(request, Accion.PROGRAMAR)
+    espacios = permisos.espacios_para_encuesta(request.user).filter(encuesta__isnull=True)
+    if request.method == "POST":
+        form = EncuestaForm(request.POST, espacios=espacios)
+        if form.is_valid():
+            try:
+                encuesta = services.crear_encuesta(usuario=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                _aplicar_errores(form, error)
+            except PermissionDenied:
+                form.add_error("espacio", "Elija uno de los espacios que organiza su dependencia.")
+            else:
+                messages.success(
+                    request, "Encuesta creada. Comparta su enlace o imprima el cartel."
+                )
+                return redirect("encuestas:detalle", pk=encuesta.pk)
+        return render(request, "encuestas/gestion/encuesta_form.html", {"form": form}, status=400)
+    espacio = None
+    if request.GET.get("espacio", "").isdigit():
+        espacio = espacios.filter(pk=int(request.GET["espacio"])).first()
+    inicial = EncuestaForm.inicial(espacio, selectors.predeterminado())
+    form = EncuestaForm(initial=inicial, espacios=espacios)
+    return render(request, "encuestas/gestion/encuesta_form.html", {"form": form})
+
+
+@login_required
+@require_GET
+def detalle(request, pk):
+    encuesta = permisos.obtener_encuesta(request.user, pk)
+    usuario = request.user
+    url = _url_publica(request, encuesta)
+    contexto = {
+        "encuesta": encuesta,
+        "url_publica": url,
+        "qr": carteles.qr_svg(url, escala=5, titulo=f"Código QR de la encuesta: {url}"),
+        "resultados": selectors.resultados(encuestas=Encuesta.objects.filter(pk=encuesta.pk)),
+        "ahora": timezone.now(),
+        "puede_programar": permisos.puede_en_encuesta(usuario, Accion.PROGRAMAR, encuesta),
+        "puede_papel": permisos.puede_en_encuesta(usuario, Accion.REGISTRAR_PAPEL, encuesta),
+        "puede_publicar": permisos.puede_en_encuesta(usuario, Accion.PUBLICAR, encuesta),
+    }
+    return render(request, "encuestas/gestion/encuesta.html", contexto)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def editar(request, pk):
+    encuesta = permisos.obtener_encuesta(request.user, pk, Accion.PROGRAMAR)
+    sin_espacios = EspacioDialogo.objects.none()
+    if request.method == "POST":
+        form = EncuestaForm(request.POST, espacios=sin_espacios, con_espacio=False)
+        if form.is_valid():
+            try:
+                services.editar_encuesta(
+                    usuario=request.user, encuesta=encuesta, **form.cleaned_data
+                )
+            except ValidationError as error:
+                _aplicar_errores(form, error)
+            else:
+                messages.success(request, "Cambios guardados.")
+                return redirect("encuestas:detalle", pk=encuesta.pk)
+        contexto = {"form": form, "encuesta": encuesta}
+        return render(request, "encuestas/gestion/encuesta_form.html", contexto, status=400)
+    form = EncuestaForm.desde_encuesta(encuesta, espacios=sin_espacios)
+    return render(
+        request, "encuestas/gestion/encuesta_form.html", {"form": form, "encuesta": encuesta}
+    )
+
+
+@login_required
+@require_POST
+def publicacion(request, pk):
+    encuesta = permisos.obtener_encuesta(request.user, pk, Accion.PUBLICAR)
+    publicar = request.POST.get("publicar") == "1"
+    services.publicar_resultados(usuario=request.user, encuesta=encuesta, publicar=publicar)
+    if publicar:
+        messages.success(request, "Resultados publicados en la página ciudadana.")
+    else:
+        messages.success(request, "Los resultados ya no se muestran a la ciudadanía.")
+    return redirect("encuestas:detalle", pk=encuesta.pk)
+
+
+def _fecha_inicial(request, encuesta: Encuesta) -> date:
+    """The date of the paper forms: the one of the last form saved, else the space's day."""
+    try:
+        return date.fromisoformat(request.GET.get("fecha", ""))
+    except ValueError:
+        pass
+    dia = timezone.localdate(encuesta.espacio.inicio) if encuesta.espacio_id else None
+    return min(dia or timezone.localdate(), timezone.localdate())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def papel(request, pk):
+    """Paper forms typed in one after the other: «Guardar y siguiente» keeps the date."""
+    encuesta = permisos.obtener_encuesta(request.user, pk, Accion.REGISTRAR_PAPEL)
+    preguntas = services.preguntas_de(encuesta)
+    if request.method == "POST":
+        form = PapelForm(request.POST, preguntas=preguntas)
+        if form.is_valid():
+            try:
+                respuesta = services.registrar_papel(
+                    usuario=request.user,
+                    encuesta=encuesta,
+                    respuestas=form.respuestas(),
+                    fecha=form.cleaned_data["fecha"],
+                    preguntas=preguntas,
+                )
+            except ValidationError as error:
+                _aplicar_errores(form, error)
+            else:
+                total = encuesta.respuestas.filter(canal=respuesta.Canal.PAPEL).count()
+                messages.success(
+                    request,
+                    f"Formato guardado (respuesta N.° {respuesta.pk}). "
+                    f"Formatos en papel digitados en esta encuesta: {total}.",
+                )
+                if "terminar" in request.POST:
+                    return redirect("encuestas:detalle", pk=encuesta.pk)
+                siguiente = reverse("encuestas:papel", args=[encuesta.pk])
+                return redirect(f"{siguiente}?fecha={respuesta.fecha.isoformat()}")
+        contexto = {"encuesta": encuesta, "form": form}
+        return render(request, "encuestas/gestion/papel.html", contexto, status=400)
+    form = PapelForm(preguntas=preguntas, initial={"fecha": _fecha_inicial(request, encuesta)})
+    return render(request, "encuestas/gestion/papel.html", {"encuesta": encuesta, "form": form})
+
+
+# --- Results and downloads -------------------------------------------------------------
+
+
+def _membrete() -> dict:
+    plan = plan_selectors.plan_vigente(solo_publicados=False)
+    return {
+        "entidad": plan.entidad if plan else "Alcaldía Municipal de Pasto",
+        "dependencia": plan.dependencia if plan else "",
+    }
+
+
+def _descarga(request, *, formato: str, resultados, encuestas, titulo: str, nombre: str):
+    if formato not in FORMATOS:
+        raise Http404("Formato no disponible: use pdf o xlsx.")
+    if formato == "xlsx":
+        respuestas = selectors.respuestas_completas(
+            encuestas=encuestas, desde=resultados.desde, hasta=resultados.hasta
+        )
+        contenido = informes.xlsx(resultados, respuestas, titulo=titulo)
+        return documentos.respuesta_xlsx(contenido, f"{nombre}.xlsx")
+    html = render_to_string(
+        "encuestas/informes/resultados.html",
+        {"resultados": resultados, "titulo": titulo, "plan": _membrete()},
+    )
+    contenido = documentos.pdf_desde_html(html, base_url=request.build_absolute_uri("/"))
+    return documentos.respuesta_pdf(contenido, f"{nombre}.pdf")
+
+
+@login_required
+@require_GET
+def resultados(request, pk):
+    encuesta = permisos.obtener_encuesta(request.user, pk)
+    datos = selectors.resultados(encuestas=Encuesta.objects.filter(pk=encuesta.pk))
+    contexto = {"encuesta": encuesta, "resultados": datos, "titulo": f"Resultados: {encuesta}"}
+    return render(request, "encuestas/gestion/resultados.html", contexto)
+
+
+@login_required
+@require_GET
+def resultados_descarga(request, pk, formato):
+    encuesta = permisos.obtener_encuesta(request.user, pk)
+    encuestas = Encuesta.objects.filter(pk=encuesta.pk)
+    return _descarga(
+        request,
+        formato=formato,
+        resultados=selectors.resultados(encuestas=encuestas),
+        encuestas=encuestas,
+        titulo=f"Resultados de la encuesta: {encuesta}",
+        nombre=f"encuesta-{encuesta.codigo}",
+    )
+
+
+def _periodo(request):
+    _exigir_rol(request)
+    form = PeriodoForm(request.GET or None)
+    periodo = form.periodo()
+    encuestas = selectors.con_respuestas_en(
+        permisos.encuestas_para(request.user, Accion.VER), **periodo
+    )
+    return form, periodo, encuestas
+
+
+@login_required
+@require_GET
+def periodo(request):
+    form, periodo, encuestas = _periodo(request)
+    datos = selectors.resultados(encuestas=encuestas, **periodo)
+    contexto = {
+        "form": form,
+        "resultados": datos,
+        "titulo": f"Resultados de las encuestas – {datos.periodo.lower()}",
+        "consulta": request.GET.urlencode(),
+    }
+    return render(request, "encuestas/gestion/periodo.html", contexto)
+
+
+@login_required
+@require_GET
+def periodo_descarga(request, formato):
+    form, periodo, encuestas = _periodo(request)
+    datos = selectors.resultados(encuestas=encuestas, **periodo)
+    desde = periodo["desde"].isoformat() if periodo["desde"] else "inicio"
+    hasta = periodo["hasta"].isoformat() if periodo["hasta"] else "hoy"
+    return _descarga(
+        request,
+        formato=formato,
+        resultados=datos,
+        encuestas=encuestas,
+        titulo=f"Resultados de las encuestas – {datos.periodo.lower()}",
+        nombre=f"encuestas-{desde}-{hasta}",
+    )
+
+
+@login_required
+@require_GET
+def cartel(request, pk):
+    """The printable poster (PDF): QR code, the space's name, date and place, the link."""
+    encuesta = permisos.obtener_encuesta(request.user, pk)
+    url = _url_publica(request, encuesta)
+    html = render_to_string(
+        "encuestas/cartel.html",
+        {"encuesta": encuesta, "url": url, "qr": carteles.qr_svg(url, escala=9)},
+    )
+    contenido = documentos.pdf_desde_html(html, base_url=request.build_absolute_uri("/"))
+    return documentos.respuesta_pdf(contenido, f"cartel-encuesta-{encuesta.codigo}.pdf")
+
+
+@login_required
+@require_GET
+def qr_png(request, pk):
+    encuesta = permisos.obtener_encuesta(request.user, pk)
+    respuesta = HttpResponse(
+        carteles.qr_png(_url_publica(request, encuesta)), content_type="image/png"
+    )
+    respuesta["Content-Disposition"] = f'attachment; filename="qr-encuesta-{encuesta.codigo}.png"'
+    return respuesta
+
+
+# --- Questionnaires --------------------------------------------------------------------
+
+
+def _cuestionario(request, pk, *, gestionar: bool = False) -> Cuestionario:
+    if not permisos.puede_ver_cuestionarios(request.user):
+        raise PermissionDenied("Esta página es para el equipo de la Alcaldía.")
+    if gestionar:
+        _exigir_rol(request, Accion.GESTIONAR_CUESTIONARIOS)
+    return get_object_or_404(Cuestionario, pk=pk)
+
+
+@login_required
+@require_GET
+def cuestionarios(request):
+    if not permisos.puede_ver_cuestionarios(request.user):
+        raise PermissionDenied("Esta página es para el equipo de la Alcaldía.")
+    contexto = {
+        "cuestionarios": selectors.cuestionarios_en_uso(),
+        "gestiona": permisos.puede(request.user, Accion.GESTIONAR_CUESTIONARIOS),
+        "form": CuestionarioForm(),
+    }
+    return render(request, "encuestas/gestion/cuestionarios.html", contexto)
+
+
+@login_required
+@require_POST
+def cuestionario_nuevo(request):
+    _exigir_rol(request, Accion.GESTIONAR_CUESTIONARIOS)
+    form = CuestionarioForm(request.POST)
+    if form.is_valid():
+        try:
+            cuestionario = services.crear_cuestionario(usuario=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _aplicar_errores(form, error)
+        else:
+            messages.success(request, "Cuestionario creado. Agregue sus preguntas.")
+            return redirect("encuestas:cuestionario", pk=cuestionario.pk)
+    contexto = {
+        "cuestionarios": selectors.cuestionarios_en_uso(),
+        "gestiona": True,
+        "form": form,
+    }
+    return render(request, "encuestas/gestion/cuestionarios.html", contexto, status=400)
+
+
+def _contexto_cuestionario(request, cuestionario, **formularios) -> dict:
+    preguntas = cuestionario.preguntas.prefetch_related("opciones").order_by("orden", "pk")
+    return {
+        "cuestionario": cuestionario,
+        "preguntas": preguntas,
+        "bloqueado": services.tiene_respuestas(cuestionario),
+        "gestiona": permisos.puede(request.user, Accion.GESTIONAR_CUESTIONARIOS),
+        "form_datos": formularios.get("form_datos")
+        or CuestionarioForm(
+            initial={"nombre": cuestionario.nombre, "presentacion": cuestionario.presentacion}
+        ),
+        "form_pregunta": formularios.get("form_pregunta") or PreguntaCuestionarioForm(),
+        "form_duplicar": formularios.get("form_duplicar")
+        or DuplicarForm(initial={"nombre": f"{cuestionario.nombre} (copia)"}),
+    }
+
+
+@login_required
+@require_GET
+def cuestionario(request, pk):
+    cuestionario = _cuestionario(request, pk)
+    return render(
+        request,
+        "encuestas/gestion/cuestionario.html",
+        _contexto_cuestionario(request, cuestionario),
+    )
+
+
+def _accion_cuestionario(request, pk, form_class, nombre_form, hacer, exito):
+    """The POST pattern of the questionnaire page: validate, call the service, redirect."""
+    cuestionario = _cuestionario(request, pk, gestionar=True)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            destino = hacer(cuestionario, form)
+        except ValidationError as error:
+            _aplicar_errores(form, error)
+        else:
+            messages.success(request, exito)
+            return redirect("encuestas:cuestionario", pk=destino.pk)
+    contexto = _contexto_cuestionario(request, cuestionario, **{nombre_form: form})
+    return render(request, "encuestas/gestion/cuestionario.html", contexto, status=400)
+
+
+@login_required
+@require_POST
+def cuestionario_editar(request, pk):
+    return _accion_cuestionario(
+        request,
+        pk,
+        CuestionarioForm,
+        "form_datos",
+        lambda c, form: services.editar_cuestionario(
+            usuario=request.user, cuestionario=c, **form.cleaned_data
+        ),
+        "Cuestionario actualizado.",
+    )
+
+
+@login_required
+@require_POST
+def cuestionario_duplicar(request, pk):
+    return _accion_cuestionario(
+        request,
+        pk,
+        DuplicarForm,
+        "form_duplicar",
+        lambda c, form: services.duplicar_cuestionario(
+            usuario=request.user, cuestionario=c, **form.cleaned_data
+        ),
+        "Cuestionario duplicado: esta es la copia, puede modificarla.",
+    )
+
+
+@login_required
+@require_POST
+def pregunta_nueva(request, pk):
+    def agregar(cuestionario, form):
+        services.agregar_pregunta(
+            usuario=request.user, cuestionario=cuestionario, **form.datos_servicio()
+        )
+        return cuestionario
+
+    return _accion_cuestionario(
+        request, pk, PreguntaCuestionarioForm, "form_pregunta", agregar, "Pregunta agregada."
+    )
+
+
+def _pregunta(request, pk) -> PreguntaEncuesta:
+    _exigir_rol(request, Accion.GESTIONAR_CUESTIONARIOS)
+    return get_object_or_404(PreguntaEncuesta.objects.select_related("cuestionario"), pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pregunta_editar(request, pk):
+    pregunta = _pregunta(request, pk)
+    if request.method == "POST":
+        form = PreguntaCuestionarioForm(request.POST)
+        if form.is_valid():
+            try:
+                services.editar_pregunta(
+                    usuario=request.user, pregunta=pregunta, **form.datos_servicio()
+                )
+            except ValidationError as error:
+                _aplicar_errores(form, error)
+            else:
+                messages.success(request, "Pregunta guardada.")
+                return redirect("encuestas:cuestionario", pk=pregunta.cuestionario_id)
+        contexto = {"pregunta": pregunta, "form": form}
+        return render(request, "encuestas/gestion/pregunta_form.html", contexto, status=400)
+    form = PreguntaCuestionarioForm.desde_pregunta(pregunta)
+    return render(
+        request, "encuestas/gestion/pregunta_form.html", {"pregunta": pregunta, "form": form}
+    )
+
+
+@login_required
+@require_POST
+def pregunta_mover(request, pk):
+    pregunta = _pregunta(request, pk)
+    try:
+        services.mover_pregunta(
+            usuario=request.user, pregunta=pregunta, hacia=request.POST.get("hacia", "")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("encuestas:cuestionario", pk=pregunta.cuestionario_id)
+
+
+@login_required
+@require_POST
+def pregunta_eliminar(request, pk):
+    pregunta = _pregunta(request, pk)
+    try:
+        services.eliminar_pregunta(usuario=request.user, pregunta=pregunta)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Pregunta eliminada.")
+    return redirect("encuestas:cuestionario", pk=pregunta.cuestionario_id)

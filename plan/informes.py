@@ -1,0 +1,442 @@
+"""The reports' data (selectors): the plan document, the follow-up and an office's report.
+
+Each builder returns a dataclass read by both renderings — the PDF template
+(plan/templates/plan/informes/) and the spreadsheet description (the
+``hojas_*`` functions below, written by plan.documentos) — so a figure is
+computed once and the formats cannot disagree. The follow-up figures come
+from ``selectors.seguimiento`` and ``selectors.resumen``, the code behind the
+dashboards, so a report and the dashboard for the same corte agree too.
+
+Every builder runs a fixed number of queries, whatever the number of
+activities: progress reports up to the corte, evidence and the corte's
+observaciones are prefetched in one query each.
+
+What a follow-up row shows «up to the corte» (the as-of date is
+``reglas.fecha_de_referencia``: the corte's end, or today if it has not come):
+- progress reports dated up to that date;
+- evidence uploaded up to that date, except evidence OPGI returned (devuelta),
+  which does not support the progress;
+- the observaciones stored for that corte (ObservacionSeguimiento).
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Prefetch, QuerySet
+from django.utils.safestring import SafeString
+
+from plan import documentos, reglas, selectors
+from plan.documentos import Celda, Columna, Hoja, Tipo
+from plan.models import (
+    Actividad,
+    Avance,
+    Evidencia,
+    ObservacionSeguimiento,
+    Plan,
+    Responsable,
+    Subcomponente,
+    Ventana,
+)
+
+
+def _componente(plan: Plan) -> str:
+    return " · ".join(plan.componentes.order_by("orden", "nombre").values_list("nombre", flat=True))
+
+
+def _fechas(ventanas: list[Ventana]) -> str:
+    return "\n".join(str(ventana) for ventana in ventanas)
+
+
+def _responsables(actividad: Actividad) -> list[Responsable]:
+    return [asignacion.responsable for asignacion in actividad.asignaciones.all()]
+
+
+# --- The plan document ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InformePlan:
+    plan: Plan
+    componente: str
+    grupos: list[tuple[Subcomponente, list[Actividad]]]
+
+    @property
+    def actividades(self) -> list[Actividad]:
+        return [actividad for _, actividades in self.grupos for actividad in actividades]
+
+    def nombre_archivo(self, extension: str) -> str:
+        return f"plan-rdc-{self.plan.vigencia}.{extension}"
+
+
+def informe_plan(*, plan: Plan) -> InformePlan:
+    """The approved plan as the seed document lays it out (four queries)."""
+    return InformePlan(
+        plan=plan,
+        componente=_componente(plan),
+        grupos=selectors.subcomponentes_con_actividades(plan=plan),
+    )
+
+
+# --- The follow-up and the office report ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class FilaInforme:
+    """An activity at the corte: the dashboard's row plus what supports it."""
+
+    seguimiento: selectors.FilaSeguimiento
+    avances: list[Avance]
+    evidencias: list[Evidencia]
+    observacion: ObservacionSeguimiento | None
+
+    @property
+    def actividad(self) -> Actividad:
+        return self.seguimiento.actividad
+
+    @property
+    def porcentaje(self) -> Decimal:
+        return self.seguimiento.porcentaje
+
+    @property
+    def estado(self) -> reglas.Estado:
+        return self.seguimiento.estado
+
+    @property
+    def responsables(self) -> list[Responsable]:
+        return self.seguimiento.responsables
+
+    @property
+    def ventanas(self) -> list[Ventana]:
+        return self.seguimiento.ventanas
+
+    @property
+    def observaciones(self) -> str:
+        return self.observacion.texto if self.observacion else ""
+
+
+@dataclass(frozen=True)
+class GrupoInforme:
+    avance: selectors.AvanceSubcomponente
+    filas: list[FilaInforme]
+
+    @property
+    def subcomponente(self) -> Subcomponente:
+        return self.avance.subcomponente
+
+
+@dataclass(frozen=True)
+class InformeSeguimiento:
+    """The four-monthly follow-up of a plan, or of one office's activities."""
+
+    plan: Plan
+    corte: reglas.Corte
+    fecha: date  # the date the figures are «as of»
+    publicado_el: date
+    componente: str
+    responsable: Responsable | None
+    filas: list[FilaInforme]
+    resumen: selectors.Tablero
+
+    @property
+    def titulo(self) -> str:
+        cuatrimestre = f"{self.corte.romano} cuatrimestre"
+        if self.responsable is None:
+            return f"Seguimiento Oficina de Control Interno – {cuatrimestre}"
+        return f"Informe de {self.responsable.nombre} – {cuatrimestre}"
+
+    @property
+    def periodo(self) -> str:
+        return f"{self.corte.inicio:%d/%m/%Y} – {self.corte.fin:%d/%m/%Y}"
+
+    @property
+    def grupos(self) -> list[GrupoInforme]:
+        por_sub: dict[int, list[FilaInforme]] = {}
+        for fila in self.filas:
+            por_sub.setdefault(fila.actividad.subcomponente_id, []).append(fila)
+        return [
+            GrupoInforme(avance=avance, filas=por_sub[avance.subcomponente.pk])
+            for avance in self.resumen.por_subcomponente
+        ]
+
+    @property
+    def avance_componente(self) -> Decimal:
+        return self.resumen.avance_componente
+
+    @property
+    def conteos(self) -> list[tuple[str, str, int]]:
+        return self.resumen.conteos_etiquetados
+
+    @property
+    def etiqueta_total(self) -> str:
+        """What the overall mean covers: the componente, or the office's activities."""
+        if self.responsable is None:
+            return f"Componente: {self.componente}"
+        return f"Todas las actividades de {self.responsable.nombre_corto}"
+
+    @property
+    def grafico(self) -> SafeString:
+        """Inline SVG bar chart: % by subcomponente and for the componente."""
+        datos = [
+            (f"Subcomponente {a.subcomponente.numero}", a.porcentaje)
+            for a in self.resumen.por_subcomponente
+        ]
+        return documentos.grafico_barras(
+            [
+                *datos,
+                ("Componente" if self.responsable is None else "Oficina", self.avance_componente),
+            ],
+            titulo=f"Avance por subcomponente al {self.fecha:%d/%m/%Y}",
+        )
+
+    @property
+    def evidencias(self) -> list[tuple[FilaInforme, Evidencia]]:
+        return [(fila, evidencia) for fila in self.filas for evidencia in fila.evidencias]
+
+    def nombre_archivo(self, extension: str) -> str:
+        quien = "seguimiento-rdc" if self.responsable is None else f"rdc-{self.responsable.slug}"
+        return f"{quien}-{self.plan.vigencia}-cuatrimestre-{self.corte.numero}.{extension}"
+
+
+def _con_soportes(actividades: QuerySet[Actividad], *, fecha: date, corte: int):
+    avances = Avance.objects.filter(fecha__lte=fecha).order_by("fecha", "creado_en", "pk")
+    evidencias = (
+        Evidencia.objects.filter(subida_en__date__lte=fecha)
+        .exclude(estado=Evidencia.Estado.DEVUELTA)
+        .order_by("subida_en", "pk")
+    )
+    observaciones = ObservacionSeguimiento.objects.filter(corte=corte)
+    return actividades.prefetch_related(
+        Prefetch("avances", queryset=avances, to_attr="avances_al_corte"),
+        Prefetch("evidencias", queryset=evidencias, to_attr="evidencias_al_corte"),
+        Prefetch("observaciones", queryset=observaciones, to_attr="observaciones_del_corte"),
+    )
+
+
+def _informe(
+    *, plan: Plan, corte: int, hoy: date, responsable: Responsable | None
+) -> InformeSeguimiento:
+    if corte not in (1, 2, 3):
+        raise ValueError(f"El corte debe ser 1, 2 o 3, no {corte!r}.")
+    periodo = reglas.Corte(plan.vigencia, corte)
+    fecha = reglas.fecha_de_referencia(hoy=hoy, corte=periodo)
+    actividades = selectors.actividades_con_detalle(plan=plan)
+    if responsable is not None:
+        actividades = actividades.filter(asignaciones__responsable=responsable)
+    filas = selectors.seguimiento(
+        actividades=_con_soportes(actividades, fecha=fecha, corte=corte), fecha=fecha
+    )
+    return InformeSeguimiento(
+        plan=plan,
+        corte=periodo,
+        fecha=fecha,
+        publicado_el=hoy,
+        componente=_componente(plan),
+        responsable=responsable,
+        filas=[
+            FilaInforme(
+                seguimiento=fila,
+                avances=fila.actividad.avances_al_corte,
+                evidencias=fila.actividad.evidencias_al_corte,
+                observacion=next(iter(fila.actividad.observaciones_del_corte), None),
+            )
+            for fila in filas
+        ],
+        resumen=selectors.resumen(plan=plan, filas=filas, fecha=fecha, corte=periodo),
+    )
+
+
+def informe_seguimiento(*, plan: Plan, corte: int, hoy: date) -> InformeSeguimiento:
+    """The PAAC follow-up of the whole plan at corte 1, 2 or 3 (the dashboard's figures)."""
+    return _informe(plan=plan, corte=corte, hoy=hoy, responsable=None)
+
+
+def informe_oficina(
+    *, plan: Plan, responsable: Responsable, corte: int, hoy: date
+) -> InformeSeguimiento:
+    """The same follow-up restricted to the activities where `responsable` is responsible."""
+    return _informe(plan=plan, corte=corte, hoy=hoy, responsable=responsable)
+
+
+# --- Spreadsheets (declarative, written by plan.documentos.xlsx_desde_hojas) -------------
+
+
+def _hoja_datos(titulo: str, datos: list[tuple[str, object]]) -> Hoja:
+    return Hoja(
+        titulo=titulo,
+        columnas=[Columna("Dato", 26), Columna("Valor", 90)],
+        filas=datos,
+    )
+
+
+def hojas_plan(informe: InformePlan) -> list[Hoja]:
+    """One row per date window (as in the seed document), every column repeated."""
+    plan = informe.plan
+    filas = [
+        (
+            str(subcomponente),
+            actividad.codigo,
+            actividad.descripcion,
+            actividad.producto,
+            actividad.meta_texto,
+            "\n".join(r.nombre for r in _responsables(actividad)),
+            ventana.inicio,
+            ventana.fin,
+        )
+        for subcomponente, actividades in informe.grupos
+        for actividad in actividades
+        for ventana in actividad.ventanas.all()
+    ]
+    return [
+        Hoja(
+            titulo="Plan",
+            columnas=[
+                Columna("Subcomponente / Proceso", 30),
+                Columna("Código", 8),
+                Columna("Actividades", 55),
+                Columna("Producto", 40),
+                Columna("Meta", 30),
+                Columna("Responsable", 32),
+                Columna("Fecha inicio", 12, Tipo.FECHA),
+                Columna("Fecha final", 12, Tipo.FECHA),
+            ],
+            filas=filas,
+        ),
+        _hoja_datos(
+            "Datos del plan",
+            [
+                ("Entidad", plan.entidad),
+                ("Dependencia", plan.dependencia),
+                ("Plan", plan.titulo),
+                ("Vigencia", Celda(plan.vigencia, Tipo.NUMERO)),
+                ("Componente", informe.componente),
+                ("Introducción", plan.introduccion),
+            ],
+        ),
+    ]
+
+
+def _texto_realizadas(fila: FilaInforme) -> str:
+    lineas = [f"{a.fecha:%d/%m/%Y}: {a.narrativa}" for a in fila.avances]
+    if fila.evidencias:
+        lineas.append("Evidencias:")
+        lineas += [f"- {_texto_evidencia(e)}" for e in fila.evidencias]
+    return "\n".join(lineas)
+
+
+def _texto_evidencia(evidencia: Evidencia) -> str:
+    soporte = evidencia.enlace or evidencia.nombre_original
+    return f"{evidencia.descripcion} ({soporte}) – {evidencia.get_estado_display()}"
+
+
+def _inicio(fila: FilaInforme) -> date | None:
+    return min((v.inicio for v in fila.ventanas), default=None)
+
+
+def _fin(fila: FilaInforme) -> date | None:
+    return max((v.fin for v in fila.ventanas), default=None)
+
+
+def _hojas_totales(informe: InformeSeguimiento) -> list[Hoja]:
+    return [
+        Hoja(
+            titulo="Por subcomponente",
+            columnas=[
+                Columna("Subcomponente", 60),
+                Columna("Actividades", 12, Tipo.NUMERO),
+                Columna("% de avance", 12, Tipo.PORCENTAJE),
+            ],
+            filas=[
+                (str(a.subcomponente), a.actividades, a.porcentaje)
+                for a in informe.resumen.por_subcomponente
+            ],
+            totales=[(informe.etiqueta_total, len(informe.filas), informe.avance_componente)],
+        ),
+        Hoja(
+            titulo="Por estado",
+            columnas=[Columna("Estado", 30), Columna("Actividades", 12, Tipo.NUMERO)],
+            filas=[(etiqueta, cantidad) for _, etiqueta, cantidad in informe.conteos],
+            totales=[("Total", len(informe.filas))],
+        ),
+        _hoja_datos(
+            "Datos del informe",
+            [
+                ("Informe", informe.titulo),
+                ("Entidad", informe.plan.entidad),
+                ("Vigencia", Celda(informe.plan.vigencia, Tipo.NUMERO)),
+                ("Periodo", informe.periodo),
+                ("Cifras al", Celda(informe.fecha, Tipo.FECHA)),
+                ("Fecha de publicación", Celda(informe.publicado_el, Tipo.FECHA)),
+                ("Componente", informe.componente),
+                ("Oficina", informe.responsable.nombre if informe.responsable else "Todas"),
+            ],
+        ),
+    ]
+
+
+def hojas_seguimiento(informe: InformeSeguimiento) -> list[Hoja]:
+    """The follow-up: one row per activity, then totals by subcomponente and by status."""
+    filas = [
+        (
+            fila.actividad.codigo,
+            str(fila.actividad.subcomponente),
+            fila.actividad.descripcion,
+            _texto_realizadas(fila),
+            f"Meta: {fila.actividad.meta_texto}\nProducto: {fila.actividad.producto}",
+            "\n".join(r.nombre for r in fila.responsables),
+            _inicio(fila),
+            _fin(fila),
+            _fechas(fila.ventanas),
+            fila.seguimiento.cantidad,
+            fila.porcentaje,
+            fila.estado.label,
+            fila.observaciones,
+        )
+        for fila in informe.filas
+    ]
+    principal = Hoja(
+        titulo="Seguimiento" if informe.responsable is None else "Actividades",
+        columnas=[
+            Columna("Código", 8),
+            Columna("Subcomponente", 28),
+            Columna("Actividades programadas", 50),
+            Columna("Actividades realizadas", 60),
+            Columna("Meta / Producto", 40),
+            Columna("Responsable", 30),
+            Columna("Fecha programada (inicio)", 12, Tipo.FECHA),
+            Columna("Fecha programada (final)", 12, Tipo.FECHA),
+            Columna("Fechas programadas", 24),
+            Columna("Logrado", 10, Tipo.NUMERO),
+            Columna("% de avance", 10, Tipo.PORCENTAJE),
+            Columna("Estado", 16),
+            Columna("Observaciones", 40),
+        ],
+        filas=filas,
+    )
+    return [principal, *_hojas_totales(informe)]
+
+
+def hojas_oficina(informe: InformeSeguimiento) -> list[Hoja]:
+    """The office report: its activities, then one row per evidence, then totals."""
+    [actividades, *totales] = hojas_seguimiento(informe)
+    evidencias = Hoja(
+        titulo="Evidencias",
+        columnas=[
+            Columna("Código", 8),
+            Columna("Descripción", 50),
+            Columna("Archivo o enlace", 45),
+            Columna("Estado", 12),
+            Columna("Subida el", 12, Tipo.FECHA),
+        ],
+        filas=[
+            (
+                fila.actividad.codigo,
+                evidencia.descripcion,
+                evidencia.enlace or evidencia.nombre_original,
+                evidencia.get_estado_display(),
+                evidencia.subida_en,
+            )
+            for fila, evidencia in informe.evidencias
+        ],
+    )
+    return [actividades, evidencias, *totales]

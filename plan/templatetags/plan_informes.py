@@ -1,0 +1,91 @@
+"""The report download links of a page (dashboard or activity), filtered by permission."""
+
+from dataclasses import dataclass, field
+
+from django import template
+from django.urls import reverse
+
+from plan import permisos, reglas
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class Descarga:
+    """One document, in PDF and XLSX."""
+
+    titulo: str
+    pdf: str
+    xlsx: str
+
+
+@dataclass
+class Descargas:
+    documentos: list[Descarga] = field(default_factory=list)
+    observaciones: list[tuple[str, str]] = field(default_factory=list)  # (corte, url)
+
+    def __bool__(self) -> bool:
+        return bool(self.documentos or self.observaciones)
+
+
+def _descarga(titulo: str, nombre: str, *args) -> Descarga:
+    return Descarga(
+        titulo=titulo,
+        pdf=reverse(f"{nombre}_pdf", args=args),
+        xlsx=reverse(f"{nombre}_xlsx", args=args),
+    )
+
+
+def descargas_para(user, *, plan, responsables) -> Descargas:
+    """What `user` may download about `plan` and about each of `responsables`."""
+    descargas = Descargas()
+    if plan is None or not permisos.puede_descargar_plan(user):
+        return descargas
+    vigencia = plan.vigencia
+    descargas.documentos.append(
+        _descarga(f"Plan {vigencia} (documento aprobado)", "informe_plan", vigencia)
+    )
+    cortes = reglas.cortes_de(vigencia)
+    if permisos.puede_descargar_seguimiento(user):
+        for corte in cortes:
+            descargas.documentos.append(
+                _descarga(
+                    f"Seguimiento – {corte.nombre}",
+                    "informe_seguimiento",
+                    vigencia,
+                    corte.numero,
+                )
+            )
+    for responsable in responsables:
+        if permisos.puede_descargar_informe_oficina(user, responsable):
+            for corte in cortes:
+                descargas.documentos.append(
+                    _descarga(
+                        f"{responsable.nombre} – {corte.nombre}",
+                        "informe_oficina",
+                        responsable.slug,
+                        vigencia,
+                        corte.numero,
+                    )
+                )
+    if permisos.puede_editar_observaciones(user):
+        descargas.observaciones = [
+            (corte.nombre, reverse("observaciones_seguimiento", args=(vigencia, corte.numero)))
+            for corte in cortes
+        ]
+    return descargas
+
+
+@register.simple_tag(takes_context=True)
+def descargas_de_informes(context) -> Descargas:
+    """Reads `plan`, `responsable` (a dashboard) or `actividad` (an activity page) from the page."""
+    actividad = context.get("actividad") or None
+    plan = context.get("plan") or (actividad.plan if actividad else None)
+    if context.get("responsable"):
+        responsables = [context["responsable"]]
+    elif actividad:
+        asignaciones = actividad.asignaciones.select_related("responsable").order_by("orden", "id")
+        responsables = [asignacion.responsable for asignacion in asignaciones]
+    else:
+        responsables = []
+    return descargas_para(context["request"].user, plan=plan, responsables=responsables)

@@ -1,0 +1,120 @@
+"""Report downloads (PDF and XLSX) and the page where the follow-up's observaciones are edited.
+
+Each report is built once by plan/informes.py and rendered either to HTML →
+PDF (WeasyPrint) or to XLSX; who may download what is decided in
+plan/permisos.py. Unknown plan, corte or office → 404.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from plan import documentos, informes, permisos, services
+from plan.forms import ObservacionesForm
+from plan.models import Plan, Responsable
+
+
+def _plan(vigencia: int) -> Plan:
+    plan = Plan.objects.filter(vigencia=vigencia).order_by("pk").first()
+    if plan is None:
+        raise Http404("No hay un plan de esa vigencia.")
+    return plan
+
+
+def _corte(corte: int) -> int:
+    if corte not in (1, 2, 3):
+        raise Http404("El cuatrimestre debe ser 1, 2 o 3.")
+    return corte
+
+
+def _descarga(request, *, formato: str, informe, plantilla: str, hojas):
+    """The same report data, as PDF (through its template) or as XLSX (through `hojas`)."""
+    if formato == "pdf":
+        html = render_to_string(plantilla, {"informe": informe, "plan": informe.plan})
+        contenido = documentos.pdf_desde_html(html, base_url=request.build_absolute_uri("/"))
+        return documentos.respuesta_pdf(contenido, informe.nombre_archivo("pdf"))
+    contenido = documentos.xlsx_desde_hojas(hojas(informe))
+    return documentos.respuesta_xlsx(contenido, informe.nombre_archivo("xlsx"))
+
+
+@login_required
+def plan_documento(request, vigencia: int, formato: str):
+    if not permisos.puede_descargar_plan(request.user):
+        raise PermissionDenied("No tiene acceso a los informes del plan.")
+    informe = informes.informe_plan(plan=_plan(vigencia))
+    return _descarga(
+        request,
+        formato=formato,
+        informe=informe,
+        plantilla="plan/informes/plan.html",
+        hojas=informes.hojas_plan,
+    )
+
+
+@login_required
+def seguimiento(request, vigencia: int, corte: int, formato: str):
+    if not permisos.puede_descargar_seguimiento(request.user):
+        raise PermissionDenied("El seguimiento del plan es para OPGI y Control interno.")
+    informe = informes.informe_seguimiento(
+        plan=_plan(vigencia), corte=_corte(corte), hoy=timezone.localdate()
+    )
+    return _descarga(
+        request,
+        formato=formato,
+        informe=informe,
+        plantilla="plan/informes/seguimiento.html",
+        hojas=informes.hojas_seguimiento,
+    )
+
+
+@login_required
+def oficina(request, slug: str, vigencia: int, corte: int, formato: str):
+    responsable = get_object_or_404(Responsable, slug=slug)
+    if not permisos.puede_descargar_informe_oficina(request.user, responsable):
+        raise PermissionDenied("Solo puede descargar el informe de su propia oficina.")
+    informe = informes.informe_oficina(
+        plan=_plan(vigencia),
+        responsable=responsable,
+        corte=_corte(corte),
+        hoy=timezone.localdate(),
+    )
+    return _descarga(
+        request,
+        formato=formato,
+        informe=informe,
+        plantilla="plan/informes/oficina.html",
+        hojas=informes.hojas_oficina,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def observaciones(request, vigencia: int, corte: int):
+    """The follow-up of a corte on screen, with one textarea per activity; one POST saves all."""
+    if not permisos.puede_editar_observaciones(request.user):
+        raise PermissionDenied("Solo OPGI y Control interno registran observaciones.")
+    plan, numero = _plan(vigencia), _corte(corte)
+    informe = informes.informe_seguimiento(plan=plan, corte=numero, hoy=timezone.localdate())
+    form = ObservacionesForm(
+        request.POST if request.method == "POST" else None,
+        filas=informe.filas,
+        max_length=services.MAX_OBSERVACION,
+    )
+    if request.method == "POST" and form.is_valid():
+        cambiadas = form.cambiadas()
+        with transaction.atomic():
+            for fila, texto in cambiadas:
+                services.guardar_observacion(
+                    actividad=fila.actividad, corte=numero, texto=texto, usuario=request.user
+                )
+        messages.success(request, f"Observaciones guardadas: {len(cambiadas)} actividades.")
+        return redirect("observaciones_seguimiento", vigencia=plan.vigencia, corte=numero)
+    contexto = {"plan": plan, "informe": informe, "form": form}
+    estado = 400 if request.method == "POST" else 200
+    return render(request, "plan/informes/observaciones.html", contexto, status=estado)
