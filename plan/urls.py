@@ -1,6 +1,8 @@
 from django.urls import path
 
-from plan import views, views_portal
+from plan import views, views_informes, views_portal
+
+PDF, XLSX = {"formato": "pdf"}, {"formato": "xlsx"}
 
 urlpatterns = [
     path("", views_portal.inicio, name="inicio"),
@@ -19,13 +21,7 @@ urlpatterns = [
     path("actividades/<int:pk>/evidencias/", views.subir_evidencia, name="subir_evidencia"),
     path("evidencias/<int:pk>/revision/", views.revisar_evidencia, name="revisar_evidencia"),
     path("evidencias/<int:pk>/archivo/", views.descargar_evidencia, name="descargar_evidencia"),
-]
-
-# --- Informes: downloads (PDF / XLSX) and the follow-up's observaciones ---------------
-from plan import views_informes  # noqa: E402
-
-PDF, XLSX = {"formato": "pdf"}, {"formato": "xlsx"}
-urlpatterns += [
+    # Reports: downloads (PDF / XLSX) and the follow-up's observaciones.
     path(
         "informes/plan/<int:vigencia>.pdf",
         views_informes.plan_documento,
