@@ -21,6 +21,11 @@ LIMITES_POR_DEFECTO = {
 }
 
 
+def registrar(grupo: str, *, ajuste: str, por_defecto: str) -> None:
+    """Add a rate-limited group (another app's public form), limited by setting `ajuste`."""
+    LIMITES_POR_DEFECTO[grupo] = (ajuste, por_defecto)
+
+
 def tasa(grupo: str) -> str | None:
     ajuste, por_defecto = LIMITES_POR_DEFECTO[grupo]
     return getattr(settings, ajuste, por_defecto)

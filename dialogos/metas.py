@@ -19,12 +19,10 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from plan import fuentes
-from plan.models import Actividad
 
 from .models import EspacioDialogo, InformeRespuestas, Pregunta
 
@@ -79,29 +77,9 @@ def espacios_realizados(tipo: str) -> Callable[[list, date], dict[int, Decimal]]
     return contar
 
 
-def _por_vigencia(actividades: list, conteo: QuerySet) -> dict[int, Decimal]:
-    """One query: each activity gets the count (a grouped subquery) of its plan's year."""
-    filas = (
-        Actividad.objects.filter(pk__in=[a.pk for a in actividades])
-        .annotate(n=Coalesce(Subquery(conteo, output_field=IntegerField()), Value(0)))
-        .values_list("pk", "n")
-    )
-    return {pk: Decimal(n) for pk, n in filas}
-
-
-def _agrupado(queryset: QuerySet, campo_anio: str) -> QuerySet:
-    return (
-        queryset.filter(**{campo_anio: OuterRef("plan__vigencia")})
-        .order_by()
-        .values(campo_anio)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-
-
 def contar_preguntas_recibidas(actividades: list, fecha: date) -> dict[int, Decimal]:
     recibidas = Pregunta.objects.filter(recibida_el__lte=fecha)
-    return _por_vigencia(actividades, _agrupado(recibidas, "recibida_el__year"))
+    return fuentes.contar_por_vigencia(actividades, recibidas, "recibida_el__year")
 
 
 def contar_preguntas_respondidas(actividades: list, fecha: date) -> dict[int, Decimal]:
@@ -109,12 +87,12 @@ def contar_preguntas_respondidas(actividades: list, fecha: date) -> dict[int, De
         Q(estado__in=[Pregunta.Estado.RESPONDIDA, Pregunta.Estado.PUBLICADA]),
         respondida_en__lt=_fin_del_dia(fecha),
     )
-    return _por_vigencia(actividades, _agrupado(respondidas, "recibida_el__year"))
+    return fuentes.contar_por_vigencia(actividades, respondidas, "recibida_el__year")
 
 
 def contar_informes(actividades: list, fecha: date) -> dict[int, Decimal]:
     publicados = InformeRespuestas.objects.filter(publicado_el__lte=fecha)
-    return _por_vigencia(actividades, _agrupado(publicados, "vigencia"))
+    return fuentes.contar_por_vigencia(actividades, publicados, "vigencia")
 
 
 def registrar() -> None:

@@ -15,9 +15,10 @@ from django.views.decorators.http import require_POST
 
 from plan import fuentes
 from plan import selectors as plan_selectors
+from plan.forms import aplicar_errores
 from plan.models import Actividad
 from plan.permisos import oficina_de
-from plan.views import _aplicar_errores, respuesta_archivo
+from plan.views import respuesta_archivo
 
 from . import informes as informes_dialogos
 from . import metas, permisos, selectors, services
@@ -73,7 +74,7 @@ def espacio_nuevo(request):
             try:
                 espacio = services.programar_espacio(usuario=request.user, **form.datos_servicio())
             except ValidationError as error:
-                _aplicar_errores(form, error)
+                aplicar_errores(form, error)
             except PermissionDenied as error:
                 form.add_error("oficinas", str(error))
             else:
@@ -96,7 +97,7 @@ def espacio_editar(request, pk):
                     espacio=espacio, usuario=request.user, **form.datos_servicio()
                 )
             except ValidationError as error:
-                _aplicar_errores(form, error)
+                aplicar_errores(form, error)
             else:
                 messages.success(request, "Cambios guardados.")
                 return redirect("dialogos:gestion_espacio", pk=espacio.pk)
@@ -136,7 +137,7 @@ def _accion_sobre_espacio(request, pk, accion, form_class, nombre_form, hacer, e
         try:
             hacer(espacio, form.cleaned_data)
         except ValidationError as error:
-            _aplicar_errores(form, error)
+            aplicar_errores(form, error)
         else:
             messages.success(request, exito)
             return redirect("dialogos:gestion_espacio", pk=espacio.pk)
@@ -295,7 +296,7 @@ def pregunta_nueva(request):
                     usuario=request.user, **form.datos_servicio()
                 )
             except ValidationError as error:
-                _aplicar_errores(form, error)
+                aplicar_errores(form, error)
             except PermissionDenied as error:
                 form.add_error("espacio", str(error))
             else:
@@ -342,7 +343,7 @@ def _accion_sobre_pregunta(request, pk, accion, form_class, nombre_form, hacer, 
         try:
             hacer(pregunta, form.cleaned_data)
         except ValidationError as error:
-            _aplicar_errores(form, error)
+            aplicar_errores(form, error)
         else:
             messages.success(request, exito)
             return redirect("dialogos:pregunta", pk=pregunta.pk)
@@ -424,7 +425,7 @@ def informes(request):
         try:
             services.registrar_informe(usuario=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _aplicar_errores(form, error)
+            aplicar_errores(form, error)
         else:
             messages.success(
                 request, "Informe registrado como publicado: suma a la meta de informes."

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 
 from plan import documentos
 from plan import selectors as plan_selectors
-from plan.views import _aplicar_errores
+from plan.forms import aplicar_errores
 
 from . import calendario, informes, limites, selectors, services
 from .forms import ConsultaForm, FiltroCronogramaForm, PreguntaForm
@@ -99,7 +99,7 @@ def preguntar(request, pk=None):
         try:
             pregunta = services.recibir_pregunta(espacio=espacio, **form.datos_servicio())
         except ValidationError as error:
-            _aplicar_errores(form, error)
+            aplicar_errores(form, error)
         else:
             # Post/Redirect/Get: the number is shown once; a reload sends nothing again.
             request.session[SESION_RADICADO] = pregunta.radicado

@@ -15,4 +15,4 @@ class EncuestasConfig(AppConfig):
         # The public answer form is rate-limited per IP by dialogos' mechanism
         # (one for every public form), in a group of its own. Generous: at an
         # event many people answer at once through the venue's Wi-Fi.
-        limites.LIMITES_POR_DEFECTO.setdefault("encuestas", ("ENCUESTAS_LIMITE_RESPUESTAS", "60/h"))
+        limites.registrar("encuestas", ajuste="ENCUESTAS_LIMITE_RESPUESTAS", por_defecto="60/h")

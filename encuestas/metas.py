@@ -11,7 +11,6 @@ activities.
 from datetime import date
 from decimal import Decimal
 
-from dialogos import metas as metas_dialogos
 from plan import fuentes
 
 from .models import Respuesta
@@ -25,10 +24,7 @@ SUGERIDAS = {"3.1": RESPUESTAS}
 
 def contar_respuestas(actividades: list, fecha: date) -> dict[int, Decimal]:
     respuestas = Respuesta.objects.filter(fecha__lte=fecha)
-    # The same one-query count by plan year as dialogos' question metas.
-    return metas_dialogos._por_vigencia(
-        actividades, metas_dialogos._agrupado(respuestas, "fecha__year")
-    )
+    return fuentes.contar_por_vigencia(actividades, respuestas, "fecha__year")
 
 
 def registrar() -> None:

@@ -21,8 +21,8 @@ from dialogos import services as servicios_dialogos
 from dialogos.models import EspacioDialogo
 from plan import documentos
 from plan import selectors as plan_selectors
+from plan.forms import aplicar_errores
 from plan.models import Actividad
-from plan.views import _aplicar_errores
 
 from . import carteles, informes, metas, permisos, selectors, services
 from .forms import (
@@ -118,7 +118,7 @@ def nueva(request):
             try:
                 encuesta = services.crear_encuesta(usuario=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _aplicar_errores(form, error)
+                aplicar_errores(form, error)
             except PermissionDenied:
                 form.add_error("espacio", "Elija uno de los espacios que organiza su dependencia.")
             else:
@@ -167,7 +167,7 @@ def editar(request, pk):
                     usuario=request.user, encuesta=encuesta, **form.cleaned_data
                 )
             except ValidationError as error:
-                _aplicar_errores(form, error)
+                aplicar_errores(form, error)
             else:
                 messages.success(request, "Cambios guardados.")
                 return redirect("encuestas:detalle", pk=encuesta.pk)
@@ -220,7 +220,7 @@ def papel(request, pk):
                     preguntas=preguntas,
                 )
             except ValidationError as error:
-                _aplicar_errores(form, error)
+                aplicar_errores(form, error)
             else:
                 total = encuesta.respuestas.filter(canal=respuesta.Canal.PAPEL).count()
                 messages.success(
@@ -389,7 +389,7 @@ def cuestionario_nuevo(request):
         try:
             cuestionario = services.crear_cuestionario(usuario=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _aplicar_errores(form, error)
+            aplicar_errores(form, error)
         else:
             messages.success(request, "Cuestionario creado. Agregue sus preguntas.")
             return redirect("encuestas:cuestionario", pk=cuestionario.pk)
@@ -437,7 +437,7 @@ def _accion_cuestionario(request, pk, form_class, nombre_form, hacer, exito):
         try:
             destino = hacer(cuestionario, form)
         except ValidationError as error:
-            _aplicar_errores(form, error)
+            aplicar_errores(form, error)
         else:
             messages.success(request, exito)
             return redirect("encuestas:cuestionario", pk=destino.pk)
@@ -506,7 +506,7 @@ def pregunta_editar(request, pk):
                     usuario=request.user, pregunta=pregunta, **form.datos_servicio()
                 )
             except ValidationError as error:
-                _aplicar_errores(form, error)
+                aplicar_errores(form, error)
             else:
                 messages.success(request, "Pregunta guardada.")
                 return redirect("encuestas:cuestionario", pk=pregunta.cuestionario_id)

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from dialogos import limites
-from plan.views import _aplicar_errores
+from plan.forms import aplicar_errores
 
 from . import selectors, services
 from .forms import RespuestaForm
@@ -80,7 +80,7 @@ def responder(request, codigo):
             except ValidationError as error:
                 if getattr(error, "code", None) == "cerrada":
                     return _no_abierta(request, encuesta, 409)
-                _aplicar_errores(form, error)
+                aplicar_errores(form, error)
             else:
                 return redirect("encuestas:gracias", codigo=encuesta.codigo)
         estado = estado if estado != 200 else 400

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+
 Contador = Callable[[list, date], dict[int, Decimal]]
 
 
@@ -58,3 +61,29 @@ def cantidades_automaticas(actividades: Iterable, fecha: date) -> dict[int, Deci
         for actividad in grupo:
             cantidades[actividad.pk] = Decimal(conteo.get(actividad.pk, 0))
     return cantidades
+
+
+def contar_por_vigencia(
+    actividades: list, registros: QuerySet, campo_anio: str
+) -> dict[int, Decimal]:
+    """Count `registros` whose year (`campo_anio`) is each activity's plan year.
+
+    For sources that count records of the whole year rather than records
+    linked to the activity (questions received, survey responses…). One
+    query, a grouped subquery, whatever the number of activities.
+    """
+    from plan.models import Actividad
+
+    conteo = (
+        registros.filter(**{campo_anio: OuterRef("plan__vigencia")})
+        .order_by()
+        .values(campo_anio)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    filas = (
+        Actividad.objects.filter(pk__in=[a.pk for a in actividades])
+        .annotate(n=Coalesce(Subquery(conteo, output_field=IntegerField()), Value(0)))
+        .values_list("pk", "n")
+    )
+    return {pk: Decimal(n) for pk, n in filas}

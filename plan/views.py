@@ -12,7 +12,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from plan import permisos, selectors, services
-from plan.forms import AvanceForm, EvidenciaForm, FiltroTableroForm, RevisionForm
+from plan.forms import (
+    AvanceForm,
+    EvidenciaForm,
+    FiltroTableroForm,
+    RevisionForm,
+    aplicar_errores,
+)
 from plan.models import Evidencia, Plan, Responsable
 from plan.permisos import Accion
 
@@ -113,14 +119,6 @@ def actividad_detalle(request, pk):
     return render(request, "plan/actividad.html", _contexto_actividad(request, actividad))
 
 
-def _aplicar_errores(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for campo, errores in error.error_dict.items():
-            form.add_error(campo if campo in form.fields else None, errores)
-    else:
-        form.add_error(None, error)
-
-
 @login_required
 @require_POST
 def reportar_avance(request, pk):
@@ -132,7 +130,7 @@ def reportar_avance(request, pk):
                 actividad=actividad, usuario=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _aplicar_errores(form, error)
+            aplicar_errores(form, error)
         else:
             messages.success(request, "Avance registrado.")
             return redirect("actividad", pk=actividad.pk)
@@ -149,7 +147,7 @@ def subir_evidencia(request, pk):
         try:
             services.subir_evidencia(actividad=actividad, usuario=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _aplicar_errores(form, error)
+            aplicar_errores(form, error)
         else:
             messages.success(request, "Evidencia enviada. OPGI la revisará.")
             return redirect("actividad", pk=actividad.pk)
