@@ -18,7 +18,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from plan import archivos, fuentes
+from plan import archivos
 from plan.models import Actividad, Responsable
 
 from . import permisos, reglas
@@ -596,14 +596,3 @@ def registrar_informe(
     informe.full_clean()
     informe.save()
     return informe
-
-
-@transaction.atomic
-def cambiar_fuente_avance(*, actividad: Actividad, usuario, fuente: str) -> Actividad:
-    """OPGI switches an activity between hand-typed progress and an automatic source."""
-    _exigir_opgi(usuario, Accion.CAMBIAR_FUENTE)
-    if fuente and fuentes.fuente(fuente) is None:
-        raise ValidationError({"fuente": "Esa fuente automática de avance no existe."})
-    actividad.fuente_avance = fuente
-    actividad.save(update_fields=["fuente_avance"])
-    return actividad

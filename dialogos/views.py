@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from plan import fuentes
 from plan import selectors as plan_selectors
+from plan import services as servicios_plan
 from plan.forms import aplicar_errores
 from plan.models import Actividad
 from plan.permisos import oficina_de
@@ -462,7 +463,7 @@ def metas_automaticas(request):
             raise Http404("No existe esa actividad en el plan.") from None
         form = FuenteForm(request.POST)
         if form.is_valid():
-            services.cambiar_fuente_avance(
+            servicios_plan.cambiar_fuente_avance(
                 actividad=actividad, usuario=request.user, fuente=form.cleaned_data["fuente"]
             )
             messages.success(

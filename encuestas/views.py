@@ -17,10 +17,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from dialogos import services as servicios_dialogos
 from dialogos.models import EspacioDialogo
 from plan import documentos
 from plan import selectors as plan_selectors
+from plan import services as servicios_plan
 from plan.forms import aplicar_errores
 from plan.models import Actividad
 
@@ -95,9 +95,7 @@ def meta(request, pk):
     _exigir_rol(request, Accion.GESTIONAR_CUESTIONARIOS)
     actividad = get_object_or_404(Actividad, pk=pk)
     fuente = metas.RESPUESTAS if request.POST.get("automatica") == "1" else ""
-    servicios_dialogos.cambiar_fuente_avance(
-        actividad=actividad, usuario=request.user, fuente=fuente
-    )
+    servicios_plan.cambiar_fuente_avance(actividad=actividad, usuario=request.user, fuente=fuente)
     if fuente:
         messages.success(
             request, f"La meta {actividad.codigo} cuenta ahora las respuestas de las encuestas."

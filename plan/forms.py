@@ -1,7 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from plan import reglas
+from plan import fuentes, reglas
 from plan.models import Avance, Responsable, Subcomponente
 
 
@@ -71,6 +71,14 @@ class EvidenciaForm(forms.Form):
                 "Adjunte un archivo o un enlace (uno de los dos, no ambos)."
             )
         return datos
+
+
+class FuenteAvanceForm(forms.Form):
+    fuente = forms.ChoiceField(label="Fuente del avance", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fuente"].choices = fuentes.opciones()
 
 
 class RevisionForm(forms.Form):

@@ -39,6 +39,7 @@ class Accion(StrEnum):
     SUBIR_EVIDENCIA = "subir_evidencia"
     REVISAR_EVIDENCIA = "revisar_evidencia"
     EDITAR_OBSERVACIONES = "editar_observaciones"
+    CAMBIAR_FUENTE_AVANCE = "cambiar_fuente_avance"  # manual ↔ automatic progress
 
 
 ACCIONES_POR_ROL: dict[str, frozenset[Accion]] = {

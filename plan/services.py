@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from plan import archivos, permisos
+from plan import archivos, fuentes, permisos
 from plan.models import Actividad, Avance, Evidencia
 from plan.permisos import Accion
 
@@ -169,3 +169,14 @@ def guardar_observacion(*, actividad: Actividad, corte: int, texto: str, usuario
         corte=corte, defaults={"texto": texto, "actualizada_por": usuario}
     )
     return observacion
+
+
+@transaction.atomic
+def cambiar_fuente_avance(*, actividad: Actividad, usuario, fuente: str) -> Actividad:
+    """OPGI switches an activity between hand-typed progress and an automatic source."""
+    _exigir(usuario, Accion.CAMBIAR_FUENTE_AVANCE, actividad)
+    if fuente and fuentes.fuente(fuente) is None:
+        raise ValidationError({"fuente": "Esa fuente automática de avance no existe."})
+    actividad.fuente_avance = fuente
+    actividad.save(update_fields=["fuente_avance"])
+    return actividad

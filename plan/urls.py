@@ -19,6 +19,7 @@ urlpatterns = [
     path("actividades/<int:pk>/", views.actividad_detalle, name="actividad"),
     path("actividades/<int:pk>/avances/", views.reportar_avance, name="reportar_avance"),
     path("actividades/<int:pk>/evidencias/", views.subir_evidencia, name="subir_evidencia"),
+    path("actividades/<int:pk>/fuente/", views.cambiar_fuente_avance, name="cambiar_fuente_avance"),
     path("evidencias/<int:pk>/revision/", views.revisar_evidencia, name="revisar_evidencia"),
     path("evidencias/<int:pk>/archivo/", views.descargar_evidencia, name="descargar_evidencia"),
     # Reports: downloads (PDF / XLSX) and the follow-up's observaciones.

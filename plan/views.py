@@ -11,11 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from plan import permisos, selectors, services
+from plan import fuentes, permisos, selectors, services
 from plan.forms import (
     AvanceForm,
     EvidenciaForm,
     FiltroTableroForm,
+    FuenteAvanceForm,
     RevisionForm,
     aplicar_errores,
 )
@@ -103,7 +104,12 @@ def _contexto_actividad(request, actividad, **formularios):
         "fila": selectors.fila_de_actividad(actividad=actividad, fecha=timezone.localdate()),
         "avances": selectors.historial_de_avances(actividad=actividad),
         "evidencias": selectors.evidencias_de_actividad(actividad=actividad),
-        "puede_reportar": permisos.puede_en_actividad(usuario, Accion.REPORTAR_AVANCE, actividad),
+        # An automatic activity counts its own records: hand reports would be ignored.
+        "puede_reportar": not actividad.es_automatica
+        and permisos.puede_en_actividad(usuario, Accion.REPORTAR_AVANCE, actividad),
+        "fuente": fuentes.fuente(actividad.fuente_avance),
+        "puede_cambiar_fuente": permisos.puede(usuario, Accion.CAMBIAR_FUENTE_AVANCE),
+        "form_fuente": FuenteAvanceForm(initial={"fuente": actividad.fuente_avance}),
         "puede_subir": permisos.puede_en_actividad(usuario, Accion.SUBIR_EVIDENCIA, actividad),
         "puede_revisar": permisos.puede_en_actividad(usuario, Accion.REVISAR_EVIDENCIA, actividad),
         "form_avance": formularios.get("form_avance") or AvanceForm(),
@@ -153,6 +159,21 @@ def subir_evidencia(request, pk):
             return redirect("actividad", pk=actividad.pk)
     contexto = _contexto_actividad(request, actividad, form_evidencia=form)
     return render(request, "plan/actividad.html", contexto, status=400)
+
+
+@login_required
+@require_POST
+def cambiar_fuente_avance(request, pk):
+    actividad = permisos.obtener_actividad(request.user, pk, Accion.CAMBIAR_FUENTE_AVANCE)
+    form = FuenteAvanceForm(request.POST)
+    if form.is_valid():
+        services.cambiar_fuente_avance(
+            actividad=actividad, usuario=request.user, fuente=form.cleaned_data["fuente"]
+        )
+        messages.success(request, "Fuente del avance guardada.")
+    else:
+        messages.error(request, "Elija una fuente de avance válida.")
+    return redirect("actividad", pk=actividad.pk)
 
 
 @login_required

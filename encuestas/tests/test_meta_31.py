@@ -5,9 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from dialogos import services as servicios_dialogos
 from encuestas import metas, services
 from plan import fuentes, selectors
+from plan import services as servicios_plan
 from plan.models import Actividad
 
 from .conftest import hora, minimas, responder_web
@@ -56,7 +56,7 @@ def test_las_respuestas_web_y_papel_hasta_la_fecha_son_el_avance(encuesta_2022, 
     _responder(encuesta_2022, alicia, web=3, papel=2, dia=date(2022, 8, 15))
     # Manual mode: the responses do not count until OPGI chooses the source.
     assert _fila("3.1", date(2022, 12, 31)).cantidad is None
-    servicios_dialogos.cambiar_fuente_avance(
+    servicios_plan.cambiar_fuente_avance(
         actividad=actividad("3.1"), usuario=alicia, fuente=metas.RESPUESTAS
     )
     assert _fila("3.1", date(2022, 8, 9)).cantidad == Decimal(0)
@@ -67,7 +67,7 @@ def test_las_respuestas_web_y_papel_hasta_la_fecha_son_el_avance(encuesta_2022, 
 
 
 def test_la_meta_se_cumple_con_50_y_no_cuenta_otros_anios(encuesta_2022, alicia, actividad):
-    servicios_dialogos.cambiar_fuente_avance(
+    servicios_plan.cambiar_fuente_avance(
         actividad=actividad("3.1"), usuario=alicia, fuente=metas.RESPUESTAS
     )
     _responder(encuesta_2022, alicia, web=40, papel=12)
@@ -112,7 +112,7 @@ def test_solo_opgi_cambia_la_fuente(client, bruno, diana, actividad, plan_2022):
 def test_contar_es_una_consulta_con_pocas_o_muchas_respuestas(
     encuesta_2022, alicia, actividad, django_assert_num_queries
 ):
-    servicios_dialogos.cambiar_fuente_avance(
+    servicios_plan.cambiar_fuente_avance(
         actividad=actividad("3.1"), usuario=alicia, fuente=metas.RESPUESTAS
     )
     plan = actividad("3.1").plan
