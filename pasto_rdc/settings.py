@@ -128,6 +128,11 @@ LOGOUT_REDIRECT_URL = "inicio"
 EVIDENCIA_MAX_MB = env_int("EVIDENCIA_MAX_MB", 20)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Behind a reverse proxy the client's IP is in a header (e.g. HTTP_X_REAL_IP);
+# without it every citizen would share the proxy's rate limit.
+if env_str("RATELIMIT_IP_META_KEY"):
+    RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY")
+
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
