@@ -8,21 +8,46 @@ c. A citizen on a phone: finds activity 2.2, sees its progress and published
    evidence, asks a question, looks it up by tracking number, answers a survey.
 """
 
+import importlib
+import io
 import re
+from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
+from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.utils import timezone
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from conftest import crear_usuario
+from dialogos import services as dialogos_services
+from dialogos.models import EspacioDialogo, Pregunta, Territorio
+from encuestas import selectors as encuestas_selectors
+from encuestas import services as encuestas_services
+from encuestas.models import Respuesta
 from plan import roles
+from plan import services as plan_services
 from plan.documentos import pdf_desde_html
-from plan.models import Actividad, Evidencia
+from plan.models import Actividad, Evidencia, Responsable
 
 
 @pytest.fixture
 def plan(transactional_db):
     call_command("loaddata", "plan_2022", verbosity=0)
+
+
+@pytest.fixture
+def datos_de_las_migraciones(transactional_db):
+    """The rows that data migrations ship (the 29 territories, the default questionnaire):
+    transactional_db flushes them after each test, so they are written again here."""
+    for migracion, funcion in [
+        ("dialogos.migrations.0002_territorios", "crear_territorios"),
+        ("encuestas.migrations.0002_cuestionario_predeterminado", "crear"),
+    ]:
+        getattr(importlib.import_module(migracion), funcion)(apps, None)
 
 
 def ingresar(page, usuario: str) -> None:
@@ -39,6 +64,87 @@ def informe_pdf(tmp_path):
         pdf_desde_html("<h1>Lista de asistencia</h1><p>Jornada 2022</p>", base_url=".")
     )
     return ruta
+
+
+# --- a. OPGI follows the plan ---------------------------------------------------------
+
+
+def evidencia_de_la_oficina(usuario, codigo: str, pdf: bytes) -> Evidencia:
+    return plan_services.subir_evidencia(
+        actividad=Actividad.objects.get(codigo=codigo),
+        usuario=usuario,
+        descripcion="Informe de gestión publicado en el portal",
+        archivo=SimpleUploadedFile("informe-de-gestion.pdf", pdf),
+    )
+
+
+def texto_del_pdf(contenido: bytes) -> str:
+    return "\n".join(hoja.extract_text() for hoja in PdfReader(io.BytesIO(contenido)).pages)
+
+
+def revisar(page, evidencia: Evidencia, boton: str) -> None:
+    page.locator(f"#evidencia-{evidencia.pk}").get_by_role("button", name=boton).click()
+    expect(page.get_by_text("Revisión guardada.")).to_be_visible()
+
+
+def test_a_opgi_sigue_el_plan(page, plan, informe_pdf):
+    crear_usuario("alicia", roles.OPGI)
+    bruno = crear_usuario("bruno", roles.OFICINA, "educacion")
+    evidencia = evidencia_de_la_oficina(bruno, "1.3", informe_pdf.read_bytes())
+
+    ingresar(page, "alicia")
+    expect(page).to_have_url(re.compile(r"/tablero/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tablero del plan 2022")
+    pendiente = page.locator(f'li[data-pendiente="{evidencia.pk}"]')
+    expect(pendiente).to_contain_text("1.3 · Informe de gestión publicado en el portal")
+    expect(pendiente).to_contain_text("por bruno")
+
+    # From the dashboard's table to the activity, and a progress report.
+    page.locator('tr[data-actividad="1.3"]').get_by_role("link", name="1.3").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("1.3")
+    page.get_by_label("Fecha del avance").fill("2022-06-30")
+    page.get_by_label("Cantidad lograda (acumulada)").fill("1")
+    page.get_by_label("Descripción del avance").fill("Informe de gestión publicado el 30 de junio.")
+    page.get_by_role("button", name="Registrar avance").click()
+
+    expect(page.get_by_text("Avance registrado.")).to_be_visible()
+    historial = page.get_by_role("table", name="Reportes de avance (ninguno se sobrescribe)")
+    fila = historial.locator("tbody tr")
+    expect(fila).to_have_count(1)
+    expect(fila).to_contain_text("30/06/2022")
+    expect(fila).to_contain_text("Informe de gestión publicado el 30 de junio.")
+    expect(fila).to_contain_text("alicia")
+
+    # The office's evidence: approved, then made public.
+    estado = page.locator(f"#evidencia-{evidencia.pk} .estado-evidencia")
+    expect(estado).to_have_text("Enviada")
+    revisar(page, evidencia, "Aprobar")
+    expect(estado).to_have_text("Aprobada")
+    revisar(page, evidencia, "Publicar")
+    expect(page.locator(f"#evidencia-{evidencia.pk}")).to_contain_text("Pública")
+    expect(page.locator(f"#evidencia-{evidencia.pk}").get_by_role("button")).to_have_text(
+        ["Devolver", "Retirar de la página pública"]
+    )
+    evidencia.refresh_from_db()
+    assert (evidencia.estado, evidencia.publica) == (Evidencia.Estado.APROBADA, True)
+
+    # Back on the dashboard: nothing left to review, and the follow-up PDF.
+    page.get_by_role("link", name="← Volver al tablero").click()
+    expect(page.get_by_text("No hay evidencias esperando revisión.")).to_be_visible()
+    page.get_by_text("Informes para descargar").click()
+    enlace = page.get_by_role("link", name="Seguimiento – II cuatrimestre 2022 en PDF")
+    with page.expect_download() as descarga:
+        enlace.click()
+    archivo = descarga.value
+    assert archivo.suggested_filename == "seguimiento-rdc-2022-cuatrimestre-2.pdf"
+    contenido = archivo.path().read_bytes()
+    assert contenido.startswith(b"%PDF")
+    texto = texto_del_pdf(contenido)
+    assert "1.3 Formular y publicar" in texto
+    assert "30/06/2022: Informe de gestión" in texto  # the progress she has just recorded
+
+
+# --- b. An office reports only on its own activities ----------------------------------
 
 
 def test_b_una_oficina_reporta_solo_lo_suyo(page, plan, informe_pdf):
@@ -66,3 +172,118 @@ def test_b_una_oficina_reporta_solo_lo_suyo(page, plan, informe_pdf):
     respuesta = page.goto(f"/actividades/{otra.pk}/")
     assert respuesta.status == 404
     expect(page.get_by_role("heading", level=1)).to_have_text("Página no encontrada")
+
+
+# --- c. A citizen on a phone ----------------------------------------------------------
+
+
+def evidencia_publicada(opgi, codigo: str, pdf: bytes) -> Evidencia:
+    actividad = Actividad.objects.get(codigo=codigo)
+    evidencia = plan_services.subir_evidencia(
+        actividad=actividad,
+        usuario=opgi,
+        descripcion="Acta del espacio territorial de la Comuna 5",
+        archivo=SimpleUploadedFile("acta-comuna-5.pdf", pdf),
+    )
+    plan_services.aprobar_evidencia(evidencia=evidencia, revisor=opgi)
+    return plan_services.cambiar_publicacion(evidencia=evidencia, revisor=opgi, publica=True)
+
+
+def espacio_con_encuesta_abierta(opgi):
+    ahora = timezone.now()
+    espacio = dialogos_services.programar_espacio(
+        usuario=opgi,
+        tipo=EspacioDialogo.Tipo.ESPACIO_TERRITORIAL,
+        titulo="Espacio territorial de diálogo – Comuna 5",
+        oficinas=list(Responsable.objects.filter(slug="educacion")),
+        inicio=ahora - timedelta(hours=3),
+        fin=ahora - timedelta(hours=1),
+        territorio=Territorio.objects.get(nombre="Comuna 5"),
+        lugar="Salón comunal del barrio Chapal",
+    )
+    return encuestas_services.crear_encuesta(
+        usuario=opgi,
+        cuestionario=encuestas_selectors.predeterminado(),
+        espacio=espacio,
+        abre_en=ahora - timedelta(hours=1),
+        cierra_en=ahora + timedelta(days=7),
+    )
+
+
+def menu(page, enlace: str) -> None:
+    """Tap a link of the site's navigation (on a phone it wraps under the header)."""
+    page.get_by_role("navigation", name="Navegación principal").get_by_role(
+        "link", name=enlace, exact=True
+    ).tap()
+
+
+def responder_lo_obligatorio(page) -> None:
+    """Every required question of the default questionnaire: «4 – De acuerdo» on the three
+    scales, then «Presencial» and «Sí»."""
+    obligatorias = page.locator(".pregunta-encuesta").filter(has_text="(obligatoria)")
+    expect(obligatorias).to_have_count(5)
+    for numero in range(3):
+        obligatorias.nth(numero).get_by_label("4 – De acuerdo").check()
+    obligatorias.nth(3).get_by_label("Presencial").check()
+    obligatorias.nth(4).get_by_label("Sí").check()
+
+
+def test_c_ciudadano_en_el_telefono(movil, plan, datos_de_las_migraciones, informe_pdf):
+    opgi = crear_usuario("alicia", roles.OPGI)
+    plan_services.registrar_avance(
+        actividad=Actividad.objects.get(codigo="2.2"),
+        usuario=opgi,
+        fecha=date(2022, 7, 29),
+        cantidad=Decimal("10"),
+        narrativa="Diez espacios territoriales realizados.",
+    )
+    evidencia = evidencia_publicada(opgi, "2.2", informe_pdf.read_bytes())
+    encuesta = espacio_con_encuesta_abierta(opgi)
+    page = movil
+
+    # The portal: search, then the activity's public page.
+    page.goto("/")
+    page.get_by_label("Buscar", exact=True).fill("territoriales")
+    page.get_by_role("button", name="Aplicar").tap()
+    expect(page.get_by_role("status")).to_have_text("1 actividad con estos filtros.")
+    page.get_by_role("link", name=re.compile(r"^2\.2 Realizar espacios territoriales")).tap()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Actividad 2.2")
+    expect(page.get_by_role("heading", level=2)).to_contain_text("Realizar espacios territoriales")
+    expect(page.locator(".actividad .cifra")).to_have_text("34,5 %")  # 10 of 29 spaces
+    publicada = page.locator(f'li[data-evidencia-publica="{evidencia.pk}"]')
+    expect(publicada.get_by_role("link")).to_have_text(
+        "Acta del espacio territorial de la Comuna 5"
+    )
+
+    # A question, from the site's navigation.
+    menu(page, "Preguntar")
+    page.get_by_label("Su pregunta").fill("¿Cuándo será el próximo espacio en la Comuna 5?")
+    page.get_by_label("Comuna o corregimiento donde vive").select_option(label="Comuna 5")
+    page.get_by_label(re.compile("Acepto el aviso de tratamiento de datos")).check()
+    page.get_by_role("button", name="Enviar pregunta").tap()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Recibimos su pregunta")
+    radicado = page.locator("[data-radicado]").inner_text().strip()
+    pregunta = Pregunta.objects.get()
+    assert radicado == pregunta.radicado
+    assert pregunta.territorio.nombre == "Comuna 5"
+
+    # Later, the lookup by tracking number, typed in as a citizen would.
+    menu(page, "Respuestas")
+    page.get_by_role("link", name="Consultar mi pregunta con el número de radicado").tap()
+    page.get_by_label("Número de radicado").fill(radicado.lower())
+    page.get_by_role("button", name="Consultar").tap()
+    resultado = page.locator(f'section[data-radicado="{radicado}"]')
+    expect(resultado.get_by_role("heading")).to_have_text(f"Pregunta {radicado}")
+    expect(resultado.locator("[data-estado]")).to_have_text("Recibida")
+
+    # The survey of the space, from the list of open surveys.
+    menu(page, "Encuestas")
+    page.get_by_role("link", name=encuesta.nombre).tap()
+    responder_lo_obligatorio(page)
+    page.get_by_role("button", name="Enviar mis respuestas").tap()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("¡Gracias por responder!")
+    respuesta = Respuesta.objects.get()  # exactly one, from the web form
+    assert (respuesta.encuesta, respuesta.canal) == (encuesta, Respuesta.Canal.WEB)
+    assert respuesta.valores.count() == 5
