@@ -83,9 +83,9 @@ def descargas_de_informes(context) -> Descargas:
     plan = context.get("plan") or (actividad.plan if actividad else None)
     if context.get("responsable"):
         responsables = [context["responsable"]]
-    elif actividad:
-        asignaciones = actividad.asignaciones.select_related("responsable").order_by("orden", "id")
-        responsables = [asignacion.responsable for asignacion in asignaciones]
+    elif context.get("fila"):
+        # The activity page's row already holds its responsables (prefetched).
+        responsables = context["fila"].responsables
     else:
         responsables = []
     return descargas_para(context["request"].user, plan=plan, responsables=responsables)

@@ -172,9 +172,9 @@ def test_pagina_de_actividad(cliente_de, escenario, persona, request, django_ass
     cliente = cliente_de(usuario)
     # session, user, groups; the activity (+plan, subcomponente) if visible; its row:
     # activity, assignments, windows; reports (+user); evidence (+users); may they
-    # report / upload / review (bruno: profile and office too; «review» needs no query);
-    # the report downloads' offices of the activity (plan/templatetags/plan_informes.py).
-    with django_assert_num_queries(13 if persona == "alicia" else 14):
+    # report / upload / review (bruno: profile and office too; «review» needs no query).
+    # The report downloads reuse the row's responsables (no query of their own).
+    with django_assert_num_queries(12 if persona == "alicia" else 13):
         respuesta = cliente.get(f"/actividades/{actividad.pk}/")
     assert respuesta.status_code == 200
     assert respuesta.context["avances"]
