@@ -184,7 +184,8 @@ def cobertura(request):
 def descarga_informe(request, informe: informes.InformeDeRespuestas, formato: str):
     """The answers report as PDF (its template through WeasyPrint) or XLSX, via plan.documentos."""
     if formato == "pdf":
-        plan = plan_selectors.plan_vigente(solo_publicados=False)
+        # The letterhead (entity, office) of a public document: a published plan's only.
+        plan = plan_selectors.plan_vigente()
         html = render_to_string(
             "dialogos/informes/respuestas.html", {"informe": informe, "plan": plan}
         )

@@ -1,0 +1,455 @@
+"""The citizens' portal filled with published and unpublished data, through the services.
+
+Shared by tests/test_nada_sin_publicar.py (no unpublished item on any public
+page or open-data file) and tests/e2e/test_accesibilidad.py (every public page
+checked by axe with real content on it):
+
+- `poblar_portal()`: on the 2022 plan (loaded beforehand), what citizens see
+  (public evidence, spaces of every state with their record and commitments,
+  published questions and answer reports, a survey with published results and
+  an open one) and, beside it, what they must never see. Each unpublished text
+  carries a marker of MARCAS: evidence sent / returned / approved but not
+  public, the review comments, the follow-up's observación, the progress
+  narratives (internal: the portal shows the figures, not the narratives), a
+  commitment's follow-up note and a space's attachment (internal pages only),
+  citizens' personal data, unpublished questions, internal answers, free-text
+  survey answers (never published, results published or not).
+- `crear_plan_sin_publicar()`: a whole 2023 plan with publicado=False, every
+  text of it marked (with an approved, «public» evidence file, still not public
+  because its plan is not), and a space that counts for one of its activities.
+
+Needs the 29 territories of dialogos' data migration: a browser test's
+database is flushed after each test, so it recreates them first
+(`crear_territorios()`).
+"""
+
+import importlib
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from conftest import crear_usuario
+from dialogos import services as dialogos
+from dialogos.models import EspacioDialogo, InformeRespuestas, Pregunta, Territorio
+from encuestas import services as encuestas
+from encuestas.models import Encuesta
+from plan import roles
+from plan import services as plan
+from plan.models import Actividad, Componente, Evidencia, Plan, Responsable, Subcomponente
+from plan.tests.fabricas import crear_plan_grande
+
+PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+
+# The citizen who asked: her personal data must never be public (Ley 1581 de 2012).
+NOMBRE, CORREO, TELEFONO = "Ana Secreta", "ana.secreta@example.com", "3009998877"
+
+# Every marker is in one unpublished text only; none is a substring of a public text.
+MARCAS_2022 = (
+    # Evidence: sent, returned, approved but not public (description and file name),
+    # and the review comments (also the one on a public evidence).
+    "SECRETO-EVIDENCIA-ENVIADA",
+    "SECRETO-ARCHIVO-ENVIADA",
+    "SECRETO-EVIDENCIA-DEVUELTA",
+    "SECRETO-COMENTARIO-DEVOLUCION",
+    "SECRETO-EVIDENCIA-APROBADA-PRIVADA",
+    "SECRETO-ARCHIVO-APROBADA-PRIVADA",
+    "SECRETO-COMENTARIO-APROBACION",
+    # The follow-up: observación and progress narratives.
+    "SECRETO-OBSERVACION",
+    "SECRETO-NARRATIVA-AVANCE",
+    # A realised space: its commitment's follow-up note and an attachment.
+    "SECRETO-NOTA-COMPROMISO",
+    "SECRETO-ADJUNTO",
+    "SECRETO-ARCHIVO-ADJUNTO",
+    # Citizens' questions: personal data, texts not published, internal answers.
+    NOMBRE,
+    CORREO,
+    TELEFONO,
+    "SECRETO-PREGUNTA-RECIBIDA",
+    "SECRETO-PREGUNTA-RESPONDIDA",
+    "SECRETO-RESPUESTA-SIN-PUBLICAR",
+    "SECRETO-PREGUNTA-ORIGINAL",
+    "SECRETO-RESPUESTA-INTERNA",
+    # Free-text survey answers, of published and of unpublished results.
+    "SECRETO-TEXTO-LIBRE-PUBLICADA",
+    "SECRETO-TEXTO-LIBRE-SIN-PUBLICAR",
+)
+MARCAS_2023 = (
+    "SECRETO-PLAN-2023",
+    "SECRETO-ENTIDAD-2023",
+    "SECRETO-DEPENDENCIA-2023",
+    "SECRETO-INTRODUCCION-2023",
+    "SECRETO-COMPONENTE-2023",
+    "SECRETO-SUBCOMPONENTE-2023",
+    "SECRETO-ACTIVIDAD-2023",
+    "SECRETO-PRODUCTO-2023",
+    "SECRETO-META-2023",
+    "SECRETO-EVIDENCIA-2023",
+    "SECRETO-ARCHIVO-2023",
+)
+MARCAS = MARCAS_2022 + MARCAS_2023
+
+
+def crear_territorios() -> None:
+    """The comunas and corregimientos, as dialogos' data migration creates them."""
+    migracion = importlib.import_module("dialogos.migrations.0002_territorios")
+    migracion.crear_territorios(apps, None)
+
+
+def momento(anio, mes, dia, hora=9) -> datetime:
+    return timezone.make_aware(datetime(anio, mes, dia, hora))
+
+
+def _archivo(nombre: str) -> SimpleUploadedFile:
+    return SimpleUploadedFile(nombre, PDF, content_type="application/pdf")
+
+
+@dataclass
+class Portal:
+    alicia: object
+    bruno: object
+    evidencia_publica: Evidencia  # a file
+    enlace_publico: Evidencia  # a link (its page is the link itself)
+    evidencias_secretas: list[Evidencia]
+    realizado: EspacioDialogo
+    programado: EspacioDialogo
+    cancelado: EspacioDialogo
+    territorial: EspacioDialogo
+    publicadas: list[Pregunta]
+    sin_publicar: list[Pregunta]
+    informes: list[InformeRespuestas]
+    encuesta_publicada: Encuesta  # closed, results published
+    encuesta_abierta: Encuesta  # open now, results not published
+    plan_sin_publicar: Plan | None = None
+    espacio_2023: EspacioDialogo | None = None  # counts for an activity of that plan
+
+    @property
+    def espacios(self) -> list[EspacioDialogo]:
+        return [self.realizado, self.programado, self.cancelado, self.territorial]
+
+    @property
+    def preguntas(self) -> list[Pregunta]:
+        return self.publicadas + self.sin_publicar
+
+    @property
+    def encuestas(self) -> list[Encuesta]:
+        return [self.encuesta_publicada, self.encuesta_abierta]
+
+
+def _evidencias(alicia, bruno) -> tuple[Evidencia, Evidencia, list[Evidencia]]:
+    """On Educación's activity 1.3 (bruno's office); OPGI (alicia) reviews them."""
+    actividad = Actividad.objects.get(plan__vigencia=2022, codigo="1.3")
+
+    def subir(descripcion, **archivo_o_enlace):
+        return plan.subir_evidencia(
+            actividad=actividad, usuario=bruno, descripcion=descripcion, **archivo_o_enlace
+        )
+
+    publica = subir("Acta de la audiencia pública", archivo=_archivo("acta-audiencia.pdf"))
+    plan.aprobar_evidencia(
+        evidencia=publica, revisor=alicia, comentario="SECRETO-COMENTARIO-APROBACION"
+    )
+    plan.cambiar_publicacion(evidencia=publica, revisor=alicia, publica=True)
+    enlace = subir("Transmisión en Facebook Live", enlace="https://www.pasto.gov.co/audiencia")
+    plan.aprobar_evidencia(evidencia=enlace, revisor=alicia)
+    plan.cambiar_publicacion(evidencia=enlace, revisor=alicia, publica=True)
+
+    enviada = subir("SECRETO-EVIDENCIA-ENVIADA", archivo=_archivo("SECRETO-ARCHIVO-ENVIADA.pdf"))
+    devuelta = subir("SECRETO-EVIDENCIA-DEVUELTA", enlace="https://example.org/devuelta")
+    plan.devolver_evidencia(
+        evidencia=devuelta, revisor=alicia, comentario="SECRETO-COMENTARIO-DEVOLUCION"
+    )
+    privada = subir(
+        "SECRETO-EVIDENCIA-APROBADA-PRIVADA",
+        archivo=_archivo("SECRETO-ARCHIVO-APROBADA-PRIVADA.pdf"),
+    )
+    plan.aprobar_evidencia(evidencia=privada, revisor=alicia)
+    return publica, enlace, [enviada, devuelta, privada]
+
+
+def _seguimiento(alicia, bruno, diana) -> None:
+    actividad = Actividad.objects.get(plan__vigencia=2022, codigo="1.3")
+    plan.registrar_avance(
+        actividad=actividad,
+        usuario=bruno,
+        fecha=date(2022, 6, 30),
+        cantidad=Decimal(1),
+        narrativa="SECRETO-NARRATIVA-AVANCE",
+    )
+    plan.guardar_observacion(
+        actividad=actividad, corte=2, texto="SECRETO-OBSERVACION", usuario=diana
+    )
+
+
+def _espacios(alicia, bruno):
+    def programar(titulo, inicio, **campos):
+        campos.setdefault("lugar", "Casa de la Cultura")
+        return dialogos.programar_espacio(
+            usuario=alicia,
+            tipo=campos.pop("tipo", EspacioDialogo.Tipo.JORNADA_TEMATICA),
+            titulo=titulo,
+            oficinas=[Responsable.objects.get(slug="educacion")],
+            inicio=inicio,
+            fin=inicio + timedelta(hours=3),
+            **campos,
+        )
+
+    realizado = programar(
+        "Audiencia pública de educación",
+        momento(2022, 8, 10),
+        tipo=EspacioDialogo.Tipo.AUDIENCIA_SECTORIAL,
+        tema="Calidad educativa y alimentación escolar.",
+        actividad=Actividad.objects.get(plan__vigencia=2022, codigo="2.2"),
+    )
+    realizado = dialogos.registrar_realizacion(
+        espacio=realizado,
+        usuario=alicia,
+        asistentes=85,
+        acta="Se presentó el avance del plan de educación y se recibieron preguntas.",
+        organizaciones="Asociación de padres de familia",
+    )
+    compromiso = dialogos.agregar_compromiso(
+        espacio=realizado,
+        usuario=alicia,
+        descripcion="Publicar el calendario de obras de los colegios.",
+        responsable=Responsable.objects.get(slug="educacion"),
+        fecha_limite=date(2022, 10, 30),
+    )
+    dialogos.actualizar_compromiso(
+        compromiso=compromiso,
+        usuario=bruno,
+        estado="en_curso",
+        seguimiento="SECRETO-NOTA-COMPROMISO",
+    )
+    dialogos.subir_adjunto(
+        espacio=realizado,
+        usuario=alicia,
+        tipo="asistencia",
+        descripcion="SECRETO-ADJUNTO",
+        archivo=_archivo("SECRETO-ARCHIVO-ADJUNTO.pdf"),
+    )
+    ahora = timezone.now()
+    programado = programar(
+        "Jornada temática de salud pública",
+        ahora.replace(hour=9, minute=0, second=0, microsecond=0) + timedelta(days=20),
+        enlace="https://meet.example.org/salud",
+        lugar="",
+    )
+    cancelado = programar("Jornada de movilidad", momento(2022, 9, 5))
+    cancelado = dialogos.cancelar_espacio(
+        espacio=cancelado, usuario=alicia, motivo="Paro de transporte en la ciudad."
+    )
+    territorial = programar(
+        "Espacio territorial en Genoy",
+        momento(2022, 11, 2),
+        tipo=EspacioDialogo.Tipo.ESPACIO_TERRITORIAL,
+        territorio=Territorio.objects.get(nombre="Genoy"),
+    )
+    dialogos.registrar_realizacion(
+        espacio=territorial, usuario=alicia, asistentes=40, acta="Diálogo con la comunidad."
+    )
+    territorial.refresh_from_db()
+    return realizado, programado, cancelado, territorial
+
+
+def _preguntas(alicia, bruno, realizado) -> tuple[list[Pregunta], list[Pregunta]]:
+    educacion = Responsable.objects.get(slug="educacion")
+    genoy = Territorio.objects.get(nombre="Genoy")
+    personales = {"nombre": NOMBRE, "correo": CORREO, "telefono": TELEFONO}
+
+    def recibir(texto, **campos):
+        return dialogos.recibir_pregunta(
+            texto=texto, acepta_datos=True, hoy=date(2022, 8, 10), **campos
+        )
+
+    def responder(pregunta, respuesta):
+        dialogos.asignar_pregunta(pregunta=pregunta, usuario=alicia, oficina=educacion)
+        return dialogos.responder_pregunta(pregunta=pregunta, usuario=bruno, respuesta=respuesta)
+
+    # Published: the reviewed texts go out, never her data nor the internal texts.
+    publicada = recibir(
+        "SECRETO-PREGUNTA-ORIGINAL: soy Ana Secreta, ¿cuándo abre el colegio de Genoy?",
+        espacio=realizado,
+        territorio=genoy,
+        quiere_respuesta=True,
+        **personales,
+    )
+    responder(publicada, "SECRETO-RESPUESTA-INTERNA: señora Ana, el colegio abre en febrero.")
+    publicada = dialogos.publicar_pregunta(
+        pregunta=publicada,
+        usuario=alicia,
+        texto_publico="¿Cuándo abre el colegio de Genoy?",
+        respuesta_publica="El colegio de Genoy abre en febrero de 2023.",
+    )
+    otra = recibir("¿Habrá transporte escolar en la Comuna 3?")
+    responder(otra, "Sí, desde marzo.")
+    otra = dialogos.publicar_pregunta(
+        pregunta=otra,
+        usuario=alicia,
+        texto_publico="¿Habrá transporte escolar en la Comuna 3?",
+        respuesta_publica="Sí: el transporte escolar de la Comuna 3 empieza en marzo.",
+    )
+    # Not published: received (with her data), assigned, answered.
+    recibida = recibir("SECRETO-PREGUNTA-RECIBIDA", quiere_respuesta=True, **personales)
+    asignada = recibir("¿Cuántos cupos tendrá el nuevo colegio?", espacio=realizado)
+    dialogos.asignar_pregunta(pregunta=asignada, usuario=alicia, oficina=educacion)
+    respondida = recibir("SECRETO-PREGUNTA-RESPONDIDA", espacio=realizado, territorio=genoy)
+    respondida = responder(respondida, "SECRETO-RESPUESTA-SIN-PUBLICAR")
+    asignada.refresh_from_db()
+    return [publicada, otra], [recibida, asignada, respondida]
+
+
+def _informes(alicia, realizado) -> list[InformeRespuestas]:
+    return [
+        dialogos.registrar_informe(
+            usuario=alicia,
+            titulo="Informe de respuestas de la audiencia de educación",
+            publicado_el=date(2022, 9, 15),
+            espacio=realizado,
+        ),
+        dialogos.registrar_informe(
+            usuario=alicia,
+            titulo="Informe de respuestas del segundo semestre",
+            publicado_el=date(2022, 12, 20),
+            desde=date(2022, 7, 1),
+            hasta=date(2022, 12, 31),
+        ),
+    ]
+
+
+def _encuestas(alicia, realizado) -> tuple[Encuesta, Encuesta]:
+    cuestionario = encuestas.crear_cuestionario(usuario=alicia, nombre="Evaluación del espacio")
+    for tipo, texto, opciones in [
+        ("escala", "La información presentada fue clara.", []),
+        ("unica", "¿Cómo participó?", ["Presencial", "Virtual"]),
+        ("texto_largo", "Sugerencias", []),
+    ]:
+        encuestas.agregar_pregunta(
+            usuario=alicia,
+            cuestionario=cuestionario,
+            tipo=tipo,
+            texto=texto,
+            opciones=opciones,
+            obligatoria=tipo == "escala",
+        )
+    por_tipo = {p.tipo: p for p in cuestionario.preguntas.all()}
+
+    def respuestas(escala: str, sugerencia: str) -> dict:
+        return {por_tipo["escala"].campo: escala, por_tipo["texto_largo"].campo: sugerencia}
+
+    # Closed, answered on paper at the space; its results published (never the free texts).
+    publicada = encuestas.crear_encuesta(
+        usuario=alicia,
+        cuestionario=cuestionario,
+        espacio=realizado,
+        abre_en=momento(2022, 8, 10),
+        cierra_en=momento(2022, 8, 20),
+    )
+    for escala, sugerencia in [("5", "SECRETO-TEXTO-LIBRE-PUBLICADA"), ("4", "")]:
+        encuestas.registrar_papel(
+            usuario=alicia,
+            encuesta=publicada,
+            respuestas=respuestas(escala, sugerencia),
+            fecha=date(2022, 8, 10),
+        )
+    publicada = encuestas.publicar_resultados(usuario=alicia, encuesta=publicada, publicar=True)
+    # A general survey open now, answered on the web; its results not published.
+    ahora = timezone.now()
+    abierta = encuestas.crear_encuesta(
+        usuario=alicia,
+        cuestionario=cuestionario,
+        titulo="Encuesta de percepción de la rendición de cuentas",
+        abre_en=ahora - timedelta(days=1),
+        cierra_en=ahora + timedelta(days=30),
+    )
+    encuestas.responder(
+        encuesta=abierta,
+        respuestas=respuestas("3", "SECRETO-TEXTO-LIBRE-SIN-PUBLICAR"),
+        testigo=encuestas.nuevo_testigo(abierta),
+    )
+    return publicada, abierta
+
+
+def usuarios() -> tuple:
+    """alicia (OPGI), bruno (Educación) and diana (Control interno), as the root conftest."""
+    return (
+        crear_usuario("alicia", roles.OPGI),
+        crear_usuario("bruno", roles.OFICINA, "educacion"),
+        crear_usuario("diana", roles.CONTROL_INTERNO),
+    )
+
+
+def poblar_portal(*, alicia, bruno, diana) -> Portal:
+    """Published and unpublished data on the 2022 plan (see the module's docstring)."""
+    publica, enlace, secretas = _evidencias(alicia, bruno)
+    _seguimiento(alicia, bruno, diana)
+    realizado, programado, cancelado, territorial = _espacios(alicia, bruno)
+    publicadas, sin_publicar = _preguntas(alicia, bruno, realizado)
+    encuesta_publicada, encuesta_abierta = _encuestas(alicia, realizado)
+    return Portal(
+        alicia=alicia,
+        bruno=bruno,
+        evidencia_publica=publica,
+        enlace_publico=enlace,
+        evidencias_secretas=secretas,
+        realizado=realizado,
+        programado=programado,
+        cancelado=cancelado,
+        territorial=territorial,
+        publicadas=publicadas,
+        sin_publicar=sin_publicar,
+        informes=_informes(alicia, realizado),
+        encuesta_publicada=encuesta_publicada,
+        encuesta_abierta=encuesta_abierta,
+    )
+
+
+def crear_plan_sin_publicar(portal: Portal) -> Plan:
+    """A 2023 plan (publicado=False) with every text marked, its evidence and a space."""
+    plan_2023 = crear_plan_grande(actividades=3, vigencia=2023, oficinas=3, usuario=portal.alicia)
+    Plan.objects.filter(pk=plan_2023.pk).update(
+        publicado=False,
+        titulo="SECRETO-PLAN-2023",
+        entidad="SECRETO-ENTIDAD-2023",
+        dependencia="SECRETO-DEPENDENCIA-2023",
+        introduccion="SECRETO-INTRODUCCION-2023",
+    )
+    Componente.objects.filter(plan=plan_2023).update(nombre="SECRETO-COMPONENTE-2023")
+    Subcomponente.objects.filter(componente__plan=plan_2023).update(
+        nombre="SECRETO-SUBCOMPONENTE-2023"
+    )
+    Actividad.objects.filter(plan=plan_2023).update(
+        descripcion="SECRETO-ACTIVIDAD-2023",
+        producto="SECRETO-PRODUCTO-2023",
+        meta_texto="SECRETO-META-2023",
+    )
+    Evidencia.objects.filter(actividad__plan=plan_2023).update(descripcion="SECRETO-EVIDENCIA-2023")
+    actividad = Actividad.objects.filter(plan=plan_2023).order_by("orden").first()
+    # Approved and marked public, yet not public: its plan is not published.
+    archivo = plan.subir_evidencia(
+        actividad=actividad,
+        usuario=portal.alicia,
+        descripcion="SECRETO-EVIDENCIA-2023",
+        archivo=_archivo("SECRETO-ARCHIVO-2023.pdf"),
+    )
+    plan.aprobar_evidencia(evidencia=archivo, revisor=portal.alicia)
+    plan.cambiar_publicacion(evidencia=archivo, revisor=portal.alicia, publica=True)
+    # A space that counts for a 2023 activity (its own data are public; the activity is not).
+    espacio = dialogos.programar_espacio(
+        usuario=portal.alicia,
+        tipo=EspacioDialogo.Tipo.JORNADA_TEMATICA,
+        titulo="Jornada de planeación participativa",
+        oficinas=[Responsable.objects.get(slug="educacion")],
+        actividad=actividad,
+        inicio=momento(2023, 3, 15),
+        fin=momento(2023, 3, 15, 12),
+        lugar="Auditorio de la Alcaldía",
+    )
+    portal.plan_sin_publicar = Plan.objects.get(pk=plan_2023.pk)
+    portal.evidencias_secretas.append(archivo)
+    portal.espacio_2023 = espacio
+    return portal.plan_sin_publicar
