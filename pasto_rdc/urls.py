@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
@@ -10,7 +11,19 @@ admin.site.index_title = "Rendición de cuentas"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("cuentas/", include("django.contrib.auth.urls")),
+    # Login and logout only: there is no e-mail to reset passwords (OPGI does it in the admin).
+    path("cuentas/login/", auth_views.LoginView.as_view(), name="login"),
+    path("cuentas/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "cuentas/contrasena/",
+        auth_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "cuentas/contrasena/lista/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
     path("dialogos/", include("dialogos.urls")),
     path("encuestas/", include("encuestas.urls")),
     path(
@@ -31,4 +44,3 @@ urlpatterns = [
     ),
     path("", include("plan.urls")),
 ]
-

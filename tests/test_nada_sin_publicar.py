@@ -83,13 +83,8 @@ PUBLICAS = frozenset(
         "encuestas:responder",
         "encuestas:gracias",
         "encuestas:resultados_publicos",
-        # django.contrib.auth.urls: the officials' login, and the password reset pages
-        # that include() brings along (no link leads to them).
+        # The officials' login.
         "login",
-        "password_reset",
-        "password_reset_done",
-        "password_reset_confirm",
-        "password_reset_complete",
     }
 )
 
@@ -468,14 +463,8 @@ def test_la_consulta_por_radicado_no_muestra_nombre_ni_contacto(recorrido):
     assert recibida.nombre == datos_portal.NOMBRE and recibida.telefono == datos_portal.TELEFONO
 
 
-# Public pages the site map needs not list: itself, a step of a form, the password reset.
-FUERA_DEL_MAPA = {
-    "mapa_del_sitio",
-    "dialogos:pregunta_recibida",
-    "password_reset",
-    "password_reset_done",
-    "password_reset_complete",
-}
+# Public pages the site map needs not list: itself, a step of a form.
+FUERA_DEL_MAPA = {"mapa_del_sitio", "dialogos:pregunta_recibida"}
 
 
 def test_el_mapa_del_sitio_enlaza_cada_pagina_publica_sin_parametros(recorrido):
@@ -501,12 +490,6 @@ SIN_AXE = {
     "dialogos:pregunta_recibida",  # test_formulario_de_pregunta_con_errores_y_enviado
     "encuestas:gracias",  # encuestas/tests/test_accesibilidad.py
     "encuestas:resultados_publicos",  # encuestas/tests/test_accesibilidad.py
-    # Django's own password-reset pages (admin look and lang «es-co»), that
-    # django.contrib.auth.urls brings along: no page links to them.
-    "password_reset",
-    "password_reset_done",
-    "password_reset_confirm",
-    "password_reset_complete",
 }
 
 
