@@ -20,15 +20,13 @@ from plan.models import Responsable
 def _filas_espacios() -> Iterable[dict]:
     oficinas = Prefetch("oficinas", queryset=Responsable.objects.order_by("nombre"))
     espacios = (
-        EspacioDialogo.objects.select_related("territorio", "actividad__plan")
+        selectors.espacios_publicos()
+        .select_related("territorio", "actividad__plan")
         .prefetch_related(oficinas)
         .annotate(compromisos_total=Count("compromisos"))
         .order_by("inicio", "pk")
     )
     for espacio in espacios:
-        # A space of an unpublished plan's activity is not public yet.
-        if espacio.actividad and not espacio.actividad.plan.publicado:
-            continue
         realizado = espacio.estado == EspacioDialogo.Estado.REALIZADO
         yield {
             "id": str(espacio.uid),

@@ -36,6 +36,11 @@ def _con_detalle(queryset: QuerySet[EspacioDialogo]) -> QuerySet[EspacioDialogo]
     )
 
 
+def espacios_publicos() -> QuerySet[EspacioDialogo]:
+    """Spaces citizens may see: not linked to an activity of an unpublished plan."""
+    return EspacioDialogo.objects.exclude(actividad__plan__publicado=False)
+
+
 def _filtrar_espacios(
     queryset: QuerySet[EspacioDialogo],
     *,
@@ -78,9 +83,7 @@ def cronograma(
     """Upcoming spaces (soonest first) and past ones (latest first). Two queries."""
     espacios = list(
         _con_detalle(
-            _filtrar_espacios(
-                EspacioDialogo.objects.all(), tipo=tipo, territorio=territorio, mes=mes
-            )
+            _filtrar_espacios(espacios_publicos(), tipo=tipo, territorio=territorio, mes=mes)
         ).order_by("inicio", "pk")
     )
     proximos = [e for e in espacios if e.fin >= ahora]
@@ -90,14 +93,14 @@ def cronograma(
 
 def espacios_para_calendario() -> QuerySet[EspacioDialogo]:
     """Every space, for the iCal feed (two queries)."""
-    return _con_detalle(EspacioDialogo.objects.all()).order_by("inicio", "pk")
+    return _con_detalle(espacios_publicos()).order_by("inicio", "pk")
 
 
 def espacio_publico(*, pk: int) -> EspacioDialogo | None:
     """A space with its organisers and commitments, for the public page."""
     compromisos = Compromiso.objects.select_related("responsable").order_by("fecha_limite", "pk")
     return (
-        _con_detalle(EspacioDialogo.objects.filter(pk=pk))
+        _con_detalle(espacios_publicos().filter(pk=pk))
         .prefetch_related(Prefetch("compromisos", queryset=compromisos))
         .first()
     )

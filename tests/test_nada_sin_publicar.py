@@ -241,9 +241,12 @@ def esperadas(portal) -> dict[str, int]:
     for evidencia in portal.evidencias_secretas:
         if evidencia.archivo:
             paginas[f"/evidencias/{evidencia.pk}/publica/"] = 404
-    for espacio in [*portal.espacios, portal.espacio_2023]:
+    for espacio in portal.espacios:
         paginas[f"/dialogos/espacios/{espacio.pk}/"] = 200
         paginas[f"/dialogos/espacios/{espacio.pk}/calendario.ics"] = 200
+    # A space that counts for an activity of the unpublished plan is not public either.
+    paginas[f"/dialogos/espacios/{portal.espacio_2023.pk}/"] = 404
+    paginas[f"/dialogos/espacios/{portal.espacio_2023.pk}/calendario.ics"] = 404
     for espacio in (portal.realizado, portal.programado):
         paginas[f"/dialogos/espacios/{espacio.pk}/preguntar/"] = 200
     for pregunta in portal.preguntas:

@@ -171,3 +171,16 @@ def test_ical_de_un_espacio(client, agenda):
     assert str(evento["SUMMARY"]) == "Diálogo en Genoy"
     assert "Genoy" in str(evento["LOCATION"])
     assert evento.start.astimezone(BOGOTA).hour == 9
+
+
+def test_un_espacio_de_un_plan_sin_publicar_no_es_publico(client, crear_espacio, plan_2022):
+    espacio = crear_espacio(titulo="Jornada del plan en preparación", codigo="2.1")
+    plan_2022.publicado = False
+    plan_2022.save()
+
+    assert "Jornada del plan en preparación" not in client.get("/dialogos/").content.decode()
+    assert (
+        "Jornada del plan en preparación"
+        not in client.get("/dialogos/calendario.ics").content.decode()
+    )
+    assert client.get(f"/dialogos/espacios/{espacio.pk}/").status_code == 404
