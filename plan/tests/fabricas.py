@@ -142,7 +142,8 @@ def crear_plan_grande(
                     actividad=actividad, inicio=date(vigencia, 10, 1), fin=date(vigencia, 12, 15)
                 )
             )
-        for orden in range(1, 2 + i % 3):
+        # 1–3 offices per activity, never the same one twice.
+        for orden in range(1, 2 + i % min(3, len(responsables))):
             asignaciones.append(
                 ActividadResponsable(
                     actividad=actividad,
