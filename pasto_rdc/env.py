@@ -12,6 +12,21 @@ _TRUE = {"1", "true", "yes", "on", "si", "sí"}
 _FALSE = {"0", "false", "no", "off", ""}
 
 
+def exigir_secret_key() -> None:
+    """Refuse to serve the application without a SECRET_KEY (called by wsgi.py and asgi.py)."""
+    from django.conf import settings
+
+    try:
+        clave = settings.SECRET_KEY  # Django itself refuses an empty key, in English
+    except ImproperlyConfigured:
+        clave = ""
+    if not clave:
+        raise ImproperlyConfigured(
+            "SECRET_KEY es obligatoria cuando DEBUG no está activo. "
+            "Para desarrollo local use DEBUG=1."
+        )
+
+
 def env_str(name: str, default: str | None = None) -> str | None:
     return os.environ.get(name, default)
 
