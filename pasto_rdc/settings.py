@@ -1,5 +1,6 @@
 """Settings of Pasto RdC, read from the environment (see README, «Configuración»)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -30,6 +31,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "import_export",
+    "axes",
     "plan",
     "dialogos",
     "encuestas",
@@ -44,6 +46,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "pasto_rdc.urls"
@@ -117,6 +121,18 @@ STORAGES = {
     },
 }
 
+# Repeated failed logins for one username from one IP lock that pair out for a while
+# (django-axes), in the officials' login and in the admin alike.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTOS", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/bloqueado.html"
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "despues_de_ingresar"
 LOGOUT_REDIRECT_URL = "inicio"
@@ -129,6 +145,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # without it every citizen would share the proxy's rate limit.
 if env_str("RATELIMIT_IP_META_KEY"):
     RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY")
+    AXES_IPWARE_META_PRECEDENCE_ORDER = (RATELIMIT_IP_META_KEY, "REMOTE_ADDR")
 
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"

@@ -4,9 +4,15 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import RequestFactory
 
 from plan import roles
 from plan.models import Actividad, Responsable
+
+
+def _peticion():
+    # django-axes checks every login against the request's IP.
+    return RequestFactory().post("/cuentas/login/")
 
 
 @pytest.mark.django_db
@@ -16,11 +22,11 @@ def test_preparar_demo_carga_el_plan_y_crea_usuarios(settings, capsys):
 
     salida = capsys.readouterr().out
     assert Actividad.objects.count() == 23
-    opgi = authenticate(username="opgi", password="clave-demo-123")
+    opgi = authenticate(_peticion(), username="opgi", password="clave-demo-123")
     assert opgi is not None and opgi.groups.filter(name=roles.OPGI).exists()
-    assert authenticate(username="admin", password="clave-demo-123").is_superuser
+    assert authenticate(_peticion(), username="admin", password="clave-demo-123").is_superuser
     for responsable in Responsable.objects.exclude(slug="opgi"):
-        usuario = authenticate(username=responsable.slug, password="clave-demo-123")
+        usuario = authenticate(_peticion(), username=responsable.slug, password="clave-demo-123")
         assert usuario.perfil.responsable == responsable
         assert usuario.groups.filter(name=roles.OFICINA).exists()
         assert not usuario.is_staff
