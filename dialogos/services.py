@@ -286,25 +286,10 @@ def subir_adjunto(
         raise ValidationError("Un espacio cancelado no recibe adjuntos.")
     if not archivo:
         raise ValidationError({"archivo": "Elija el archivo."})
-    revisado = archivos.revisar_archivo(archivo)
     adjunto = AdjuntoEspacio(
-        espacio=espacio,
-        tipo=tipo,
-        descripcion=descripcion.strip(),
-        nombre_original=archivo.name[:255],
-        sha256=revisado.sha256,
-        tamano=revisado.tamano,
-        tipo_contenido=revisado.tipo_contenido,
-        subido_por=usuario,
+        espacio=espacio, tipo=tipo, descripcion=descripcion.strip(), subido_por=usuario
     )
-    adjunto.full_clean(exclude=["archivo"])
-    # ruta_adjunto gives a fresh folder per file: an upload never replaces another.
-    adjunto.archivo.save(archivo.name, archivo, save=False)
-    try:
-        adjunto.save()
-    except Exception:
-        adjunto.archivo.storage.delete(adjunto.archivo.name)
-        raise
+    archivos.guardar_con_archivo(adjunto, archivo)
     return adjunto
 
 

@@ -105,3 +105,25 @@ def revisar_archivo(archivo) -> ArchivoRevisado:
             params={"nombre": nombre, "tipos": DESCRIPCION_TIPOS},
         )
     return ArchivoRevisado(tipo_contenido=tipo, tamano=tamano, sha256=_sha256(archivo))
+
+
+def guardar_con_archivo(instancia, archivo) -> None:
+    """Check `archivo`, then save `instancia` (evidence, attachment…) with it.
+
+    The model must have the fields archivo, nombre_original, sha256, tamano and
+    tipo_contenido, and an upload_to that gives a fresh folder per file, so an
+    upload never replaces another. If the row cannot be written, the stored
+    file is removed again: nothing is left behind.
+    """
+    revisado = revisar_archivo(archivo)
+    instancia.nombre_original = archivo.name[:255]
+    instancia.sha256 = revisado.sha256
+    instancia.tamano = revisado.tamano
+    instancia.tipo_contenido = revisado.tipo_contenido
+    instancia.full_clean(exclude=["archivo"])
+    instancia.archivo.save(archivo.name, archivo, save=False)
+    try:
+        instancia.save()
+    except Exception:
+        instancia.archivo.storage.delete(instancia.archivo.name)
+        raise

@@ -83,21 +83,7 @@ def subir_evidencia(
         evidencia.full_clean()
         evidencia.save()
         return evidencia
-    revisado = archivos.revisar_archivo(archivo)
-    evidencia.nombre_original = archivo.name[:255]
-    evidencia.sha256 = revisado.sha256
-    evidencia.tamano = revisado.tamano
-    evidencia.tipo_contenido = revisado.tipo_contenido
-    evidencia.full_clean(exclude=["archivo"])
-    # ruta_evidencia gives a fresh folder per file: an upload never replaces
-    # an existing file, even one with the same name.
-    evidencia.archivo.save(archivo.name, archivo, save=False)
-    try:
-        evidencia.save()
-    except Exception:
-        # The row was not written: do not leave an orphan file behind.
-        evidencia.archivo.storage.delete(evidencia.archivo.name)
-        raise
+    archivos.guardar_con_archivo(evidencia, archivo)
     return evidencia
 
 
