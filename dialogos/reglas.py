@@ -173,7 +173,7 @@ def normalizar_radicado(texto: str) -> str | None:
         return None
     resto = limpio[len(PREFIJO_RADICADO) :]
     anio, codigo = resto[:4], resto[4:].translate(_EQUIVALENTES)
-    if not anio.isdigit() or len(codigo) != LARGO_CODIGO:
+    if not (anio.isascii() and anio.isdigit()) or len(codigo) != LARGO_CODIGO:
         return None
     if any(c not in ALFABETO_RADICADO for c in codigo):
         return None

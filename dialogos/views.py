@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from pasto_rdc.parametros import entero
 from plan import fuentes
 from plan import selectors as plan_selectors
 from plan import services as servicios_plan
@@ -307,8 +308,8 @@ def pregunta_nueva(request):
                 return redirect("dialogos:pregunta_nueva")
         return render(request, "dialogos/gestion/pregunta_form.html", {"form": form}, status=400)
     inicial = {"recibida_el": timezone.localdate()}
-    if request.GET.get("espacio", "").isdigit():
-        inicial["espacio"] = int(request.GET["espacio"])
+    if (espacio := entero(request.GET.get("espacio"))) is not None:
+        inicial["espacio"] = espacio
     form = PreguntaFormatoForm(initial=inicial, espacios=espacios)
     return render(request, "dialogos/gestion/pregunta_form.html", {"form": form})
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from pasto_rdc.parametros import entero
 from plan import documentos
 from plan import selectors as plan_selectors
 from plan.forms import aplicar_errores
@@ -164,12 +165,12 @@ def respuestas(request):
 
 @require_GET
 def cobertura(request):
-    anio = request.GET.get("anio", "")
-    if anio:
-        if not anio.isdigit() or not 2000 <= int(anio) <= 2100:
+    pedido = request.GET.get("anio", "")
+    if pedido:
+        anio = entero(pedido, minimo=2000, maximo=2100)
+        if anio is None:
             messages.error(request, "Año no válido.")
             return redirect("dialogos:cobertura")
-        anio = int(anio)
     else:
         plan = plan_selectors.plan_vigente()
         anio = plan.vigencia if plan else timezone.localdate().year

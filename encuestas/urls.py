@@ -1,5 +1,7 @@
 from django.urls import path
 
+import pasto_rdc.parametros  # noqa: F401  (registers the <id:…> converter)
+
 from . import views, views_publicas
 
 app_name = "encuestas"
@@ -15,33 +17,33 @@ urlpatterns = [
     # Staff pages: surveys.
     path("gestion/", views.gestion, name="gestion"),
     path("gestion/nueva/", views.nueva, name="nueva"),
-    path("gestion/metas/<int:pk>/", views.meta, name="meta"),
+    path("gestion/metas/<id:pk>/", views.meta, name="meta"),
     path("gestion/resultados/", views.periodo, name="periodo"),
     path("gestion/resultados.<str:formato>", views.periodo_descarga, name="periodo_descarga"),
-    path("gestion/<int:pk>/", views.detalle, name="detalle"),
-    path("gestion/<int:pk>/editar/", views.editar, name="editar"),
-    path("gestion/<int:pk>/papel/", views.papel, name="papel"),
-    path("gestion/<int:pk>/publicacion/", views.publicacion, name="publicacion"),
-    path("gestion/<int:pk>/resultados/", views.resultados, name="resultados"),
+    path("gestion/<id:pk>/", views.detalle, name="detalle"),
+    path("gestion/<id:pk>/editar/", views.editar, name="editar"),
+    path("gestion/<id:pk>/papel/", views.papel, name="papel"),
+    path("gestion/<id:pk>/publicacion/", views.publicacion, name="publicacion"),
+    path("gestion/<id:pk>/resultados/", views.resultados, name="resultados"),
     path(
-        "gestion/<int:pk>/resultados.<str:formato>",
+        "gestion/<id:pk>/resultados.<str:formato>",
         views.resultados_descarga,
         name="resultados_descarga",
     ),
-    path("gestion/<int:pk>/cartel.pdf", views.cartel, name="cartel"),
-    path("gestion/<int:pk>/qr.png", views.qr_png, name="qr"),
+    path("gestion/<id:pk>/cartel.pdf", views.cartel, name="cartel"),
+    path("gestion/<id:pk>/qr.png", views.qr_png, name="qr"),
     # Staff pages: questionnaires.
     path("cuestionarios/", views.cuestionarios, name="cuestionarios"),
     path("cuestionarios/nuevo/", views.cuestionario_nuevo, name="cuestionario_nuevo"),
-    path("cuestionarios/<int:pk>/", views.cuestionario, name="cuestionario"),
-    path("cuestionarios/<int:pk>/datos/", views.cuestionario_editar, name="cuestionario_editar"),
+    path("cuestionarios/<id:pk>/", views.cuestionario, name="cuestionario"),
+    path("cuestionarios/<id:pk>/datos/", views.cuestionario_editar, name="cuestionario_editar"),
     path(
-        "cuestionarios/<int:pk>/duplicar/",
+        "cuestionarios/<id:pk>/duplicar/",
         views.cuestionario_duplicar,
         name="cuestionario_duplicar",
     ),
-    path("cuestionarios/<int:pk>/preguntas/", views.pregunta_nueva, name="pregunta_nueva"),
-    path("preguntas/<int:pk>/", views.pregunta_editar, name="pregunta_editar"),
-    path("preguntas/<int:pk>/mover/", views.pregunta_mover, name="pregunta_mover"),
-    path("preguntas/<int:pk>/eliminar/", views.pregunta_eliminar, name="pregunta_eliminar"),
+    path("cuestionarios/<id:pk>/preguntas/", views.pregunta_nueva, name="pregunta_nueva"),
+    path("preguntas/<id:pk>/", views.pregunta_editar, name="pregunta_editar"),
+    path("preguntas/<id:pk>/mover/", views.pregunta_mover, name="pregunta_mover"),
+    path("preguntas/<id:pk>/eliminar/", views.pregunta_eliminar, name="pregunta_eliminar"),
 ]

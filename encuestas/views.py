@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dialogos.models import EspacioDialogo
+from pasto_rdc.parametros import entero
 from plan import documentos
 from plan import selectors as plan_selectors
 from plan import services as servicios_plan
@@ -126,8 +127,8 @@ def nueva(request):
                 return redirect("encuestas:detalle", pk=encuesta.pk)
         return render(request, "encuestas/gestion/encuesta_form.html", {"form": form}, status=400)
     espacio = None
-    if request.GET.get("espacio", "").isdigit():
-        espacio = espacios.filter(pk=int(request.GET["espacio"])).first()
+    if (pk := entero(request.GET.get("espacio"))) is not None:
+        espacio = espacios.filter(pk=pk).first()
     inicial = EncuestaForm.inicial(espacio, selectors.predeterminado())
     form = EncuestaForm(initial=inicial, espacios=espacios)
     return render(request, "encuestas/gestion/encuesta_form.html", {"form": form})

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from pasto_rdc import datos_abiertos
+from pasto_rdc import datos_abiertos, parametros  # noqa: F401  (parametros registers <id:…>)
 
 admin.site.site_header = "Pasto RdC – Administración"
 admin.site.site_title = "Pasto RdC"
@@ -33,7 +33,7 @@ urlpatterns = [
     ),
     path("datos-abiertos/", datos_abiertos.catalogo, name="datos_abiertos"),
     path(
-        "datos-abiertos/planes/<int:vigencia>.json",
+        "datos-abiertos/planes/<id:vigencia>.json",
         datos_abiertos.plan_json,
         name="datos_plan_json",
     ),

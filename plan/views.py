@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from pasto_rdc.parametros import entero
 from plan import fuentes, permisos, selectors, services
 from plan.forms import (
     AvanceForm,
@@ -41,9 +42,10 @@ def _plan_pedido(request) -> Plan:
     """The plan of ?vigencia=AAAA, or the latest one."""
     vigencia = request.GET.get("vigencia", "")
     if vigencia:
-        if not vigencia.isdigit():
+        numero = entero(vigencia)
+        if numero is None:
             raise Http404("Vigencia no válida.")
-        return get_object_or_404(Plan, vigencia=int(vigencia))
+        return get_object_or_404(Plan, vigencia=numero)
     plan = selectors.plan_vigente(solo_publicados=False)
     if plan is None:
         raise Http404("Todavía no hay ningún plan.")
