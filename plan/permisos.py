@@ -9,7 +9,10 @@ Roles (Django groups, see plan/roles.py):
 - Anonymous users: nothing here (the public portal has its own rules).
 
 Reports (plan/views_informes.py):
-- the plan document (PDF/XLSX): any user with a role;
+- the plan document (PDF/XLSX): any user with a role when the plan is
+  published (selectors.es_publico); an unpublished plan's document only OPGI
+  and Control interno — for everyone else, anonymous included, it does not
+  exist (404), so its existence does not leak either;
 - the four-monthly follow-up of the whole plan: OPGI and Control interno;
 - an office's report: whoever may open that office's dashboard
   (`puede_ver_oficina`): OPGI, Control interno and the office itself;
@@ -29,8 +32,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from plan import roles
-from plan.models import Actividad, Evidencia, Responsable
+from plan import roles, selectors
+from plan.models import Actividad, Evidencia, Plan, Responsable
 
 
 class Accion(StrEnum):
@@ -136,9 +139,25 @@ def puede_ver_oficina(user, responsable: Responsable) -> bool:
 # --- Reports -----------------------------------------------------------------
 
 
-def puede_descargar_plan(user) -> bool:
-    """The plan document: every role (it is the approved, public plan)."""
+def puede_descargar_plan(user, plan: Plan) -> bool:
+    """The plan document: every role for a published plan; OPGI and Control interno otherwise."""
+    if not selectors.es_publico(plan):
+        return ve_todo_el_plan(user)
     return rol_de(user) is not None
+
+
+def obtener_plan_para_documento(user, vigencia: int) -> Plan:
+    """The plan of `vigencia` whose document `user` may ask for.
+
+    404 when there is no such plan, and also when it is unpublished and the user
+    is not OPGI or Control interno (anonymous visitors included): an unpublished
+    plan is not there for them. A published plan is returned, and the view then
+    sends an anonymous visitor to the login page and refuses a user without role.
+    """
+    plan = Plan.objects.filter(vigencia=vigencia).order_by("pk").first()
+    if plan is None or (not selectors.es_publico(plan) and not ve_todo_el_plan(user)):
+        raise Http404("No hay un plan de esa vigencia.")
+    return plan
 
 
 def puede_descargar_seguimiento(user) -> bool:

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from plan import fuentes, reglas
 from plan.models import (
@@ -22,9 +22,7 @@ from plan.models import (
 
 def plan_vigente(*, solo_publicados: bool = True) -> Plan | None:
     """The plan of the most recent vigencia (the one shown by default)."""
-    planes = Plan.objects.all()
-    if solo_publicados:
-        planes = planes.filter(publicado=True)
+    planes = planes_publicados() if solo_publicados else Plan.objects.all()
     return planes.order_by("-vigencia", "pk").first()
 
 
@@ -237,21 +235,58 @@ def evidencias_de_actividad(*, actividad: Actividad) -> list[Evidencia]:
     )
 
 
-# --- Citizens' portal: published plans, public evidence only ------------------
+# --- What an anonymous visitor may see of the plan: ONE rule ---------------------
+#
+# - a plan is public when it is published;
+# - an activity (its windows, responsables, progress figures) when its plan is;
+# - an evidence when it is approved, marked public and its activity is public.
+#
+# Every public page, feed, open-data set and download reads through these
+# functions (the portal, pasto_rdc/datos_abiertos.py, plan/datos_abiertos.py), and
+# the other apps filter their rows linked to an activity with `q_actividad_publica`,
+# so «public» cannot mean two things in two places. Staff downloads of an
+# unpublished plan are decided by plan/permisos.py with `es_publico`.
+
+
+def q_plan_publico(ruta: str = "") -> Q:
+    """The condition «the plan at `ruta` is public» («» for Plan itself, e.g. «actividad__plan»)."""
+    return Q(**{f"{ruta}__publicado" if ruta else "publicado": True})
+
+
+def q_actividad_publica(ruta: str = "actividad", *, opcional: bool = False) -> Q:
+    """The condition «the activity at `ruta` is public».
+
+    With `opcional`, a row that counts for no activity (a null link) is public too:
+    a dialogue space or a survey without activity belongs to no plan.
+    """
+    condicion = q_plan_publico(f"{ruta}__plan")
+    if opcional:
+        condicion |= Q(**{f"{ruta}__isnull": True})
+    return condicion
+
+
+def es_publico(plan: Plan) -> bool:
+    """Whether an anonymous visitor may see `plan` (the same rule as `planes_publicados`)."""
+    return bool(plan.publicado)
 
 
 def planes_publicados() -> QuerySet[Plan]:
-    return Plan.objects.filter(publicado=True).order_by("-vigencia")
+    return Plan.objects.filter(q_plan_publico()).order_by("-vigencia")
 
 
 def plan_publicado(*, vigencia: int) -> Plan | None:
     return planes_publicados().filter(vigencia=vigencia).first()
 
 
+def actividades_publicas() -> QuerySet[Actividad]:
+    """Activities a citizen may see: those of a published plan."""
+    return Actividad.objects.filter(q_plan_publico("plan"))
+
+
 def evidencias_publicas() -> QuerySet[Evidencia]:
-    """Evidence a citizen may see: approved, marked public, of a published plan."""
+    """Evidence a citizen may see: approved, marked public, of a public activity."""
     return Evidencia.objects.filter(
-        publica=True, estado=Evidencia.Estado.APROBADA, actividad__plan__publicado=True
+        q_actividad_publica("actividad"), publica=True, estado=Evidencia.Estado.APROBADA
     )
 
 
@@ -269,8 +304,11 @@ def _coincide(fila: FilaSeguimiento, busqueda: str) -> bool:
 
 def _actividades_publicas(*, plan: Plan) -> QuerySet[Actividad]:
     publicas = evidencias_publicas().order_by("-subida_en", "-pk")
-    return actividades_con_detalle(plan=plan).prefetch_related(
-        Prefetch("evidencias", queryset=publicas, to_attr="evidencias_publicas")
+    # Filtered by the rule too, not only by the callers' choice of a published plan.
+    return (
+        actividades_con_detalle(plan=plan)
+        .filter(q_plan_publico("plan"))
+        .prefetch_related(Prefetch("evidencias", queryset=publicas, to_attr="evidencias_publicas"))
     )
 
 

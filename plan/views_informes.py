@@ -7,6 +7,7 @@ plan/permisos.py. Unknown plan, corte or office → 404.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
@@ -43,11 +44,15 @@ def _descarga(request, *, formato: str, informe, plantilla: str, hojas):
     return documentos.respuesta_xlsx(contenido, informe.nombre_archivo("xlsx"))
 
 
-@login_required
 def plan_documento(request, vigencia: int, formato: str):
-    if not permisos.puede_descargar_plan(request.user):
+    # The plan is looked up before asking to log in: an unpublished plan is a 404 for
+    # whoever may not download it, anonymous visitors included (see plan/permisos.py).
+    plan = permisos.obtener_plan_para_documento(request.user, vigencia)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not permisos.puede_descargar_plan(request.user, plan):
         raise PermissionDenied("No tiene acceso a los informes del plan.")
-    informe = informes.informe_plan(plan=_plan(vigencia))
+    informe = informes.informe_plan(plan=plan)
     return _descarga(
         request,
         formato=formato,

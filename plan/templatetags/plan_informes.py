@@ -39,12 +39,15 @@ def _descarga(titulo: str, nombre: str, *args) -> Descarga:
 def descargas_para(user, *, plan, responsables) -> Descargas:
     """What `user` may download about `plan` and about each of `responsables`."""
     descargas = Descargas()
-    if plan is None or not permisos.puede_descargar_plan(user):
+    if plan is None or permisos.rol_de(user) is None:
         return descargas
     vigencia = plan.vigencia
-    descargas.documentos.append(
-        _descarga(f"Plan {vigencia} (documento aprobado)", "informe_plan", vigencia)
-    )
+    # An unpublished plan's document is for OPGI and Control interno only; an office
+    # still downloads its own report of that plan.
+    if permisos.puede_descargar_plan(user, plan):
+        descargas.documentos.append(
+            _descarga(f"Plan {vigencia} (documento aprobado)", "informe_plan", vigencia)
+        )
     cortes = reglas.cortes_de(vigencia)
     if permisos.puede_descargar_seguimiento(user):
         for corte in cortes:
