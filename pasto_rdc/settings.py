@@ -121,17 +121,31 @@ STORAGES = {
     },
 }
 
-# Repeated failed logins for one username from one IP lock that pair out for a while
-# (django-axes), in the officials' login and in the admin alike.
+# Repeated failed logins lock out, for a while (django-axes), in the officials' login
+# and in the admin alike: one username from one IP after AXES_FAILURE_LIMIT failures,
+# and one IP across usernames (password spraying) after AXES_FALLOS_POR_IP failures,
+# counted by pasto_rdc.acceso.ManejadorAccesos from axes' own records.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+AXES_HANDLER = "pasto_rdc.acceso.ManejadorAccesos"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_FALLOS_POR_IP = env_int("AXES_FALLOS_POR_IP", 15)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTOS", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/bloqueado.html"
+
+# Behind a reverse proxy the client's IP is in a header (e.g. HTTP_X_REAL_IP); without
+# it every citizen would share the proxy's address, in the lockouts and in the public
+# forms' rate limits. One function reads it for django-axes and django-ratelimit alike.
+# RATELIMIT_IP_META_KEY is the former name of the same variable, still understood.
+IP_CLIENTE_ENCABEZADO = env_str("IP_CLIENTE_ENCABEZADO") or env_str(
+    "RATELIMIT_IP_META_KEY", "REMOTE_ADDR"
+)
+AXES_CLIENT_IP_CALLABLE = "pasto_rdc.acceso.ip_cliente"
+RATELIMIT_IP_META_KEY = "pasto_rdc.acceso.ip_cliente"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "despues_de_ingresar"
@@ -140,12 +154,6 @@ LOGOUT_REDIRECT_URL = "inicio"
 # Maximum size of an uploaded evidence file, in megabytes.
 EVIDENCIA_MAX_MB = env_int("EVIDENCIA_MAX_MB", 20)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-
-# Behind a reverse proxy the client's IP is in a header (e.g. HTTP_X_REAL_IP);
-# without it every citizen would share the proxy's rate limit.
-if env_str("RATELIMIT_IP_META_KEY"):
-    RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY")
-    AXES_IPWARE_META_PRECEDENCE_ORDER = (RATELIMIT_IP_META_KEY, "REMOTE_ADDR")
 
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
