@@ -44,6 +44,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything reads the body: an oversize request is refused unread (413).
+    "pasto_rdc.limites.LimiteDelCuerpoMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout page.
@@ -151,9 +153,26 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "despues_de_ingresar"
 LOGOUT_REDIRECT_URL = "inicio"
 
-# Maximum size of an uploaded evidence file, in megabytes.
+# Maximum size of an uploaded evidence file (and dialogue attachment), in megabytes.
 EVIDENCIA_MAX_MB = env_int("EVIDENCIA_MAX_MB", 20)
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Maximum request body, checked on CONTENT_LENGTH before the body is read
+# (pasto_rdc.limites): CUERPO_MAX_KB everywhere; EVIDENCIA_MAX_MB + 1 MB on the
+# upload pages below and the admin's add/change/import pages, for logged-in users.
+# The proxy in front must allow at least that much (nginx client_max_body_size).
+CUERPO_MAX_KB = env_int("CUERPO_MAX_KB", 1024)
+CUERPO_RUTAS_CON_ARCHIVOS = ["subir_evidencia", "dialogos:adjunto_nuevo"]
+# Django's own limits, below the body limit: fields other than files (in memory),
+# number of fields and of files per request, and the size above which an uploaded
+# file goes to a temporary file instead of memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# (Django's defaults for the counts: the admin's attachment inline sends one file
+# part per row, even an empty one.)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 100
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Evidence is served only through the app's permission checks, never by the web server.
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
