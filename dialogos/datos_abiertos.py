@@ -2,7 +2,10 @@
 
 Declared with plan.datos_abiertos.Conjunto; listed in pasto_rdc/datos_abiertos.py.
 Never a citizen's name, e-mail or phone: questions go out only as OPGI published
-them (texto_publico / respuesta_publica), which publication already checks.
+them (texto_publico / respuesta_publica), which publication already checks; and
+never the radicado, the citizen's secret for the lookup page: a question is
+named by its public number. Both datasets start from the selectors that decide
+what is public (selectors.espacios_publicos / preguntas_publicadas).
 """
 
 from collections.abc import Iterable
@@ -87,7 +90,7 @@ ESPACIOS = Conjunto(
 def _filas_preguntas() -> Iterable[dict]:
     for pregunta in selectors.preguntas_publicadas():
         yield {
-            "radicado": pregunta.radicado,
+            "numero": pregunta.numero_publico,
             "recibida_el": pregunta.recibida_el,
             "espacio": pregunta.espacio.titulo if pregunta.espacio else "",
             "comuna_corregimiento": pregunta.territorio.nombre if pregunta.territorio else "",
@@ -105,7 +108,12 @@ PREGUNTAS = Conjunto(
     titulo="Preguntas de la ciudadanía y respuestas publicadas",
     descripcion="Preguntas y respuestas que OPGI publicó, sin datos personales.",
     campos=(
-        Campo("radicado", Tipo.TEXTO, "Número de radicado de la pregunta.", 22),
+        Campo(
+            "numero",
+            Tipo.TEXTO,
+            "Número público de la pregunta (no es el radicado, que solo conoce quien preguntó).",
+            14,
+        ),
         Campo("recibida_el", Tipo.FECHA, "Fecha de recepción.", 13),
         Campo("espacio", Tipo.TEXTO, "Espacio de diálogo donde se hizo, si aplica.", 36),
         Campo("comuna_corregimiento", Tipo.TEXTO, "Comuna o corregimiento de quien pregunta.", 20),

@@ -118,11 +118,26 @@ class PreguntaForm(forms.Form):
         return datos
 
 
+class EntradaSinEco(forms.TextInput):
+    """A text input that never writes the typed value back into the page.
+
+    The radicado is a secret like a password: a lookup's answer must not carry
+    it in an attribute (caches, shared screens, crawlers of the page)."""
+
+    def format_value(self, value):
+        return None
+
+
 class ConsultaForm(forms.Form):
     radicado = forms.CharField(
         label="Número de radicado",
         max_length=40,
-        help_text="Por ejemplo RDC-2022-7KQ4-XM2P. No distingue mayúsculas de minúsculas.",
+        widget=EntradaSinEco(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        # No sample number here: a page must never show anything that looks like a radicado.
+        help_text=(
+            "Tiene la forma RDC-AAAA-XXXX-XXXX: el año y ocho letras o números. "
+            "No distingue mayúsculas de minúsculas."
+        ),
         error_messages={"required": "Escriba el número de radicado."},
     )
 

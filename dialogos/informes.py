@@ -6,7 +6,8 @@ the rendering path of every report: to PDF from its template
 `hojas_respuestas`, so both formats show the same figures.
 
 The report is public, so it lists only what OPGI published: the reviewed
-question and answer texts, never a name or a contact. Its figures (received,
+question and answer texts, never a name, a contact or the radicado (a
+question is named by its public number), and only questions of public spaces. Its figures (received,
 answered, answered on time) count every question of the period or space.
 Three queries, whatever the number of questions.
 """
@@ -69,7 +70,7 @@ def informe_respuestas(
     publicadas = list(
         selectors.preguntas_publicadas()
         .filter(pk__in=preguntas.values("pk"))
-        .order_by("recibida_el", "radicado")
+        .order_by("recibida_el", "pk")
     )
     return InformeDeRespuestas(
         titulo=titulo,
@@ -98,7 +99,7 @@ def informe_registrado(informe: InformeRespuestas) -> InformeDeRespuestas:
 def hojas_respuestas(informe: InformeDeRespuestas) -> list[Hoja]:
     filas = [
         (
-            pregunta.radicado,
+            pregunta.numero_publico,
             pregunta.recibida_el,
             pregunta.territorio.nombre if pregunta.territorio else "",
             pregunta.espacio.titulo if pregunta.espacio else "Formulario general",
@@ -113,7 +114,7 @@ def hojas_respuestas(informe: InformeDeRespuestas) -> list[Hoja]:
         Hoja(
             titulo="Preguntas y respuestas",
             columnas=[
-                Columna("Radicado", 20),
+                Columna("Número", 14),
                 Columna("Recibida el", 12, Tipo.FECHA),
                 Columna("Comuna o corregimiento", 20),
                 Columna("Espacio", 30),

@@ -18,13 +18,24 @@ import uuid
 from pathlib import PurePath
 
 from django.conf import settings
-from django.core.validators import MaxLengthValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 
 from plan.models import Actividad, Responsable
+
+from .fechas import (
+    FECHA_MAXIMA,
+    FECHA_MINIMA,
+    MENSAJE_RANGO,
+    restriccion_fecha,
+    restriccion_momento,
+    validar_fecha,
+    validar_momento,
+)
+from .reglas import nuevo_numero_publico
 
 # Longest question a citizen may send (a paper form holds far less).
 MAXIMO_PREGUNTA = 2000
@@ -93,8 +104,8 @@ class EspacioDialogo(models.Model):
         blank=True,
         help_text="La actividad del plan a cuya meta suma este espacio cuando se realiza.",
     )
-    inicio = models.DateTimeField("inicio")
-    fin = models.DateTimeField("fin")
+    inicio = models.DateTimeField("inicio", validators=[validar_momento])
+    fin = models.DateTimeField("fin", validators=[validar_momento])
     territorio = models.ForeignKey(
         Territorio,
         on_delete=models.PROTECT,
@@ -181,6 +192,8 @@ class EspacioDialogo(models.Model):
                 name="espacio_realizado_con_acta",
                 violation_error_message="Un espacio realizado debe tener el número de asistentes y el acta.",
             ),
+            restriccion_momento("inicio", "espacio_inicio_en_rango"),
+            restriccion_momento("fin", "espacio_fin_en_rango"),
         ]
 
     def __str__(self):
@@ -213,7 +226,7 @@ class Compromiso(models.Model):
         related_name="compromisos_dialogo",
         verbose_name="dependencia responsable",
     )
-    fecha_limite = models.DateField("fecha límite")
+    fecha_limite = models.DateField("fecha límite", validators=[validar_fecha])
     estado = models.CharField(
         "estado del seguimiento", max_length=10, choices=Estado.choices, default=Estado.PENDIENTE
     )
@@ -225,6 +238,7 @@ class Compromiso(models.Model):
         verbose_name = "compromiso"
         verbose_name_plural = "compromisos"
         ordering = ["espacio", "fecha_limite", "pk"]
+        constraints = [restriccion_fecha("fecha_limite", "compromiso_fecha_limite_en_rango")]
 
     def __str__(self):
         return f"{self.descripcion[:60]} – {self.responsable.nombre_corto}"
@@ -284,7 +298,18 @@ class Pregunta(models.Model):
         RESPONDIDA = "respondida", "Respondida"
         PUBLICADA = "publicada", "Respondida y publicada"
 
+    # The radicado is the citizen's secret (whoever has it may look the question
+    # up): it is never published. Public pages, open data and reports name a
+    # question by `numero_publico`, a separate random code that reveals nothing.
     radicado = models.CharField("número de radicado", max_length=24, unique=True, editable=False)
+    numero_publico = models.CharField(
+        "número público",
+        max_length=12,
+        unique=True,
+        editable=False,
+        default=nuevo_numero_publico,
+        help_text="Identifica la pregunta publicada en las páginas y los datos abiertos.",
+    )
     espacio = models.ForeignKey(
         EspacioDialogo,
         on_delete=models.PROTECT,
@@ -309,7 +334,7 @@ class Pregunta(models.Model):
         blank=True,
     )
     texto = models.TextField("pregunta", validators=[MaxLengthValidator(MAXIMO_PREGUNTA)])
-    recibida_el = models.DateField("recibida el")
+    recibida_el = models.DateField("recibida el", validators=[validar_fecha])
     vence_el = models.DateField(
         "vence el", help_text="15 días hábiles contados desde el día siguiente al recibo."
     )
@@ -391,6 +416,7 @@ class Pregunta(models.Model):
                 name="pregunta_publicada_con_textos",
                 violation_error_message="Una pregunta publicada debe tener sus textos publicados.",
             ),
+            restriccion_fecha("recibida_el", "pregunta_recibida_en_rango"),
         ]
 
     def __str__(self):
@@ -413,12 +439,17 @@ class InformeRespuestas(models.Model):
         null=True,
         blank=True,
     )
-    desde = models.DateField("desde", null=True, blank=True)
-    hasta = models.DateField("hasta", null=True, blank=True)
+    desde = models.DateField("desde", null=True, blank=True, validators=[validar_fecha])
+    hasta = models.DateField("hasta", null=True, blank=True, validators=[validar_fecha])
     vigencia = models.PositiveSmallIntegerField(
-        "vigencia", help_text="Año del plan al que suma el informe."
+        "vigencia",
+        help_text="Año del plan al que suma el informe.",
+        validators=[
+            MinValueValidator(FECHA_MINIMA.year, MENSAJE_RANGO),
+            MaxValueValidator(FECHA_MAXIMA.year, MENSAJE_RANGO),
+        ],
     )
-    publicado_el = models.DateField("publicado el")
+    publicado_el = models.DateField("publicado el", validators=[validar_fecha])
     publicado_por = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -444,6 +475,14 @@ class InformeRespuestas(models.Model):
                 ),
                 name="informe_periodo_o_espacio",
                 violation_error_message="Elija un espacio o un periodo (desde ≤ hasta), no ambos.",
+            ),
+            restriccion_fecha("desde", "informe_desde_en_rango"),
+            restriccion_fecha("hasta", "informe_hasta_en_rango"),
+            restriccion_fecha("publicado_el", "informe_publicado_en_rango"),
+            models.CheckConstraint(
+                condition=Q(vigencia__gte=FECHA_MINIMA.year, vigencia__lte=FECHA_MAXIMA.year),
+                name="informe_vigencia_en_rango",
+                violation_error_message=MENSAJE_RANGO,
             ),
         ]
 

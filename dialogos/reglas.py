@@ -178,3 +178,17 @@ def normalizar_radicado(texto: str) -> str | None:
     if any(c not in ALFABETO_RADICADO for c in codigo):
         return None
     return f"{PREFIJO_RADICADO}-{anio}-{codigo[:4]}-{codigo[4:]}"
+
+
+# --- Public numbers ------------------------------------------------------------
+#
+# A published question is named on public pages, open data and reports by
+# «P-7KQ4XM2P»: random like the radicado but unrelated to it, so that knowing
+# it gives no way to the lookup page (which takes only the radicado).
+
+PREFIJO_PUBLICO = "P"
+
+
+def nuevo_numero_publico() -> str:
+    codigo = "".join(secrets.choice(ALFABETO_RADICADO) for _ in range(LARGO_CODIGO))
+    return f"{PREFIJO_PUBLICO}-{codigo}"

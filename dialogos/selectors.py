@@ -3,6 +3,15 @@
 Every list runs a fixed number of queries whatever the number of records
 (tested in dialogos/tests/test_consultas.py). Public reads never load the
 citizens' personal data (name, e-mail, phone): they defer those columns.
+
+What an anonymous visitor may see is decided here, once per model, and every
+public page, feed, dataset and download of dialogos (and the encuestas app)
+starts from these selectors:
+
+- `espacios_publicos()`: spaces not linked to an activity of an unpublished plan;
+- `preguntas_publicas()`: questions OPGI published whose space (if any) is public;
+- `informes_publicos()`: answer reports already published whose space (if any)
+  is public.
 """
 
 from dataclasses import dataclass
@@ -14,7 +23,7 @@ from django.utils import timezone
 
 from plan.models import Responsable
 
-from . import permisos, reglas
+from . import fechas, permisos, reglas
 from .models import Compromiso, EspacioDialogo, InformeRespuestas, Pregunta, Territorio
 from .permisos import Accion
 
@@ -37,8 +46,30 @@ def _con_detalle(queryset: QuerySet[EspacioDialogo]) -> QuerySet[EspacioDialogo]
 
 
 def espacios_publicos() -> QuerySet[EspacioDialogo]:
-    """Spaces citizens may see: not linked to an activity of an unpublished plan."""
+    """Spaces citizens may see: not linked to an activity of an unpublished plan.
+
+    The one rule for «public space»; the encuestas app uses it too.
+    """
     return EspacioDialogo.objects.exclude(actividad__plan__publicado=False)
+
+
+def es_espacio_publico(espacio: EspacioDialogo | None) -> bool:
+    return espacio is not None and espacios_publicos().filter(pk=espacio.pk).exists()
+
+
+def preguntas_publicas() -> QuerySet[Pregunta]:
+    """Questions citizens may see: published by OPGI, and of a public space if of any."""
+    return Pregunta.objects.filter(estado=Pregunta.Estado.PUBLICADA).exclude(
+        espacio__actividad__plan__publicado=False
+    )
+
+
+def informes_publicos(*, hoy: date | None = None) -> QuerySet[InformeRespuestas]:
+    """Answer reports citizens may download: published (not in the future), of a public space."""
+    hoy = hoy or timezone.localdate()
+    return InformeRespuestas.objects.filter(publicado_el__lte=hoy).exclude(
+        espacio__actividad__plan__publicado=False
+    )
 
 
 def _filtrar_espacios(
@@ -56,6 +87,9 @@ def _filtrar_espacios(
     if estado:
         queryset = queryset.filter(estado=estado)
     if mes is not None:
+        if not fechas.en_rango(mes):
+            # No space lies outside the range (and 9999-12 + 32 days would overflow).
+            return queryset.none()
         primero = mes.replace(day=1)
         siguiente = (primero + timedelta(days=32)).replace(day=1)
         queryset = queryset.filter(
@@ -112,8 +146,8 @@ def espacio_publico(*, pk: int) -> EspacioDialogo | None:
 def preguntas_publicadas(
     *, espacio: EspacioDialogo | None = None, territorio: Territorio | None = None
 ) -> QuerySet[Pregunta]:
-    """Published questions and answers, without any personal data loaded."""
-    publicadas = Pregunta.objects.filter(estado=Pregunta.Estado.PUBLICADA)
+    """Public questions and answers, without any personal data (nor the radicado) loaded."""
+    publicadas = preguntas_publicas()
     if espacio is not None:
         publicadas = publicadas.filter(espacio=espacio)
     if territorio is not None:
@@ -121,7 +155,7 @@ def preguntas_publicadas(
     return (
         publicadas.select_related("espacio", "territorio", "oficina")
         .only(
-            "radicado",
+            "numero_publico",
             "recibida_el",
             "texto_publico",
             "respuesta_publica",
@@ -142,13 +176,39 @@ def pagina(queryset: QuerySet, numero) -> Page:
     return Paginator(queryset, POR_PAGINA).get_page(numero)
 
 
-def pregunta_por_radicado(*, radicado: str) -> Pregunta | None:
-    """What the lookup page shows: never the name or the contact."""
-    return (
+@dataclass(frozen=True)
+class Consulta:
+    """What the lookup by radicado shows the citizen who holds it.
+
+    Before publication only the status, the date of receipt and the legal
+    deadline: the original texts have not been reviewed by OPGI and may hold
+    personal data (the asker's or someone else's). Once published, the
+    question and answer exactly as published (`publicada`). Never a name or
+    a contact.
+    """
+
+    estado: str
+    estado_texto: str
+    recibida_el: date
+    plazo: reglas.Plazo
+    publicada: Pregunta | None
+
+
+def consulta_por_radicado(*, radicado: str, hoy: date) -> Consulta | None:
+    """The lookup page's content for a radicado, or None if no question has it. Two queries."""
+    pregunta = (
         Pregunta.objects.filter(radicado=radicado)
-        .select_related("espacio", "oficina")
-        .defer(*DATOS_PERSONALES)
+        .only("estado", "recibida_el", "vence_el", "respondida_en")
         .first()
+    )
+    if pregunta is None:
+        return None
+    return Consulta(
+        estado=pregunta.estado,
+        estado_texto=pregunta.get_estado_display(),
+        recibida_el=pregunta.recibida_el,
+        plazo=plazo_de(pregunta, hoy),
+        publicada=preguntas_publicadas().filter(pk=pregunta.pk).first(),
     )
 
 
@@ -193,7 +253,10 @@ class Cobertura:
 
 def cobertura(*, anio: int) -> Cobertura:
     """Which comunas and corregimientos had a realised space in `anio`. One query."""
-    realizado = Q(
+    # Only public spaces count: the same rule as espacios_publicos(), written
+    # positively because it filters an aggregate over the reverse relation.
+    publico = Q(espacios__actividad__isnull=True) | Q(espacios__actividad__plan__publicado=True)
+    realizado = publico & Q(
         espacios__estado=EspacioDialogo.Estado.REALIZADO,
         espacios__inicio__gte=_inicio_del_dia(date(anio, 1, 1)),
         espacios__inicio__lt=_inicio_del_dia(date(anio + 1, 1, 1)),
@@ -323,6 +386,12 @@ def tablero_preguntas(
 
 
 def informes() -> QuerySet[InformeRespuestas]:
+    """Every recorded report, for the staff page."""
     return InformeRespuestas.objects.select_related("espacio", "publicado_por").order_by(
         "-publicado_el", "-pk"
     )
+
+
+def informes_para_publico() -> QuerySet[InformeRespuestas]:
+    """The reports listed on the public answers page."""
+    return informes_publicos().select_related("espacio").order_by("-publicado_el", "-pk")

@@ -20,7 +20,7 @@ from plan.forms import aplicar_errores
 
 from . import calendario, informes, limites, selectors, services
 from .forms import ConsultaForm, FiltroCronogramaForm, PreguntaForm
-from .models import EspacioDialogo, InformeRespuestas, Territorio
+from .models import Territorio
 
 SESION_RADICADO = "dialogos_radicado"
 MENSAJE_LIMITE = (
@@ -83,10 +83,12 @@ def espacio_ics(request, pk):
 
 
 def preguntar(request, pk=None):
-    """The question form: general, or for one space (/espacios/<pk>/preguntar/)."""
+    """The question form: general, or for one public space (/espacios/<pk>/preguntar/)."""
     espacio = None
     if pk is not None:
-        espacio = get_object_or_404(EspacioDialogo.objects.select_related("territorio"), pk=pk)
+        espacio = get_object_or_404(
+            selectors.espacios_publicos().select_related("territorio"), pk=pk
+        )
     if request.method != "POST":
         form = PreguntaForm(initial={"territorio": espacio.territorio_id if espacio else None})
         return render(request, "dialogos/preguntar.html", {"form": form, "espacio": espacio})
@@ -119,9 +121,10 @@ def pregunta_recibida(request):
 
 @require_GET
 def consulta(request):
-    """Lookup by tracking number: status, deadline and answer; never personal data."""
+    """Lookup by tracking number: status and deadline, and once published the published
+    texts (selectors.Consulta); never personal data, never the radicado echoed back."""
     form = ConsultaForm(request.GET or None)
-    pregunta = None
+    resultado = None
     estado = 200
     if form.is_bound:
         if limites.excedido(request, "consultas"):
@@ -129,19 +132,17 @@ def consulta(request):
             form.add_error(None, "Demasiadas consultas desde su conexión. Espere un rato.")
             estado = 429
         elif form.is_valid():
-            pregunta = selectors.pregunta_por_radicado(radicado=form.cleaned_data["radicado"])
-            if pregunta is None:
+            resultado = selectors.consulta_por_radicado(
+                radicado=form.cleaned_data["radicado"], hoy=timezone.localdate()
+            )
+            if resultado is None:
                 form.add_error(
                     "radicado", "No encontramos una pregunta con ese número de radicado."
                 )
                 estado = 404
         else:
             estado = 400
-    contexto = {
-        "form": form,
-        "pregunta": pregunta,
-        "plazo": selectors.plazo_de(pregunta, timezone.localdate()) if pregunta else None,
-    }
+    contexto = {"form": form, "resultado": resultado}
     return render(request, "dialogos/consulta.html", contexto, status=estado)
 
 
@@ -158,7 +159,7 @@ def respuestas(request):
         "preguntas": preguntas,
         "territorio": territorio,
         "territorios": Territorio.objects.order_by("orden"),
-        "informes": selectors.informes(),
+        "informes": selectors.informes_para_publico(),
     }
     return render(request, "dialogos/respuestas.html", contexto)
 
@@ -201,5 +202,5 @@ def descarga_informe(request, informe: informes.InformeDeRespuestas, formato: st
 @require_GET
 def informe_publicado(request, pk, formato):
     """A published answers report: public, since it holds only published texts."""
-    registro = get_object_or_404(InformeRespuestas.objects.select_related("espacio"), pk=pk)
+    registro = get_object_or_404(selectors.informes_publicos().select_related("espacio"), pk=pk)
     return descarga_informe(request, informes.informe_registrado(registro), formato)

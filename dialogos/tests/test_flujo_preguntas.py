@@ -49,10 +49,12 @@ def test_flujo_completo_por_http(client, alicia, bruno, crear_pregunta, educacio
     assert pregunta.estado == Pregunta.Estado.RESPONDIDA
     assert pregunta.respondida_por == bruno and pregunta.respondida_en is not None
 
-    # Before publication: nothing on the public page; the citizen sees it with the number.
+    # Before publication: nothing on the public page; with the number, only the status
+    # and the deadline (the unreviewed answer may hold personal data).
     assert "120 cupos" not in client.get("/dialogos/respuestas/").content.decode()
     consulta = client.get("/dialogos/consulta/", {"radicado": pregunta.radicado})
-    assert "120 cupos" in consulta.content.decode()
+    assert 'data-estado="respondida"' in consulta.content.decode()
+    assert "120 cupos" not in consulta.content.decode()
 
     client.force_login(alicia)
     formulario = client.get(f"/dialogos/gestion/preguntas/{pregunta.pk}/").content.decode()
@@ -75,6 +77,9 @@ def test_flujo_completo_por_http(client, alicia, bruno, crear_pregunta, educacio
     assert "Secretaría de Educación Municipal" in html
     for dato in ("Jhon Jairo", "Benavides", "jjbenavides", "3174445566"):
         assert dato not in html
+    # Published: the lookup shows the texts as published.
+    consulta = client.get("/dialogos/consulta/", {"radicado": pregunta.radicado})
+    assert "Sí: se abrirán 120 cupos en febrero." in consulta.content.decode()
 
 
 @pytest.mark.parametrize(

@@ -104,8 +104,8 @@ def test_informe_de_un_periodo_en_xlsx(client, diana, preguntas):
     hoja = libro["Preguntas y respuestas"]
     filas = list(hoja.iter_rows(min_row=2, values_only=True))
     assert [fila[0] for fila in filas] == [
-        preguntas["publicada"].radicado,
-        preguntas["otra_publicada"].radicado,
+        preguntas["publicada"].numero_publico,
+        preguntas["otra_publicada"].numero_publico,
     ]
     assert filas[0][1].date() == date(2022, 2, 10)
     assert filas[0][4] == "¿Cuántos docentes nuevos llegan?"
@@ -126,7 +126,7 @@ def test_informe_de_un_espacio(client, alicia, preguntas):
         {"espacio": preguntas["espacio"].pk, "formato": "xlsx"},
     )
     filas = list(load_workbook(io.BytesIO(respuesta.content))["Preguntas y respuestas"].values)
-    assert [fila[0] for fila in filas[1:]] == [preguntas["publicada"].radicado]
+    assert [fila[0] for fila in filas[1:]] == [preguntas["publicada"].numero_publico]
 
 
 @pytest.mark.parametrize(

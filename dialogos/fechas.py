@@ -1,0 +1,93 @@
+"""The range of dates dialogos accepts, in one place: model, form and database agree.
+
+A space dated 9999-12-31 at 23:59 in Pasto is year 10000 in UTC: PostgreSQL
+stores it but Python cannot read it back, and every page listing it answered
+500 for good. So every date of dialogos (a space's start and end, a question's
+reception, a commitment's due date, a report's period…) lies between
+FECHA_MINIMA and FECHA_MAXIMA, checked three times over:
+
+- `validar_fecha` / `validar_momento` on the model fields (full_clean, the
+  admin, the services);
+- `CampoFecha` on the forms, so a far date is a Spanish message on its field;
+- `restriccion_fecha` / `restriccion_momento`: CheckConstraints in the
+  database, for whatever bypasses both.
+
+The bounds leave room at both ends: the last moment accepted, 2100-12-31
+23:59 in Pasto, is still far from the limits of Python's datetime once
+converted to UTC or shifted by a day.
+"""
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import CheckConstraint, Q
+from django.utils import timezone
+
+FECHA_MINIMA = date(2000, 1, 1)
+FECHA_MAXIMA = date(2100, 12, 31)
+
+MENSAJE_RANGO = "La fecha debe estar entre el 01/01/2000 y el 31/12/2100."
+
+
+def _zona() -> ZoneInfo:
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def momento_minimo() -> datetime:
+    """The first moment accepted: 2000-01-01 00:00 in Pasto."""
+    return datetime.combine(FECHA_MINIMA, time.min, tzinfo=_zona())
+
+
+def momento_maximo() -> datetime:
+    """The first moment refused: 2101-01-01 00:00 in Pasto."""
+    return datetime.combine(FECHA_MAXIMA + timedelta(days=1), time.min, tzinfo=_zona())
+
+
+def en_rango(fecha: date) -> bool:
+    return FECHA_MINIMA <= fecha <= FECHA_MAXIMA
+
+
+def validar_fecha(valor: date | None) -> None:
+    """Model and form validator of a DateField."""
+    if valor is not None and not en_rango(valor):
+        raise ValidationError(MENSAJE_RANGO, code="fecha_fuera_de_rango")
+
+
+def validar_momento(valor: datetime | None) -> None:
+    """Model validator of a DateTimeField: its date in Pasto within the range."""
+    if valor is None:
+        return
+    if timezone.is_aware(valor):
+        if not (momento_minimo() <= valor < momento_maximo()):
+            raise ValidationError(MENSAJE_RANGO, code="fecha_fuera_de_rango")
+    elif not en_rango(valor.date()):
+        raise ValidationError(MENSAJE_RANGO, code="fecha_fuera_de_rango")
+
+
+def restriccion_fecha(campo: str, nombre: str) -> CheckConstraint:
+    """The database's copy of `validar_fecha` (NULL passes, as in the model)."""
+    return CheckConstraint(
+        condition=Q(**{f"{campo}__isnull": True})
+        | Q(**{f"{campo}__gte": FECHA_MINIMA, f"{campo}__lte": FECHA_MAXIMA}),
+        name=nombre,
+        violation_error_message=MENSAJE_RANGO,
+    )
+
+
+def restriccion_momento(campo: str, nombre: str) -> CheckConstraint:
+    """The database's copy of `validar_momento`, in UTC (Pasto has no daylight saving)."""
+    return CheckConstraint(
+        condition=Q(**{f"{campo}__isnull": True})
+        | Q(**{f"{campo}__gte": momento_minimo(), f"{campo}__lt": momento_maximo()}),
+        name=nombre,
+        violation_error_message=MENSAJE_RANGO,
+    )
+
+
+class CampoFecha(forms.DateField):
+    """A form's date, refused with a Spanish message outside the range."""
+
+    default_validators = [validar_fecha]
