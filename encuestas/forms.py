@@ -12,7 +12,13 @@ from dialogos.forms import PreguntaForm as FormularioPublicoDialogos
 from dialogos.models import EspacioDialogo
 
 from . import reglas
-from .models import Cuestionario, Encuesta, PreguntaEncuesta
+from .models import (
+    MAXIMO_POR_HORA,
+    TOPE_POR_HORA,
+    Cuestionario,
+    Encuesta,
+    PreguntaEncuesta,
+)
 
 FECHA = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 FECHA_HORA = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -193,6 +199,23 @@ class EncuestaForm(forms.Form):
         input_formats=FORMATOS_FECHA_HORA,
         error_messages={"required": "Indique cuándo cierra la encuesta."},
     )
+    maximo_por_hora = forms.IntegerField(
+        label="Respuestas por conexión y hora",
+        required=False,  # empty: the default on a new survey, unchanged on an edit
+        min_value=1,
+        max_value=TOPE_POR_HORA,
+        initial=MAXIMO_POR_HORA,
+        help_text=(
+            f"Cuántas respuestas web se aceptan por hora desde una misma conexión "
+            f"(por defecto {MAXIMO_POR_HORA}). Súbalo para un evento presencial en el que "
+            f"muchas personas comparten el wifi del lugar (máximo {TOPE_POR_HORA})."
+        ),
+        error_messages={
+            "invalid": "Escriba un número entero.",
+            "min_value": "Permita al menos una respuesta por conexión y hora.",
+            "max_value": f"Como máximo {TOPE_POR_HORA} respuestas por conexión y hora.",
+        },
+    )
 
     def __init__(self, *args, espacios, con_espacio: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -219,6 +242,7 @@ class EncuestaForm(forms.Form):
             "cuestionario": cuestionario.pk if cuestionario else None,
             "abre_en": timezone.localtime(abre),
             "cierra_en": timezone.localtime(cierra),
+            "maximo_por_hora": MAXIMO_POR_HORA,
         }
 
     @classmethod
@@ -229,6 +253,7 @@ class EncuestaForm(forms.Form):
                 "cuestionario": encuesta.cuestionario_id,
                 "abre_en": timezone.localtime(encuesta.abre_en),
                 "cierra_en": timezone.localtime(encuesta.cierra_en),
+                "maximo_por_hora": encuesta.maximo_por_hora,
             },
             con_espacio=False,
             **kwargs,

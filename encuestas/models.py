@@ -12,7 +12,11 @@
 - Respuesta: one filled-in survey, anonymous: from the public web form
   (carrying the one-time token of the form it came from, so a refresh or a
   double click cannot count it twice) or typed in from a paper form by staff.
-  Its `fecha` is the day it counts for meta 3.1.
+  Its `fecha` is the day it counts for meta 3.1. A web response keeps, instead
+  of the IP address (personal data), only `origen`: an HMAC of the address
+  keyed with SECRET_KEY and the survey's code (so the same address gives
+  different values in different surveys), for the per-survey hourly cap and
+  the «bursts» OPGI reviews before counting meta 3.1.
 - ValorRespuesta: one answer to one question: a chosen option (several rows
   for a multiple choice) or a text.
 
@@ -22,6 +26,7 @@ questions and options in the database.
 """
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -30,6 +35,11 @@ from dialogos.models import EspacioDialogo
 
 MAXIMO_TEXTO_CORTO = 200
 MAXIMO_TEXTO_LARGO = 2000
+# Web responses accepted per hour from one connection (IP) by default: a household or an
+# office behind one address. An in-person event raises it (everyone on the venue's Wi-Fi),
+# never past TOPE_POR_HORA, so that the cap cannot be switched off by accident.
+MAXIMO_POR_HORA = 10
+TOPE_POR_HORA = 2000
 
 
 class Cuestionario(models.Model):
@@ -190,6 +200,31 @@ class Encuesta(models.Model):
         help_text="Si está marcado, la ciudadanía ve los resultados agregados (nunca los textos libres).",
     )
     publicados_en = models.DateTimeField("publicados en", null=True, blank=True)
+    publicados_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="encuestas_publicadas",
+        verbose_name="publicados por",
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    maximo_por_hora = models.PositiveSmallIntegerField(
+        "respuestas por conexión y hora",
+        default=MAXIMO_POR_HORA,
+        validators=[
+            MinValueValidator(1, "Permita al menos una respuesta por conexión y hora."),
+            MaxValueValidator(
+                TOPE_POR_HORA,
+                f"Como máximo {TOPE_POR_HORA} respuestas por conexión y hora.",
+            ),
+        ],
+        help_text=(
+            "Cuántas respuestas web se aceptan por hora desde una misma conexión (dirección IP). "
+            "Súbalo para un evento presencial en el que muchas personas comparten el wifi del "
+            f"lugar (de 1 a {TOPE_POR_HORA})."
+        ),
+    )
     creada_por = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -219,6 +254,13 @@ class Encuesta(models.Model):
                 condition=Q(resultados_publicados=False) | Q(publicados_en__isnull=False),
                 name="encuesta_publicada_con_fecha",
                 violation_error_message="Unos resultados publicados deben tener su fecha de publicación.",
+            ),
+            models.CheckConstraint(
+                condition=Q(maximo_por_hora__gte=1) & Q(maximo_por_hora__lte=TOPE_POR_HORA),
+                name="encuesta_maximo_por_hora_acotado",
+                violation_error_message=(
+                    f"Las respuestas por conexión y hora van de 1 a {TOPE_POR_HORA}."
+                ),
             ),
         ]
 
@@ -273,6 +315,16 @@ class Respuesta(models.Model):
         editable=False,
         help_text="Un solo uso por formulario web: un reenvío no se cuenta dos veces.",
     )
+    origen = models.CharField(
+        "conexión de origen (seudónimo)",
+        max_length=32,
+        blank=True,
+        editable=False,
+        help_text=(
+            "Huella HMAC de la dirección IP, distinta en cada encuesta; nunca la dirección. "
+            "Sirve para el tope por hora y para ver ráfagas de una misma conexión."
+        ),
+    )
     registrada_por = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -286,7 +338,12 @@ class Respuesta(models.Model):
         verbose_name = "respuesta de encuesta"
         verbose_name_plural = "respuestas de encuestas"
         ordering = ["encuesta", "fecha", "pk"]
-        indexes = [models.Index(fields=["fecha"], name="respuesta_encuesta_fecha")]
+        indexes = [
+            models.Index(fields=["fecha"], name="respuesta_encuesta_fecha"),
+            models.Index(
+                fields=["encuesta", "origen", "registrada_en"], name="respuesta_origen_hora"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(Q(canal="web") & Q(token__isnull=False))

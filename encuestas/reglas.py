@@ -12,6 +12,7 @@ percentages may add up to more than 100 %.
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
@@ -210,3 +211,72 @@ def promedio(conteos: Iterable[tuple[int, int]]) -> Decimal | None:
         return None
     suma = sum(Decimal(valor) * cantidad for valor, cantidad in pares)
     return (suma / total).quantize(DOS_DECIMALES, rounding=ROUND_HALF_UP)
+
+
+# --- Bursts from one connection (meta 3.1) --------------------------------------------
+
+# A burst: at least RAFAGA_MINIMO web responses from the same address (its pseudonym) within
+# RAFAGA_VENTANA. Several people on one Wi-Fi at an event look like this too, so a burst is
+# shown to OPGI to judge before counting meta 3.1, never discarded automatically.
+RAFAGA_MINIMO = 5
+RAFAGA_VENTANA = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class Rafaga:
+    conexion: int  # 1, 2, 3…: a label per address within the survey (never the address)
+    respuestas: int
+    desde: datetime
+    hasta: datetime
+
+
+def rafagas(
+    marcas: Iterable[tuple[str, datetime]],
+    *,
+    minimo: int = RAFAGA_MINIMO,
+    ventana: timedelta = RAFAGA_VENTANA,
+) -> list[Rafaga]:
+    """The bursts in (origin, instant) pairs: maximal runs of one origin's responses in which
+    every response lies in some `ventana` holding at least `minimo` of them. Oldest first."""
+    por_origen: dict[str, list[datetime]] = {}
+    for origen, instante in marcas:
+        if origen:
+            por_origen.setdefault(origen, []).append(instante)
+    encontradas: list[tuple[str, int, datetime, datetime]] = []
+    for origen, instantes in por_origen.items():
+        instantes.sort()
+        marcada = [False] * len(instantes)
+        fin = 0
+        for inicio in range(len(instantes)):
+            fin = max(fin, inicio)
+            while fin + 1 < len(instantes) and instantes[fin + 1] - instantes[inicio] <= ventana:
+                fin += 1
+            if fin - inicio + 1 >= minimo:
+                for i in range(inicio, fin + 1):
+                    marcada[i] = True
+        i = 0
+        while i < len(instantes):
+            if not marcada[i]:
+                i += 1
+                continue
+            j = i
+            # Marked responses closer than the window belong to the same burst.
+            while (
+                j + 1 < len(instantes)
+                and marcada[j + 1]
+                and instantes[j + 1] - instantes[j] <= ventana
+            ):
+                j += 1
+            encontradas.append((origen, j - i + 1, instantes[i], instantes[j]))
+            i = j + 1
+    encontradas.sort(key=lambda r: r[2])
+    etiquetas: dict[str, int] = {}
+    return [
+        Rafaga(
+            conexion=etiquetas.setdefault(origen, len(etiquetas) + 1),
+            respuestas=cantidad,
+            desde=desde,
+            hasta=hasta,
+        )
+        for origen, cantidad, desde, hasta in encontradas
+    ]

@@ -266,6 +266,31 @@ def resultados(
     )
 
 
+# --- Bursts from one connection (meta 3.1) --------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rafagas:
+    lista: list[reglas.Rafaga]
+    minimo: int = reglas.RAFAGA_MINIMO
+    minutos: int = int(reglas.RAFAGA_VENTANA.total_seconds() // 60)
+
+    @property
+    def respuestas(self) -> int:
+        return sum(rafaga.respuestas for rafaga in self.lista)
+
+
+def rafagas(encuesta: Encuesta) -> Rafagas:
+    """The survey's web responses that came in bursts from one address (one query)."""
+    marcas = (
+        Respuesta.objects.filter(encuesta=encuesta, canal=Respuesta.Canal.WEB)
+        .exclude(origen="")
+        .order_by()
+        .values_list("origen", "registrada_en")
+    )
+    return Rafagas(lista=reglas.rafagas(marcas))
+
+
 # --- The export: one row per response ------------------------------------------------
 
 

@@ -8,22 +8,30 @@ A web answer carries a one-time token (`nuevo_testigo`), signed with the
 survey's code: the first POST with it is stored, any later one (a refresh,
 a double click, the back button) raises RespuestaRepetida and is not
 counted again. The database enforces it too (Respuesta.token is unique).
+The public view also remembers, in a signed cookie, which surveys the
+browser answered, so the Back button shows «ya respondió» instead of a new
+form; and each survey accepts at most `maximo_por_hora` web answers per hour
+from one address (DemasiadasRespuestas), counted on the address's
+pseudonym (`origen_de`), never on the address itself.
 """
 
 import secrets
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Prefetch
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from dialogos.models import EspacioDialogo
 
 from . import permisos, reglas
 from .models import (
+    MAXIMO_POR_HORA,
+    TOPE_POR_HORA,
     Cuestionario,
     Encuesta,
     Opcion,
@@ -246,8 +254,13 @@ def _validar_encuesta(
     cierra_en: datetime | None,
     espacio: EspacioDialogo | None,
     titulo: str,
+    maximo_por_hora: int,
 ) -> None:
     errores: dict[str, str] = {}
+    if not 1 <= maximo_por_hora <= TOPE_POR_HORA:
+        errores["maximo_por_hora"] = (
+            f"Las respuestas por conexión y hora van de 1 a {TOPE_POR_HORA}."
+        )
     if cuestionario is None:
         errores["cuestionario"] = "Elija el cuestionario."
     elif not cuestionario.preguntas.exists():
@@ -275,8 +288,10 @@ def crear_encuesta(
     cierra_en: datetime,
     espacio: EspacioDialogo | None = None,
     titulo: str = "",
+    maximo_por_hora: int | None = None,
 ) -> Encuesta:
     """A survey for a space (OPGI or an organising office) or a general one (OPGI)."""
+    maximo_por_hora = MAXIMO_POR_HORA if maximo_por_hora is None else maximo_por_hora
     if not permisos.puede_crear_para(usuario, espacio):
         raise PermissionDenied(
             "Solo OPGI, o una dependencia organizadora del espacio, crea su encuesta."
@@ -294,6 +309,7 @@ def crear_encuesta(
         cierra_en=cierra_en,
         espacio=espacio,
         titulo=titulo,
+        maximo_por_hora=maximo_por_hora,
     )
     return Encuesta.objects.create(
         codigo=_nuevo_codigo(),
@@ -302,6 +318,7 @@ def crear_encuesta(
         titulo=titulo,
         abre_en=abre_en,
         cierra_en=cierra_en,
+        maximo_por_hora=maximo_por_hora,
         creada_por=usuario,
     )
 
@@ -315,8 +332,10 @@ def editar_encuesta(
     abre_en: datetime,
     cierra_en: datetime,
     titulo: str = "",
+    maximo_por_hora: int | None = None,
 ) -> Encuesta:
-    """Change the dates, the title and, while nobody has answered, the questionnaire."""
+    """Change the dates, the title, the hourly cap (None: unchanged) and, while nobody has
+    answered, the questionnaire."""
     if not permisos.puede_en_encuesta(usuario, Accion.PROGRAMAR, encuesta):
         raise PermissionDenied("No tiene permiso para modificar esta encuesta.")
     encuesta = (
@@ -325,12 +344,15 @@ def editar_encuesta(
         .get(pk=encuesta.pk)
     )
     titulo = " ".join(titulo.split())
+    if maximo_por_hora is None:
+        maximo_por_hora = encuesta.maximo_por_hora
     _validar_encuesta(
         cuestionario=cuestionario,
         abre_en=abre_en,
         cierra_en=cierra_en,
         espacio=encuesta.espacio,
         titulo=titulo,
+        maximo_por_hora=maximo_por_hora,
     )
     if cuestionario.pk != encuesta.cuestionario_id and encuesta.respuestas.exists():
         raise ValidationError(
@@ -338,7 +360,10 @@ def editar_encuesta(
         )
     encuesta.cuestionario = cuestionario
     encuesta.abre_en, encuesta.cierra_en, encuesta.titulo = abre_en, cierra_en, titulo
-    encuesta.save(update_fields=["cuestionario", "abre_en", "cierra_en", "titulo"])
+    encuesta.maximo_por_hora = maximo_por_hora
+    encuesta.save(
+        update_fields=["cuestionario", "abre_en", "cierra_en", "titulo", "maximo_por_hora"]
+    )
     return encuesta
 
 
@@ -351,13 +376,15 @@ def publicar_resultados(
         raise PermissionDenied("Solo OPGI publica los resultados de las encuestas.")
     encuesta.resultados_publicados = publicar
     encuesta.publicados_en = (ahora or timezone.now()) if publicar else None
-    encuesta.save(update_fields=["resultados_publicados", "publicados_en"])
+    encuesta.publicados_por = usuario if publicar else None
+    encuesta.save(update_fields=["resultados_publicados", "publicados_en", "publicados_por"])
     return encuesta
 
 
 # --- Answers ----------------------------------------------------------------------
 
 SAL_TESTIGO = "encuestas.testigo"
+SAL_ORIGEN = "encuestas.origen"
 # A form may be opened at the event and sent hours later, but not days later.
 VIGENCIA_TESTIGO = 24 * 60 * 60
 
@@ -411,20 +438,71 @@ def _guardar_valores(respuesta: Respuesta, valores: list[reglas.Valor]) -> None:
     )
 
 
+class DemasiadasRespuestas(Exception):
+    """The survey's hourly cap for this connection is reached: the answer is not stored."""
+
+    def __init__(self, maximo: int):
+        self.maximo = maximo
+        super().__init__(
+            f"Desde su conexión ya se enviaron {maximo} respuestas a esta encuesta en la última "
+            "hora, el máximo permitido. Si está en un evento y muchas personas comparten la "
+            "misma red, pida al equipo organizador que suba el límite o un formato en papel; "
+            "su respuesta no se guardó."
+        )
+
+
+def origen_de(encuesta: Encuesta, ip: str) -> str:
+    """The pseudonym of a client address in one survey: HMAC-SHA256 keyed with SECRET_KEY.
+
+    The raw address is never stored (it is personal data). Mixing in the survey's
+    code makes the pseudonyms of two surveys unlinkable; 128 bits never collide in
+    practice.
+    """
+    return salted_hmac(SAL_ORIGEN, f"{encuesta.codigo}|{ip}", algorithm="sha256").hexdigest()[:32]
+
+
+def testigo_usado(encuesta: Encuesta, testigo: str) -> bool:
+    """Whether `testigo` is a valid token of this survey already stored with a response.
+
+    Checked before the answers are validated: a used token re-sent with blank
+    answers must end on «ya respondió», never on a form with a fresh token.
+    """
+    try:
+        nonce = _leer_testigo(encuesta, testigo)
+    except ValidationError:
+        return False
+    return Respuesta.objects.filter(token=nonce).exists()
+
+
+def testigo_valido(encuesta: Encuesta, testigo: str) -> bool:
+    """Whether `testigo` is a well-signed, unexpired token of this survey (used or not)."""
+    try:
+        _leer_testigo(encuesta, testigo)
+    except ValidationError:
+        return False
+    return True
+
+
 @transaction.atomic
 def responder(
     *,
     encuesta: Encuesta,
     respuestas: Mapping[str, object],
     testigo: str,
+    ip: str | None = None,
     preguntas: list[PreguntaEncuesta] | None = None,
     ahora: datetime | None = None,
 ) -> Respuesta:
     """An anonymous answer from the public web form; counts from today.
 
     `respuestas` maps each question's `campo` to its value (see
-    reglas.interpretar). Raises ValidationError (code «cerrada», «testigo»,
-    «vacia» or per field) or RespuestaRepetida.
+    reglas.interpretar). `ip` is the client's address: the public view always
+    passes it, and then at most `encuesta.maximo_por_hora` responses per hour
+    are stored from that address (its pseudonym, `origen_de`, is stored, not
+    the address); None only for data loaded by the team's own scripts. Raises
+    ValidationError (code «cerrada», «testigo», «vacia» or per field),
+    RespuestaRepetida or DemasiadasRespuestas. The token is checked as used
+    before anything else about the answers.
     """
     ahora = ahora or timezone.now()
     if not encuesta.abierta(ahora):
@@ -432,6 +510,17 @@ def responder(
     nonce = _leer_testigo(encuesta, testigo)
     if Respuesta.objects.filter(token=nonce).exists():
         raise RespuestaRepetida
+    origen = ""
+    if ip is not None:
+        origen = origen_de(encuesta, ip)
+        # One survey's web answers are counted one at a time (PostgreSQL row lock), so
+        # simultaneous sends from one address cannot all pass the count.
+        Encuesta.objects.select_for_update().filter(pk=encuesta.pk).first()
+        recientes = Respuesta.objects.filter(
+            encuesta=encuesta, origen=origen, registrada_en__gt=ahora - timedelta(hours=1)
+        ).count()
+        if recientes >= encuesta.maximo_por_hora:
+            raise DemasiadasRespuestas(encuesta.maximo_por_hora)
     valores = _valores(encuesta, respuestas, preguntas)
     try:
         with transaction.atomic():
@@ -440,6 +529,7 @@ def responder(
                 canal=Respuesta.Canal.WEB,
                 fecha=timezone.localdate(ahora),
                 token=nonce,
+                origen=origen,
             )
     except IntegrityError:
         # Two simultaneous sends of the same form: the other one was stored.

@@ -270,7 +270,13 @@ def _descarga(request, *, formato: str, resultados, encuestas, titulo: str, nomb
 def resultados(request, pk):
     encuesta = permisos.obtener_encuesta(request.user, pk)
     datos = selectors.resultados(encuestas=Encuesta.objects.filter(pk=encuesta.pk))
-    contexto = {"encuesta": encuesta, "resultados": datos, "titulo": f"Resultados: {encuesta}"}
+    contexto = {
+        "encuesta": encuesta,
+        "resultados": datos,
+        "titulo": f"Resultados: {encuesta}",
+        # For meta 3.1: OPGI judges bursts from one address before counting them.
+        "rafagas": selectors.rafagas(encuesta),
+    }
     return render(request, "encuestas/gestion/resultados.html", contexto)
 
 

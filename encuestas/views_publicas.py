@@ -8,15 +8,19 @@
 Abuse protection is dialogos' (one mechanism for every public form): its
 honeypot field and its per-IP rate limit (dialogos.limites, group
 «encuestas», setting ENCUESTAS_LIMITE_RESPUESTAS); on top, each form carries
-a one-time token, so a refresh or a double click never counts twice.
+a one-time token, so a refresh or a double click never counts twice; a signed
+cookie remembers the surveys this browser answered («ya respondió» after
+Back); and each survey accepts at most `maximo_por_hora` answers per hour
+from one address (encuestas.services.responder, HTTP 429).
 """
 
-from django.contrib import messages
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
+from django_ratelimit.core import _get_ip
 
 from dialogos import limites
 from plan.forms import aplicar_errores
@@ -53,13 +57,63 @@ def _no_abierta(request, encuesta, estado: int):
     return render(request, "encuestas/no_abierta.html", contexto, status=estado)
 
 
+# The surveys this browser already answered, in a long-lived signed cookie (no account, no
+# personal data: only the surveys' public codes). The Back button after «¡Gracias!» fetches
+# the form again; with this cookie it gets «ya respondió», not a fresh one-time token.
+COOKIE_RESPONDIDAS = "encuestas_respondidas"
+SAL_RESPONDIDAS = "encuestas.respondidas"
+DURACION_COOKIE = 365 * 24 * 60 * 60
+MAXIMO_EN_COOKIE = 100  # the newest codes are kept; a cookie stays under 4 KB
+
+
+def _respondidas(request) -> list[str]:
+    valor = request.get_signed_cookie(
+        COOKIE_RESPONDIDAS, default="", salt=SAL_RESPONDIDAS, max_age=DURACION_COOKIE
+    )
+    return [codigo for codigo in valor.split(",") if codigo]
+
+
+def _recordar(request, respuesta, encuesta: Encuesta):
+    codigos = [c for c in _respondidas(request) if c != encuesta.codigo] + [encuesta.codigo]
+    respuesta.set_signed_cookie(
+        COOKIE_RESPONDIDAS,
+        ",".join(codigos[-MAXIMO_EN_COOKIE:]),
+        salt=SAL_RESPONDIDAS,
+        max_age=DURACION_COOKIE,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+    return respuesta
+
+
+def _ya_respondio(request, encuesta: Encuesta):
+    respuesta = render(request, "encuestas/ya_respondio.html", {"encuesta": encuesta})
+    return _recordar(request, respuesta, encuesta)
+
+
+def ip_de(request) -> str:
+    """The client's address as django-ratelimit reads it (RATELIMIT_IP_META_KEY), so the
+    per-survey cap and the per-IP rate limit agree on who the client is behind a proxy."""
+    return _get_ip(request)
+
+
 @require_http_methods(["GET", "POST"])
 def responder(request, codigo):
     encuesta = _encuesta(codigo)
     if not encuesta.abierta():
         return _no_abierta(request, encuesta, 200 if request.method == "GET" else 409)
-    preguntas = services.preguntas_de(encuesta)
+    if encuesta.codigo in _respondidas(request):
+        return _ya_respondio(request, encuesta)
     estado = 200
+    testigo = ""
+    if request.method == "POST":
+        testigo = request.POST.get("testigo", "")
+        # Before anything about the answers: a used token (Back, then «Enviar» with the
+        # answers blank or not) is «ya respondió», never a form with a fresh token.
+        if services.testigo_usado(encuesta, testigo):
+            return _ya_respondio(request, encuesta)
+    preguntas = services.preguntas_de(encuesta)
     if request.method == "POST":
         form = RespuestaForm(request.POST, preguntas=preguntas)
         if limites.excedido(request, GRUPO_LIMITE):
@@ -71,26 +125,34 @@ def responder(request, codigo):
                 services.responder(
                     encuesta=encuesta,
                     respuestas=form.respuestas(),
-                    testigo=request.POST.get("testigo", ""),
+                    testigo=testigo,
+                    ip=ip_de(request),
                     preguntas=preguntas,
                 )
             except services.RespuestaRepetida:
-                messages.info(request, "Su respuesta ya estaba registrada: no se contó dos veces.")
-                return redirect("encuestas:gracias", codigo=encuesta.codigo)
+                return _ya_respondio(request, encuesta)
+            except services.DemasiadasRespuestas as error:
+                form.add_error(None, str(error))
+                estado = 429
             except ValidationError as error:
                 if getattr(error, "code", None) == "cerrada":
                     return _no_abierta(request, encuesta, 409)
                 aplicar_errores(form, error)
             else:
-                return redirect("encuestas:gracias", codigo=encuesta.codigo)
+                destino = redirect("encuestas:gracias", codigo=encuesta.codigo)
+                return _recordar(request, destino, encuesta)
         estado = estado if estado != 200 else 400
     else:
         form = RespuestaForm(preguntas=preguntas)
     contexto = {
         "encuesta": encuesta,
         "form": form,
-        # A fresh one-time token for every form shown (nothing was stored with the old one).
-        "testigo": services.nuevo_testigo(encuesta),
+        # The same token while it is valid and unused (nothing was stored with it), so
+        # one form can never be counted twice; a fresh one only for a new form or a bad,
+        # expired or foreign token.
+        "testigo": testigo
+        if testigo and services.testigo_valido(encuesta, testigo)
+        else services.nuevo_testigo(encuesta),
     }
     return render(request, "encuestas/responder.html", contexto, status=estado)
 

@@ -45,10 +45,11 @@ def _agregar(encuesta, alicia, cuantas: int) -> None:
 
 
 # Session, user, groups (the role) [+ profile and office for an office], the survey and
-# the permission checks, then the seven queries of selectors.resultados.
+# the permission checks, then the seven queries of selectors.resultados (+ one for the
+# bursts from one address on the results page, selectors.rafagas).
 PAGINAS = {
-    "resultados": ("/encuestas/gestion/{pk}/resultados/", "alicia", 3 + 1 + 7),
-    "resultados_oficina": ("/encuestas/gestion/{pk}/resultados/", "bruno", 5 + 1 + 7),
+    "resultados": ("/encuestas/gestion/{pk}/resultados/", "alicia", 3 + 1 + 7 + 1),
+    "resultados_oficina": ("/encuestas/gestion/{pk}/resultados/", "bruno", 5 + 1 + 7 + 1),
     "detalle": ("/encuestas/gestion/{pk}/", "bruno", 5 + 1 + 7 + 2),
     "periodo": ("/encuestas/gestion/resultados/", "alicia", 3 + 7),
     "lista": ("/encuestas/gestion/", "alicia", 3 + 3 + 1),  # + the meta's plan and activities
