@@ -25,6 +25,7 @@ from decimal import Decimal
 from django.urls import reverse
 from django.utils import timezone
 
+from pasto_rdc.hojas import texto_seguro
 from plan import documentos, selectors
 from plan.documentos import Columna, Hoja, Tipo
 
@@ -69,10 +70,13 @@ NOMBRE_TIPO = {
 
 
 def _texto(valor) -> str:
+    """A CSV cell: dates in ISO 8601; a text that a spreadsheet would run is neutralised."""
     if valor is None:
         return ""
     if isinstance(valor, date | datetime):
         return valor.isoformat()
+    if isinstance(valor, str):
+        return texto_seguro(valor)
     return str(valor)
 
 

@@ -11,7 +11,8 @@ here, so the PDF and the spreadsheet of a report cannot disagree:
 - ``xlsx_desde_hojas(hojas)``: a declarative description → XLSX bytes with
   openpyxl. Each ``Hoja`` (sheet) has a title, ``Columna``s (header, width,
   kind) and rows of plain Python values; the kind gives the cell its type
-  and format: ``TEXTO`` (wrapped text, never a formula), ``FECHA`` (a real
+  and format: ``TEXTO`` (wrapped text, never a formula: a text starting with
+  «=», «+», «-», «@» is prefixed with «'», see pasto_rdc.hojas), ``FECHA`` (a real
   date, dd/mm/yyyy), ``PORCENTAJE`` (give 45.3 for 45.3 %: stored as the
   number 0.453 formatted 0.0 %), ``NUMERO``. The header row is bold,
   frozen and filterable. A ``Celda(valor, tipo)`` in a row overrides the
@@ -39,6 +40,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.child import INVALID_TITLE_REGEX
+
+from pasto_rdc.hojas import texto_seguro
 
 # WeasyPrint logs every layout step at INFO; reports would flood the server log.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -177,7 +180,9 @@ def _valor(valor, tipo: Tipo):
         return valor
     if tipo == Tipo.NUMERO:
         return valor if isinstance(valor, int | float | Decimal) else Decimal(valor)
-    return ILLEGAL_CHARACTERS_RE.sub("", str(valor))
+    # A string cell is never evaluated as typed, but it becomes a formula as soon as
+    # someone edits it: neutralised like every other export (pasto_rdc.hojas).
+    return texto_seguro(ILLEGAL_CHARACTERS_RE.sub("", str(valor)))
 
 
 def _escribir_fila(hoja, numero: int, columnas, valores, estilos: dict, *, negrita=False):

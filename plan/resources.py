@@ -18,6 +18,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Prefetch
 from import_export import fields, resources, widgets
 
+from pasto_rdc.hojas import sin_prefijo, texto_seguro
 from plan.models import (
     CODIGO_ACTIVIDAD,
     Actividad,
@@ -44,7 +45,8 @@ EJEMPLO_VENTANA = "dd/mm/aaaa-dd/mm/aaaa, por ejemplo 01/02/2022-04/03/2022"
 
 
 def _texto(valor) -> str:
-    return "" if valor is None else str(valor).strip()
+    # A cell exported by us as «'=…» (pasto_rdc.hojas) comes back as it was written.
+    return "" if valor is None else sin_prefijo(str(valor).strip())
 
 
 def _partes(valor) -> list[str]:
@@ -371,6 +373,18 @@ class PendienteField(fields.Field):
 # --- resources ---------------------------------------------------------------
 
 
+class ExportacionSeguraMixin:
+    """Downloads (CSV, XLSX…) never carry a text that a spreadsheet would run as a formula.
+
+    import-export's own IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT is not used: it only
+    deletes a leading «=» (not «+», «-», «@», tab or CR) and turns every cell, numbers
+    included, into text.
+    """
+
+    def export_field(self, field, instance, **kwargs):
+        return texto_seguro(super().export_field(field, instance, **kwargs))
+
+
 class ImportacionSeguraMixin:
     """All-or-nothing imports with Spanish column names in every error."""
 
@@ -442,7 +456,7 @@ class ImportacionSeguraMixin:
         }
 
 
-class ActividadResource(ImportacionSeguraMixin, resources.ModelResource):
+class ActividadResource(ExportacionSeguraMixin, ImportacionSeguraMixin, resources.ModelResource):
     plan = fields.Field(attribute="plan", column_name=VIGENCIA, widget=PlanWidget())
     entidad = fields.Field(attribute="plan__entidad", column_name=ENTIDAD, readonly=True)
     subcomponente = fields.Field(
@@ -517,7 +531,7 @@ class ActividadResource(ImportacionSeguraMixin, resources.ModelResource):
             guardar_ventanas(instance, ventanas)
 
 
-class ResponsableResource(ImportacionSeguraMixin, resources.ModelResource):
+class ResponsableResource(ExportacionSeguraMixin, ImportacionSeguraMixin, resources.ModelResource):
     nombre = fields.Field(attribute="nombre", column_name="Nombre", widget=TextoWidget())
     sigla = fields.Field(attribute="sigla", column_name="Sigla", widget=TextoWidget())
     slug = fields.Field(attribute="slug", column_name="Slug", widget=TextoWidget())
