@@ -5,16 +5,56 @@ responsible offices (ordered) and one or more date windows.
 """
 
 import uuid
+from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Cast, Left, StrIndex, Substr
 from django.utils.text import get_valid_filename
+
+from plan.reglas import (
+    FECHA_MAXIMA,
+    FECHA_MINIMA,
+    MENSAJE_FECHA,
+    MENSAJE_VIGENCIA,
+    VIGENCIA_MAXIMA,
+    VIGENCIA_MINIMA,
+    rango_de_vigencia,
+)
+
+# The sane range of every stored date (plan/reglas.py), for the fields' validators.
+FECHA_EN_RANGO = [
+    MinValueValidator(FECHA_MINIMA, MENSAJE_FECHA),
+    MaxValueValidator(FECHA_MAXIMA, MENSAJE_FECHA),
+]
+# The same range as instants, for the database constraints of the time stamps.
+MOMENTO_MINIMO = datetime(VIGENCIA_MINIMA, 1, 1, tzinfo=UTC)
+MOMENTO_LIMITE = datetime(VIGENCIA_MAXIMA + 1, 1, 1, tzinfo=UTC)
+
+
+def fecha_en_rango(campo: str, nombre: str) -> models.CheckConstraint:
+    """The database's copy of FECHA_EN_RANGO for the date field `campo`."""
+    return models.CheckConstraint(
+        condition=Q(**{f"{campo}__gte": FECHA_MINIMA, f"{campo}__lte": FECHA_MAXIMA}),
+        name=nombre,
+        violation_error_message=MENSAJE_FECHA,
+    )
+
+
+def momento_en_rango(campo: str, nombre: str) -> models.CheckConstraint:
+    """A time stamp (set by the server) within the same years; null is allowed."""
+    return models.CheckConstraint(
+        condition=Q(**{f"{campo}__isnull": True})
+        | Q(**{f"{campo}__gte": MOMENTO_MINIMO, f"{campo}__lt": MOMENTO_LIMITE}),
+        name=nombre,
+        violation_error_message=MENSAJE_FECHA,
+    )
+
 
 CODIGO_ACTIVIDAD = RegexValidator(
     r"\A[1-9][0-9]?\.[1-9][0-9]?\Z",
@@ -25,7 +65,11 @@ CODIGO_ACTIVIDAD = RegexValidator(
 class Plan(models.Model):
     entidad = models.CharField("entidad", max_length=200)
     vigencia = models.PositiveSmallIntegerField(
-        "vigencia", validators=[MinValueValidator(2000, "La vigencia debe ser un año válido.")]
+        "vigencia",
+        validators=[
+            MinValueValidator(VIGENCIA_MINIMA, MENSAJE_VIGENCIA),
+            MaxValueValidator(VIGENCIA_MAXIMA, MENSAJE_VIGENCIA),
+        ],
     )
     titulo = models.CharField("título", max_length=250)
     dependencia = models.CharField(
@@ -50,6 +94,11 @@ class Plan(models.Model):
                 fields=["entidad", "vigencia"],
                 name="plan_unico_por_entidad_y_vigencia",
                 violation_error_message="Ya existe un plan de esa entidad para esa vigencia.",
+            ),
+            models.CheckConstraint(
+                condition=Q(vigencia__gte=VIGENCIA_MINIMA, vigencia__lte=VIGENCIA_MAXIMA),
+                name="plan_vigencia_en_rango",
+                violation_error_message=MENSAJE_VIGENCIA,
             ),
         ]
 
@@ -306,8 +355,8 @@ class Ventana(models.Model):
     """A date window (fecha inicio → fecha final) in which an activity runs."""
 
     actividad = models.ForeignKey(Actividad, on_delete=models.CASCADE, related_name="ventanas")
-    inicio = models.DateField("fecha inicio")
-    fin = models.DateField("fecha final")
+    inicio = models.DateField("fecha inicio", validators=FECHA_EN_RANGO)
+    fin = models.DateField("fecha final", validators=FECHA_EN_RANGO)
 
     class Meta:
         verbose_name = "ventana de fechas"
@@ -319,6 +368,8 @@ class Ventana(models.Model):
                 name="ventana_fin_despues_de_inicio",
                 violation_error_message="La fecha final no puede ser anterior a la fecha de inicio.",
             ),
+            fecha_en_rango("inicio", "ventana_inicio_en_rango"),
+            fecha_en_rango("fin", "ventana_fin_en_rango"),
         ]
 
     def __str__(self):
@@ -329,6 +380,35 @@ class Ventana(models.Model):
             raise ValidationError(
                 {"fin": "La fecha final no puede ser anterior a la fecha de inicio."}
             )
+        vigencia = self._vigencia()
+        if vigencia is None:
+            return
+        desde, hasta = rango_de_vigencia(vigencia)
+        errores = {
+            campo: (
+                f"Las fechas de una actividad del plan {vigencia} deben estar entre el "
+                f"{desde:%d/%m/%Y} y el {hasta:%d/%m/%Y}."
+            )
+            for campo in ("inicio", "fin")
+            if getattr(self, campo) and not desde <= getattr(self, campo) <= hasta
+        }
+        if errores:
+            raise ValidationError(errores)
+
+    def _vigencia(self) -> int | None:
+        """The vigencia of the window's plan, also while the activity is being created
+        (the admin validates the windows before saving a new activity)."""
+        actividad = self._state.fields_cache.get("actividad")
+        if actividad is None and self.actividad_id is not None:
+            actividad = self.actividad
+        if actividad is None:
+            return None
+        if actividad.plan_id is not None:
+            return actividad.plan.vigencia
+        subcomponente = actividad._state.fields_cache.get("subcomponente")
+        if subcomponente is None and actividad.subcomponente_id is not None:
+            subcomponente = actividad.subcomponente
+        return subcomponente.componente.plan.vigencia if subcomponente else None
 
 
 def ruta_evidencia(instance: "Evidencia", filename: str) -> str:
@@ -400,6 +480,8 @@ class Evidencia(models.Model):
                 name="evidencia_archivo_con_sha256",
                 violation_error_message="Un archivo de evidencia debe tener su huella SHA-256.",
             ),
+            momento_en_rango("subida_en", "evidencia_subida_en_rango"),
+            momento_en_rango("revisada_en", "evidencia_revision_en_rango"),
         ]
 
     def __str__(self):
@@ -445,7 +527,7 @@ class Avance(models.Model):
     """
 
     actividad = models.ForeignKey(Actividad, on_delete=models.PROTECT, related_name="avances")
-    fecha = models.DateField("fecha del avance")
+    fecha = models.DateField("fecha del avance", validators=FECHA_EN_RANGO)
     cantidad = models.DecimalField(
         "cantidad lograda (acumulada)",
         max_digits=12,
@@ -472,6 +554,7 @@ class Avance(models.Model):
                 name="avance_cantidad_no_negativa",
                 violation_error_message="La cantidad no puede ser negativa.",
             ),
+            fecha_en_rango("fecha", "avance_fecha_en_rango"),
         ]
         indexes = [models.Index(fields=["actividad", "fecha"], name="avance_actividad_fecha")]
 
