@@ -33,6 +33,14 @@ def registrar_avance(
 ) -> Avance:
     """Add a progress report (never replaces an earlier one)."""
     _exigir(usuario, Accion.REPORTAR_AVANCE, actividad)
+    if actividad.es_automatica:
+        # The activity counts its own records (plan.fuentes): a hand report would be
+        # stored, ignored by every figure, and would come back if OPGI switched the
+        # activity to manual. The page hides the form; the rule lives here.
+        raise ValidationError(
+            "El avance de esta actividad se calcula automáticamente: no recibe reportes "
+            "manuales. Pida a OPGI que la cambie a avance manual si lo necesita."
+        )
     hoy = hoy or timezone.localdate()
     errores = {}
     errores_fecha = []

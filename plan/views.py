@@ -139,6 +139,8 @@ def reportar_avance(request, pk):
             )
         except ValidationError as error:
             aplicar_errores(form, error)
+            if actividad.es_automatica:  # the page shows no form: say it above the page
+                messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, "Avance registrado.")
             return redirect("actividad", pk=actividad.pk)

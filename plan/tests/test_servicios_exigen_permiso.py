@@ -1,0 +1,179 @@
+"""Every write service of the plan enforces its permission itself, not only the view.
+
+Each service is called directly (no view in between) with users of the wrong office,
+the wrong role, no role, an inactive account and no account: PermissionDenied,
+nothing written. Then with the right user, so the refusal means something.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from plan import fuentes, services
+from plan.models import Actividad, Avance, Evidencia, ObservacionSeguimiento
+
+
+@pytest.fixture
+def sin_rol(plan_2022):
+    return get_user_model().objects.create_user("sin-rol", password="clave-de-prueba")
+
+
+@pytest.fixture
+def bruno_inactivo(bruno):
+    bruno.is_active = False
+    bruno.save()
+    return bruno
+
+
+@pytest.fixture
+def evidencia(actividad, bruno):
+    """An evidence of Educación's activity 1.3, sent by Educación."""
+    return services.subir_evidencia(
+        actividad=actividad("1.3"),
+        usuario=bruno,
+        descripcion="Acta de la audiencia",
+        enlace="https://www.pasto.gov.co/acta",
+    )
+
+
+@pytest.fixture
+def aprobada(evidencia, alicia):
+    return services.aprobar_evidencia(evidencia=evidencia, revisor=alicia)
+
+
+def _registrar_avance(actividad, usuario, **_):
+    return services.registrar_avance(
+        actividad=actividad("1.3"),
+        usuario=usuario,
+        fecha=date(2022, 6, 30),
+        cantidad=Decimal(1),
+        narrativa="Avance.",
+        hoy=date(2022, 12, 31),
+    )
+
+
+def _subir_evidencia(actividad, usuario, **_):
+    return services.subir_evidencia(
+        actividad=actividad("1.3"),
+        usuario=usuario,
+        descripcion="Otra acta",
+        enlace="https://www.pasto.gov.co/otra",
+    )
+
+
+def _aprobar(usuario, evidencia, **_):
+    return services.aprobar_evidencia(evidencia=evidencia, revisor=usuario)
+
+
+def _devolver(usuario, evidencia, **_):
+    return services.devolver_evidencia(evidencia=evidencia, revisor=usuario, comentario="Falta.")
+
+
+def _publicar(usuario, aprobada, **_):
+    return services.cambiar_publicacion(evidencia=aprobada, revisor=usuario, publica=True)
+
+
+def _observacion(actividad, usuario, **_):
+    return services.guardar_observacion(
+        actividad=actividad("1.3"), corte=2, texto="Observación.", usuario=usuario
+    )
+
+
+def _fuente(actividad, usuario, **_):
+    clave = fuentes.opciones()[-1][0]
+    return services.cambiar_fuente_avance(actividad=actividad("1.3"), usuario=usuario, fuente=clave)
+
+
+# service: (users it must refuse, the user it accepts). 1.3 is Educación's (bruno);
+# carla is Salud, diana Control interno, alicia OPGI.
+SERVICIOS = {
+    "registrar_avance": (_registrar_avance, ["carla", "diana"], "bruno"),
+    "subir_evidencia": (_subir_evidencia, ["carla", "diana"], "bruno"),
+    "aprobar_evidencia": (_aprobar, ["bruno", "carla", "diana"], "alicia"),
+    "devolver_evidencia": (_devolver, ["bruno", "carla", "diana"], "alicia"),
+    "cambiar_publicacion": (_publicar, ["bruno", "carla", "diana"], "alicia"),
+    "guardar_observacion": (_observacion, ["bruno", "carla"], "diana"),
+    "cambiar_fuente_avance": (_fuente, ["bruno", "carla", "diana"], "alicia"),
+}
+SIEMPRE_RECHAZADOS = ["sin_rol", "bruno_inactivo", "anonimo"]
+
+CASOS = [
+    pytest.param(servicio, persona, id=f"{servicio}-{persona}")
+    for servicio, (_, rechazados, _aceptado) in SERVICIOS.items()
+    for persona in rechazados + SIEMPRE_RECHAZADOS
+]
+
+
+def _estado():
+    """Everything these services write."""
+    return (
+        Avance.objects.count(),
+        list(Evidencia.objects.order_by("pk").values_list("estado", "publica")),
+        ObservacionSeguimiento.objects.count(),
+        list(Actividad.objects.exclude(fuente_avance="").values_list("pk", flat=True)),
+    )
+
+
+@pytest.mark.parametrize(("servicio", "persona"), CASOS)
+def test_cada_servicio_del_plan_rechaza_al_usuario_equivocado_llamado_directamente(
+    request, actividad, alicia, bruno, carla, diana, evidencia, aprobada, servicio, persona
+):
+    llamar = SERVICIOS[servicio][0]
+    usuario = AnonymousUser() if persona == "anonimo" else request.getfixturevalue(persona)
+    antes = _estado()
+
+    with pytest.raises(PermissionDenied):
+        llamar(actividad=actividad, usuario=usuario, evidencia=evidencia, aprobada=aprobada)
+
+    assert _estado() == antes
+
+
+@pytest.mark.parametrize("servicio", list(SERVICIOS))
+def test_cada_servicio_del_plan_acepta_al_usuario_correcto(
+    request, actividad, alicia, bruno, diana, servicio
+):
+    llamar, _, persona = SERVICIOS[servicio]
+    # A fresh evidence per call: aprobar and devolver need one in «enviada».
+    nueva = services.subir_evidencia(
+        actividad=actividad("1.3"), usuario=bruno, descripcion="Acta", enlace="https://x.org/a"
+    )
+    lista = services.aprobar_evidencia(
+        evidencia=services.subir_evidencia(
+            actividad=actividad("1.3"), usuario=bruno, descripcion="B", enlace="https://x.org/b"
+        ),
+        revisor=alicia,
+    )
+
+    assert llamar(
+        actividad=actividad,
+        usuario=request.getfixturevalue(persona),
+        evidencia=nueva,
+        aprobada=lista,
+    )
+
+
+def test_una_actividad_automatica_no_recibe_reportes_manuales_ni_llamando_al_servicio(
+    client, actividad, alicia, bruno
+):
+    """The activity page hides the form; the service refused nothing (a rule only in the view)."""
+    educacion = actividad("1.3")
+    services.cambiar_fuente_avance(
+        actividad=educacion, usuario=alicia, fuente=fuentes.opciones()[-1][0]
+    )
+    educacion.refresh_from_db()
+
+    with pytest.raises(ValidationError, match="se calcula automáticamente"):
+        _registrar_avance(actividad, bruno)
+    client.force_login(bruno)
+    respuesta = client.post(
+        f"/actividades/{educacion.pk}/avances/",
+        {"fecha": "2022-06-30", "cantidad": "1", "narrativa": "A mano."},
+    )
+
+    assert respuesta.status_code == 400
+    assert "se calcula automáticamente" in respuesta.content.decode()
+    assert not educacion.avances.exists()
