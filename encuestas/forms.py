@@ -8,10 +8,11 @@ from datetime import datetime, time, timedelta
 from django import forms
 from django.utils import timezone
 
+from dialogos.fechas import CampoFecha
 from dialogos.forms import PreguntaForm as FormularioPublicoDialogos
 from dialogos.models import EspacioDialogo
 
-from . import reglas
+from . import fechas, reglas
 from .models import (
     MAXIMO_POR_HORA,
     TOPE_POR_HORA,
@@ -148,7 +149,7 @@ class RespuestaForm(forms.Form):
 class PapelForm(RespuestaForm):
     """A paper form typed in by staff: the same questions, plus the day it was filled."""
 
-    fecha = forms.DateField(
+    fecha = CampoFecha(
         label="Fecha en que se diligenció el formato",
         widget=FECHA,
         error_messages={"required": "Indique la fecha del formato."},
@@ -191,12 +192,14 @@ class EncuestaForm(forms.Form):
         label="Abre el",
         widget=FECHA_HORA,
         input_formats=FORMATOS_FECHA_HORA,
+        validators=[fechas.validar_momento],
         error_messages={"required": "Indique cuándo abre la encuesta."},
     )
     cierra_en = forms.DateTimeField(
         label="Cierra el",
         widget=FECHA_HORA,
         input_formats=FORMATOS_FECHA_HORA,
+        validators=[fechas.validar_momento],
         error_messages={"required": "Indique cuándo cierra la encuesta."},
     )
     maximo_por_hora = forms.IntegerField(
@@ -237,6 +240,8 @@ class EncuestaForm(forms.Form):
         else:
             abre = timezone.localtime().replace(second=0, microsecond=0)
             cierra = abre + timedelta(days=30)
+        # A space at the end of the range must not propose a closing past it.
+        cierra = min(cierra, fechas.momento_maximo() - timedelta(minutes=1))
         return {
             "espacio": espacio.pk if espacio else None,
             "cuestionario": cuestionario.pk if cuestionario else None,
@@ -263,8 +268,8 @@ class EncuestaForm(forms.Form):
 class PeriodoForm(forms.Form):
     """The period of the results (GET); both dates optional."""
 
-    desde = forms.DateField(label="Desde", required=False, widget=FECHA)
-    hasta = forms.DateField(label="Hasta", required=False, widget=FECHA)
+    desde = CampoFecha(label="Desde", required=False, widget=FECHA)
+    hasta = CampoFecha(label="Hasta", required=False, widget=FECHA)
 
     def clean(self):
         datos = super().clean()

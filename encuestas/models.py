@@ -26,12 +26,15 @@ questions and options in the database.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
 from dialogos.models import EspacioDialogo
+
+from . import fechas
 
 MAXIMO_TEXTO_CORTO = 200
 MAXIMO_TEXTO_LARGO = 2000
@@ -192,8 +195,8 @@ class Encuesta(models.Model):
         blank=True,
         help_text="Obligatorio en una encuesta general; si no, se usa el título del espacio.",
     )
-    abre_en = models.DateTimeField("abre el")
-    cierra_en = models.DateTimeField("cierra el")
+    abre_en = models.DateTimeField("abre el", validators=[fechas.validar_momento])
+    cierra_en = models.DateTimeField("cierra el", validators=[fechas.validar_momento])
     resultados_publicados = models.BooleanField(
         "resultados publicados",
         default=False,
@@ -255,6 +258,9 @@ class Encuesta(models.Model):
                 name="encuesta_publicada_con_fecha",
                 violation_error_message="Unos resultados publicados deben tener su fecha de publicación.",
             ),
+            fechas.restriccion_momento("abre_en", "encuesta_abre_en_rango"),
+            fechas.restriccion_momento("cierra_en", "encuesta_cierra_en_rango"),
+            fechas.restriccion_momento("publicados_en", "encuesta_publicados_en_rango"),
             models.CheckConstraint(
                 condition=Q(maximo_por_hora__gte=1) & Q(maximo_por_hora__lte=TOPE_POR_HORA),
                 name="encuesta_maximo_por_hora_acotado",
@@ -266,6 +272,16 @@ class Encuesta(models.Model):
 
     def __str__(self):
         return self.nombre
+
+    def clean(self):
+        # The admin's copy of the services' date rule (the plan's vigencia ± 1 year).
+        super().clean()
+        espacio = self.espacio if self.espacio_id else None
+        errores = fechas.errores_periodo(
+            abre_en=self.abre_en, cierra_en=self.cierra_en, vigencia=fechas.vigencia_de(espacio)
+        )
+        if errores:
+            raise ValidationError(errores)
 
     @property
     def nombre(self) -> str:
@@ -303,6 +319,7 @@ class Respuesta(models.Model):
     canal = models.CharField("canal", max_length=6, choices=Canal.choices)
     fecha = models.DateField(
         "fecha de la respuesta",
+        validators=[fechas.validar_fecha],
         help_text="El día en que se respondió (el del formato en papel); suma a la meta desde ese día.",
     )
     registrada_en = models.DateTimeField("registrada en", auto_now_add=True)
@@ -351,6 +368,7 @@ class Respuesta(models.Model):
                 name="respuesta_web_con_testigo",
                 violation_error_message="Una respuesta web lleva el testigo de su formulario; una en papel no.",
             ),
+            fechas.restriccion_fecha("fecha", "respuesta_fecha_en_rango"),
         ]
 
     def __str__(self):

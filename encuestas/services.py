@@ -28,7 +28,7 @@ from django.utils.crypto import salted_hmac
 
 from dialogos.models import EspacioDialogo
 
-from . import permisos, reglas
+from . import fechas, permisos, reglas
 from .models import (
     MAXIMO_POR_HORA,
     TOPE_POR_HORA,
@@ -256,7 +256,9 @@ def _validar_encuesta(
     titulo: str,
     maximo_por_hora: int,
 ) -> None:
-    errores: dict[str, str] = {}
+    errores: dict[str, str] = fechas.errores_periodo(
+        abre_en=abre_en, cierra_en=cierra_en, vigencia=fechas.vigencia_de(espacio)
+    )
     if not 1 <= maximo_por_hora <= TOPE_POR_HORA:
         errores["maximo_por_hora"] = (
             f"Las respuestas por conexión y hora van de 1 a {TOPE_POR_HORA}."
@@ -269,7 +271,7 @@ def _validar_encuesta(
         errores["abre_en"] = "Indique cuándo abre la encuesta."
     if cierra_en is None:
         errores["cierra_en"] = "Indique cuándo cierra la encuesta."
-    elif abre_en is not None and cierra_en <= abre_en:
+    elif abre_en is not None and "cierra_en" not in errores and cierra_en <= abre_en:
         errores["cierra_en"] = "El cierre debe ser posterior a la apertura."
     if espacio is None and not titulo:
         errores["titulo"] = "Una encuesta general debe tener título."

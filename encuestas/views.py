@@ -25,7 +25,7 @@ from plan import services as servicios_plan
 from plan.forms import aplicar_errores
 from plan.models import Actividad
 
-from . import carteles, informes, metas, permisos, selectors, services
+from . import carteles, fechas, informes, metas, permisos, selectors, services
 from .forms import (
     CuestionarioForm,
     DuplicarForm,
@@ -194,9 +194,12 @@ def publicacion(request, pk):
 def _fecha_inicial(request, encuesta: Encuesta) -> date:
     """The date of the paper forms: the one of the last form saved, else the space's day."""
     try:
-        return date.fromisoformat(request.GET.get("fecha", ""))
+        propuesta = date.fromisoformat(request.GET.get("fecha", ""))
     except ValueError:
         pass
+    else:
+        if fechas.en_rango(propuesta):
+            return propuesta
     dia = timezone.localdate(encuesta.espacio.inicio) if encuesta.espacio_id else None
     return min(dia or timezone.localdate(), timezone.localdate())
 

@@ -1,0 +1,75 @@
+"""The dates a survey may bear: dialogos' range (2000-01-01 to 2100-12-31 in Pasto, see
+dialogos.fechas) and, for the survey of a space that counts for an activity, its plan's
+vigencia ± 1 year (a survey of the 2022 plan is applied in 2021–2023, never in 2099).
+
+A survey dated 9999-12-31 broke /encuestas/gestion/ for good (year 10000 in UTC);
+the model fields, the forms, the services and CheckConstraints all refuse it now.
+"""
+
+from datetime import date, datetime
+
+from django.utils import timezone
+
+from dialogos.fechas import (
+    FECHA_MAXIMA,
+    FECHA_MINIMA,
+    MENSAJE_RANGO,
+    en_rango,
+    momento_maximo,
+    momento_minimo,
+    restriccion_fecha,
+    restriccion_momento,
+    validar_fecha,
+    validar_momento,
+)
+
+__all__ = [
+    "FECHA_MAXIMA",
+    "FECHA_MINIMA",
+    "MENSAJE_RANGO",
+    "en_rango",
+    "errores_periodo",
+    "momento_maximo",
+    "momento_minimo",
+    "restriccion_fecha",
+    "restriccion_momento",
+    "validar_fecha",
+    "validar_momento",
+]
+
+MARGEN_VIGENCIA = 1  # years around the plan's vigencia
+
+
+def _dia(momento: datetime | date) -> date:
+    if isinstance(momento, datetime):
+        return timezone.localdate(momento) if timezone.is_aware(momento) else momento.date()
+    return momento
+
+
+def errores_periodo(
+    *, abre_en: datetime | None, cierra_en: datetime | None, vigencia: int | None
+) -> dict[str, str]:
+    """Spanish messages by field for an opening/closing outside the allowed range."""
+    errores: dict[str, str] = {}
+    for campo, valor in (("abre_en", abre_en), ("cierra_en", cierra_en)):
+        if valor is None:
+            continue
+        if timezone.is_aware(valor):
+            fuera = not (momento_minimo() <= valor < momento_maximo())
+        else:
+            fuera = not en_rango(valor.date())
+        if fuera:
+            errores[campo] = MENSAJE_RANGO
+        elif vigencia is not None and abs(_dia(valor).year - vigencia) > MARGEN_VIGENCIA:
+            errores[campo] = (
+                f"El espacio cuenta para el plan {vigencia}: la encuesta se aplica entre "
+                f"{vigencia - MARGEN_VIGENCIA} y {vigencia + MARGEN_VIGENCIA}."
+            )
+    return errores
+
+
+def vigencia_de(espacio) -> int | None:
+    """The vigencia of the plan the space counts for, if it is linked to an activity."""
+    if espacio is None or espacio.actividad_id is None:
+        return None
+    return espacio.actividad.plan.vigencia
