@@ -4,6 +4,8 @@ Shared by every upload in the system (plan evidence, dialogue attachments).
 """
 
 import hashlib
+import logging
+import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -31,6 +33,12 @@ TIPOS_PERMITIDOS: dict[str, tuple[str, ...]] = {
 }
 
 DESCRIPCION_TIPOS = "PDF, imágenes (JPG, PNG, WEBP), documentos de Office u OpenDocument y CSV"
+
+# File systems (ext4, XFS) allow 255 *bytes* per name, and «ó» takes two: a stored name
+# stays well below, leaving room for the «_abc1234» Django adds to avoid a clash.
+MAX_BYTES_NOMBRE = 180
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -107,6 +115,23 @@ def revisar_archivo(archivo) -> ArchivoRevisado:
     return ArchivoRevisado(tipo_contenido=tipo, tamano=tamano, sha256=_sha256(archivo))
 
 
+def nombre_para_guardar(nombre: str, *, max_bytes: int = MAX_BYTES_NOMBRE) -> str:
+    """`nombre` (without folders) shortened to `max_bytes` in UTF-8, keeping its extension.
+
+    The cut falls on a character boundary, never inside an accented letter; the name is
+    first composed (NFC), as macOS sends «o» + accent as two characters.
+    """
+    nombre = unicodedata.normalize("NFC", PurePath(nombre or "").name) or "archivo"
+    if len(nombre.encode()) <= max_bytes:
+        return nombre
+    ruta = PurePath(nombre)
+    extension = ruta.suffix if len(ruta.suffix.encode()) <= 16 else ""
+    raiz = nombre[: len(nombre) - len(extension)] if extension else nombre
+    espacio = max_bytes - len(extension.encode())
+    raiz = raiz.encode()[:espacio].decode("utf-8", errors="ignore").rstrip(" .") or "archivo"
+    return raiz + extension
+
+
 def guardar_con_archivo(instancia, archivo) -> None:
     """Check `archivo`, then save `instancia` (evidence, attachment…) with it.
 
@@ -121,9 +146,17 @@ def guardar_con_archivo(instancia, archivo) -> None:
     instancia.tamano = revisado.tamano
     instancia.tipo_contenido = revisado.tipo_contenido
     instancia.full_clean(exclude=["archivo"])
-    instancia.archivo.save(archivo.name, archivo, save=False)
+    instancia.archivo.save(nombre_para_guardar(archivo.name), archivo, save=False)
+    guardado = instancia.archivo.name
     try:
         instancia.save()
-    except Exception:
-        instancia.archivo.storage.delete(instancia.archivo.name)
+    except BaseException:
+        # Also on a worker's timeout (SystemExit) or Ctrl-C: no file without its row.
+        # (A rollback of an enclosing transaction after this point is not seen here;
+        # `manage.py limpiar_archivos_huerfanos` finds what such a case leaves behind.)
+        try:
+            instancia.archivo.storage.delete(guardado)
+        except OSError:
+            logger.exception("No se pudo borrar el archivo huérfano %s", guardado)
+        instancia.archivo.name = ""
         raise
