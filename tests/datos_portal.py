@@ -16,7 +16,11 @@ checked by axe with real content on it):
   survey answers (never published, results published or not).
 - `crear_plan_sin_publicar()`: a whole 2023 plan with publicado=False, every
   text of it marked (with an approved, «public» evidence file, still not public
-  because its plan is not), and a space that counts for one of its activities.
+  because its plan is not), and a realised space that counts for one of its
+  activities, marked in its title, place, theme and record, with a question
+  published for it and a survey for it with published results, both marked in
+  their public texts. They were published while the plan was, and the plan was
+  then withdrawn: none of them is public any more.
 
 Needs the 29 territories of dialogos' data migration: a browser test's
 database is flushed after each test, so it recreates them first
@@ -91,7 +95,17 @@ MARCAS_2023 = (
     "SECRETO-EVIDENCIA-2023",
     "SECRETO-ARCHIVO-2023",
 )
-MARCAS = MARCAS_2022 + MARCAS_2023
+# The space that counts for a 2023 activity, its published question and its survey.
+MARCAS_ESPACIO_2023 = (
+    "SECRETO-ESPACIO-2023-TITULO",
+    "SECRETO-ESPACIO-2023-LUGAR",
+    "SECRETO-ESPACIO-2023-TEMA",
+    "SECRETO-ESPACIO-2023-ACTA",
+    "SECRETO-PREGUNTA-2023-PUBLICA",
+    "SECRETO-RESPUESTA-2023-PUBLICA",
+    "SECRETO-ENCUESTA-2023",
+)
+MARCAS = MARCAS_2022 + MARCAS_2023 + MARCAS_ESPACIO_2023
 
 
 def crear_territorios() -> None:
@@ -126,6 +140,8 @@ class Portal:
     encuesta_abierta: Encuesta  # open now, results not published
     plan_sin_publicar: Plan | None = None
     espacio_2023: EspacioDialogo | None = None  # counts for an activity of that plan
+    pregunta_2023: Pregunta | None = None  # published, for that space
+    encuesta_2023: Encuesta | None = None  # results published, for that space
 
     @property
     def espacios(self) -> list[EspacioDialogo]:
@@ -408,9 +424,65 @@ def poblar_portal(*, alicia, bruno, diana) -> Portal:
     )
 
 
+def _espacio_2023(portal: Portal, actividad: Actividad):
+    """A realised space for a 2023 activity, a question published for it, a survey with
+    published results: everything done while the 2023 plan was still published."""
+    alicia, bruno = portal.alicia, portal.bruno
+    educacion = Responsable.objects.get(slug="educacion")
+    espacio = dialogos.programar_espacio(
+        usuario=alicia,
+        tipo=EspacioDialogo.Tipo.JORNADA_TEMATICA,
+        titulo="SECRETO-ESPACIO-2023-TITULO: jornada de planeación participativa",
+        tema="SECRETO-ESPACIO-2023-TEMA",
+        oficinas=[educacion],
+        actividad=actividad,
+        inicio=momento(2023, 3, 15),
+        fin=momento(2023, 3, 15, 12),
+        lugar="SECRETO-ESPACIO-2023-LUGAR",
+    )
+    espacio = dialogos.registrar_realizacion(
+        espacio=espacio, usuario=alicia, asistentes=30, acta="SECRETO-ESPACIO-2023-ACTA"
+    )
+    pregunta = dialogos.recibir_pregunta(
+        texto="¿Qué se decidió en la jornada de planeación?",
+        acepta_datos=True,
+        espacio=espacio,
+        hoy=date(2023, 3, 15),
+    )
+    dialogos.asignar_pregunta(pregunta=pregunta, usuario=alicia, oficina=educacion)
+    dialogos.responder_pregunta(
+        pregunta=pregunta, usuario=bruno, respuesta="Se priorizaron tres proyectos."
+    )
+    pregunta = dialogos.publicar_pregunta(
+        pregunta=pregunta,
+        usuario=alicia,
+        texto_publico="SECRETO-PREGUNTA-2023-PUBLICA",
+        respuesta_publica="SECRETO-RESPUESTA-2023-PUBLICA",
+    )
+    cuestionario = portal.encuesta_publicada.cuestionario
+    encuesta = encuestas.crear_encuesta(
+        usuario=alicia,
+        cuestionario=cuestionario,
+        espacio=espacio,
+        titulo="SECRETO-ENCUESTA-2023",
+        abre_en=momento(2023, 3, 15),
+        cierra_en=momento(2023, 3, 25),
+    )
+    escala = cuestionario.preguntas.get(tipo="escala")
+    encuestas.registrar_papel(
+        usuario=alicia, encuesta=encuesta, respuestas={escala.campo: "5"}, fecha=date(2023, 3, 15)
+    )
+    encuesta = encuestas.publicar_resultados(usuario=alicia, encuesta=encuesta, publicar=True)
+    return espacio, pregunta, encuesta
+
+
 def crear_plan_sin_publicar(portal: Portal) -> Plan:
-    """A 2023 plan (publicado=False) with every text marked, its evidence and a space."""
+    """A 2023 plan (publicado=False) with every text marked, its evidence, a space for one
+    of its activities with a published question and published survey results."""
     plan_2023 = crear_plan_grande(actividades=3, vigencia=2023, oficinas=3, usuario=portal.alicia)
+    actividad = Actividad.objects.filter(plan=plan_2023).order_by("orden").first()
+    # Published while the plan was public; then OPGI withdrew the plan (below).
+    espacio, pregunta, encuesta = _espacio_2023(portal, actividad)
     Plan.objects.filter(pk=plan_2023.pk).update(
         publicado=False,
         titulo="SECRETO-PLAN-2023",
@@ -428,7 +500,6 @@ def crear_plan_sin_publicar(portal: Portal) -> Plan:
         meta_texto="SECRETO-META-2023",
     )
     Evidencia.objects.filter(actividad__plan=plan_2023).update(descripcion="SECRETO-EVIDENCIA-2023")
-    actividad = Actividad.objects.filter(plan=plan_2023).order_by("orden").first()
     # Approved and marked public, yet not public: its plan is not published.
     archivo = plan.subir_evidencia(
         actividad=actividad,
@@ -438,18 +509,9 @@ def crear_plan_sin_publicar(portal: Portal) -> Plan:
     )
     plan.aprobar_evidencia(evidencia=archivo, revisor=portal.alicia)
     plan.cambiar_publicacion(evidencia=archivo, revisor=portal.alicia, publica=True)
-    # A space that counts for a 2023 activity (its own data are public; the activity is not).
-    espacio = dialogos.programar_espacio(
-        usuario=portal.alicia,
-        tipo=EspacioDialogo.Tipo.JORNADA_TEMATICA,
-        titulo="Jornada de planeación participativa",
-        oficinas=[Responsable.objects.get(slug="educacion")],
-        actividad=actividad,
-        inicio=momento(2023, 3, 15),
-        fin=momento(2023, 3, 15, 12),
-        lugar="Auditorio de la Alcaldía",
-    )
     portal.plan_sin_publicar = Plan.objects.get(pk=plan_2023.pk)
     portal.evidencias_secretas.append(archivo)
     portal.espacio_2023 = espacio
+    portal.pregunta_2023 = pregunta
+    portal.encuesta_2023 = encuesta
     return portal.plan_sin_publicar

@@ -21,6 +21,15 @@ One exception, by design: the lookup by tracking number shows the question's own
 text and its answer to whoever holds the number (the number is the citizen's key,
 unguessable: dialogos/reglas.py), but never the name nor the contact.
 
+The tracking number (radicado, RADICADO below) is that key, so it appears in NO
+anonymous response (no page, attribute, header, feed or open-data file), except the
+acknowledgement shown once right after filing a question, and a lookup page
+repeating the number its visitor typed in its own URL.
+
+The staff below OPGI (an office, a logged-in user without role) are asked for the
+unpublished plan's documents (`/informes/plan/2023.pdf|.xlsx`): never a 200, never
+a marker (only OPGI and Control interno download an unpublished plan).
+
 The data are created and the site crawled once for the module, inside a
 transaction rolled back at the end (the crawl renders two PDFs only).
 """
@@ -36,6 +45,7 @@ from urllib.parse import urlsplit
 import openpyxl
 import pypdf
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
@@ -90,6 +100,12 @@ PUBLICAS = frozenset(
 
 # What a non-public page may answer an anonymous visitor (besides a redirect to login).
 NO_PUBLICAS = {403, 404, 405}
+
+# A tracking number (dialogos/reglas.py): the citizen's secret key to her question.
+RADICADO = re.compile(r"RDC-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}")
+
+# The acknowledgement right after filing a question shows its number, once.
+ACUSE_DE_RECIBO = "(enviada) /dialogos/preguntar/recibida/"
 
 
 @dataclass(frozen=True)
@@ -184,6 +200,8 @@ def valores(portal) -> dict[str, list]:
         *Evidencia.objects.filter(actividad__plan=plan_2023),
         *portal.espacios,
         portal.espacio_2023,
+        portal.pregunta_2023,
+        portal.encuesta_2023,
         *portal.preguntas,
         *portal.informes,
         *portal.encuestas,
@@ -196,7 +214,10 @@ def valores(portal) -> dict[str, list]:
     return {
         "pk": sorted({objeto.pk for objeto in objetos}),
         "vigencia": [2022, 2023],
-        "codigo": sorted({a.codigo for a in actividades} | {e.codigo for e in portal.encuestas}),
+        "codigo": sorted(
+            {a.codigo for a in actividades}
+            | {e.codigo for e in [*portal.encuestas, portal.encuesta_2023]}
+        ),
         "slug": [conjunto.slug for conjunto in conjuntos()] + ["educacion"],
         "formato": ["csv", "json", "xlsx", "pdf"],
         "corte": [2],
@@ -247,9 +268,12 @@ def esperadas(portal) -> dict[str, int]:
     # A space that counts for an activity of the unpublished plan is not public either.
     paginas[f"/dialogos/espacios/{portal.espacio_2023.pk}/"] = 404
     paginas[f"/dialogos/espacios/{portal.espacio_2023.pk}/calendario.ics"] = 404
+    # Nor may one ask a question for it, nor see its survey's results.
+    paginas[f"/dialogos/espacios/{portal.espacio_2023.pk}/preguntar/"] = 404
+    paginas[f"/encuestas/resultados/{portal.encuesta_2023.codigo}/"] = 404
     for espacio in (portal.realizado, portal.programado):
         paginas[f"/dialogos/espacios/{espacio.pk}/preguntar/"] = 200
-    for pregunta in portal.preguntas:
+    for pregunta in [*portal.preguntas, portal.pregunta_2023]:
         paginas[f"/dialogos/consulta/?radicado={pregunta.radicado}"] = 200
     for informe in portal.informes:
         paginas[f"/dialogos/informes/{informe.pk}.pdf"] = 200
@@ -267,12 +291,24 @@ def esperadas(portal) -> dict[str, int]:
 
 
 def permitidas_en(ruta: str, portal) -> frozenset:
-    """The lookup by tracking number shows that question's own text and answer (by design)."""
-    for pregunta in portal.preguntas:
+    """The lookup by tracking number shows that question's published texts (by design).
+
+    Only the texts OPGI published (before that, only the status and the deadline):
+    never the original question or answer, never the space's texts (the 2023 space
+    is not public, not even to the person who asked there).
+    """
+    for pregunta in [*portal.preguntas, portal.pregunta_2023]:
         if ruta == f"/dialogos/consulta/?radicado={pregunta.radicado}":
-            propios = f"{pregunta.texto}\n{pregunta.respuesta}".casefold()
-            return frozenset(m for m in datos_portal.MARCAS if m.casefold() in propios)
+            publicados = f"{pregunta.texto_publico}\n{pregunta.respuesta_publica}".casefold()
+            return frozenset(m for m in datos_portal.MARCAS if m.casefold() in publicados)
     return frozenset()
+
+
+def radicados_en(ruta: str, texto: str) -> list[str]:
+    """The tracking numbers in an anonymous response (the acknowledgement may show its own)."""
+    if ruta == ACUSE_DE_RECIBO:
+        return []
+    return sorted(set(RADICADO.findall(texto)))
 
 
 def _visitar(cliente, ruta: str, nombre: str) -> Visita:
@@ -289,6 +325,7 @@ class Recorrido:
     esperadas: dict[str, int]
     admin: dict[str, Visita]
     internas: dict[str, Visita]
+    bajo_opgi: dict[str, Visita]  # «persona ruta»: the plan documents, below OPGI
 
 
 @pytest.fixture(scope="module")
@@ -342,7 +379,7 @@ def recorrido(django_db_setup, django_db_blocker, tmp_path_factory) -> Recorrido
             {"texto": "¿Dónde se inscriben los grupos?", "acepta_datos": "on"},
         )
         assert enviada.status_code == 302, enviada.content.decode()
-        visitas["(enviada) /dialogos/preguntar/recibida/"] = _visitar(
+        visitas[ACUSE_DE_RECIBO] = _visitar(
             anonimo, enviada["Location"], "dialogos:pregunta_recibida"
         )
 
@@ -372,9 +409,22 @@ def recorrido(django_db_setup, django_db_blocker, tmp_path_factory) -> Recorrido
                 "/informes/plan/2023.pdf",
             )
         }
+        # Below OPGI: an office and a logged-in user without role, on the plan documents.
+        bajo_opgi = {}
+        sin_rol = get_user_model().objects.create_user("sin-rol", password="clave-de-prueba")
+        for persona in (portal.bruno, sin_rol):
+            cliente = Client()
+            cliente.force_login(persona)
+            for ruta in ("/informes/plan/2023.pdf", "/informes/plan/2023.xlsx"):
+                bajo_opgi[f"{persona.username} {ruta}"] = _visitar(cliente, ruta, "")
         transaction.set_rollback(True)
     cache.clear()
-    return Recorrido(portal, todos, sin_valores, visitas, paginas, admin, internas)
+    return Recorrido(portal, todos, sin_valores, visitas, paginas, admin, internas, bajo_opgi)
+
+
+def _lista(fugas: dict) -> str:
+    """One line per URL and what leaked there, for a failure message one can act on."""
+    return "\n".join(f"{ruta}: {', '.join(cosas)}" for ruta, cosas in sorted(fugas.items()))
 
 
 def test_ninguna_pagina_ni_descarga_publica_muestra_lo_no_publicado(recorrido):
@@ -383,8 +433,52 @@ def test_ninguna_pagina_ni_descarga_publica_muestra_lo_no_publicado(recorrido):
         for ruta, visita in recorrido.visitas.items()
         if (marcas := marcas_en(visita.texto, permitidas_en(ruta, recorrido.portal)))
     }
-    assert fugas == {}
+    assert fugas == {}, "Marcas de lo no publicado en respuestas anónimas:\n" + _lista(fugas)
     assert len(recorrido.visitas) > 300  # every pattern, with every id
+
+
+def test_nada_del_espacio_de_un_plan_sin_publicar_en_ninguna_respuesta_anonima(recorrido):
+    """The 2023 space, its published question and its published survey results."""
+    fugas = {
+        ruta: marcas
+        for ruta, visita in recorrido.visitas.items()
+        if (
+            marcas := sorted(
+                set(marcas_en(visita.texto, permitidas_en(ruta, recorrido.portal)))
+                & set(datos_portal.MARCAS_ESPACIO_2023)
+            )
+        )
+    }
+    assert fugas == {}, "El espacio de un plan sin publicar aparece en:\n" + _lista(fugas)
+
+
+def test_ningun_radicado_aparece_en_una_respuesta_anonima(recorrido):
+    fugas = {
+        ruta: radicados
+        for ruta, visita in recorrido.visitas.items()
+        if (radicados := radicados_en(ruta, visita.texto))
+    }
+    fugas.update(
+        {
+            ruta: radicados
+            for ruta, v in recorrido.admin.items()
+            if (radicados := radicados_en(ruta, v.texto))
+        }
+    )
+    assert fugas == {}, "Radicados en respuestas anónimas:\n" + _lista(fugas)
+    # The crawler does see a number where one must be (so its absence means something).
+    acuse = recorrido.visitas[ACUSE_DE_RECIBO]
+    assert acuse.estado == 200 and RADICADO.search(acuse.texto)
+
+
+def test_bajo_opgi_nadie_descarga_el_documento_de_un_plan_sin_publicar(recorrido):
+    malas = {
+        ruta: [f"HTTP {visita.estado}"] * (visita.estado == 200) + marcas_en(visita.texto)
+        for ruta, visita in recorrido.bajo_opgi.items()
+    }
+    malas = {ruta: cosas for ruta, cosas in malas.items() if cosas}
+    assert malas == {}, "Documentos del plan sin publicar bajo OPGI:\n" + _lista(malas)
+    assert {v.estado for v in recorrido.bajo_opgi.values()} == {404}
 
 
 def test_cada_patron_de_url_se_recorre(recorrido):
@@ -455,15 +549,20 @@ def test_cada_conjunto_de_datos_abiertos_en_sus_tres_formatos(recorrido):
 
 
 def test_la_consulta_por_radicado_no_muestra_nombre_ni_contacto(recorrido):
+    """Nor the radicado itself: the page does not echo the number typed."""
     personales = {datos_portal.NOMBRE, datos_portal.CORREO, datos_portal.TELEFONO}
     for pregunta in recorrido.portal.preguntas:
         visita = recorrido.visitas[f"/dialogos/consulta/?radicado={pregunta.radicado}"]
-        assert pregunta.radicado in visita.texto
-        # Only what she wrote in the question itself, never the form's name and contact.
-        propios = set(marcas_en(f"{pregunta.texto}\n{pregunta.respuesta}"))
-        assert set(marcas_en(visita.texto)) & personales <= propios
+        assert visita.estado == 200
+        assert set(marcas_en(visita.texto)) & personales == set()
+        assert pregunta.radicado not in visita.texto
+    # Her data are stored (so their absence means something).
     recibida = recorrido.portal.sin_publicar[0]
     assert recibida.nombre == datos_portal.NOMBRE and recibida.telefono == datos_portal.TELEFONO
+    # A published question's lookup shows its published answer.
+    publicada = recorrido.portal.publicadas[0]
+    visita = recorrido.visitas[f"/dialogos/consulta/?radicado={publicada.radicado}"]
+    assert _contiene(visita.texto, publicada.respuesta_publica)
 
 
 # Public pages the site map needs not list: itself, a step of a form.
