@@ -3,12 +3,14 @@
 from datetime import datetime
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 
 from plan import fuentes
 from plan.models import Actividad, Responsable
 
-from . import metas, reglas
+from . import metas, permisos, reglas
+from .fechas import CampoFecha
 from .models import (
     MAXIMO_PREGUNTA,
     AdjuntoEspacio,
@@ -163,7 +165,7 @@ class FiltroCronogramaForm(forms.Form):
         to_field_name="slug",
         empty_label="Todos",
     )
-    mes = forms.DateField(
+    mes = CampoFecha(
         label="Mes",
         required=False,
         input_formats=["%Y-%m"],
@@ -208,7 +210,7 @@ class EspacioForm(forms.Form):
         required=False,
         empty_label="Ninguna",
     )
-    fecha = forms.DateField(label="Fecha", widget=FECHA)
+    fecha = CampoFecha(label="Fecha", widget=FECHA)
     hora_inicio = forms.TimeField(label="Hora de inicio", widget=HORA)
     hora_fin = forms.TimeField(label="Hora de fin", widget=HORA)
     territorio = forms.ModelChoiceField(
@@ -225,18 +227,27 @@ class EspacioForm(forms.Form):
         assume_scheme="https",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, usuario, actividad_actual: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["oficinas"].queryset = _oficinas()
         self.fields["territorio"].queryset = _territorios()
-        self.fields["actividad"].queryset = Actividad.objects.select_related("plan").order_by(
-            "-plan__vigencia", "orden"
+        # Only the activities the user may make the space count toward (the service
+        # checks it again), plus the one already chosen (by OPGI) when editing.
+        permitidas = Q(pk__in=permisos.actividades_vinculables(usuario).values("pk"))
+        if actividad_actual is not None:
+            permitidas |= Q(pk=actividad_actual)
+        self.fields["actividad"].queryset = (
+            Actividad.objects.filter(permitidas)
+            .select_related("plan")
+            .order_by("-plan__vigencia", "orden")
         )
 
     @classmethod
-    def desde_espacio(cls, espacio: EspacioDialogo) -> "EspacioForm":
+    def desde_espacio(cls, espacio: EspacioDialogo, *, usuario) -> "EspacioForm":
         inicio, fin = timezone.localtime(espacio.inicio), timezone.localtime(espacio.fin)
         return cls(
+            usuario=usuario,
+            actividad_actual=espacio.actividad_id,
             initial={
                 "tipo": espacio.tipo,
                 "titulo": espacio.titulo,
@@ -249,7 +260,7 @@ class EspacioForm(forms.Form):
                 "territorio": espacio.territorio_id,
                 "lugar": espacio.lugar,
                 "enlace": espacio.enlace,
-            }
+            },
         )
 
     def datos_servicio(self) -> dict:
@@ -311,7 +322,7 @@ class CompromisoForm(FormularioDePagina):
     responsable = forms.ModelChoiceField(
         label="Dependencia responsable", queryset=Responsable.objects.none()
     )
-    fecha_limite = forms.DateField(label="Fecha límite", widget=FECHA)
+    fecha_limite = CampoFecha(label="Fecha límite", widget=FECHA)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -349,7 +360,7 @@ class PreguntaFormatoForm(PreguntaForm):
         required=False,
         empty_label="Ninguno (pregunta general)",
     )
-    recibida_el = forms.DateField(label="Fecha de recibo", widget=FECHA)
+    recibida_el = CampoFecha(label="Fecha de recibo", widget=FECHA)
 
     field_order = ["espacio", "recibida_el"]
 
@@ -446,9 +457,9 @@ class InformeForm(forms.Form):
         required=False,
         empty_label="Ninguno (un periodo)",
     )
-    desde = forms.DateField(label="Desde", required=False, widget=FECHA)
-    hasta = forms.DateField(label="Hasta", required=False, widget=FECHA)
-    publicado_el = forms.DateField(label="Publicado el", widget=FECHA)
+    desde = CampoFecha(label="Desde", required=False, widget=FECHA)
+    hasta = CampoFecha(label="Hasta", required=False, widget=FECHA)
+    publicado_el = CampoFecha(label="Publicado el", widget=FECHA)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -468,8 +479,8 @@ class AlcanceInformeForm(FormularioDePagina):
         required=False,
         empty_label="Ninguno (un periodo)",
     )
-    desde = forms.DateField(label="Desde", required=False, widget=FECHA)
-    hasta = forms.DateField(label="Hasta", required=False, widget=FECHA)
+    desde = CampoFecha(label="Desde", required=False, widget=FECHA)
+    hasta = CampoFecha(label="Hasta", required=False, widget=FECHA)
     formato = forms.ChoiceField(label="Formato", choices=[("pdf", "PDF"), ("xlsx", "XLSX")])
 
     def __init__(self, *args, **kwargs):

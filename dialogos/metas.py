@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from plan import fuentes
 
+from .fechas import FECHA_MAXIMA
 from .models import EspacioDialogo, InformeRespuestas, Pregunta
 
 PREFIJO = "dialogos."
@@ -52,7 +53,11 @@ SUGERIDAS = {
 
 
 def _fin_del_dia(fecha: date) -> datetime:
-    """The first instant after `fecha` in Bogotá (spaces are dated in local time)."""
+    """The first instant after `fecha` in Bogotá (spaces are dated in local time).
+
+    Capped at the last date dialogos accepts, so date.max cannot overflow.
+    """
+    fecha = min(fecha, FECHA_MAXIMA)
     return timezone.make_aware(datetime.combine(fecha + timedelta(days=1), time.min))
 
 

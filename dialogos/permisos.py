@@ -23,6 +23,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
 from plan import roles
+from plan.models import Actividad
 from plan.permisos import oficina_de, rol_de
 from plan.permisos import ve_todo_el_plan as ve_todo  # OPGI and Control interno
 
@@ -119,6 +120,25 @@ def puede_programar_para(user, oficinas) -> bool:
         return False
     oficina = oficina_de(user)
     return oficina is not None and any(o.pk == oficina.pk for o in oficinas)
+
+
+def actividades_vinculables(user) -> QuerySet:
+    """The plan activities a space programmed by `user` may count toward.
+
+    A realised space adds to its activity's meta, so an office links spaces
+    only to activities whose responsables include it (Salud cannot fill
+    Educación's meta 2.4); OPGI links any activity; other roles, none.
+    """
+    if es_opgi(user):
+        return Actividad.objects.all()
+    oficina = oficina_de(user)
+    if oficina is None or not puede(user, Accion.PROGRAMAR_ESPACIO):
+        return Actividad.objects.none()
+    return Actividad.objects.filter(asignaciones__responsable=oficina).distinct()
+
+
+def puede_vincular_actividad(user, actividad) -> bool:
+    return actividad is None or actividades_vinculables(user).filter(pk=actividad.pk).exists()
 
 
 # --- Commitments --------------------------------------------------------------

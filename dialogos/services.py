@@ -21,7 +21,7 @@ from django.utils import timezone
 from plan import archivos
 from plan.models import Actividad, Responsable
 
-from . import permisos, reglas
+from . import fechas, permisos, reglas, selectors
 from .models import (
     MAXIMO_PREGUNTA,
     AdjuntoEspacio,
@@ -55,12 +55,29 @@ def _exigir_opgi(usuario, accion: Accion) -> None:
 CAMPOS_DEL_CALENDARIO = ("titulo", "tema", "inicio", "fin", "territorio_id", "lugar", "enlace")
 
 
+def _exigir_actividad_propia(usuario, actividad: Actividad | None) -> None:
+    """A space adds to its activity's meta: an office links only its own activities."""
+    if not permisos.puede_vincular_actividad(usuario, actividad):
+        raise PermissionDenied(
+            f"La actividad {actividad.codigo} no es de su dependencia: un espacio solo puede "
+            "sumar a la meta de una actividad de la que su dependencia es responsable."
+        )
+
+
 def _validar_datos_espacio(espacio: EspacioDialogo, oficinas: list[Responsable]) -> None:
     """The rules of a programmed space, each message on its field."""
     errores: dict[str, list[str]] = {}
 
     def error(campo: str, mensaje: str) -> None:
         errores.setdefault(campo, []).append(mensaje)
+
+    for campo in ("inicio", "fin"):
+        valor = getattr(espacio, campo)
+        if valor is not None and not (fechas.momento_minimo() <= valor < fechas.momento_maximo()):
+            # On «fecha», the form's field; the model validator would say the same on «inicio».
+            errores["fecha"] = [fechas.MENSAJE_RANGO]
+    if "fecha" in errores:
+        raise ValidationError(errores)
 
     if not oficinas:
         error("oficinas", "Elija al menos una dependencia organizadora.")
@@ -109,6 +126,7 @@ def programar_espacio(
         raise PermissionDenied(
             "Solo OPGI, o una dependencia que esté entre las organizadoras, programa espacios."
         )
+    _exigir_actividad_propia(usuario, actividad)
     espacio = EspacioDialogo(
         tipo=tipo,
         titulo=titulo.strip(),
@@ -155,6 +173,9 @@ def editar_espacio(
         raise ValidationError(
             f"El espacio ya está {espacio.get_estado_display().lower()}: no se puede modificar."
         )
+    if actividad is not None and actividad.pk != espacio.actividad_id:
+        # Keeping the activity OPGI chose is allowed; choosing another is not.
+        _exigir_actividad_propia(usuario, actividad)
     antes = {campo: getattr(espacio, campo) for campo in CAMPOS_DEL_CALENDARIO}
     espacio.tipo = tipo
     espacio.titulo = titulo.strip()
@@ -249,7 +270,9 @@ def agregar_compromiso(
     errores = {}
     if not descripcion.strip():
         errores["descripcion"] = "Describa el compromiso."
-    if fecha_limite and fecha_limite < espacio.fecha:
+    if fecha_limite and not fechas.en_rango(fecha_limite):
+        errores["fecha_limite"] = fechas.MENSAJE_RANGO
+    elif fecha_limite and fecha_limite < espacio.fecha:
         errores["fecha_limite"] = "La fecha límite no puede ser anterior al espacio."
     if errores:
         raise ValidationError(errores)
@@ -358,6 +381,9 @@ def recibir_pregunta(
     hoy: date | None = None,
 ) -> Pregunta:
     """A question from the public web form (no account); received today."""
+    if espacio is not None and not selectors.es_espacio_publico(espacio):
+        # An anonymous citizen may ask only about a space the public can see.
+        raise PermissionDenied("No existe ese espacio de diálogo.")
     if espacio is not None and espacio.estado == EspacioDialogo.Estado.CANCELADO:
         raise ValidationError(
             "Este espacio fue cancelado. Puede enviar su pregunta en el formulario general."
@@ -411,7 +437,9 @@ def registrar_pregunta_formato(
         raise PermissionDenied("No puede registrar preguntas de este espacio.")
     hoy = hoy or timezone.localdate()
     errores = {}
-    if recibida_el > hoy:
+    if not fechas.en_rango(recibida_el):
+        errores["recibida_el"] = fechas.MENSAJE_RANGO
+    elif recibida_el > hoy:
         errores["recibida_el"] = "La fecha de recibo no puede ser posterior a hoy."
     elif espacio is not None and recibida_el < espacio.fecha:
         errores["recibida_el"] = "La fecha de recibo no puede ser anterior a la del espacio."
@@ -558,6 +586,11 @@ def registrar_informe(
     errores = {}
     if not titulo.strip():
         errores["titulo"] = "Escriba el título del informe."
+    for campo, valor in (("publicado_el", publicado_el), ("desde", desde), ("hasta", hasta)):
+        if valor and not fechas.en_rango(valor):
+            errores[campo] = fechas.MENSAJE_RANGO
+    if errores:
+        raise ValidationError(errores)
     if publicado_el and publicado_el > hoy:
         errores["publicado_el"] = "La fecha de publicación no puede ser posterior a hoy."
     if espacio is not None and (desde or hasta):

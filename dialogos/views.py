@@ -71,20 +71,21 @@ def espacios(request):
 def espacio_nuevo(request):
     _exigir_rol(request, Accion.PROGRAMAR_ESPACIO)
     if request.method == "POST":
-        form = EspacioForm(request.POST)
+        form = EspacioForm(request.POST, usuario=request.user)
         if form.is_valid():
             try:
                 espacio = services.programar_espacio(usuario=request.user, **form.datos_servicio())
             except ValidationError as error:
                 aplicar_errores(form, error)
             except PermissionDenied as error:
-                form.add_error("oficinas", str(error))
+                campo = "actividad" if "actividad" in str(error) else "oficinas"
+                form.add_error(campo, str(error))
             else:
                 messages.success(request, "Espacio programado y publicado en el cronograma.")
                 return redirect("dialogos:gestion_espacio", pk=espacio.pk)
         return render(request, "dialogos/gestion/espacio_form.html", {"form": form}, status=400)
     oficina = oficina_de(request.user)
-    form = EspacioForm(initial={"oficinas": [oficina] if oficina else []})
+    form = EspacioForm(usuario=request.user, initial={"oficinas": [oficina] if oficina else []})
     return render(request, "dialogos/gestion/espacio_form.html", {"form": form})
 
 
@@ -92,7 +93,9 @@ def espacio_nuevo(request):
 def espacio_editar(request, pk):
     espacio = permisos.obtener_espacio(request.user, pk, Accion.PROGRAMAR_ESPACIO)
     if request.method == "POST":
-        form = EspacioForm(request.POST)
+        form = EspacioForm(
+            request.POST, usuario=request.user, actividad_actual=espacio.actividad_id
+        )
         if form.is_valid():
             try:
                 services.editar_espacio(
@@ -100,12 +103,17 @@ def espacio_editar(request, pk):
                 )
             except ValidationError as error:
                 aplicar_errores(form, error)
+            except PermissionDenied as error:
+                form.add_error("actividad", str(error))
             else:
                 messages.success(request, "Cambios guardados.")
                 return redirect("dialogos:gestion_espacio", pk=espacio.pk)
         contexto = {"form": form, "espacio": espacio}
         return render(request, "dialogos/gestion/espacio_form.html", contexto, status=400)
-    contexto = {"form": EspacioForm.desde_espacio(espacio), "espacio": espacio}
+    contexto = {
+        "form": EspacioForm.desde_espacio(espacio, usuario=request.user),
+        "espacio": espacio,
+    }
     return render(request, "dialogos/gestion/espacio_form.html", contexto)
 
 
