@@ -6,7 +6,8 @@ Roles (plan/roles.py, read through plan.permisos.rol_de / oficina_de):
 - Control interno: sees every survey's results and downloads them; changes
   nothing.
 - Oficina: on the surveys of the spaces its office organises
-  (dialogos.permisos): creates and edits them, types in their paper forms,
+  (dialogos.permisos) and that count for no other office's activity: creates
+  them; on the surveys of the spaces it organises: edits them, types in their paper forms,
   sees and downloads their results and QR poster. Never a general survey,
   never another office's, never publishes results nor edits questionnaires.
 - Anyone else (anonymous, no group, inactive): nothing here; the public
@@ -21,12 +22,13 @@ what the user may not see and 403 for what they may see but not do.
 from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from dialogos import permisos as permisos_dialogos
 from dialogos.models import EspacioDialogo
 from plan import roles
+from plan.models import ActividadResponsable
 from plan.permisos import oficina_de, rol_de
 from plan.permisos import ve_todo_el_plan as ve_todo  # OPGI and Control interno
 
@@ -91,12 +93,26 @@ def obtener_encuesta(user, pk: int, accion: Accion = Accion.VER) -> Encuesta:
 
 
 def espacios_para_encuesta(user) -> QuerySet[EspacioDialogo]:
-    """The spaces the user may attach a new survey to: those they may program, not cancelled."""
+    """The spaces the user may attach a new survey to: those they may program, not cancelled,
+    and, for an office, not counting for another office's activity (OPGI: any space).
+
+    A survey's responses are the evidence of a space's satisfaction: an office links them
+    only to its own spaces and its own activities, never to inflate another office's.
+    """
     if not puede(user, Accion.PROGRAMAR):
         return EspacioDialogo.objects.none()
-    return permisos_dialogos.espacios_para(
+    espacios = permisos_dialogos.espacios_para(
         user, permisos_dialogos.Accion.PROGRAMAR_ESPACIO
     ).exclude(estado=EspacioDialogo.Estado.CANCELADO)
+    if es_opgi(user):
+        return espacios
+    oficina = oficina_de(user)
+    if oficina is None:
+        return espacios.none()
+    propia = ActividadResponsable.objects.filter(
+        actividad=OuterRef("actividad"), responsable=oficina
+    )
+    return espacios.filter(Q(actividad__isnull=True) | Exists(propia))
 
 
 def puede_crear_para(user, espacio: EspacioDialogo | None) -> bool:

@@ -296,7 +296,8 @@ def crear_encuesta(
     maximo_por_hora = MAXIMO_POR_HORA if maximo_por_hora is None else maximo_por_hora
     if not permisos.puede_crear_para(usuario, espacio):
         raise PermissionDenied(
-            "Solo OPGI, o una dependencia organizadora del espacio, crea su encuesta."
+            "Solo OPGI, o una dependencia organizadora del espacio que no cuente para la "
+            "actividad de otra dependencia, crea su encuesta."
         )
     titulo = " ".join(titulo.split())
     if espacio is not None:
