@@ -2,13 +2,25 @@
 
 The day-to-day work (programming, closing, answering, publishing) happens in
 the staff pages under /dialogos/gestion/, whose services enforce the rules;
-the admin is for corrections by OPGI. Territories are data of the system:
-they are read-only here.
+the admin is for corrections by OPGI, and never a way around those rules:
+a question's workflow fields are read-only and publishing calls the same
+service as the staff page. Territories are data of the system: they are
+read-only here.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 
+import pasto_rdc.parametros  # noqa: F401  (registers the <id:…> converter)
+from plan.forms import aplicar_errores
+
+from . import services
+from .forms import PublicarForm
 from .models import (
     AdjuntoEspacio,
     Compromiso,
@@ -96,12 +108,95 @@ class AdjuntoEspacioAdmin(admin.ModelAdmin):
 
 @admin.register(Pregunta)
 class PreguntaAdmin(admin.ModelAdmin):
+    """Corrections only: the workflow (assign, answer, publish) is read-only here.
+
+    Publishing from the admin goes through services.publicar_pregunta, like the
+    staff page: the «Publicar» button opens a form whose errors (personal data
+    in the texts, Ley 1581 de 2012) are the service's own, and the user who
+    published is recorded. Questions are added only through the forms that
+    give them their radicado and deadline.
+    """
+
     list_display = ["radicado", "recibida_el", "vence_el", "canal", "estado", "oficina", "espacio"]
     list_filter = ["estado", "canal", "oficina"]
-    search_fields = ["radicado", "texto"]
+    search_fields = ["radicado", "numero_publico", "texto"]
     date_hierarchy = "recibida_el"
-    readonly_fields = ["radicado", "vence_el", "registrada_en", "registrada_por", "respondida_por"]
+    readonly_fields = [
+        "radicado",
+        "numero_publico",
+        "recibida_el",
+        "vence_el",
+        "registrada_en",
+        "registrada_por",
+        "estado",
+        "oficina",
+        "asignada_en",
+        "respuesta",
+        "respondida_por",
+        "respondida_en",
+        "texto_publico",
+        "respuesta_publica",
+        "publicada_en",
+        "publicada_por",
+    ]
     list_select_related = ["oficina", "espacio"]
+    change_form_template = "admin/dialogos/pregunta/change_form.html"
+
+    def has_add_permission(self, request):
+        return False
+
+    def get_urls(self):
+        propias = [
+            path(
+                "<id:pk>/publicar/",
+                self.admin_site.admin_view(self.publicar),
+                name="dialogos_pregunta_publicar",
+            ),
+        ]
+        return propias + super().get_urls()
+
+    def publicar(self, request, pk):
+        pregunta = self.get_object(request, str(pk))
+        if pregunta is None:
+            raise Http404("No existe esa pregunta.")
+        if not self.has_change_permission(request, pregunta):
+            raise PermissionDenied
+        estado = 200
+        if request.method == "POST":
+            form = PublicarForm(request.POST)
+            if form.is_valid():
+                try:
+                    services.publicar_pregunta(
+                        pregunta=pregunta, usuario=request.user, **form.cleaned_data
+                    )
+                except ValidationError as error:
+                    aplicar_errores(form, error)
+                else:
+                    self.message_user(
+                        request,
+                        "Pregunta y respuesta publicadas, sin datos personales.",
+                        messages.SUCCESS,
+                    )
+                    return redirect("admin:dialogos_pregunta_change", pregunta.pk)
+            estado = 400
+        else:
+            form = PublicarForm(
+                initial={
+                    "texto_publico": pregunta.texto_publico or pregunta.texto,
+                    "respuesta_publica": pregunta.respuesta_publica or pregunta.respuesta,
+                }
+            )
+        contexto = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": pregunta,
+            "form": form,
+            "publicable": pregunta.estado == Pregunta.Estado.RESPONDIDA,
+            "title": f"Publicar la pregunta {pregunta.radicado}",
+        }
+        return TemplateResponse(
+            request, "admin/dialogos/pregunta/publicar.html", contexto, status=estado
+        )
 
 
 @admin.register(InformeRespuestas)
@@ -110,3 +205,8 @@ class InformeRespuestasAdmin(admin.ModelAdmin):
     list_filter = ["vigencia"]
     readonly_fields = ["publicado_por", "creado_en"]
     list_select_related = ["espacio"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.publicado_por = request.user
+        super().save_model(request, obj, form, change)

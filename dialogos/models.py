@@ -373,6 +373,14 @@ class Pregunta(models.Model):
     texto_publico = models.TextField("pregunta publicada", blank=True)
     respuesta_publica = models.TextField("respuesta publicada", blank=True)
     publicada_en = models.DateTimeField("publicada en", null=True, blank=True)
+    publicada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="preguntas_publicadas",
+        verbose_name="publicada por",
+        null=True,
+        blank=True,
+    )
 
     class Meta:
         verbose_name = "pregunta ciudadana"

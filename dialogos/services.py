@@ -561,8 +561,17 @@ def publicar_pregunta(
     pregunta.texto_publico = texto_publico.strip()
     pregunta.respuesta_publica = respuesta_publica.strip()
     pregunta.publicada_en = ahora or timezone.now()
+    pregunta.publicada_por = usuario
     pregunta.estado = Pregunta.Estado.PUBLICADA
-    pregunta.save(update_fields=["texto_publico", "respuesta_publica", "publicada_en", "estado"])
+    pregunta.save(
+        update_fields=[
+            "texto_publico",
+            "respuesta_publica",
+            "publicada_en",
+            "publicada_por",
+            "estado",
+        ]
+    )
     return pregunta
 
 

@@ -79,3 +79,14 @@ def test_una_pregunta_publicada_sale_con_el_texto_revisado(client, crear_pregunt
     assert filas[0]["dependencia"] == "Secretaría de Educación Municipal"
     todo = client.get("/datos-abiertos/preguntas-y-respuestas.json").content.decode()
     assert "Ana Pérez" not in todo and "ana.secreta" not in todo
+
+
+def test_space_title_with_a_formula_is_neutralised_in_the_public_csv(client, crear_espacio):
+    """Issue 10, finding 7: «=HYPERLINK(…)» typed by an office user must not run in a
+    spreadsheet. The neutralisation lives in plan.datos_abiertos (one place for every export)."""
+    crear_espacio(titulo='=HYPERLINK("http://x","y")', lugar="@SUM(1+1)")
+
+    filas = _csv(client, "espacios-de-dialogo")
+
+    assert filas[0]["titulo"] == '\'=HYPERLINK("http://x","y")'
+    assert filas[0]["lugar"] == "'@SUM(1+1)"
