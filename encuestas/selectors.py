@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from dialogos.models import EspacioDialogo
+from dialogos.selectors import espacios_publicos
 from plan import documentos
 
 from . import reglas
@@ -35,18 +36,35 @@ def encuestas_con_conteo(encuestas: QuerySet[Encuesta]) -> QuerySet[Encuesta]:
     )
 
 
+# --- What citizens may see: one rule ---------------------------------------------------
+
+
+def encuestas_publicas() -> QuerySet[Encuesta]:
+    """The one rule for «public survey»: a general survey, or one whose space is public
+    (dialogos.selectors.espacios_publicos: not linked to an activity of an unpublished plan).
+
+    Every public page (the list, the answer form and its notices, «gracias», the results)
+    and the open data start from here, so none shows the title or place of a space of an
+    unpublished plan. Below, the two views of it citizens get: open now, results published.
+    """
+    return Encuesta.objects.filter(
+        Q(espacio__isnull=True) | Q(espacio__in=espacios_publicos().values("pk"))
+    )
+
+
 def encuestas_abiertas(*, ahora=None) -> QuerySet[Encuesta]:
-    """The surveys citizens may answer right now (for the public page)."""
+    """The public surveys citizens may answer right now (for the public page)."""
     ahora = ahora or timezone.now()
     return (
-        con_detalle(Encuesta.objects.filter(abre_en__lte=ahora, cierra_en__gt=ahora))
+        con_detalle(encuestas_publicas().filter(abre_en__lte=ahora, cierra_en__gt=ahora))
         .exclude(espacio__estado=EspacioDialogo.Estado.CANCELADO)
         .order_by("cierra_en", "pk")
     )
 
 
 def encuestas_publicadas() -> QuerySet[Encuesta]:
-    return encuestas_con_conteo(Encuesta.objects.filter(resultados_publicados=True))
+    """The public surveys whose results OPGI published (public page and open data)."""
+    return encuestas_con_conteo(encuestas_publicas().filter(resultados_publicados=True))
 
 
 def _respuestas(encuestas: QuerySet[Encuesta], desde: date | None, hasta: date | None):
@@ -321,4 +339,5 @@ def predeterminado() -> Cuestionario | None:
 
 
 def buscar_por_codigo(codigo: str) -> Encuesta | None:
-    return con_detalle(Encuesta.objects.filter(codigo=codigo)).first()
+    """A public survey by the code of its link (None if there is none, or it is not public)."""
+    return con_detalle(encuestas_publicas().filter(codigo=codigo)).first()

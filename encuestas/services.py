@@ -28,7 +28,7 @@ from django.utils.crypto import salted_hmac
 
 from dialogos.models import EspacioDialogo
 
-from . import fechas, permisos, reglas
+from . import fechas, permisos, reglas, selectors
 from .models import (
     MAXIMO_POR_HORA,
     TOPE_POR_HORA,
@@ -394,6 +394,7 @@ VIGENCIA_TESTIGO = 24 * 60 * 60
 MENSAJE_CERRADA = "Esta encuesta no está abierta: ya no recibe respuestas."
 MENSAJE_TESTIGO = "El formulario venció o no es válido. Revise sus respuestas y envíelo de nuevo."
 MENSAJE_VACIA = "Responda al menos una pregunta."
+MENSAJE_NO_PUBLICA = "Esta encuesta no está disponible para la ciudadanía."
 
 
 class RespuestaRepetida(Exception):
@@ -510,6 +511,9 @@ def responder(
     ahora = ahora or timezone.now()
     if not encuesta.abierta(ahora):
         raise ValidationError(MENSAJE_CERRADA, code="cerrada")
+    # A survey of a space of an unpublished plan is not public: citizens cannot answer it.
+    if not selectors.encuestas_publicas().filter(pk=encuesta.pk).exists():
+        raise ValidationError(MENSAJE_NO_PUBLICA, code="no_publica")
     nonce = _leer_testigo(encuesta, testigo)
     if Respuesta.objects.filter(token=nonce).exists():
         raise RespuestaRepetida
