@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_HASHES, UNSAFE_INLINE
 
 from pasto_rdc.env import env_bool, env_int, env_list, env_str
 
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "import_export",
     "axes",
+    "csp",
     "plan",
     "dialogos",
     "encuestas",
@@ -48,6 +50,7 @@ MIDDLEWARE = [
     "pasto_rdc.limites.LimiteDelCuerpoMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -64,6 +67,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # {{ CSP_NONCE }} for an inline <script> or <style> block.
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -188,6 +193,36 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp): only our own scripts, styles, images and fonts.
+# - No page has inline JavaScript; an inline <script> or <style> block needs
+#   nonce="{{ CSP_NONCE }}" (the nonce is only sent when a template uses it).
+# - style="" attributes are allowed (style-src-attr 'unsafe-inline'): the progress
+#   bars set their width with one, and so does Django's admin. An attribute cannot
+#   load anything or run script; <style> elements stay nonce-only (style-src-elem).
+#   style-src is the fallback of browsers without CSP 3 (-elem/-attr).
+# - The one inline handler of import-export's export page is allowed by its hash.
+# - PDFs (WeasyPrint) are rendered on the server and are not affected.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "script-src-attr": [
+            UNSAFE_HASHES,
+            "'sha256-wid4zL8fR53ZYy1ljOepzR77Dn6vWUUxuNnnWWBP3I8='",  # onSelectToggleChange(event)
+        ],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "style-src-elem": [SELF, NONCE],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
 
 LOGGING = {
     "version": 1,
