@@ -87,6 +87,11 @@ def test_responder_en_el_telefono_solo_con_el_teclado(movil, encuesta_e2e):
     movil.wait_for_url("**/gracias/")
     assert violaciones_graves(movil) == []
     assert encuesta_e2e.respuestas.get().valores.count() == 5
+    # Back to the form (fetched again): «ya respondió», no second form, and it passes too.
+    movil.goto(f"/encuestas/responder/{encuesta_e2e.codigo}/")
+    assert movil.get_by_role("heading", level=1).inner_text() == "Ya respondió esta encuesta"
+    assert movil.locator('input[name="testigo"]').count() == 0
+    assert violaciones_graves(movil) == []
 
 
 def test_resultados_publicos_y_paginas_del_equipo(page, encuesta_e2e):
