@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "import_export",
     "axes",
     "csp",
+    "pasto_rdc.apps.PastoRdcConfig",
     "plan",
     "dialogos",
     "encuestas",
@@ -49,6 +50,8 @@ MIDDLEWARE = [
     # Before anything reads the body: an oversize request is refused unread (413).
     "pasto_rdc.limites.LimiteDelCuerpoMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Officials' sessions close after SESION_INACTIVIDAD_MINUTOS without a request.
+    "pasto_rdc.sesiones.InactividadMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout page.
@@ -153,6 +156,11 @@ IP_CLIENTE_ENCABEZADO = env_str("IP_CLIENTE_ENCABEZADO") or env_str(
 )
 AXES_CLIENT_IP_CALLABLE = "pasto_rdc.acceso.ip_cliente"
 RATELIMIT_IP_META_KEY = "pasto_rdc.acceso.ip_cliente"
+
+# Minutes without a request after which an official's session closes (0: never).
+SESION_INACTIVIDAD_MINUTOS = env_int("SESION_INACTIVIDAD_MINUTOS", 30)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "despues_de_ingresar"
