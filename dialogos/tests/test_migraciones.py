@@ -1,8 +1,12 @@
-"""Issue 10, finding 1: questions recorded before the public number get one each."""
+"""Issue 10: the migrations repair what was stored before the fixes."""
+
+from datetime import date
 
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+
+from dialogos.tests.conftest import BOGOTA
 
 ANTES = [("dialogos", "0002_territorios")]
 DESPUES = [("dialogos", "0003_pregunta_numero_publico")]
@@ -33,4 +37,45 @@ def test_existing_questions_get_a_distinct_public_number():
 
     assert len(numeros) == len(set(numeros)) == 3
     assert all(numero.startswith("P-") and len(numero) == 10 for numero in numeros)
+    MigrationExecutor(connection).migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+ANTES_DEL_RANGO = [("dialogos", "0003_pregunta_numero_publico")]
+CON_RANGO = [("dialogos", "0004_fechas_en_rango")]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_space_stored_at_year_9999_is_brought_into_range_by_the_migration():
+    """Finding 3: a row saved before the bounds (PostgreSQL kept it) must not block the
+    migration, and the pages must be able to read it afterwards."""
+    executor = MigrationExecutor(connection)
+    executor.migrate(ANTES_DEL_RANGO)
+    # Raw SQL: Python itself cannot build this moment in UTC (year 10000).
+    if connection.vendor == "postgresql":
+        inicio, fin = "9999-12-31 23:00:00-05", "9999-12-31 23:59:00-05"
+    else:  # SQLite keeps naive UTC text
+        inicio, fin = "9999-12-31 23:00:00", "9999-12-31 23:59:00"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO dialogos_espaciodialogo (uid, tipo, titulo, tema, inicio, fin, lugar, "
+            "enlace, estado, motivo_cancelacion, organizaciones, acta, creado_en, "
+            "actualizado_en, secuencia) VALUES (%s, 'jornada_tematica', 'Lejana', '', %s, %s, "
+            "'Casa', '', 'programado', '', '', '', %s, %s, 0)",
+            [
+                "0" * 32
+                if connection.vendor == "sqlite"
+                else "00000000-0000-0000-0000-000000000000",
+                inicio,
+                fin,
+                "2022-01-01 00:00:00" + ("+00" if connection.vendor == "postgresql" else ""),
+                "2022-01-01 00:00:00" + ("+00" if connection.vendor == "postgresql" else ""),
+            ],
+        )
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(CON_RANGO)
+    Espacio = executor.loader.project_state(CON_RANGO).apps.get_model("dialogos", "EspacioDialogo")
+    espacio = Espacio.objects.get(titulo="Lejana")
+    assert espacio.inicio.astimezone(BOGOTA).date() == date(2100, 12, 31)
+    assert espacio.fin > espacio.inicio
     MigrationExecutor(connection).migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
