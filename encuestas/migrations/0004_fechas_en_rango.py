@@ -17,10 +17,13 @@ def acotar_fechas(apps, schema_editor):
     Encuesta = apps.get_model("encuestas", "Encuesta")
     Respuesta = apps.get_model("encuestas", "Respuesta")
     minuto = datetime.timedelta(minutes=1)
+    # Each UPDATE keeps «closes after it opens» (checked on every row by PostgreSQL).
+    Encuesta.objects.filter(abre_en__gte=MAXIMO - minuto).update(
+        abre_en=MAXIMO - 2 * minuto, cierra_en=MAXIMO - minuto
+    )
     Encuesta.objects.filter(cierra_en__gte=MAXIMO).update(cierra_en=MAXIMO - minuto)
-    Encuesta.objects.filter(abre_en__gte=MAXIMO - minuto).update(abre_en=MAXIMO - 2 * minuto)
+    Encuesta.objects.filter(cierra_en__lte=MINIMO).update(abre_en=MINIMO, cierra_en=MINIMO + minuto)
     Encuesta.objects.filter(abre_en__lt=MINIMO).update(abre_en=MINIMO)
-    Encuesta.objects.filter(cierra_en__lte=MINIMO).update(cierra_en=MINIMO + minuto)
     Encuesta.objects.filter(publicados_en__gte=MAXIMO).update(publicados_en=MAXIMO - minuto)
     Encuesta.objects.filter(publicados_en__lt=MINIMO).update(publicados_en=MINIMO)
     Respuesta.objects.filter(fecha__gt=datetime.date(2100, 12, 31)).update(

@@ -5,12 +5,13 @@ vigencia ± 1 year when its space counts for an activity), and pages render the 
 from datetime import date, datetime, timedelta
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from dialogos.fechas import MENSAJE_RANGO, momento_maximo, momento_minimo
 from encuestas import services
-from encuestas.models import Encuesta, Respuesta
+from encuestas.models import Cuestionario, Encuesta, Respuesta
 
 from .conftest import crear_espacio, hora, minimas, responder_web
 
@@ -123,3 +124,35 @@ def test_las_paginas_muestran_una_encuesta_en_los_extremos_del_rango(
         assert client.get(url).status_code == 200, url
     html = client.get(f"/encuestas/gestion/{encuesta.pk}/").content.decode()
     assert "31/12/2100" in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_la_migracion_trae_dentro_del_rango_una_encuesta_de_9999():
+    """A survey stored at 9999-12-31 before the constraints existed is brought inside the
+    range by migration 0004 (with UPDATEs: year 10000 in UTC cannot even be read)."""
+    # Its own questionnaire: an earlier transactional test may have emptied the data
+    # migrations' default one.
+    cuestionario = Cuestionario.objects.create(nombre="Para la migración")
+    antes = [("encuestas", "0003_integridad_respuestas_web")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(antes)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO encuestas_encuesta (codigo, cuestionario_id, titulo, abre_en, "
+                "cierra_en, resultados_publicados, creada_en, maximo_por_hora) VALUES "
+                "('lejana2345', %s, 'Lejana', %s, %s, %s, %s, 10)",
+                [
+                    cuestionario.pk,
+                    datetime(9999, 12, 30, tzinfo=timezone.get_fixed_timezone(0)),
+                    datetime(9999, 12, 31, tzinfo=timezone.get_fixed_timezone(0)),
+                    False,
+                    timezone.now(),
+                ],
+            )
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate(executor.loader.graph.leaf_nodes())  # back to the full schema
+    encuesta = Encuesta.objects.get(codigo="lejana2345")
+    assert encuesta.abre_en < encuesta.cierra_en < momento_maximo()
