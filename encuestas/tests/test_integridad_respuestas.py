@@ -203,3 +203,16 @@ def test_una_rafaga_son_cinco_en_diez_minutos():
         base,
         base + timedelta(minutes=10),
     )
+
+
+def test_un_evento_con_el_tope_subido_no_lo_frena_el_limite_general(encuesta, alicia, settings):
+    """The venue's Wi-Fi: once the organisers raise the survey's cap, the general per-IP
+    limit across surveys does not stop the event's answers; the survey's cap does."""
+    settings.ENCUESTAS_LIMITE_RESPUESTAS = "3/h"
+    Encuesta.objects.filter(pk=encuesta.pk).update(maximo_por_hora=MAXIMO_POR_HORA + 2)
+    for _ in range(MAXIMO_POR_HORA + 2):
+        navegador = Client()
+        assert navegador.post(_url(encuesta), _formulario(navegador, encuesta)).status_code == 302
+    navegador = Client()
+    assert navegador.post(_url(encuesta), _formulario(navegador, encuesta)).status_code == 429
+    assert Respuesta.objects.count() == MAXIMO_POR_HORA + 2
