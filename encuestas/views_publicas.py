@@ -20,9 +20,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
-from django_ratelimit.core import _get_ip
 
 from dialogos import limites
+from pasto_rdc.acceso import ip_cliente
 from plan.forms import aplicar_errores
 
 from . import selectors, services
@@ -93,9 +93,9 @@ def _ya_respondio(request, encuesta: Encuesta):
 
 
 def ip_de(request) -> str:
-    """The client's address as django-ratelimit reads it (RATELIMIT_IP_META_KEY), so the
-    per-survey cap and the per-IP rate limit agree on who the client is behind a proxy."""
-    return _get_ip(request)
+    """The client's address behind the proxy (IP_CLIENTE_ENCABEZADO): the same function
+    django-axes and django-ratelimit use, so the per-survey cap counts the same person."""
+    return ip_cliente(request)
 
 
 @require_http_methods(["GET", "POST"])
