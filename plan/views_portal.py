@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from plan import selectors
 from plan.forms import FiltroPortalForm
+from plan.models import CODIGO_ACTIVIDAD
 from plan.views import respuesta_archivo
 
 
@@ -43,6 +44,9 @@ def _pagina_plan(request, plan):
 
 def actividad_publica(request, vigencia, codigo):
     plan = _plan_o_404(vigencia)
+    # Not a code (e.g. a NUL byte, which PostgreSQL refuses in a query): no such activity.
+    if not CODIGO_ACTIVIDAD.regex.match(codigo):
+        raise Http404("No existe esa actividad en el plan.")
     fila = selectors.fila_publica(plan=plan, codigo=codigo, hoy=timezone.localdate())
     if fila is None:
         raise Http404("No existe esa actividad en el plan.")
