@@ -32,7 +32,9 @@ ESPACIO_LEJANO = {
 
 
 @pytest.mark.parametrize("usuario", ["alicia", "bruno"])
-def test_far_future_space_date_is_refused_with_a_spanish_message(client, request, usuario):
+def test_far_future_space_date_is_refused_with_a_spanish_message(client, db, request, usuario):
+    # `db` is named so that pytest-django orders this test with the other database tests
+    # (a fixture fetched with getfixturevalue is not seen when it sorts them).
     persona = request.getfixturevalue(usuario)
     client.force_login(persona)
     educacion = Responsable.objects.get(slug="educacion")
