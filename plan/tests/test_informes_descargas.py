@@ -303,7 +303,8 @@ def test_un_texto_que_parece_formula_queda_como_texto(client, alicia, diana, act
 
     [fila] = [f for f in filas(documento["Seguimiento"]) if f["Código"].value == "1.1"]
     assert fila["Observaciones"].data_type == "s"
-    assert fila["Observaciones"].value == '=HYPERLINK("http://x","y")'
+    # Neutralised as OWASP asks: a leading quote, so no spreadsheet reads it as a formula.
+    assert fila["Observaciones"].value == '\'=HYPERLINK("http://x","y")'
 
 
 # --- Who may download what --------------------------------------------------------------
