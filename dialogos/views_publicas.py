@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from pasto_rdc.parametros import entero
+from pasto_rdc.parametros import entero, slug
 from plan import documentos
 from plan import selectors as plan_selectors
 from plan.forms import aplicar_errores
@@ -150,8 +150,8 @@ def consulta(request):
 def respuestas(request):
     """The published questions and answers, newest first."""
     territorio = None
-    if request.GET.get("territorio"):
-        territorio = Territorio.objects.filter(slug=request.GET["territorio"]).first()
+    if pedido := slug(request.GET.get("territorio")):
+        territorio = Territorio.objects.filter(slug=pedido).first()
     preguntas = selectors.pagina(
         selectors.preguntas_publicadas(territorio=territorio), request.GET.get("pagina")
     )

@@ -24,6 +24,16 @@ def entero(texto: object, *, minimo: int | None = None, maximo: int | None = Non
     return valor
 
 
+_SLUG = re.compile(r"[-a-zA-Z0-9_]{1,100}")
+
+
+def slug(texto: object) -> str | None:
+    """`texto` if it is a plain ASCII slug (no NUL byte for PostgreSQL to refuse); else None."""
+    if not isinstance(texto, str) or not _SLUG.fullmatch(texto):
+        return None
+    return texto
+
+
 class Identificador:
     """Path converter `<id:pk>`: like `<int:…>` but never wider than a bigint."""
 

@@ -54,6 +54,8 @@ MIDDLEWARE = [
     "pasto_rdc.sesiones.InactividadMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Every admin changelist ignores, with a message, filter values that would be a 500.
+    "pasto_rdc.filtros_admin.FiltrosDelAdminMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -1,8 +1,5 @@
 """Administration of the plan: every model, with import/export of activities and offices."""
 
-import re
-from urllib.parse import urlencode
-
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
@@ -42,42 +39,6 @@ def resumen_errores(result) -> list[str]:
     return lineas
 
 
-_DIGITOS = re.compile(r"-?[0-9]+")
-_PARTES_DE_FECHA = ("__year", "__month", "__day")
-
-
-def _valor_desbordado(clave: str, valor: str) -> bool:
-    """A filter value Django's admin would turn into a 500, not into «no results».
-
-    A NUL byte (PostgreSQL refuses it in any text: ValueError), a number wider than a
-    64-bit integer (SQLite cannot bind it: OverflowError), and a date-hierarchy part
-    that is not a small number (`date(10**30, 1, 1)` overflows).
-    """
-    if "\x00" in valor or "\x00" in clave:
-        return True
-    texto = valor.strip()
-    if _DIGITOS.fullmatch(texto) and len(texto.lstrip("-")) > 18:
-        return True
-    return clave.endswith(_PARTES_DE_FECHA) and not (
-        texto.isascii() and texto.isdigit() and len(texto) <= 4
-    )
-
-
-class ListaSeguraMixin:
-    """A changelist ignores (with a message) filter values that would break it.
-
-    Used by every ModelAdmin of the plan app; dialogos and encuestas may inherit it too.
-    """
-
-    def changelist_view(self, request, extra_context=None):
-        pares = [(clave, valor) for clave, lista in request.GET.lists() for valor in lista]
-        limpios = [(clave, valor) for clave, valor in pares if not _valor_desbordado(clave, valor)]
-        if len(limpios) != len(pares):
-            messages.warning(request, "Se ignoró un filtro con un valor no válido.")
-            return HttpResponseRedirect(f"{request.path}?{urlencode(limpios)}")
-        return super().changelist_view(request, extra_context)
-
-
 class CSVConPuntoYComa(CSV):
     """CSV separated by «,» or by «;» (Excel in Spanish saves with «;»)."""
 
@@ -91,7 +52,7 @@ class CSVConPuntoYComa(CSV):
         return super().create_dataset(in_stream, **kwargs)
 
 
-class ImportacionAdmin(ListaSeguraMixin, ImportExportModelAdmin):
+class ImportacionAdmin(ImportExportModelAdmin):
     """Import/export in XLSX and CSV; a confirmation that fails writes nothing."""
 
     formats = [XLSX, CSVConPuntoYComa]
@@ -127,7 +88,7 @@ class ComponenteInline(admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(ListaSeguraMixin, admin.ModelAdmin):
+class PlanAdmin(admin.ModelAdmin):
     list_display = ("vigencia", "entidad", "titulo", "publicado", "numero_actividades")
     list_display_links = ("vigencia", "entidad")
     list_filter = ("publicado", "vigencia")
@@ -150,7 +111,7 @@ class SubcomponenteInline(admin.TabularInline):
 
 
 @admin.register(Componente)
-class ComponenteAdmin(ListaSeguraMixin, admin.ModelAdmin):
+class ComponenteAdmin(admin.ModelAdmin):
     list_display = ("nombre", "plan", "orden")
     list_filter = ("plan",)
     search_fields = ("nombre", "plan__entidad", "plan__titulo")
@@ -160,7 +121,7 @@ class ComponenteAdmin(ListaSeguraMixin, admin.ModelAdmin):
 
 
 @admin.register(Subcomponente)
-class SubcomponenteAdmin(ListaSeguraMixin, admin.ModelAdmin):
+class SubcomponenteAdmin(admin.ModelAdmin):
     list_display = ("numero", "nombre", "componente")
     list_display_links = ("numero", "nombre")
     list_filter = ("componente__plan", "componente")
@@ -262,7 +223,7 @@ class ActividadAdmin(ImportacionAdmin):
 
 
 @admin.register(ActividadResponsable)
-class ActividadResponsableAdmin(ListaSeguraMixin, admin.ModelAdmin):
+class ActividadResponsableAdmin(admin.ModelAdmin):
     list_display = ("actividad", "responsable", "orden")
     list_filter = ("actividad__plan", "responsable")
     search_fields = ("actividad__codigo", "actividad__descripcion", "responsable__nombre")
@@ -272,7 +233,7 @@ class ActividadResponsableAdmin(ListaSeguraMixin, admin.ModelAdmin):
 
 
 @admin.register(Ventana)
-class VentanaAdmin(ListaSeguraMixin, admin.ModelAdmin):
+class VentanaAdmin(admin.ModelAdmin):
     list_display = ("actividad", "inicio", "fin")
     list_filter = ("actividad__plan", "actividad__subcomponente")
     search_fields = ("actividad__codigo", "actividad__descripcion")
@@ -306,7 +267,7 @@ class EvidenciaForm(forms.ModelForm):
 
 
 @admin.register(Evidencia)
-class EvidenciaAdmin(ListaSeguraMixin, admin.ModelAdmin):
+class EvidenciaAdmin(admin.ModelAdmin):
     form = EvidenciaForm
     list_display = (
         "descripcion", "actividad", "estado", "publica", "tipo", "subida_por", "subida_en",
@@ -340,7 +301,7 @@ class EvidenciaAdmin(ListaSeguraMixin, admin.ModelAdmin):
 
 
 @admin.register(Perfil)
-class PerfilAdmin(ListaSeguraMixin, admin.ModelAdmin):
+class PerfilAdmin(admin.ModelAdmin):
     list_display = ("usuario", "responsable")
     list_filter = ("responsable",)
     search_fields = (
@@ -353,7 +314,7 @@ class PerfilAdmin(ListaSeguraMixin, admin.ModelAdmin):
 
 
 @admin.register(Avance)
-class AvanceAdmin(ListaSeguraMixin, admin.ModelAdmin):
+class AvanceAdmin(admin.ModelAdmin):
     """Read only: reports are written through plan.services, never edited or deleted."""
 
     list_display = ("actividad", "fecha", "cantidad", "reportado_por", "creado_en")
@@ -374,7 +335,7 @@ class AvanceAdmin(ListaSeguraMixin, admin.ModelAdmin):
 
 
 @admin.register(ObservacionSeguimiento)
-class ObservacionSeguimientoAdmin(ListaSeguraMixin, admin.ModelAdmin):
+class ObservacionSeguimientoAdmin(admin.ModelAdmin):
     list_display = ("actividad", "corte", "texto_corto", "actualizada_por", "actualizada_en")
     list_filter = ("corte", "actividad__plan", "actividad__responsables")
     search_fields = ("actividad__codigo", "actividad__descripcion", "texto")

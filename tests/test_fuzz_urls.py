@@ -37,7 +37,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import transaction
 from django.http import QueryDict
 from django.test import Client, override_settings
 from django.urls import NoReverseMatch, reverse
@@ -392,56 +392,15 @@ def _lista(fallas: list[Falla]) -> str:
     return "\n".join(str(falla) for falla in fallas)
 
 
-# 5xx found in code of other apps, reported to fix there: the URL prefix, the databases
-# where it fails, and why. Each is an xfail(strict) below: once fixed, its test passes,
-# fails as XPASS, and the line goes.
-AMBAS = ("sqlite", "postgresql")
-CONOCIDAS = {
-    "/admin/dialogos/": (
-        AMBAS,
-        "a list_filter on a foreign key (10**30: OverflowError on SQLite), a choice filter "
-        "(NUL: ValueError on PostgreSQL) or date_hierarchy (__year=10**30: OverflowError); "
-        "inherit plan.admin.ListaSeguraMixin",
-    ),
-    "/admin/encuestas/": (AMBAS, "as /admin/dialogos/: inherit plan.admin.ListaSeguraMixin"),
-    "/admin/auth/": (("sqlite",), "?groups__exact=10**30: OverflowError, Django's UserAdmin"),
-    "/admin/axes/": (AMBAS, "?attempt_time__year=10**30: OverflowError, django-axes' admin"),
-    "/dialogos/respuestas/": (
-        ("postgresql",),
-        "?territorio=%00: Territorio.objects.filter(slug=…) with a NUL byte, ValueError",
-    ),
-}
-
-
-def _sin_conocidas(fallas: list[Falla]) -> list[Falla]:
-    conocidas = [p for p, (bases, _) in CONOCIDAS.items() if connection.vendor in bases]
-    return [f for f in fallas if not any(f.url.startswith(p) for p in conocidas)]
-
-
 def test_ningun_parametro_hostil_en_una_url_da_5xx(resultado):
-    fallas = _sin_conocidas(resultado.rutas)
+    fallas = resultado.rutas
     assert fallas == [], "Respuestas 5xx:\n" + _lista(fallas)
     assert resultado.pedidos > 3000  # every pattern, parameter and value was tried
 
 
 def test_ningun_parametro_hostil_en_el_admin_da_5xx(resultado):
-    fallas = _sin_conocidas(resultado.admin)
+    fallas = resultado.admin
     assert fallas == [], "Respuestas 5xx en el admin:\n" + _lista(fallas)
-
-
-@pytest.mark.parametrize(
-    "prefijo",
-    [
-        pytest.param(
-            prefijo,
-            marks=pytest.mark.xfail(connection.vendor in bases, strict=True, reason=razon),
-        )
-        for prefijo, (bases, razon) in CONOCIDAS.items()
-    ],
-)
-def test_falla_conocida_de_otra_app(resultado, prefijo):
-    fallas = [f for f in resultado.admin + resultado.rutas if f.url.startswith(prefijo)]
-    assert fallas == [], "Respuestas 5xx:\n" + _lista(fallas)
 
 
 def test_ningun_valor_hostil_en_un_formulario_da_5xx(resultado):

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.urls import resolve
 from django.urls.exceptions import Resolver404
 
-from pasto_rdc.parametros import entero
+from pasto_rdc.parametros import entero, slug
 from plan.roles import OPGI
 
 pytestmark = pytest.mark.django_db
@@ -66,3 +66,17 @@ def test_huge_id_in_url_was_a_500_on_sqlite(client, url):
 
 def test_largest_id_the_converter_accepts_is_a_404_not_an_overflow(client):
     assert client.get("/dialogos/espacios/" + "9" * 18 + "/").status_code == 404
+
+
+def test_slug_refuses_a_nul_byte_and_non_ascii():
+    assert slug("genoy") == "genoy"
+    assert slug("comuna-5") == "comuna-5"
+    assert slug("gen\x00oy") is None
+    assert slug("génoy") is None
+    assert slug("") is None
+    assert slug(None) is None
+
+
+def test_nul_byte_in_territorio_was_a_500_on_postgresql(client):
+    respuesta = client.get("/dialogos/respuestas/", {"territorio": "\x00"})
+    assert respuesta.status_code == 200
