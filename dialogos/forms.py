@@ -6,11 +6,11 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
+from pasto_rdc.fechas import CampoFecha
 from plan import fuentes
 from plan.models import Actividad, Responsable
 
 from . import metas, permisos, reglas
-from .fechas import CampoFecha
 from .models import (
     MAXIMO_PREGUNTA,
     AdjuntoEspacio,

@@ -22,9 +22,9 @@ from decimal import Decimal
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from pasto_rdc.fechas import FECHA_MAXIMA
 from plan import fuentes
 
-from .fechas import FECHA_MAXIMA
 from .models import EspacioDialogo, InformeRespuestas, Pregunta
 
 PREFIJO = "dialogos."

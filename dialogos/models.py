@@ -24,9 +24,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 
-from plan.models import Actividad, Responsable
-
-from .fechas import (
+from pasto_rdc.fechas import (
     FECHA_MAXIMA,
     FECHA_MINIMA,
     MENSAJE_RANGO,
@@ -35,6 +33,8 @@ from .fechas import (
     validar_fecha,
     validar_momento,
 )
+from plan.models import Actividad, Responsable
+
 from .reglas import nuevo_numero_publico
 
 # Longest question a citizen may send (a paper form holds far less).

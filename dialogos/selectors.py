@@ -21,9 +21,10 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from pasto_rdc import fechas
 from plan.models import Responsable
 
-from . import fechas, permisos, reglas
+from . import permisos, reglas
 from .models import Compromiso, EspacioDialogo, InformeRespuestas, Pregunta, Territorio
 from .permisos import Accion
 

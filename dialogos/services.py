@@ -18,10 +18,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from pasto_rdc import fechas
 from plan import archivos
 from plan.models import Actividad, Responsable
 
-from . import fechas, permisos, reglas, selectors
+from . import permisos, reglas, selectors
 from .models import (
     MAXIMO_PREGUNTA,
     AdjuntoEspacio,

@@ -8,9 +8,9 @@ from datetime import datetime, time, timedelta
 from django import forms
 from django.utils import timezone
 
-from dialogos.fechas import CampoFecha
 from dialogos.forms import PreguntaForm as FormularioPublicoDialogos
 from dialogos.models import EspacioDialogo
+from pasto_rdc.fechas import CampoFecha
 
 from . import fechas, reglas
 from .models import (

@@ -17,17 +17,17 @@ from django.db.models import F, Q
 from django.db.models.functions import Cast, Left, StrIndex, Substr
 from django.utils.text import get_valid_filename
 
-from plan.reglas import (
+from pasto_rdc.fechas import (
     FECHA_MAXIMA,
     FECHA_MINIMA,
-    MENSAJE_FECHA,
     MENSAJE_VIGENCIA,
     VIGENCIA_MAXIMA,
     VIGENCIA_MINIMA,
     rango_de_vigencia,
 )
+from pasto_rdc.fechas import MENSAJE_RANGO as MENSAJE_FECHA
 
-# The sane range of every stored date (plan/reglas.py), for the fields' validators.
+# The sane range of every stored date (pasto_rdc/fechas.py), for the fields' validators.
 FECHA_EN_RANGO = [
     MinValueValidator(FECHA_MINIMA, MENSAJE_FECHA),
     MaxValueValidator(FECHA_MAXIMA, MENSAJE_FECHA),

@@ -13,6 +13,8 @@ from typing import Protocol
 
 from django.db import models
 
+from pasto_rdc import fechas
+
 # An activity is «en riesgo» when its progress trails the elapsed share of its
 # windows by more than this many percentage points. 25 points leaves room for
 # the usual lag between doing the work and reporting it (about one month of a
@@ -21,26 +23,6 @@ from django.db import models
 MARGEN_RIESGO = Decimal("25")
 
 CIEN = Decimal("100")
-
-# Every date the system stores lies in this range, checked by the forms, the models
-# and the database (CheckConstraints): a typo such as 9999-12-31 or 0001-01-01 is
-# refused with a message instead of being stored and breaking pages, reports and
-# feeds later. Dates of a plan's activity lie within its vigencia ± 1 year
-# (`rango_de_vigencia`): an activity prepared the year before or closed the year after.
-VIGENCIA_MINIMA, VIGENCIA_MAXIMA = 2000, 2100
-FECHA_MINIMA, FECHA_MAXIMA = date(VIGENCIA_MINIMA, 1, 1), date(VIGENCIA_MAXIMA, 12, 31)
-MENSAJE_FECHA = (
-    f"La fecha debe estar entre el {FECHA_MINIMA:%d/%m/%Y} y el {FECHA_MAXIMA:%d/%m/%Y}."
-)
-MENSAJE_VIGENCIA = f"La vigencia debe ser un año entre {VIGENCIA_MINIMA} y {VIGENCIA_MAXIMA}."
-
-
-def rango_de_vigencia(vigencia: int) -> tuple[date, date]:
-    """The dates an activity of the plan of `vigencia` may have: the vigencia ± 1 year."""
-    return (
-        max(FECHA_MINIMA, date(max(vigencia - 1, VIGENCIA_MINIMA), 1, 1)),
-        min(FECHA_MAXIMA, date(min(vigencia + 1, VIGENCIA_MAXIMA), 12, 31)),
-    )
 
 
 class Estado(models.TextChoices):
@@ -103,7 +85,7 @@ def corte_desde_clave(clave: str) -> Corte | None:
         vigencia, numero = (int(parte) for parte in clave.split("-"))
     except (ValueError, AttributeError):
         return None
-    if numero not in (1, 2, 3) or not VIGENCIA_MINIMA <= vigencia <= VIGENCIA_MAXIMA:
+    if numero not in (1, 2, 3) or not fechas.VIGENCIA_MINIMA <= vigencia <= fechas.VIGENCIA_MAXIMA:
         return None
     return Corte(vigencia, numero)
 

@@ -1,4 +1,4 @@
-"""Every date of dialogos between 01/01/2000 and 31/12/2100 (dialogos/fechas.py).
+"""Every date of dialogos between 01/01/2000 and 31/12/2100 (pasto_rdc/fechas.py).
 
 Before adding the constraints, rows already out of range (e.g. a space dated
 9999-12-31 23:59, which PostgreSQL stores as year 10000 in UTC and Python
@@ -13,13 +13,13 @@ from django.conf import settings
 from django.db import migrations, models
 from django.db.models import Q
 
-import dialogos.fechas
+import pasto_rdc.fechas
 import dialogos.reglas
 import django.core.validators
 
 
 def llevar_al_rango(apps, schema_editor):
-    fechas = dialogos.fechas
+    fechas = pasto_rdc.fechas
     minimo, maximo = fechas.FECHA_MINIMA, fechas.FECHA_MAXIMA
     primero, ultimo = fechas.momento_minimo(), fechas.momento_maximo()
     hora = datetime.timedelta(hours=1)
@@ -67,21 +67,21 @@ class Migration(migrations.Migration):
             model_name="compromiso",
             name="fecha_limite",
             field=models.DateField(
-                validators=[dialogos.fechas.validar_fecha], verbose_name="fecha límite"
+                validators=[pasto_rdc.fechas.validar_fecha], verbose_name="fecha límite"
             ),
         ),
         migrations.AlterField(
             model_name="espaciodialogo",
             name="fin",
             field=models.DateTimeField(
-                validators=[dialogos.fechas.validar_momento], verbose_name="fin"
+                validators=[pasto_rdc.fechas.validar_momento], verbose_name="fin"
             ),
         ),
         migrations.AlterField(
             model_name="espaciodialogo",
             name="inicio",
             field=models.DateTimeField(
-                validators=[dialogos.fechas.validar_momento], verbose_name="inicio"
+                validators=[pasto_rdc.fechas.validar_momento], verbose_name="inicio"
             ),
         ),
         migrations.AlterField(
@@ -90,7 +90,7 @@ class Migration(migrations.Migration):
             field=models.DateField(
                 blank=True,
                 null=True,
-                validators=[dialogos.fechas.validar_fecha],
+                validators=[pasto_rdc.fechas.validar_fecha],
                 verbose_name="desde",
             ),
         ),
@@ -100,7 +100,7 @@ class Migration(migrations.Migration):
             field=models.DateField(
                 blank=True,
                 null=True,
-                validators=[dialogos.fechas.validar_fecha],
+                validators=[pasto_rdc.fechas.validar_fecha],
                 verbose_name="hasta",
             ),
         ),
@@ -108,7 +108,7 @@ class Migration(migrations.Migration):
             model_name="informerespuestas",
             name="publicado_el",
             field=models.DateField(
-                validators=[dialogos.fechas.validar_fecha], verbose_name="publicado el"
+                validators=[pasto_rdc.fechas.validar_fecha], verbose_name="publicado el"
             ),
         ),
         migrations.AlterField(
@@ -131,7 +131,7 @@ class Migration(migrations.Migration):
             model_name="pregunta",
             name="recibida_el",
             field=models.DateField(
-                validators=[dialogos.fechas.validar_fecha], verbose_name="recibida el"
+                validators=[pasto_rdc.fechas.validar_fecha], verbose_name="recibida el"
             ),
         ),
         migrations.AddConstraint(

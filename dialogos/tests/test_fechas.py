@@ -15,9 +15,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from dialogos import services
-from dialogos.fechas import MENSAJE_RANGO
 from dialogos.models import Compromiso, EspacioDialogo, InformeRespuestas, Pregunta
 from dialogos.tests.conftest import BOGOTA
+from pasto_rdc.fechas import MENSAJE_RANGO
 from plan.models import Responsable
 
 ESPACIO_LEJANO = {

@@ -12,7 +12,9 @@ ANTES = [("dialogos", "0002_territorios")]
 DESPUES = [("dialogos", "0003_pregunta_numero_publico")]
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Transactional: the flush after it emits post_migrate, so the groups and permissions
+# come back for the browser tests after it (a serialized rollback would leave them out).
+@pytest.mark.django_db(transaction=True)
 def test_existing_questions_get_a_distinct_public_number():
     executor = MigrationExecutor(connection)
     executor.migrate(ANTES)
@@ -44,7 +46,9 @@ ANTES_DEL_RANGO = [("dialogos", "0003_pregunta_numero_publico")]
 CON_RANGO = [("dialogos", "0004_fechas_en_rango")]
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Transactional: the flush after it emits post_migrate, so the groups and permissions
+# come back for the browser tests after it (a serialized rollback would leave them out).
+@pytest.mark.django_db(transaction=True)
 def test_a_space_stored_at_year_9999_is_brought_into_range_by_the_migration():
     """Finding 3: a row saved before the bounds (PostgreSQL kept it) must not block the
     migration, and the pages must be able to read it afterwards."""

@@ -9,9 +9,9 @@ from django.db import IntegrityError, connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-from dialogos.fechas import MENSAJE_RANGO, momento_maximo, momento_minimo
 from encuestas import services
 from encuestas.models import Cuestionario, Encuesta, Respuesta
+from pasto_rdc.fechas import MENSAJE_RANGO, momento_maximo, momento_minimo
 
 from .conftest import crear_espacio, hora, minimas, responder_web
 

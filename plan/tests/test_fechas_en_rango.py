@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from plan import reglas
+from pasto_rdc import fechas
 from plan.models import Actividad, Avance, Evidencia, Plan, Ventana
 from plan.tests.fabricas import crear_plan_grande
 
@@ -122,7 +122,7 @@ def test_el_modelo_rechaza_fechas_fuera_de_rango(actividad):
 
 
 @pytest.mark.parametrize(
-    ("vigencia", "borde"), [(reglas.VIGENCIA_MAXIMA, reglas.FECHA_MAXIMA), (2000, date(2000, 1, 1))]
+    ("vigencia", "borde"), [(fechas.VIGENCIA_MAXIMA, fechas.FECHA_MAXIMA), (2000, date(2000, 1, 1))]
 )
 def test_fechas_guardadas_en_el_borde_del_rango_no_rompen_ninguna_pagina(
     client, alicia, monkeypatch, vigencia, borde

@@ -1,10 +1,11 @@
-"""The range of dates dialogos accepts, in one place: model, form and database agree.
+"""The range of dates the system accepts, in one place: model, form and database agree.
 
 A space dated 9999-12-31 at 23:59 in Pasto is year 10000 in UTC: PostgreSQL
 stores it but Python cannot read it back, and every page listing it answered
-500 for good. So every date of dialogos (a space's start and end, a question's
-reception, a commitment's due date, a report's period…) lies between
-FECHA_MINIMA and FECHA_MAXIMA, checked three times over:
+500 for good. So every date of every app (a plan's windows and progress reports, a
+space's start and end, a question's reception, a survey's opening…) lies between
+FECHA_MINIMA and FECHA_MAXIMA, and every vigencia between VIGENCIA_MINIMA and
+VIGENCIA_MAXIMA, checked three times over:
 
 - `validar_fecha` / `validar_momento` on the model fields (full_clean, the
   admin, the services);
@@ -26,10 +27,22 @@ from django.core.exceptions import ValidationError
 from django.db.models import CheckConstraint, Q
 from django.utils import timezone
 
-FECHA_MINIMA = date(2000, 1, 1)
-FECHA_MAXIMA = date(2100, 12, 31)
+VIGENCIA_MINIMA, VIGENCIA_MAXIMA = 2000, 2100
+FECHA_MINIMA, FECHA_MAXIMA = date(VIGENCIA_MINIMA, 1, 1), date(VIGENCIA_MAXIMA, 12, 31)
 
-MENSAJE_RANGO = "La fecha debe estar entre el 01/01/2000 y el 31/12/2100."
+MENSAJE_RANGO = (
+    f"La fecha debe estar entre el {FECHA_MINIMA:%d/%m/%Y} y el {FECHA_MAXIMA:%d/%m/%Y}."
+)
+MENSAJE_VIGENCIA = f"La vigencia debe ser un año entre {VIGENCIA_MINIMA} y {VIGENCIA_MAXIMA}."
+
+
+def rango_de_vigencia(vigencia: int) -> tuple[date, date]:
+    """The dates of something that counts for the plan of `vigencia`: the vigencia ± 1 year
+    (an activity prepared the year before or closed the year after)."""
+    return (
+        max(FECHA_MINIMA, date(max(vigencia - 1, VIGENCIA_MINIMA), 1, 1)),
+        min(FECHA_MAXIMA, date(min(vigencia + 1, VIGENCIA_MAXIMA), 12, 31)),
+    )
 
 
 def _zona() -> ZoneInfo:
