@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from pasto_rdc.parametros import entero, slug
 from plan import documentos
@@ -119,11 +119,15 @@ def pregunta_recibida(request):
     return render(request, "dialogos/pregunta_recibida.html", {"radicado": radicado})
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def consulta(request):
     """Lookup by tracking number: status and deadline, and once published the published
-    texts (selectors.Consulta); never personal data, never the radicado echoed back."""
-    form = ConsultaForm(request.GET or None)
+    texts (selectors.Consulta); never personal data, never the radicado echoed back.
+
+    The number is sent by POST, never in the URL: a query string ends up in the access
+    logs of gunicorn and of the proxy, in the browser's history and in shared links. A
+    GET only shows the empty form (an old link with ?radicado= looks nothing up)."""
+    form = ConsultaForm(request.POST if request.method == "POST" else None)
     resultado = None
     estado = 200
     if form.is_bound:

@@ -49,6 +49,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.http import QueryDict
 from django.test import Client, override_settings
 from django.urls import NoReverseMatch, URLResolver, get_resolver, resolve, reverse
 
@@ -312,8 +313,17 @@ def radicados_en(ruta: str, texto: str) -> list[str]:
 
 
 def _visitar(cliente, ruta: str, nombre: str) -> Visita:
-    respuesta = cliente.get(ruta)
+    base, _, consulta = ruta.partition("?")
+    if base == CONSULTA and consulta:
+        # The lookup takes the radicado by POST (never in a URL, so never in a log): the
+        # crawl sends it as the form does, and keeps the readable key `…/?radicado=…`.
+        respuesta = cliente.post(base, QueryDict(consulta))
+    else:
+        respuesta = cliente.get(ruta)
     return Visita(nombre, respuesta.status_code, respuesta.get("Location", ""), texto_de(respuesta))
+
+
+CONSULTA = "/dialogos/consulta/"
 
 
 @dataclass

@@ -52,7 +52,7 @@ def test_flujo_completo_por_http(client, alicia, bruno, crear_pregunta, educacio
     # Before publication: nothing on the public page; with the number, only the status
     # and the deadline (the unreviewed answer may hold personal data).
     assert "120 cupos" not in client.get("/dialogos/respuestas/").content.decode()
-    consulta = client.get("/dialogos/consulta/", {"radicado": pregunta.radicado})
+    consulta = client.post("/dialogos/consulta/", {"radicado": pregunta.radicado})
     assert 'data-estado="respondida"' in consulta.content.decode()
     assert "120 cupos" not in consulta.content.decode()
 
@@ -78,7 +78,7 @@ def test_flujo_completo_por_http(client, alicia, bruno, crear_pregunta, educacio
     for dato in ("Jhon Jairo", "Benavides", "jjbenavides", "3174445566"):
         assert dato not in html
     # Published: the lookup shows the texts as published.
-    consulta = client.get("/dialogos/consulta/", {"radicado": pregunta.radicado})
+    consulta = client.post("/dialogos/consulta/", {"radicado": pregunta.radicado})
     assert "Sí: se abrirán 120 cupos en febrero." in consulta.content.decode()
 
 

@@ -154,7 +154,7 @@ def test_consulta_por_radicado_sin_datos_personales(client, crear_pregunta):
         hoy=date(2022, 1, 7),
     )
     escrito = pregunta.radicado.lower().replace("-", " ")
-    respuesta = client.get("/dialogos/consulta/", {"radicado": escrito})
+    respuesta = client.post("/dialogos/consulta/", {"radicado": escrito})
     assert respuesta.status_code == 200
     html = respuesta.content.decode()
     assert "data-consulta" in html
@@ -165,13 +165,13 @@ def test_consulta_por_radicado_sin_datos_personales(client, crear_pregunta):
 
 
 def test_consulta_de_un_radicado_que_no_existe(client, plan_2022):
-    respuesta = client.get("/dialogos/consulta/", {"radicado": "RDC-2022-AAAA-BBBB"})
+    respuesta = client.post("/dialogos/consulta/", {"radicado": "RDC-2022-AAAA-BBBB"})
     assert respuesta.status_code == 404
     assert "No encontramos una pregunta con ese número de radicado." in respuesta.content.decode()
 
 
 def test_consulta_de_un_radicado_mal_escrito(client, plan_2022):
-    respuesta = client.get("/dialogos/consulta/", {"radicado": "123"})
+    respuesta = client.post("/dialogos/consulta/", {"radicado": "123"})
     assert respuesta.status_code == 400
     assert "no es un número de radicado válido" in respuesta.content.decode()
 
@@ -179,8 +179,8 @@ def test_consulta_de_un_radicado_mal_escrito(client, plan_2022):
 def test_las_consultas_tambien_tienen_limite(client, plan_2022, settings):
     settings.DIALOGOS_LIMITE_CONSULTAS = "2/h"
     for _ in range(2):
-        client.get("/dialogos/consulta/", {"radicado": "RDC-2022-AAAA-BBBB"})
-    respuesta = client.get("/dialogos/consulta/", {"radicado": "RDC-2022-AAAA-BBBB"})
+        client.post("/dialogos/consulta/", {"radicado": "RDC-2022-AAAA-BBBB"})
+    respuesta = client.post("/dialogos/consulta/", {"radicado": "RDC-2022-AAAA-BBBB"})
     assert respuesta.status_code == 429
     # The empty form is not counted.
     assert client.get("/dialogos/consulta/").status_code == 200

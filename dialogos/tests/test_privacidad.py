@@ -13,6 +13,7 @@ import re
 from datetime import date, datetime, time
 
 import pytest
+from django.test import Client
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -139,7 +140,7 @@ def test_lookup_before_publication_shows_only_status_date_and_deadline(
     )
     services.responder_pregunta(pregunta=pregunta, usuario=bruno, respuesta=RESPUESTA_ORIGINAL)
 
-    html = client.get("/dialogos/consulta/", {"radicado": pregunta.radicado}).content.decode()
+    html = client.post("/dialogos/consulta/", {"radicado": pregunta.radicado}).content.decode()
 
     assert 'data-estado="respondida"' in html
     assert "01/08/2022" in html  # received
@@ -150,7 +151,7 @@ def test_lookup_before_publication_shows_only_status_date_and_deadline(
 
 
 def test_lookup_after_publication_shows_the_published_texts_not_the_originals(client, publicada):
-    html = client.get("/dialogos/consulta/", {"radicado": publicada.radicado}).content.decode()
+    html = client.post("/dialogos/consulta/", {"radicado": publicada.radicado}).content.decode()
     assert 'data-estado="publicada"' in html
     assert PUBLICO in html and RESPUESTA_PUBLICA in html
     for privado in ("Ana Pérez", "Lucía Gómez", "3001234567", "ana@example.org"):
@@ -160,7 +161,7 @@ def test_lookup_after_publication_shows_the_published_texts_not_the_originals(cl
 def test_lookup_never_echoes_the_radicado_in_the_page(client, publicada):
     escrito = publicada.radicado.lower()
     for radicado in (escrito, "RDC-2022-AAAA-BBBB"):
-        html = client.get("/dialogos/consulta/", {"radicado": radicado}).content.decode()
+        html = client.post("/dialogos/consulta/", {"radicado": radicado}).content.decode()
         assert not PATRON_RADICADO.search(html)
 
 
@@ -267,7 +268,7 @@ def test_period_report_omits_questions_of_space_of_unpublished_plan(client, alic
 
 def test_lookup_of_question_of_hidden_space_shows_no_published_texts(client, plan_oculto):
     pregunta = plan_oculto["pregunta"]
-    html = client.get("/dialogos/consulta/", {"radicado": pregunta.radicado}).content.decode()
+    html = client.post("/dialogos/consulta/", {"radicado": pregunta.radicado}).content.decode()
     assert "Pregunta del espacio oculto" not in html and "Jornada secreta" not in html
 
 
@@ -276,3 +277,23 @@ def test_public_selectors_are_one_rule_per_model(plan_oculto):
     assert not selectors.es_espacio_publico(plan_oculto["espacio"])
     assert not selectors.preguntas_publicas().filter(pk=plan_oculto["pregunta"].pk).exists()
     assert not selectors.informes_publicos().filter(pk=plan_oculto["informe"].pk).exists()
+
+
+def test_radicado_in_the_url_of_the_lookup_reached_the_access_logs(client, publicada):
+    """The lookup was a GET form: every radicado typed ended up in the query string, so in
+    gunicorn's and the proxy's access logs and in the browser's history. It is a POST now,
+    and a GET with ?radicado= (an old link) looks nothing up."""
+    html = client.get("/dialogos/consulta/").content.decode()
+    assert re.search(r'<form method="post"', html)
+    por_url = client.get("/dialogos/consulta/", {"radicado": publicada.radicado})
+    assert por_url.status_code == 200
+    assert "data-consulta" not in por_url.content.decode()
+    por_post = client.post("/dialogos/consulta/", {"radicado": publicada.radicado})
+    assert "data-consulta" in por_post.content.decode()
+
+
+def test_lookup_refuses_a_post_without_csrf_token(plan_2022, publicada):
+    navegador = Client(enforce_csrf_checks=True)
+    assert (
+        navegador.post("/dialogos/consulta/", {"radicado": publicada.radicado}).status_code == 403
+    )

@@ -33,11 +33,8 @@ PAGINAS_PUBLICAS = [
     # The question forms (sent empty and sent: test_formulario_de_pregunta_*).
     "/dialogos/preguntar/",
     "/dialogos/espacios/{realizado}/preguntar/",
-    # The lookup: empty, with a result, not found, mistyped.
+    # The lookup, empty (with a result, not found and mistyped: test_consulta_por_radicado).
     "/dialogos/consulta/",
-    "/dialogos/consulta/?radicado={radicado}",
-    "/dialogos/consulta/?radicado=RDC-2022-AAAA-BBBB",
-    "/dialogos/consulta/?radicado=123",
     # Published answers (with the answer reports) and the territorial coverage.
     "/dialogos/respuestas/",
     "/dialogos/respuestas/?territorio=genoy",
@@ -131,6 +128,18 @@ def test_el_enlace_para_saltar_al_contenido_es_lo_primero_del_teclado(page, dato
     assert enfocado.strip() == "Saltar al contenido principal"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "contenido"
+
+
+@pytest.mark.parametrize("radicado", ["{radicado}", "RDC-2022-AAAA-BBBB", "123"])
+def test_consulta_por_radicado_sin_violaciones_graves(page, datos, radicado):
+    """With a result, not found, mistyped: the number is typed and sent (POST), as a citizen
+    does; it never travels in a URL."""
+    page.goto("/dialogos/consulta/")
+    page.get_by_label("Número de radicado").fill(radicado.format(**rutas(datos)))
+    page.get_by_role("button", name="Consultar").click()
+    page.wait_for_load_state()
+    assert "radicado=" not in page.url
+    assert violaciones_graves(page) == []
 
 
 @pytest.mark.parametrize(
