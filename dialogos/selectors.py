@@ -22,6 +22,7 @@ from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from pasto_rdc import fechas
+from plan import selectors as plan_selectors
 from plan.models import Responsable
 
 from . import permisos, reglas
@@ -51,7 +52,7 @@ def espacios_publicos() -> QuerySet[EspacioDialogo]:
 
     The one rule for «public space»; the encuestas app uses it too.
     """
-    return EspacioDialogo.objects.exclude(actividad__plan__publicado=False)
+    return EspacioDialogo.objects.filter(plan_selectors.q_actividad_publica(opcional=True))
 
 
 def es_espacio_publico(espacio: EspacioDialogo | None) -> bool:
@@ -60,16 +61,18 @@ def es_espacio_publico(espacio: EspacioDialogo | None) -> bool:
 
 def preguntas_publicas() -> QuerySet[Pregunta]:
     """Questions citizens may see: published by OPGI, and of a public space if of any."""
-    return Pregunta.objects.filter(estado=Pregunta.Estado.PUBLICADA).exclude(
-        espacio__actividad__plan__publicado=False
+    return Pregunta.objects.filter(
+        plan_selectors.q_actividad_publica("espacio__actividad", opcional=True),
+        estado=Pregunta.Estado.PUBLICADA,
     )
 
 
 def informes_publicos(*, hoy: date | None = None) -> QuerySet[InformeRespuestas]:
     """Answer reports citizens may download: published (not in the future), of a public space."""
     hoy = hoy or timezone.localdate()
-    return InformeRespuestas.objects.filter(publicado_el__lte=hoy).exclude(
-        espacio__actividad__plan__publicado=False
+    return InformeRespuestas.objects.filter(
+        plan_selectors.q_actividad_publica("espacio__actividad", opcional=True),
+        publicado_el__lte=hoy,
     )
 
 
