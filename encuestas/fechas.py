@@ -17,6 +17,7 @@ from pasto_rdc.fechas import (
     en_rango,
     momento_maximo,
     momento_minimo,
+    rango_de_vigencia,
     restriccion_fecha,
     restriccion_momento,
     validar_fecha,
@@ -36,8 +37,6 @@ __all__ = [
     "validar_fecha",
     "validar_momento",
 ]
-
-MARGEN_VIGENCIA = 1  # years around the plan's vigencia
 
 
 def _dia(momento: datetime | date) -> date:
@@ -60,11 +59,14 @@ def errores_periodo(
             fuera = not en_rango(valor.date())
         if fuera:
             errores[campo] = MENSAJE_RANGO
-        elif vigencia is not None and abs(_dia(valor).year - vigencia) > MARGEN_VIGENCIA:
-            errores[campo] = (
-                f"El espacio cuenta para el plan {vigencia}: la encuesta se aplica entre "
-                f"{vigencia - MARGEN_VIGENCIA} y {vigencia + MARGEN_VIGENCIA}."
-            )
+        elif vigencia is not None:
+            # The same years as anything else that counts for the plan (the core's rule).
+            desde, hasta = rango_de_vigencia(vigencia)
+            if not desde <= _dia(valor) <= hasta:
+                errores[campo] = (
+                    f"El espacio cuenta para el plan {vigencia}: la encuesta se aplica entre "
+                    f"{desde.year} y {hasta.year}."
+                )
     return errores
 
 
