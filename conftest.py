@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from plan import roles
+from nucleo import roles
 from plan.models import Actividad, Perfil, Plan, Responsable
 
 

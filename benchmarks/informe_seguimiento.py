@@ -59,7 +59,8 @@ def medir(plan, *, corte: int, hoy, repeticiones: int, calentar: bool = False) -
     from pypdf import PdfReader
     from weasyprint import HTML
 
-    from plan import documentos, informes
+    from nucleo import documentos
+    from plan import informes
 
     base_url = "http://127.0.0.1:8000/"
     plantilla = "plan/informes/seguimiento.html"

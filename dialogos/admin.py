@@ -16,8 +16,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 
-import pasto_rdc.parametros  # noqa: F401  (registers the <id:…> converter)
-from plan.forms import aplicar_errores
+import nucleo.parametros  # noqa: F401  (registers the <id:…> converter)
+from nucleo.formularios import aplicar_errores
 
 from . import services
 from .forms import PublicarForm

@@ -1,6 +1,6 @@
 """Open data of dialogos: the spaces (schedule and closing records) and published Q&A.
 
-Declared with plan.datos_abiertos.Conjunto; listed in pasto_rdc/datos_abiertos.py.
+Declared with nucleo.datos_abiertos.Conjunto; listed in pasto_rdc/datos_abiertos.py.
 Never a citizen's name, e-mail or phone: questions go out only as OPGI published
 them (texto_publico / respuesta_publica), which publication already checks; and
 never the radicado, the citizen's secret for the lookup page: a question is
@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from dialogos import selectors
 from dialogos.models import EspacioDialogo
-from plan.datos_abiertos import Campo, Conjunto
-from plan.documentos import Tipo
+from nucleo.datos_abiertos import Campo, Conjunto
+from nucleo.documentos import Tipo
 from plan.models import Responsable
 
 

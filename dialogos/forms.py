@@ -6,7 +6,8 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from pasto_rdc.fechas import CampoFecha
+from nucleo.fechas import CampoFecha
+from nucleo.formularios import CAMPO_TRAMPA, campo_trampa, revisar_trampa
 from plan import fuentes
 from plan.models import Actividad, Responsable
 
@@ -89,13 +90,9 @@ class PreguntaForm(forms.Form):
         },
     )
     # Honeypot: hidden from people (and from screen readers); bots fill it in.
-    sitio_web = forms.CharField(
-        label="Deje este campo vacío",
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+    sitio_web = campo_trampa()
 
-    CAMPO_TRAMPA = "sitio_web"
+    CAMPO_TRAMPA = CAMPO_TRAMPA
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -103,12 +100,7 @@ class PreguntaForm(forms.Form):
 
     def clean(self):
         datos = super().clean()
-        if datos.get(self.CAMPO_TRAMPA):
-            raise forms.ValidationError(
-                "No pudimos recibir el formulario. Si usted es una persona, deje vacío el "
-                "campo «Deje este campo vacío» y vuelva a enviarlo.",
-                code="trampa",
-            )
+        revisar_trampa(datos)
         return datos
 
     def campos_visibles(self):
@@ -340,7 +332,7 @@ class AdjuntoForm(FormularioDePagina):
     id_prefijo = "adjunto"
     tipo = forms.ChoiceField(label="Tipo de adjunto", choices=AdjuntoEspacio.Tipo.choices)
     descripcion = forms.CharField(label="Descripción (opcional)", max_length=300, required=False)
-    # An empty file reaches plan.archivos.revisar_archivo, whose message names the file.
+    # An empty file reaches nucleo.archivos.revisar_archivo, whose message names the file.
     archivo = forms.FileField(
         label="Archivo",
         allow_empty_file=True,

@@ -1,6 +1,6 @@
 """The report of the Administration's answers (seed activity 3.4), for a period or a space.
 
-Built once as data (`informe_respuestas`) and rendered through plan.documentos,
+Built once as data (`informe_respuestas`) and rendered through nucleo.documentos,
 the rendering path of every report: to PDF from its template
 (dialogos/templates/dialogos/informes/respuestas.html) and to XLSX from
 `hojas_respuestas`, so both formats show the same figures.
@@ -18,7 +18,7 @@ from datetime import date
 from django.utils import timezone
 from django.utils.text import slugify
 
-from plan.documentos import Celda, Columna, Hoja, Tipo
+from nucleo.documentos import Celda, Columna, Hoja, Tipo
 
 from . import selectors
 from .models import EspacioDialogo, InformeRespuestas, Pregunta

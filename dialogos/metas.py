@@ -22,7 +22,7 @@ from decimal import Decimal
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from pasto_rdc.fechas import FECHA_MAXIMA
+from nucleo.fechas import FECHA_MAXIMA
 from plan import fuentes
 
 from .models import EspacioDialogo, InformeRespuestas, Pregunta

@@ -15,16 +15,14 @@ the database refuse what the services would refuse.
 """
 
 import uuid
-from pathlib import PurePath
 
 from django.conf import settings
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.text import get_valid_filename
 
-from pasto_rdc.fechas import (
+from nucleo.fechas import (
     FECHA_MAXIMA,
     FECHA_MINIMA,
     MENSAJE_RANGO,
@@ -33,6 +31,7 @@ from pasto_rdc.fechas import (
     validar_fecha,
     validar_momento,
 )
+from nucleo.models import ArchivoGuardado, ruta_unica
 from plan.models import Actividad, Responsable
 
 from .reglas import nuevo_numero_publico
@@ -62,10 +61,9 @@ class Territorio(models.Model):
 
 def ruta_adjunto(instance: "AdjuntoEspacio", filename: str) -> str:
     """A path that never collides: one fresh UUID folder per uploaded file."""
-    nombre = get_valid_filename(PurePath(filename).name) or "archivo"
     espacio = instance.espacio
     anio = timezone.localtime(espacio.inicio).year
-    return f"dialogos/{anio}/{espacio.uid.hex}/{uuid.uuid4().hex}/{nombre}"
+    return ruta_unica(f"dialogos/{anio}/{espacio.uid.hex}", filename)
 
 
 class EspacioDialogo(models.Model):
@@ -244,7 +242,7 @@ class Compromiso(models.Model):
         return f"{self.descripcion[:60]} – {self.responsable.nombre_corto}"
 
 
-class AdjuntoEspacio(models.Model):
+class AdjuntoEspacio(ArchivoGuardado):
     """Attendance list, photos, minutes…: stored like plan evidence (never overwritten)."""
 
     class Tipo(models.TextChoices):
@@ -257,10 +255,6 @@ class AdjuntoEspacio(models.Model):
     tipo = models.CharField("tipo", max_length=12, choices=Tipo.choices)
     descripcion = models.CharField("descripción", max_length=300, blank=True)
     archivo = models.FileField("archivo", upload_to=ruta_adjunto, max_length=300)
-    nombre_original = models.CharField("nombre original del archivo", max_length=255)
-    sha256 = models.CharField("SHA-256", max_length=64)
-    tamano = models.PositiveBigIntegerField("tamaño (bytes)")
-    tipo_contenido = models.CharField("tipo de contenido", max_length=120)
     subido_por = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -276,10 +270,16 @@ class AdjuntoEspacio(models.Model):
         verbose_name_plural = "adjuntos de los espacios"
         ordering = ["espacio", "subido_en", "pk"]
         constraints = [
+            # Unlike evidence (a file or a link), an attachment is always a checked file.
             models.CheckConstraint(
-                condition=~Q(sha256=""),
-                name="adjunto_con_sha256",
-                violation_error_message="Un adjunto debe tener su huella SHA-256.",
+                condition=~Q(sha256="")
+                & ~Q(nombre_original="")
+                & ~Q(tipo_contenido="")
+                & Q(tamano__isnull=False),
+                name="adjunto_archivo_revisado",
+                violation_error_message=(
+                    "Un adjunto debe tener su archivo revisado: nombre, tipo, tamaño y huella SHA-256."
+                ),
             ),
         ]
 

@@ -22,10 +22,13 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
-from plan import roles
+from nucleo import roles
+from nucleo.roles import (
+    oficina_de,
+    rol_de,
+    ve_todo,  # OPGI and Control interno
+)
 from plan.models import Actividad
-from plan.permisos import oficina_de, rol_de
-from plan.permisos import ve_todo_el_plan as ve_todo  # OPGI and Control interno
 
 from .models import Compromiso, EspacioDialogo, Pregunta
 
@@ -91,10 +94,18 @@ def espacios_para(user, accion: Accion, queryset: QuerySet | None = None) -> Que
         Accion.REGISTRAR_PREGUNTA,
     ):
         return queryset.none()
-    organiza = EspacioDialogo.oficinas.through.objects.filter(
-        espaciodialogo=OuterRef("pk"), responsable=oficina
+    return queryset.filter(organiza(oficina))
+
+
+def organiza(oficina, *, espacio: str = "pk") -> Exists:
+    """The condition «`oficina` organises the space at `espacio`» (an OuterRef path), for
+    filtering spaces (`espacio="pk"`) or objects that point to a space (encuestas:
+    `espacio="espacio"`). The one definition of who organises a space."""
+    return Exists(
+        EspacioDialogo.oficinas.through.objects.filter(
+            espaciodialogo=OuterRef(espacio), responsable=oficina
+        )
     )
-    return queryset.filter(Exists(organiza))
 
 
 def puede_en_espacio(user, accion: Accion, espacio: EspacioDialogo) -> bool:

@@ -21,7 +21,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from pasto_rdc import fechas
+from nucleo import fechas
 from plan import selectors as plan_selectors
 from plan.models import Responsable
 

@@ -18,8 +18,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from pasto_rdc import fechas
-from plan import archivos
+from nucleo import fechas
 from plan.models import Actividad, Responsable
 
 from . import permisos, reglas, selectors
@@ -313,7 +312,7 @@ def subir_adjunto(
     adjunto = AdjuntoEspacio(
         espacio=espacio, tipo=tipo, descripcion=descripcion.strip(), subido_por=usuario
     )
-    archivos.guardar_con_archivo(adjunto, archivo)
+    adjunto.guardar_archivo(archivo)
     return adjunto
 
 

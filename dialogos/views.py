@@ -13,13 +13,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from pasto_rdc.parametros import entero
+from nucleo.formularios import aplicar_errores
+from nucleo.parametros import entero
+from nucleo.roles import oficina_de
 from plan import fuentes
 from plan import selectors as plan_selectors
 from plan import services as servicios_plan
-from plan.forms import aplicar_errores
 from plan.models import Actividad
-from plan.permisos import oficina_de
 from plan.views import respuesta_archivo
 
 from . import informes as informes_dialogos

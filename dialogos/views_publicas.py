@@ -13,12 +13,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from pasto_rdc.parametros import entero, slug
-from plan import documentos
+from nucleo import documentos, limites
+from nucleo.formularios import aplicar_errores
+from nucleo.parametros import entero, slug
 from plan import selectors as plan_selectors
-from plan.forms import aplicar_errores
 
-from . import calendario, informes, limites, selectors, services
+from . import calendario, informes, selectors, services
 from .forms import ConsultaForm, FiltroCronogramaForm, PreguntaForm
 from .models import Territorio
 
@@ -188,7 +188,7 @@ def cobertura(request):
 
 
 def descarga_informe(request, informe: informes.InformeDeRespuestas, formato: str):
-    """The answers report as PDF (its template through WeasyPrint) or XLSX, via plan.documentos."""
+    """The answers report as PDF (its template through WeasyPrint) or XLSX, via nucleo.documentos."""
     if formato == "pdf":
         # The letterhead (entity, office) of a public document: a published plan's only.
         plan = plan_selectors.plan_vigente()

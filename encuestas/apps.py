@@ -6,13 +6,13 @@ class EncuestasConfig(AppConfig):
     verbose_name = "Encuestas de satisfacción"
 
     def ready(self):
-        from dialogos import limites
         from encuestas import metas
+        from nucleo import limites
 
         # Meta 3.1 («Al menos 50 encuestas aplicadas») can count itself:
         # plan.fuentes lists this source for OPGI to choose.
         metas.registrar()
-        # The public answer form is rate-limited per IP by dialogos' mechanism
+        # The public answer form is rate-limited per IP by the core's mechanism
         # (one for every public form), in a group of its own. Generous: at an
         # event many people answer at once through the venue's Wi-Fi.
         limites.registrar("encuestas", ajuste="ENCUESTAS_LIMITE_RESPUESTAS", por_defecto="60/h")

@@ -2,7 +2,7 @@
 
 Error correction level M (15 %) survives a poster printed in grey or a
 little crumpled; segno picks the smallest version that holds the link. The
-poster itself is a PDF rendered through plan.documentos (template
+poster itself is a PDF rendered through nucleo.documentos (template
 encuestas/cartel.html): the QR as inline SVG (WeasyPrint loads nothing
 external), the space's name, date and place, and the link in letters for
 whoever cannot scan it.

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 
 from django.utils import timezone
 
-from plan.datos_abiertos import Campo, Conjunto
-from plan.documentos import Tipo
+from nucleo.datos_abiertos import Campo, Conjunto
+from nucleo.documentos import Tipo
 
 from . import selectors
 from .models import Encuesta

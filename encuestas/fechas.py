@@ -1,5 +1,5 @@
 """The dates a survey may bear: dialogos' range (2000-01-01 to 2100-12-31 in Pasto, see
-pasto_rdc.fechas) and, for the survey of a space that counts for an activity, its plan's
+nucleo.fechas) and, for the survey of a space that counts for an activity, its plan's
 vigencia ± 1 year (a survey of the 2022 plan is applied in 2021–2023, never in 2099).
 
 A survey dated 9999-12-31 broke /encuestas/gestion/ for good (year 10000 in UTC);
@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from django.utils import timezone
 
-from pasto_rdc.fechas import (
+from nucleo.fechas import (
     FECHA_MAXIMA,
     FECHA_MINIMA,
     MENSAJE_RANGO,

@@ -2,15 +2,14 @@
 encuestas.reglas (what a valid answer is) and encuestas.services (everything else).
 """
 
-import copy
 from datetime import datetime, time, timedelta
 
 from django import forms
 from django.utils import timezone
 
-from dialogos.forms import PreguntaForm as FormularioPublicoDialogos
 from dialogos.models import EspacioDialogo
-from pasto_rdc.fechas import CampoFecha
+from nucleo.fechas import CampoFecha
+from nucleo.formularios import CAMPO_TRAMPA, campo_trampa, revisar_trampa
 
 from . import fechas, reglas
 from .models import (
@@ -24,14 +23,6 @@ from .models import (
 FECHA = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 FECHA_HORA = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 FORMATOS_FECHA_HORA = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"]
-
-# The public forms' honeypot is dialogos' (one mechanism for every public form):
-# the same hidden field, which people leave empty and bots fill in.
-CAMPO_TRAMPA = FormularioPublicoDialogos.CAMPO_TRAMPA
-MENSAJE_TRAMPA = (
-    "No pudimos recibir el formulario. Si usted es una persona, deje vacío el campo "
-    "«Deje este campo vacío» y vuelva a enviarlo."
-)
 
 
 def _campo(pregunta: PreguntaEncuesta, *, papel: bool) -> forms.Field:
@@ -108,13 +99,11 @@ class RespuestaForm(forms.Form):
         for pregunta in preguntas:
             self.fields[pregunta.campo] = _campo(pregunta, papel=self.papel)
         if not self.papel:
-            trampa = FormularioPublicoDialogos.base_fields[CAMPO_TRAMPA]
-            self.fields[CAMPO_TRAMPA] = copy.deepcopy(trampa)
+            self.fields[CAMPO_TRAMPA] = campo_trampa()
 
     def clean(self):
         datos = super().clean()
-        if datos.get(CAMPO_TRAMPA):
-            raise forms.ValidationError(MENSAJE_TRAMPA, code="trampa")
+        revisar_trampa(datos)
         # Every question's error at once: the rules (required…) of the questions whose
         # field passed its type check; the service checks them all again.
         sin_error = [p for p in self.preguntas if p.campo not in self.errors]

@@ -1,4 +1,4 @@
-"""The downloads of a survey's (or a period's) results, through plan.documentos.
+"""The downloads of a survey's (or a period's) results, through nucleo.documentos.
 
 - XLSX: one sheet per questionnaire with one row per response and one
   column per question (a scale gives its number 1–5, a multiple choice its
@@ -10,8 +10,8 @@
 Both read the same selectors.Resultados, so they agree with the page.
 """
 
-from plan import documentos
-from plan.documentos import Celda, Columna, Hoja, Tipo
+from nucleo import documentos
+from nucleo.documentos import Celda, Columna, Hoja, Tipo
 
 from .models import PreguntaEncuesta, Respuesta
 from .selectors import Resultados

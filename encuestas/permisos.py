@@ -27,10 +27,13 @@ from django.http import Http404
 
 from dialogos import permisos as permisos_dialogos
 from dialogos.models import EspacioDialogo
-from plan import roles
+from nucleo import roles
+from nucleo.roles import (
+    oficina_de,
+    rol_de,
+    ve_todo,  # OPGI and Control interno
+)
 from plan.models import ActividadResponsable
-from plan.permisos import oficina_de, rol_de
-from plan.permisos import ve_todo_el_plan as ve_todo  # OPGI and Control interno
 
 from .models import Encuesta
 
@@ -69,10 +72,7 @@ def encuestas_para(user, accion: Accion, queryset: QuerySet | None = None) -> Qu
     oficina = oficina_de(user)
     if oficina is None:
         return queryset.none()
-    organiza = EspacioDialogo.oficinas.through.objects.filter(
-        espaciodialogo=OuterRef("espacio"), responsable=oficina
-    )
-    return queryset.filter(Exists(organiza))
+    return queryset.filter(permisos_dialogos.organiza(oficina, espacio="espacio"))
 
 
 def puede_en_encuesta(user, accion: Accion, encuesta: Encuesta) -> bool:

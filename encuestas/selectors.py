@@ -17,7 +17,7 @@ from django.utils.safestring import SafeString
 
 from dialogos.models import EspacioDialogo
 from dialogos.selectors import espacios_publicos
-from plan import documentos
+from nucleo import documentos
 
 from . import reglas
 from .models import Cuestionario, Encuesta, Opcion, PreguntaEncuesta, Respuesta, ValorRespuesta

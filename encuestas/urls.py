@@ -1,6 +1,6 @@
 from django.urls import path
 
-import pasto_rdc.parametros  # noqa: F401  (registers the <id:…> converter)
+import nucleo.parametros  # noqa: F401  (registers the <id:…> converter)
 
 from . import views, views_publicas
 

@@ -18,11 +18,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dialogos.models import EspacioDialogo
-from pasto_rdc.parametros import entero
-from plan import documentos
+from nucleo import documentos
+from nucleo.formularios import aplicar_errores
+from nucleo.parametros import entero
 from plan import selectors as plan_selectors
 from plan import services as servicios_plan
-from plan.forms import aplicar_errores
 from plan.models import Actividad
 
 from . import carteles, fechas, informes, metas, permisos, selectors, services

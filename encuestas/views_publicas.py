@@ -6,7 +6,7 @@
   published them, and never the free texts (they may hold personal data).
 
 Abuse protection is dialogos' (one mechanism for every public form): its
-honeypot field and its per-IP rate limit (dialogos.limites, group
+honeypot field and its per-IP rate limit (nucleo.limites, group
 «encuestas», setting ENCUESTAS_LIMITE_RESPUESTAS); on top, each form carries
 a one-time token, so a refresh or a double click never counts twice; a signed
 cookie remembers the surveys this browser answered («ya respondió» after
@@ -21,9 +21,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from dialogos import limites
-from pasto_rdc.acceso import ip_cliente
-from plan.forms import aplicar_errores
+from nucleo import limites
+from nucleo.acceso import ip_cliente
+from nucleo.formularios import aplicar_errores
 
 from . import selectors, services
 from .forms import RespuestaForm
@@ -116,7 +116,7 @@ def responder(request, codigo):
     preguntas = services.preguntas_de(encuesta)
     if request.method == "POST":
         form = RespuestaForm(request.POST, preguntas=preguntas)
-        # The per-IP limit across every survey (dialogos.limites) stops one client from
+        # The per-IP limit across every survey (nucleo.limites) stops one client from
         # spraying many surveys; a survey whose organisers raised its own hourly cap for an
         # in-person event (everyone on the venue's Wi-Fi) is bounded by that cap instead.
         evento = encuesta.maximo_por_hora > MAXIMO_POR_HORA

@@ -10,15 +10,16 @@ from django.utils import timezone
 
 from dialogos import datos_abiertos as dialogos_datos
 from encuestas import datos_abiertos as encuestas_datos
+from nucleo import datos_abiertos as marco
 from plan import datos_abiertos as plan_datos
 from plan import selectors
 
 
-def conjuntos() -> list[plan_datos.Conjunto]:
+def conjuntos() -> list[marco.Conjunto]:
     return [*plan_datos.CONJUNTOS, *dialogos_datos.CONJUNTOS, *encuestas_datos.CONJUNTOS]
 
 
-def _conjunto(slug: str) -> plan_datos.Conjunto:
+def _conjunto(slug: str) -> marco.Conjunto:
     for conjunto in conjuntos():
         if conjunto.slug == slug:
             return conjunto
@@ -29,18 +30,18 @@ def catalogo(request):
     """The catalogue with its data dictionary (fields, kinds, descriptions)."""
     contexto = {
         "conjuntos": conjuntos(),
-        "formatos": plan_datos.FORMATOS,
+        "formatos": marco.FORMATOS,
         "planes": selectors.planes_publicados(),
     }
     return render(request, "datos_abiertos/catalogo.html", contexto)
 
 
 def descargar(request, slug, formato):
-    if formato not in plan_datos.FORMATOS:
+    if formato not in marco.FORMATOS:
         raise Http404("Formato no disponible: use csv, json o xlsx.")
     conjunto = _conjunto(slug)
-    contenido = plan_datos.GENERADORES[formato](conjunto)
-    respuesta = HttpResponse(contenido, content_type=plan_datos.TIPOS_MIME[formato])
+    contenido = marco.GENERADORES[formato](conjunto)
+    respuesta = HttpResponse(contenido, content_type=marco.TIPOS_MIME[formato])
     if formato != "json":
         respuesta["Content-Disposition"] = f'attachment; filename="{slug}.{formato}"'
     respuesta["Access-Control-Allow-Origin"] = "*"

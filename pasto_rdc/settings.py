@@ -34,7 +34,7 @@ INSTALLED_APPS = [
     "import_export",
     "axes",
     "csp",
-    "pasto_rdc.apps.PastoRdcConfig",
+    "nucleo.apps.NucleoConfig",
     "plan",
     "dialogos",
     "encuestas",
@@ -48,14 +48,14 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Before anything reads the body: an oversize request is refused unread (413).
-    "pasto_rdc.limites.LimiteDelCuerpoMiddleware",
+    "nucleo.limites.LimiteDelCuerpoMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Officials' sessions close after SESION_INACTIVIDAD_MINUTOS without a request.
-    "pasto_rdc.sesiones.InactividadMiddleware",
+    "nucleo.sesiones.InactividadMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Every admin changelist ignores, with a message, filter values that would be a 500.
-    "pasto_rdc.filtros_admin.FiltrosDelAdminMiddleware",
+    "nucleo.filtros_admin.FiltrosDelAdminMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -136,12 +136,12 @@ STORAGES = {
 # Repeated failed logins lock out, for a while (django-axes), in the officials' login
 # and in the admin alike: one username from one IP after AXES_FAILURE_LIMIT failures,
 # and one IP across usernames (password spraying) after AXES_FALLOS_POR_IP failures,
-# counted by pasto_rdc.acceso.ManejadorAccesos from axes' own records.
+# counted by nucleo.acceso.ManejadorAccesos from axes' own records.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_HANDLER = "pasto_rdc.acceso.ManejadorAccesos"
+AXES_HANDLER = "nucleo.acceso.ManejadorAccesos"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_FALLOS_POR_IP = env_int("AXES_FALLOS_POR_IP", 15)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTOS", 15))
@@ -156,8 +156,8 @@ AXES_LOCKOUT_TEMPLATE = "registration/bloqueado.html"
 IP_CLIENTE_ENCABEZADO = env_str("IP_CLIENTE_ENCABEZADO") or env_str(
     "RATELIMIT_IP_META_KEY", "REMOTE_ADDR"
 )
-AXES_CLIENT_IP_CALLABLE = "pasto_rdc.acceso.ip_cliente"
-RATELIMIT_IP_META_KEY = "pasto_rdc.acceso.ip_cliente"
+AXES_CLIENT_IP_CALLABLE = "nucleo.acceso.ip_cliente"
+RATELIMIT_IP_META_KEY = "nucleo.acceso.ip_cliente"
 
 # Minutes without a request after which an official's session closes (0: never).
 SESION_INACTIVIDAD_MINUTOS = env_int("SESION_INACTIVIDAD_MINUTOS", 30)
@@ -171,7 +171,7 @@ LOGOUT_REDIRECT_URL = "inicio"
 # Maximum size of an uploaded evidence file (and dialogue attachment), in megabytes.
 EVIDENCIA_MAX_MB = env_int("EVIDENCIA_MAX_MB", 20)
 # Maximum request body, checked on CONTENT_LENGTH before the body is read
-# (pasto_rdc.limites): CUERPO_MAX_KB everywhere; EVIDENCIA_MAX_MB + 1 MB on the
+# (nucleo.limites): CUERPO_MAX_KB everywhere; EVIDENCIA_MAX_MB + 1 MB on the
 # upload pages below and the admin's add/change/import pages, for logged-in users.
 # The proxy in front must allow at least that much (nginx client_max_body_size).
 CUERPO_MAX_KB = env_int("CUERPO_MAX_KB", 1024)
@@ -239,4 +239,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # Every change of state, with the user and the object (nucleo/cambios.py).
+    "loggers": {"rdc.cambios": {"level": "INFO"}},
 }

@@ -3,7 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from pasto_rdc import datos_abiertos, parametros  # noqa: F401  (parametros registers <id:…>)
+from nucleo import parametros  # noqa: F401  (registers <id:…>)
+from pasto_rdc import datos_abiertos
 
 admin.site.site_header = "Pasto RdC – Administración"
 admin.site.site_title = "Pasto RdC"

@@ -10,7 +10,8 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.results import RowResult
 
-from plan import archivos, fuentes
+from nucleo import archivos
+from plan import fuentes
 from plan.models import (
     Actividad,
     ActividadResponsable,
@@ -244,7 +245,7 @@ class VentanaAdmin(admin.ModelAdmin):
 
 
 class EvidenciaForm(forms.ModelForm):
-    """An upload from the admin is checked like any other (plan.archivos)."""
+    """An upload from the admin is checked like any other (nucleo.archivos)."""
 
     enlace = forms.URLField(label="enlace", max_length=500, required=False, assume_scheme="https")
 

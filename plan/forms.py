@@ -1,5 +1,4 @@
 from django import forms
-from django.core.exceptions import ValidationError
 
 from plan import fuentes, reglas
 from plan.models import Avance, Responsable, Subcomponente
@@ -166,12 +165,3 @@ class ObservacionesForm(forms.Form):
             for fila in self.filas
             if self.cleaned_data[self._nombre(fila)].strip() != fila.observaciones
         ]
-
-
-def aplicar_errores(form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: per field when it names one."""
-    if hasattr(error, "error_dict"):
-        for campo, errores in error.error_dict.items():
-            form.add_error(campo if campo in form.fields else None, errores)
-    else:
-        form.add_error(None, error)

@@ -2,7 +2,7 @@
 
 Each builder returns a dataclass read by both renderings — the PDF template
 (plan/templates/plan/informes/) and the spreadsheet description (the
-``hojas_*`` functions below, written by plan.documentos) — so a figure is
+``hojas_*`` functions below, written by nucleo.documentos) — so a figure is
 computed once and the formats cannot disagree. The follow-up figures come
 from ``selectors.seguimiento`` and ``selectors.resumen``, the code behind the
 dashboards, so a report and the dashboard for the same corte agree too.
@@ -26,8 +26,9 @@ from decimal import Decimal
 from django.db.models import Prefetch, QuerySet
 from django.utils.safestring import SafeString
 
-from plan import documentos, reglas, selectors
-from plan.documentos import Celda, Columna, Hoja, Tipo
+from nucleo import documentos
+from nucleo.documentos import Celda, Columna, Hoja, Tipo
+from plan import reglas, selectors
 from plan.models import (
     Actividad,
     Avance,
@@ -258,7 +259,7 @@ def informe_oficina(
     return _informe(plan=plan, corte=corte, hoy=hoy, responsable=responsable)
 
 
-# --- Spreadsheets (declarative, written by plan.documentos.xlsx_desde_hojas) -------------
+# --- Spreadsheets (declarative, written by nucleo.documentos.xlsx_desde_hojas) -------------
 
 
 def _hoja_datos(titulo: str, datos: list[tuple[str, object]]) -> Hoja:

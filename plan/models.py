@@ -4,10 +4,8 @@ An activity has a structured meta (quantity, unit, kind), one or more
 responsible offices (ordered) and one or more date windows.
 """
 
-import uuid
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,9 +13,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Cast, Left, StrIndex, Substr
-from django.utils.text import get_valid_filename
 
-from pasto_rdc.fechas import (
+from nucleo.fechas import (
     FECHA_MAXIMA,
     FECHA_MINIMA,
     MENSAJE_VIGENCIA,
@@ -25,7 +22,8 @@ from pasto_rdc.fechas import (
     VIGENCIA_MINIMA,
     rango_de_vigencia,
 )
-from pasto_rdc.fechas import MENSAJE_RANGO as MENSAJE_FECHA
+from nucleo.fechas import MENSAJE_RANGO as MENSAJE_FECHA
+from nucleo.models import ArchivoGuardado, ruta_unica
 
 # The sane range of every stored date (pasto_rdc/fechas.py), for the fields' validators.
 FECHA_EN_RANGO = [
@@ -413,12 +411,11 @@ class Ventana(models.Model):
 
 def ruta_evidencia(instance: "Evidencia", filename: str) -> str:
     """A path that never collides: one fresh UUID folder per uploaded file."""
-    nombre = get_valid_filename(PurePath(filename).name) or "archivo"
     actividad = instance.actividad
-    return f"evidencias/{actividad.plan.vigencia}/{actividad.codigo}/{uuid.uuid4().hex}/{nombre}"
+    return ruta_unica(f"evidencias/{actividad.plan.vigencia}/{actividad.codigo}", filename)
 
 
-class Evidencia(models.Model):
+class Evidencia(ArchivoGuardado):
     class Estado(models.TextChoices):
         ENVIADA = "enviada", "Enviada"
         APROBADA = "aprobada", "Aprobada"
@@ -428,10 +425,6 @@ class Evidencia(models.Model):
     descripcion = models.CharField("descripción", max_length=500)
     archivo = models.FileField("archivo", upload_to=ruta_evidencia, max_length=300, blank=True)
     enlace = models.URLField("enlace", max_length=500, blank=True)
-    nombre_original = models.CharField("nombre original del archivo", max_length=255, blank=True)
-    sha256 = models.CharField("SHA-256", max_length=64, blank=True)
-    tamano = models.PositiveBigIntegerField("tamaño (bytes)", null=True, blank=True)
-    tipo_contenido = models.CharField("tipo de contenido", max_length=120, blank=True)
     subida_por = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -1,6 +1,6 @@
 """Every permission rule of the plan app, in one place.
 
-Roles (Django groups, see plan/roles.py):
+Roles (Django groups, see nucleo/roles.py):
 - OPGI (and superusers): everything, on every activity.
 - Control interno: sees everything, changes nothing but the follow-up's
   observaciones.
@@ -19,20 +19,21 @@ Reports (plan/views_informes.py):
 - the follow-up's observaciones: whoever may EDITAR_OBSERVACIONES (OPGI and
   Control interno).
 
-The object-level checks are derived from the queryset rules
-(`actividades_para`), so a list and a detail page cannot disagree. Views
-fetch objects through `obtener_actividad` / `obtener_evidencia`, which
-raise 404 for what the user may not see and 403 for what they may see but
-not do.
+Each guarded model has a policy (nucleo.permisos.Politica): `ACTIVIDADES` and
+`EVIDENCIAS` declare only the office's scoping; the base derives the querysets
+(`instancias_para`), the object checks (`permite`) and the 404/403 lookup
+(`obtener`), so a list and a detail page cannot disagree.
 """
 
 from enum import StrEnum
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from plan import roles, selectors
+from nucleo import roles
+from nucleo.permisos import Politica
+from nucleo.roles import Usuario
+from plan import selectors
 from plan.models import Actividad, Evidencia, Plan, Responsable
 
 
@@ -42,7 +43,8 @@ class Accion(StrEnum):
     SUBIR_EVIDENCIA = "subir_evidencia"
     REVISAR_EVIDENCIA = "revisar_evidencia"
     EDITAR_OBSERVACIONES = "editar_observaciones"
-    CAMBIAR_FUENTE_AVANCE = "cambiar_fuente_avance"  # manual ↔ automatic progress
+    # Manual ↔ automatic progress of an activity: the one name for it in every app.
+    CAMBIAR_FUENTE_AVANCE = "cambiar_fuente_avance"
 
 
 ACCIONES_POR_ROL: dict[str, frozenset[Accion]] = {
@@ -52,101 +54,60 @@ ACCIONES_POR_ROL: dict[str, frozenset[Accion]] = {
 }
 
 
-def rol_de(user) -> str | None:
-    """The user's role; OPGI wins if a user is in several groups."""
-    if not user.is_authenticated or not user.is_active:
-        return None
-    if user.is_superuser:
-        return roles.OPGI
-    if not hasattr(user, "_rol_cache"):
-        nombres = set(user.groups.values_list("name", flat=True))
-        user._rol_cache = next((rol for rol in roles.TODOS if rol in nombres), None)
-    return user._rol_cache
+class PoliticaActividad(Politica[Actividad]):
+    """An office acts on the activities where it is a responsable."""
+
+    modelo = Actividad
+    acciones_por_rol = ACCIONES_POR_ROL
+    mensaje_no_existe = "No existe la actividad o no tiene acceso a ella."
+    mensaje_sin_permiso = "No tiene permiso para esta acción sobre la actividad."
+    relacionados = ("plan", "subcomponente")
+
+    def alcance_oficina(
+        self, queryset: QuerySet[Actividad], oficina: Responsable, accion: str
+    ) -> QuerySet[Actividad]:
+        return queryset.filter(asignaciones__responsable=oficina)
 
 
-def oficina_de(user) -> Responsable | None:
-    """The office an Oficina user reports for (None for other roles)."""
-    if rol_de(user) != roles.OFICINA:
-        return None
-    perfil = getattr(user, "perfil", None)
-    return perfil.responsable if perfil else None
+class PoliticaEvidencia(Politica[Evidencia]):
+    """An office acts on the evidence of its own activities."""
+
+    modelo = Evidencia
+    acciones_por_rol = ACCIONES_POR_ROL
+    mensaje_no_existe = "No existe la evidencia o no tiene acceso a ella."
+    mensaje_sin_permiso = "No tiene permiso para esta acción sobre la evidencia."
+    relacionados = ("actividad__plan",)
+
+    def alcance_oficina(
+        self, queryset: QuerySet[Evidencia], oficina: Responsable, accion: str
+    ) -> QuerySet[Evidencia]:
+        propias = Actividad.objects.filter(asignaciones__responsable=oficina)
+        return queryset.filter(actividad__in=propias)
 
 
-def puede(user, accion: Accion) -> bool:
-    """Whether the user's role allows `accion` on at least some activity."""
-    return accion in ACCIONES_POR_ROL.get(rol_de(user), frozenset())
+ACTIVIDADES = PoliticaActividad()
+EVIDENCIAS = PoliticaEvidencia()
 
 
-def ve_todo_el_plan(user) -> bool:
-    return rol_de(user) in (roles.OPGI, roles.CONTROL_INTERNO)
-
-
-def actividades_para(user, accion: Accion, queryset: QuerySet | None = None) -> QuerySet:
-    """The activities on which `user` may do `accion`."""
-    queryset = Actividad.objects.all() if queryset is None else queryset
-    if not puede(user, accion):
-        return queryset.none()
-    if ve_todo_el_plan(user):
-        return queryset
-    oficina = oficina_de(user)
-    if oficina is None:
-        return queryset.none()
-    return queryset.filter(asignaciones__responsable=oficina)
-
-
-def puede_en_actividad(user, accion: Accion, actividad: Actividad) -> bool:
-    return actividades_para(user, accion).filter(pk=actividad.pk).exists()
-
-
-def obtener_actividad(user, pk: int, accion: Accion = Accion.VER) -> Actividad:
-    """The activity, or 404 if the user may not see it, or 403 if they may not do `accion`."""
-    visibles = actividades_para(user, Accion.VER).select_related("plan", "subcomponente")
-    try:
-        actividad = visibles.get(pk=pk)
-    except Actividad.DoesNotExist:
-        raise Http404("No existe la actividad o no tiene acceso a ella.") from None
-    if accion != Accion.VER and not puede_en_actividad(user, accion, actividad):
-        raise PermissionDenied("No tiene permiso para esta acción sobre la actividad.")
-    return actividad
-
-
-def evidencias_para(user, accion: Accion) -> QuerySet:
-    """Evidence the user may see (VER) or review (REVISAR_EVIDENCIA)."""
-    if not puede(user, accion):
-        return Evidencia.objects.none()
-    return Evidencia.objects.filter(actividad__in=actividades_para(user, accion))
-
-
-def obtener_evidencia(user, pk: int, accion: Accion = Accion.VER) -> Evidencia:
-    visibles = evidencias_para(user, Accion.VER).select_related("actividad__plan")
-    try:
-        evidencia = visibles.get(pk=pk)
-    except Evidencia.DoesNotExist:
-        raise Http404("No existe la evidencia o no tiene acceso a ella.") from None
-    if accion != Accion.VER and not evidencias_para(user, accion).filter(pk=pk).exists():
-        raise PermissionDenied("No tiene permiso para esta acción sobre la evidencia.")
-    return evidencia
-
-
-def puede_ver_oficina(user, responsable: Responsable) -> bool:
+def puede_ver_oficina(user: Usuario, responsable: Responsable) -> bool:
     """OPGI and Control interno open any office's dashboard; an office only its own."""
-    if ve_todo_el_plan(user):
+    if roles.ve_todo(user):
         return True
-    oficina = oficina_de(user)
+    oficina = roles.oficina_de(user)
     return oficina is not None and oficina.pk == responsable.pk
 
 
 # --- Reports -----------------------------------------------------------------
 
 
-def puede_descargar_plan(user, plan: Plan) -> bool:
+def puede_descargar_plan(user: Usuario, plan: Plan) -> bool:
     """The plan document: every role for a published plan; OPGI and Control interno otherwise."""
     if not selectors.es_publico(plan):
-        return ve_todo_el_plan(user)
-    return rol_de(user) is not None
+        return roles.ve_todo(user)
+    return roles.rol_de(user) is not None
 
 
-def obtener_plan_para_documento(user, vigencia: int) -> Plan:
+def obtener_plan_para_documento(user: Usuario, vigencia: int) -> Plan:
     """The plan of `vigencia` whose document `user` may ask for.
 
     404 when there is no such plan, and also when it is unpublished and the user
@@ -155,20 +116,20 @@ def obtener_plan_para_documento(user, vigencia: int) -> Plan:
     sends an anonymous visitor to the login page and refuses a user without role.
     """
     plan = Plan.objects.filter(vigencia=vigencia).order_by("pk").first()
-    if plan is None or (not selectors.es_publico(plan) and not ve_todo_el_plan(user)):
+    if plan is None or (not selectors.es_publico(plan) and not roles.ve_todo(user)):
         raise Http404("No hay un plan de esa vigencia.")
     return plan
 
 
-def puede_descargar_seguimiento(user) -> bool:
+def puede_descargar_seguimiento(user: Usuario) -> bool:
     """The follow-up of the whole plan: OPGI and Control interno."""
-    return ve_todo_el_plan(user)
+    return roles.ve_todo(user)
 
 
-def puede_descargar_informe_oficina(user, responsable: Responsable) -> bool:
+def puede_descargar_informe_oficina(user: Usuario, responsable: Responsable) -> bool:
     """An office's report: the same people who may open that office's dashboard."""
     return puede_ver_oficina(user, responsable)
 
 
-def puede_editar_observaciones(user) -> bool:
-    return puede(user, Accion.EDITAR_OBSERVACIONES)
+def puede_editar_observaciones(user: Usuario) -> bool:
+    return ACTIVIDADES.puede(user, Accion.EDITAR_OBSERVACIONES)

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from django.db import models
 
-from pasto_rdc import fechas
+from nucleo import fechas
 
 # An activity is «en riesgo» when its progress trails the elapsed share of its
 # windows by more than this many percentage points. 25 points leaves room for

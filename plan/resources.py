@@ -18,7 +18,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Prefetch
 from import_export import fields, resources, widgets
 
-from pasto_rdc.hojas import sin_prefijo, texto_seguro
+from nucleo.hojas import sin_prefijo, texto_seguro
 from plan.models import (
     CODIGO_ACTIVIDAD,
     Actividad,
@@ -45,7 +45,7 @@ EJEMPLO_VENTANA = "dd/mm/aaaa-dd/mm/aaaa, por ejemplo 01/02/2022-04/03/2022"
 
 
 def _texto(valor) -> str:
-    # A cell exported by us as «'=…» (pasto_rdc.hojas) comes back as it was written.
+    # A cell exported by us as «'=…» (nucleo.hojas) comes back as it was written.
     return "" if valor is None else sin_prefijo(str(valor).strip())
 
 

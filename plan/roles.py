@@ -1,17 +1,13 @@
-"""The role names (Django groups) and their model permissions for the admin.
+"""The role groups and their model permissions for the admin, created after every migrate.
 
-The rules about *which objects* each role may see or change live in
-plan/permisos.py; these groups only open the admin screens to OPGI
-(everything) and Control interno (read only).
+The role names and how a user's role is read are the core's (nucleo/roles.py); which
+objects each role may see or change is each app's policy (`permisos.py`). These groups
+only open the admin screens to OPGI (everything) and Control interno (read only).
 """
 
 from django.contrib.auth.models import Group, Permission
 
-OPGI = "OPGI"
-OFICINA = "Oficina"
-CONTROL_INTERNO = "Control interno"
-
-TODOS = (OPGI, OFICINA, CONTROL_INTERNO)
+from nucleo.roles import CONTROL_INTERNO, OFICINA, OPGI
 
 APPS_DEL_SISTEMA = ("plan", "dialogos", "encuestas")
 

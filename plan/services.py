@@ -11,13 +11,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from plan import archivos, fuentes, permisos
+from plan import fuentes, permisos
 from plan.models import Actividad, Avance, Evidencia
 from plan.permisos import Accion
 
 
 def _exigir(usuario, accion: Accion, actividad: Actividad) -> None:
-    if not permisos.puede_en_actividad(usuario, accion, actividad):
+    if not permisos.ACTIVIDADES.permite(usuario, accion, actividad):
         raise PermissionDenied("No tiene permiso para esta acción sobre la actividad.")
 
 
@@ -91,13 +91,13 @@ def subir_evidencia(
         evidencia.full_clean()
         evidencia.save()
         return evidencia
-    archivos.guardar_con_archivo(evidencia, archivo)
+    evidencia.guardar_archivo(archivo)
     return evidencia
 
 
 def _revisada(evidencia: Evidencia, revisor, estado: str, comentario: str) -> Evidencia:
     if (
-        not permisos.evidencias_para(revisor, Accion.REVISAR_EVIDENCIA)
+        not permisos.EVIDENCIAS.instancias_para(revisor, Accion.REVISAR_EVIDENCIA)
         .filter(pk=evidencia.pk)
         .exists()
     ):
@@ -129,7 +129,7 @@ def devolver_evidencia(*, evidencia: Evidencia, revisor, comentario: str) -> Evi
 @transaction.atomic
 def cambiar_publicacion(*, evidencia: Evidencia, revisor, publica: bool) -> Evidencia:
     if (
-        not permisos.evidencias_para(revisor, Accion.REVISAR_EVIDENCIA)
+        not permisos.EVIDENCIAS.instancias_para(revisor, Accion.REVISAR_EVIDENCIA)
         .filter(pk=evidencia.pk)
         .exists()
     ):

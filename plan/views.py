@@ -11,7 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from pasto_rdc.parametros import entero
+from nucleo import roles
+from nucleo.formularios import aplicar_errores
+from nucleo.parametros import entero
 from plan import fuentes, permisos, selectors, services
 from plan.forms import (
     AvanceForm,
@@ -19,7 +21,6 @@ from plan.forms import (
     FiltroTableroForm,
     FuenteAvanceForm,
     RevisionForm,
-    aplicar_errores,
 )
 from plan.models import Evidencia, Plan, Responsable
 from plan.permisos import Accion
@@ -30,10 +31,10 @@ logger = logging.getLogger(__name__)
 @login_required
 def despues_de_ingresar(request):
     """Each role lands on its own page after login."""
-    oficina = permisos.oficina_de(request.user)
+    oficina = roles.oficina_de(request.user)
     if oficina is not None:
         return redirect("tablero_oficina", slug=oficina.slug)
-    if permisos.ve_todo_el_plan(request.user):
+    if roles.ve_todo(request.user):
         return redirect("tablero")
     return redirect("inicio")
 
@@ -59,7 +60,7 @@ def _pagina_tablero(request, *, plan, filtros, responsable, titulo):
         corte=filtros.corte_elegido,
         responsable=responsable,
         subcomponente=filtros.valor("subcomponente"),
-        evidencias_visibles=permisos.evidencias_para(request.user, Accion.VER),
+        evidencias_visibles=permisos.EVIDENCIAS.instancias_para(request.user, Accion.VER),
     )
     contexto = {
         "plan": plan,
@@ -67,14 +68,14 @@ def _pagina_tablero(request, *, plan, filtros, responsable, titulo):
         "filtros": filtros,
         "titulo": titulo,
         "responsable": responsable,
-        "puede_revisar": permisos.puede(request.user, Accion.REVISAR_EVIDENCIA),
+        "puede_revisar": permisos.ACTIVIDADES.puede(request.user, Accion.REVISAR_EVIDENCIA),
     }
     return render(request, "plan/tablero.html", contexto)
 
 
 @login_required
 def tablero(request):
-    if not permisos.ve_todo_el_plan(request.user):
+    if not roles.ve_todo(request.user):
         raise PermissionDenied("El tablero general es para OPGI y Control interno.")
     plan = _plan_pedido(request)
     filtros = FiltroTableroForm(request.GET or None, plan=plan)
@@ -108,12 +109,12 @@ def _contexto_actividad(request, actividad, **formularios):
         "evidencias": selectors.evidencias_de_actividad(actividad=actividad),
         # An automatic activity counts its own records: hand reports would be ignored.
         "puede_reportar": not actividad.es_automatica
-        and permisos.puede_en_actividad(usuario, Accion.REPORTAR_AVANCE, actividad),
+        and permisos.ACTIVIDADES.permite(usuario, Accion.REPORTAR_AVANCE, actividad),
         "fuente": fuentes.fuente(actividad.fuente_avance),
-        "puede_cambiar_fuente": permisos.puede(usuario, Accion.CAMBIAR_FUENTE_AVANCE),
+        "puede_cambiar_fuente": permisos.ACTIVIDADES.puede(usuario, Accion.CAMBIAR_FUENTE_AVANCE),
         "form_fuente": FuenteAvanceForm(initial={"fuente": actividad.fuente_avance}),
-        "puede_subir": permisos.puede_en_actividad(usuario, Accion.SUBIR_EVIDENCIA, actividad),
-        "puede_revisar": permisos.puede_en_actividad(usuario, Accion.REVISAR_EVIDENCIA, actividad),
+        "puede_subir": permisos.ACTIVIDADES.permite(usuario, Accion.SUBIR_EVIDENCIA, actividad),
+        "puede_revisar": permisos.ACTIVIDADES.permite(usuario, Accion.REVISAR_EVIDENCIA, actividad),
         "form_avance": formularios.get("form_avance") or AvanceForm(),
         "form_evidencia": formularios.get("form_evidencia") or EvidenciaForm(),
         "form_revision": RevisionForm(),
@@ -123,14 +124,14 @@ def _contexto_actividad(request, actividad, **formularios):
 
 @login_required
 def actividad_detalle(request, pk):
-    actividad = permisos.obtener_actividad(request.user, pk)
+    actividad = permisos.ACTIVIDADES.obtener(request.user, pk)
     return render(request, "plan/actividad.html", _contexto_actividad(request, actividad))
 
 
 @login_required
 @require_POST
 def reportar_avance(request, pk):
-    actividad = permisos.obtener_actividad(request.user, pk, Accion.REPORTAR_AVANCE)
+    actividad = permisos.ACTIVIDADES.obtener(request.user, pk, Accion.REPORTAR_AVANCE)
     form = AvanceForm(request.POST)
     if form.is_valid():
         try:
@@ -151,7 +152,7 @@ def reportar_avance(request, pk):
 @login_required
 @require_POST
 def subir_evidencia(request, pk):
-    actividad = permisos.obtener_actividad(request.user, pk, Accion.SUBIR_EVIDENCIA)
+    actividad = permisos.ACTIVIDADES.obtener(request.user, pk, Accion.SUBIR_EVIDENCIA)
     form = EvidenciaForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -168,7 +169,7 @@ def subir_evidencia(request, pk):
 @login_required
 @require_POST
 def cambiar_fuente_avance(request, pk):
-    actividad = permisos.obtener_actividad(request.user, pk, Accion.CAMBIAR_FUENTE_AVANCE)
+    actividad = permisos.ACTIVIDADES.obtener(request.user, pk, Accion.CAMBIAR_FUENTE_AVANCE)
     form = FuenteAvanceForm(request.POST)
     if form.is_valid():
         services.cambiar_fuente_avance(
@@ -183,7 +184,7 @@ def cambiar_fuente_avance(request, pk):
 @login_required
 @require_POST
 def revisar_evidencia(request, pk):
-    evidencia = permisos.obtener_evidencia(request.user, pk, Accion.REVISAR_EVIDENCIA)
+    evidencia = permisos.EVIDENCIAS.obtener(request.user, pk, Accion.REVISAR_EVIDENCIA)
     form = RevisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Elija una acción de revisión válida.")
@@ -211,7 +212,7 @@ def revisar_evidencia(request, pk):
 
 @login_required
 def descargar_evidencia(request, pk):
-    evidencia = permisos.obtener_evidencia(request.user, pk)
+    evidencia = permisos.EVIDENCIAS.obtener(request.user, pk)
     if not evidencia.archivo:
         raise Http404("Esta evidencia es un enlace, no un archivo.")
     return respuesta_archivo(evidencia)

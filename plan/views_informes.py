@@ -16,7 +16,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from plan import documentos, informes, permisos, services
+from nucleo import documentos
+from plan import informes, permisos, services
 from plan.forms import ObservacionesForm
 from plan.models import Plan, Responsable
 

@@ -41,7 +41,7 @@ from dialogos import services as dialogos
 from dialogos.models import EspacioDialogo, InformeRespuestas, Pregunta, Territorio
 from encuestas import services as encuestas
 from encuestas.models import Encuesta
-from plan import roles
+from nucleo import roles
 from plan import services as plan
 from plan.models import Actividad, Componente, Evidencia, Plan, Responsable, Subcomponente
 from plan.tests.fabricas import crear_plan_grande

@@ -361,7 +361,7 @@ def resultado(django_db_setup, django_db_blocker, tmp_path_factory) -> Resultado
     ):
         parche.setattr(django.core.handlers.wsgi, "QueryDict", QueryDictEspia)
         # The template and its data are built; only WeasyPrint (a second a PDF) is skipped.
-        parche.setattr("plan.documentos.pdf_desde_html", lambda html, *, base_url: PDF_FALSO)
+        parche.setattr("nucleo.documentos.pdf_desde_html", lambda html, *, base_url: PDF_FALSO)
         cache.clear()
         datos_portal.crear_territorios()
         call_command("loaddata", "plan_2022", verbosity=0)

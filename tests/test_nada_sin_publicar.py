@@ -54,8 +54,8 @@ from django.test import Client, override_settings
 from django.urls import NoReverseMatch, URLResolver, get_resolver, resolve, reverse
 
 from dialogos.models import AdjuntoEspacio, Compromiso
+from nucleo.documentos import TIPO_XLSX
 from pasto_rdc.datos_abiertos import conjuntos
-from plan.documentos import TIPO_XLSX
 from plan.models import Actividad, Evidencia
 from tests import datos_portal
 

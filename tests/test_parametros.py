@@ -5,8 +5,8 @@ from django.contrib.auth.models import Group
 from django.urls import resolve
 from django.urls.exceptions import Resolver404
 
-from pasto_rdc.parametros import entero, slug
-from plan.roles import OPGI
+from nucleo.parametros import entero, slug
+from nucleo.roles import OPGI
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """No download carries a text that a spreadsheet would run as a formula (OWASP CSV injection).
 
-The rule lives in pasto_rdc.hojas and is used by the open-data writers, every XLSX
+The rule lives in nucleo.hojas and is used by the open-data writers, every XLSX
 report and the admin's import-export downloads. Numbers and dates stay typed.
 """
 
@@ -12,9 +12,9 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from pasto_rdc.hojas import sin_prefijo, texto_seguro
-from plan import datos_abiertos, documentos
-from plan.documentos import Columna, Hoja, Tipo
+from nucleo import datos_abiertos, documentos
+from nucleo.documentos import Columna, Hoja, Tipo
+from nucleo.hojas import sin_prefijo, texto_seguro
 from plan.models import Actividad
 from plan.tests.test_importacion import (
     confirmar,

@@ -7,7 +7,7 @@ address arrives in X-Real-IP (IP_CLIENTE_ENCABEZADO=HTTP_X_REAL_IP).
 import pytest
 from django.test import RequestFactory
 
-from pasto_rdc.acceso import ip_cliente
+from nucleo.acceso import ip_cliente
 
 PROXY = "10.0.0.1"
 

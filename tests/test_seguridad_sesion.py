@@ -2,7 +2,7 @@
 
 import time
 
-from pasto_rdc import sesiones
+from nucleo import sesiones
 
 
 def _inactiva_desde(client, minutos: float) -> None:

@@ -13,13 +13,13 @@ from django.conf import settings
 from django.db import migrations, models
 from django.db.models import Q
 
-import pasto_rdc.fechas
+import nucleo.fechas
 import dialogos.reglas
 import django.core.validators
 
 
 def llevar_al_rango(apps, schema_editor):
-    fechas = pasto_rdc.fechas
+    fechas = nucleo.fechas
     minimo, maximo = fechas.FECHA_MINIMA, fechas.FECHA_MAXIMA
     primero, ultimo = fechas.momento_minimo(), fechas.momento_maximo()
     hora = datetime.timedelta(hours=1)
@@ -67,21 +67,21 @@ class Migration(migrations.Migration):
             model_name="compromiso",
             name="fecha_limite",
             field=models.DateField(
-                validators=[pasto_rdc.fechas.validar_fecha], verbose_name="fecha límite"
+                validators=[nucleo.fechas.validar_fecha], verbose_name="fecha límite"
             ),
         ),
         migrations.AlterField(
             model_name="espaciodialogo",
             name="fin",
             field=models.DateTimeField(
-                validators=[pasto_rdc.fechas.validar_momento], verbose_name="fin"
+                validators=[nucleo.fechas.validar_momento], verbose_name="fin"
             ),
         ),
         migrations.AlterField(
             model_name="espaciodialogo",
             name="inicio",
             field=models.DateTimeField(
-                validators=[pasto_rdc.fechas.validar_momento], verbose_name="inicio"
+                validators=[nucleo.fechas.validar_momento], verbose_name="inicio"
             ),
         ),
         migrations.AlterField(
@@ -90,7 +90,7 @@ class Migration(migrations.Migration):
             field=models.DateField(
                 blank=True,
                 null=True,
-                validators=[pasto_rdc.fechas.validar_fecha],
+                validators=[nucleo.fechas.validar_fecha],
                 verbose_name="desde",
             ),
         ),
@@ -100,7 +100,7 @@ class Migration(migrations.Migration):
             field=models.DateField(
                 blank=True,
                 null=True,
-                validators=[pasto_rdc.fechas.validar_fecha],
+                validators=[nucleo.fechas.validar_fecha],
                 verbose_name="hasta",
             ),
         ),
@@ -108,7 +108,7 @@ class Migration(migrations.Migration):
             model_name="informerespuestas",
             name="publicado_el",
             field=models.DateField(
-                validators=[pasto_rdc.fechas.validar_fecha], verbose_name="publicado el"
+                validators=[nucleo.fechas.validar_fecha], verbose_name="publicado el"
             ),
         ),
         migrations.AlterField(
@@ -131,7 +131,7 @@ class Migration(migrations.Migration):
             model_name="pregunta",
             name="recibida_el",
             field=models.DateField(
-                validators=[pasto_rdc.fechas.validar_fecha], verbose_name="recibida el"
+                validators=[nucleo.fechas.validar_fecha], verbose_name="recibida el"
             ),
         ),
         migrations.AddConstraint(

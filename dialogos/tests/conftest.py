@@ -2,7 +2,7 @@
 
 Rate-limit counters live in the cache: it is emptied around every test so
 that no test inherits another's count (the limits are settings, see
-dialogos/limites.py).
+nucleo/limites.py).
 """
 
 from datetime import datetime, timedelta

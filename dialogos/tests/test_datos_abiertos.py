@@ -83,7 +83,7 @@ def test_una_pregunta_publicada_sale_con_el_texto_revisado(client, crear_pregunt
 
 def test_space_title_with_a_formula_is_neutralised_in_the_public_csv(client, crear_espacio):
     """Issue 10, finding 7: «=HYPERLINK(…)» typed by an office user must not run in a
-    spreadsheet. The neutralisation lives in plan.datos_abiertos (one place for every export)."""
+    spreadsheet. The neutralisation lives in nucleo.datos_abiertos (one place for every export)."""
     crear_espacio(titulo='=HYPERLINK("http://x","y")', lugar="@SUM(1+1)")
 
     filas = _csv(client, "espacios-de-dialogo")

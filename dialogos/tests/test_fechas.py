@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from dialogos import services
 from dialogos.models import Compromiso, EspacioDialogo, InformeRespuestas, Pregunta
 from dialogos.tests.conftest import BOGOTA
-from pasto_rdc.fechas import MENSAJE_RANGO
+from nucleo.fechas import MENSAJE_RANGO
 from plan.models import Responsable
 
 ESPACIO_LEJANO = {

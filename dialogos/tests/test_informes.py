@@ -1,4 +1,4 @@
-"""The report of the answers (seed activity 3.4): PDF and XLSX through plan.documentos."""
+"""The report of the answers (seed activity 3.4): PDF and XLSX through nucleo.documentos."""
 
 import io
 from datetime import date, datetime, time

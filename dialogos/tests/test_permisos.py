@@ -22,7 +22,7 @@ from conftest import crear_usuario
 from dialogos import services
 from dialogos.models import AdjuntoEspacio, Compromiso, EspacioDialogo, Pregunta
 from dialogos.tests.conftest import PDF
-from plan import roles
+from nucleo import roles
 from plan.models import Responsable
 
 HECHO = "hecho"

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from conftest import crear_usuario
 from encuestas import services
-from plan import roles
+from nucleo import roles
 from tests.e2e.conftest import CHROMIUM, browser_context_args, browser_type_launch_args, movil
 from tests.e2e.test_accesibilidad import violaciones_graves
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from encuestas import services
 from encuestas.models import Cuestionario, Encuesta, Respuesta
-from pasto_rdc.fechas import MENSAJE_RANGO, momento_maximo, momento_minimo
+from nucleo.fechas import MENSAJE_RANGO, momento_maximo, momento_minimo
 
 from .conftest import crear_espacio, hora, minimas, responder_web
 

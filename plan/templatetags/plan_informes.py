@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django import template
 from django.urls import reverse
 
+from nucleo import roles
 from plan import permisos, reglas
 
 register = template.Library()
@@ -39,7 +40,7 @@ def _descarga(titulo: str, nombre: str, *args) -> Descarga:
 def descargas_para(user, *, plan, responsables) -> Descargas:
     """What `user` may download about `plan` and about each of `responsables`."""
     descargas = Descargas()
-    if plan is None or permisos.rol_de(user) is None:
+    if plan is None or roles.rol_de(user) is None:
         return descargas
     vigencia = plan.vigencia
     # An unpublished plan's document is for OPGI and Control interno only; an office

@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from pasto_rdc import fechas
+from nucleo import fechas
 from plan.models import Actividad, Avance, Evidencia, Plan, Ventana
 from plan.tests.fabricas import crear_plan_grande
 
@@ -128,7 +128,7 @@ def test_fechas_guardadas_en_el_borde_del_rango_no_rompen_ninguna_pagina(
     client, alicia, monkeypatch, vigencia, borde
 ):
     """A plan of 2100 (or 2000) with a window, a report and a corte at the bound."""
-    monkeypatch.setattr("plan.documentos.pdf_desde_html", lambda html, *, base_url: b"%PDF-1.7")
+    monkeypatch.setattr("nucleo.documentos.pdf_desde_html", lambda html, *, base_url: b"%PDF-1.7")
     plan = crear_plan_grande(actividades=3, vigencia=vigencia, oficinas=2, usuario=alicia)
     actividad = Actividad.objects.filter(plan=plan).order_by("orden").first()
     Ventana.objects.filter(actividad=actividad).update(inicio=borde, fin=borde)

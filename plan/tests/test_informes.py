@@ -10,7 +10,8 @@ from decimal import Decimal
 
 import pytest
 
-from plan import documentos, informes, reglas, selectors, services
+from nucleo import documentos
+from plan import informes, reglas, selectors, services
 from plan.models import Evidencia, Plan
 from plan.tests.fabricas import crear_plan_grande
 

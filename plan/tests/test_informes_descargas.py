@@ -326,7 +326,7 @@ PUEDE = {
 
 @pytest.fixture
 def sin_pdf(monkeypatch):
-    monkeypatch.setattr("plan.documentos.pdf_desde_html", lambda html, *, base_url: PDF_FALSO)
+    monkeypatch.setattr("nucleo.documentos.pdf_desde_html", lambda html, *, base_url: PDF_FALSO)
 
 
 @pytest.fixture

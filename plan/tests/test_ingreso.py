@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from plan import roles
+from nucleo import roles
 
 CLAVE = "clave-de-prueba"  # the password conftest.crear_usuario gives every persona
 

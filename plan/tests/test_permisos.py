@@ -23,7 +23,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.http import Http404
 
-from plan import permisos, roles
+from nucleo import roles
+from plan import permisos
 from plan.models import Actividad, Avance, Evidencia
 from plan.permisos import Accion
 
@@ -358,7 +359,9 @@ def _casos_querysets():
 def test_actividades_para_cada_rol_y_accion(usuario_de, rol, accion, esperado):
     usuario = usuario_de(rol) or AnonymousUser()
 
-    codigos = list(permisos.actividades_para(usuario, accion).values_list("codigo", flat=True))
+    codigos = list(
+        permisos.ACTIVIDADES.instancias_para(usuario, accion).values_list("codigo", flat=True)
+    )
 
     assert set(codigos) == esperado
     assert len(codigos) == len(set(codigos)), "no activity may appear twice"
@@ -367,43 +370,43 @@ def test_actividades_para_cada_rol_y_accion(usuario_de, rol, accion, esperado):
 def test_actividades_para_un_superusuario_son_todas(plan_2022):
     admin = get_user_model().objects.create_superuser("admin", password="clave-de-prueba")
     for accion in Accion:
-        assert permisos.actividades_para(admin, accion).count() == 23
+        assert permisos.ACTIVIDADES.instancias_para(admin, accion).count() == 23
 
 
 def test_una_oficina_sin_perfil_no_ve_ninguna_actividad(plan_2022):
     sin_perfil = get_user_model().objects.create_user("sin-perfil", password="clave-de-prueba")
     sin_perfil.groups.add(Group.objects.get(name=roles.OFICINA))
 
-    assert permisos.actividades_para(sin_perfil, Accion.VER).count() == 0
-    assert permisos.oficina_de(sin_perfil) is None
+    assert permisos.ACTIVIDADES.instancias_para(sin_perfil, Accion.VER).count() == 0
+    assert roles.oficina_de(sin_perfil) is None
 
 
 def test_actividades_para_respeta_el_queryset_recibido(bruno):
     del_subcomponente_2 = Actividad.objects.filter(subcomponente__numero=2)
 
-    codigos = permisos.actividades_para(bruno, Accion.VER, del_subcomponente_2).values_list(
-        "codigo", flat=True
-    )
+    codigos = permisos.ACTIVIDADES.instancias_para(
+        bruno, Accion.VER, del_subcomponente_2
+    ).values_list("codigo", flat=True)
 
     assert list(codigos) == ["2.4"]
 
 
 def test_una_actividad_con_varias_oficinas_es_de_cada_una(bruno, carla, actividad):
     compartida = actividad("1.1")
-    compartida.asignaciones.create(responsable=permisos.oficina_de(bruno), orden=9)
+    compartida.asignaciones.create(responsable=roles.oficina_de(bruno), orden=9)
 
-    assert permisos.puede_en_actividad(bruno, Accion.REPORTAR_AVANCE, compartida)
-    assert not permisos.puede_en_actividad(carla, Accion.REPORTAR_AVANCE, compartida)
+    assert permisos.ACTIVIDADES.permite(bruno, Accion.REPORTAR_AVANCE, compartida)
+    assert not permisos.ACTIVIDADES.permite(carla, Accion.REPORTAR_AVANCE, compartida)
 
 
 def test_obtener_actividad_da_404_a_lo_que_no_ve_y_403_a_lo_que_no_puede_hacer(
     bruno, diana, actividad
 ):
     with pytest.raises(Http404):
-        permisos.obtener_actividad(bruno, actividad("1.5").pk)
+        permisos.ACTIVIDADES.obtener(bruno, actividad("1.5").pk)
     with pytest.raises(PermissionDenied):
-        permisos.obtener_actividad(diana, actividad("1.5").pk, Accion.REPORTAR_AVANCE)
-    assert permisos.obtener_actividad(bruno, actividad("1.3").pk, Accion.REPORTAR_AVANCE) == (
+        permisos.ACTIVIDADES.obtener(diana, actividad("1.5").pk, Accion.REPORTAR_AVANCE)
+    assert permisos.ACTIVIDADES.obtener(bruno, actividad("1.3").pk, Accion.REPORTAR_AVANCE) == (
         actividad("1.3")
     )
 
@@ -412,11 +415,14 @@ def test_evidencias_para_sigue_a_las_actividades(bruno, alicia, diana, actividad
     propia = crear_evidencia(actividad("1.3"))
     ajena = crear_evidencia(actividad("1.5"))
 
-    assert list(permisos.evidencias_para(bruno, Accion.VER)) == [propia]
-    assert not permisos.evidencias_para(bruno, Accion.REVISAR_EVIDENCIA).exists()
-    assert set(permisos.evidencias_para(diana, Accion.VER)) == {propia, ajena}
-    assert not permisos.evidencias_para(diana, Accion.REVISAR_EVIDENCIA).exists()
-    assert set(permisos.evidencias_para(alicia, Accion.REVISAR_EVIDENCIA)) == {propia, ajena}
+    assert list(permisos.EVIDENCIAS.instancias_para(bruno, Accion.VER)) == [propia]
+    assert not permisos.EVIDENCIAS.instancias_para(bruno, Accion.REVISAR_EVIDENCIA).exists()
+    assert set(permisos.EVIDENCIAS.instancias_para(diana, Accion.VER)) == {propia, ajena}
+    assert not permisos.EVIDENCIAS.instancias_para(diana, Accion.REVISAR_EVIDENCIA).exists()
+    assert set(permisos.EVIDENCIAS.instancias_para(alicia, Accion.REVISAR_EVIDENCIA)) == {
+        propia,
+        ajena,
+    }
 
 
 def test_los_servicios_revisan_el_permiso_aunque_la_vista_lo_olvide(bruno, diana, actividad):

@@ -23,7 +23,7 @@ MARCA = "SECRETO-PLAN-2023"
 @pytest.fixture
 def sin_pdf(monkeypatch):
     """The permission is decided before rendering: a stub instead of WeasyPrint."""
-    monkeypatch.setattr("plan.documentos.pdf_desde_html", lambda html, *, base_url: PDF_FALSO)
+    monkeypatch.setattr("nucleo.documentos.pdf_desde_html", lambda html, *, base_url: PDF_FALSO)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import RequestFactory
 
-from plan import roles
+from nucleo import roles
 from plan.models import Actividad, Responsable
 
 

@@ -28,9 +28,9 @@ from dialogos.models import EspacioDialogo, Pregunta, Territorio
 from encuestas import selectors as encuestas_selectors
 from encuestas import services as encuestas_services
 from encuestas.models import Respuesta
-from plan import roles
+from nucleo import roles
+from nucleo.documentos import pdf_desde_html
 from plan import services as plan_services
-from plan.documentos import pdf_desde_html
 from plan.models import Actividad, Evidencia, Responsable
 
 

@@ -8,8 +8,9 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from plan import roles
+from nucleo import roles
 from plan.models import Perfil, Responsable
+from plan.roles import asegurar_grupos
 
 
 class Command(BaseCommand):
@@ -30,7 +31,7 @@ class Command(BaseCommand):
             raise CommandError(
                 "Los usuarios de demostración solo se crean con DEBUG=1 (uso local)."
             )
-        roles.asegurar_grupos()
+        asegurar_grupos()
         cuentas = [("admin", None, None, True), ("opgi", roles.OPGI, "opgi", False)]
         cuentas.append(("control", roles.CONTROL_INTERNO, None, False))
         for responsable in Responsable.objects.exclude(slug="opgi").order_by("nombre"):

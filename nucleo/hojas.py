@@ -5,8 +5,8 @@ or a carriage return may be run as a formula by Excel, LibreOffice or Google She
 («=HYPERLINK(…)» typed by anyone into a public field would reach every download).
 Such a text is prefixed with a single quote, which spreadsheets show as text.
 
-Used by the open-data CSV and XLSX writers (plan.datos_abiertos), every XLSX report
-(plan.documentos.xlsx_desde_hojas) and the admin's import-export downloads
+Used by the open-data CSV and XLSX writers (nucleo.datos_abiertos), every XLSX report
+(nucleo.documentos.xlsx_desde_hojas) and the admin's import-export downloads
 (plan.resources). Only text is touched: numbers and dates are written as typed
 cells by their writers, and a text that is just a number («-5», «+3,5») cannot run
 anything, so it stays as it is. JSON is not a spreadsheet and is not touched.

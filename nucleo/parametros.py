@@ -3,7 +3,8 @@
 `str.isdigit()` accepts «²» and «٣», which `int()` then refuses or reads; and an id of
 30 digits overflows SQLite's 64-bit integers (a 500, not a 404). Every view reads
 numbers through `entero`, and every URL's numeric part is an `<id:…>` (at most 18
-digits), so a hostile value is a 404 or a form error, never a 500.
+digits), so a hostile value is a 404 or a form error, never a 500. A report's
+format in a URL is a `<formato:…>`: ``pdf`` or ``xlsx``, nothing else reaches a view.
 """
 
 import re
@@ -47,3 +48,18 @@ class Identificador:
 
 
 register_converter(Identificador, "id")
+
+
+class FormatoDocumento:
+    """Path converter `<formato:formato>`: a report's format, ``pdf`` or ``xlsx`` (else 404)."""
+
+    regex = "pdf|xlsx"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return str(value)
+
+
+register_converter(FormatoDocumento, "formato")

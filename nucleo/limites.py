@@ -16,6 +16,7 @@ Django buffers the body before any middleware runs: there only the proxy's limit
 from django.conf import settings
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
+from django_ratelimit.core import is_ratelimited
 
 # Room for the multipart boundaries, headers and the other fields of an upload form.
 MARGEN_MULTIPART = 1024 * 1024
@@ -77,3 +78,35 @@ class LimiteDelCuerpoMiddleware:
                 respuesta["Connection"] = "close"
                 return respuesta
         return self.get_response(request)
+
+
+# --- Per-IP rate limits of the public forms (django-ratelimit) -----------------
+#
+# Each app registers its groups at start-up (AppConfig.ready), naming the setting
+# that holds the rate, so tests and each deployment choose them; a setting of None
+# switches the limit off. The counters live in Django's default cache: with several
+# server processes, configure a shared cache (Redis or Memcached) so that they add
+# up across processes.
+
+_GRUPOS: dict[str, tuple[str, str]] = {}
+
+
+def registrar(grupo: str, *, ajuste: str, por_defecto: str) -> None:
+    """Declare a rate-limited group (a public form), limited by setting `ajuste`."""
+    _GRUPOS[grupo] = (ajuste, por_defecto)
+
+
+def tasa(grupo: str) -> str | None:
+    ajuste, por_defecto = _GRUPOS[grupo]
+    return getattr(settings, ajuste, por_defecto)
+
+
+def excedido(request, grupo: str) -> bool:
+    """Count one more use of `grupo` by the request's IP; True once over its limit."""
+    return is_ratelimited(
+        request,
+        group=f"rdc.{grupo}",
+        key="ip",
+        rate=lambda _grupo, _request: tasa(grupo),
+        increment=True,
+    )

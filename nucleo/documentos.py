@@ -12,25 +12,30 @@ here, so the PDF and the spreadsheet of a report cannot disagree:
   openpyxl. Each ``Hoja`` (sheet) has a title, ``Columna``s (header, width,
   kind) and rows of plain Python values; the kind gives the cell its type
   and format: ``TEXTO`` (wrapped text, never a formula: a text starting with
-  «=», «+», «-», «@» is prefixed with «'», see pasto_rdc.hojas), ``FECHA`` (a real
+  «=», «+», «-», «@» is prefixed with «'», see nucleo.hojas), ``FECHA`` (a real
   date, dd/mm/yyyy), ``PORCENTAJE`` (give 45.3 for 45.3 %: stored as the
   number 0.453 formatted 0.0 %), ``NUMERO``. The header row is bold,
   frozen and filterable. A ``Celda(valor, tipo)`` in a row overrides the
   column's kind for that cell (for «dato / valor» sheets).
-- ``respuesta_pdf`` / ``respuesta_xlsx``: the HTTP download (attachment with
-  the given file name).
+- ``descarga(request, formato=…, nombre=…, plantilla=…, contexto=…, hojas=…)``:
+  the one download helper of every report: the same data as PDF (its template)
+  or XLSX (its sheets), as an attachment named ``<nombre>.<formato>``. Report
+  URLs take the format with the ``<formato:formato>`` path converter
+  (nucleo.parametros: ``pdf`` or ``xlsx``, anything else is a 404).
+- ``respuesta_pdf`` / ``respuesta_xlsx``: an attachment of bytes already made.
 """
 
 import io
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.http import content_disposition_header
@@ -41,7 +46,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.child import INVALID_TITLE_REGEX
 
-from pasto_rdc.hojas import texto_seguro
+from nucleo.hojas import texto_seguro
 
 # WeasyPrint logs every layout step at INFO; reports would flood the server log.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -181,7 +186,7 @@ def _valor(valor, tipo: Tipo):
     if tipo == Tipo.NUMERO:
         return valor if isinstance(valor, int | float | Decimal) else Decimal(valor)
     # A string cell is never evaluated as typed, but it becomes a formula as soon as
-    # someone edits it: neutralised like every other export (pasto_rdc.hojas).
+    # someone edits it: neutralised like every other export (nucleo.hojas).
     return texto_seguro(ILLEGAL_CHARACTERS_RE.sub("", str(valor)))
 
 
@@ -256,3 +261,32 @@ def respuesta_pdf(contenido: bytes, nombre_archivo: str) -> HttpResponse:
 
 def respuesta_xlsx(contenido: bytes, nombre_archivo: str) -> HttpResponse:
     return _respuesta(contenido, nombre_archivo, TIPO_XLSX)
+
+
+class Formato(StrEnum):
+    PDF = "pdf"
+    XLSX = "xlsx"
+
+
+def descarga(
+    request: HttpRequest,
+    *,
+    formato: str,
+    nombre: str,
+    plantilla: str,
+    contexto: dict,
+    hojas: "Callable[[], Sequence[Hoja]]",
+) -> HttpResponse:
+    """A report as ``<nombre>.pdf`` (``plantilla`` rendered with ``contexto``) or
+    ``<nombre>.xlsx`` (the sheets ``hojas()`` describes): one set of data, two formats.
+
+    ``hojas`` is a callable so that a PDF download never builds the sheets, nor an
+    XLSX download the HTML.
+    """
+    if formato == Formato.PDF:
+        html = render_to_string(plantilla, contexto)
+        contenido = pdf_desde_html(html, base_url=request.build_absolute_uri("/"))
+        return respuesta_pdf(contenido, f"{nombre}.pdf")
+    if formato == Formato.XLSX:
+        return respuesta_xlsx(xlsx_desde_hojas(hojas()), f"{nombre}.xlsx")
+    raise ValueError(f"Formato de documento desconocido: {formato!r}")

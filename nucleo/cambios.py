@@ -1,0 +1,38 @@
+"""One log line per change of state, at INFO, with who did it and to what.
+
+Every service that changes the state of a domain object (evidence approved, a
+space realised, a question answered…) calls `registrar` once the change is
+saved. The lines go to the logger «rdc.cambios» (configured in settings.LOGGING),
+so operators can follow and keep them apart from the rest of the log:
+
+    cambio=evidencia.aprobada usuario=alicia (3) objeto=plan.evidencia 12 anterior=enviada
+
+The audit history (who changed what, kept in the database) builds on this.
+"""
+
+import logging
+
+from django.db.models import Model
+
+from nucleo.roles import Usuario
+
+logger = logging.getLogger("rdc.cambios")
+
+
+def _quien(usuario: Usuario | None) -> str:
+    if usuario is None or not usuario.is_authenticated:
+        return "ciudadano"
+    return f"{usuario.get_username()} ({usuario.pk})"
+
+
+def registrar(cambio: str, *, usuario: Usuario | None, objeto: Model, **detalles: object) -> None:
+    """Log the change `cambio` («app_object.new_state», e.g. «evidencia.aprobada»)."""
+    extra = "".join(f" {clave}={valor}" for clave, valor in detalles.items())
+    logger.info(
+        "cambio=%s usuario=%s objeto=%s %s%s",
+        cambio,
+        _quien(usuario),
+        objeto._meta.label_lower,
+        objeto.pk,
+        extra,
+    )

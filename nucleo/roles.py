@@ -1,0 +1,53 @@
+"""The three roles (Django groups) and how a user's role and office are read.
+
+Which objects each role may see or change is each app's policy (`permisos.py`,
+built on nucleo.permisos.Politica); the groups and their admin permissions are
+created by plan.roles.asegurar_grupos after every migrate.
+
+An office user's office is `user.perfil.responsable` (plan.Perfil): read here by
+attribute, so the core imports no app.
+"""
+
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+
+# What request.user is: a user, or the anonymous visitor.
+Usuario = AbstractBaseUser | AnonymousUser
+
+OPGI = "OPGI"
+OFICINA = "Oficina"
+CONTROL_INTERNO = "Control interno"
+
+# In order of precedence: a user in several groups has the first.
+TODOS = (OPGI, OFICINA, CONTROL_INTERNO)
+
+
+def rol_de(user: Usuario) -> str | None:
+    """The user's role; OPGI wins if a user is in several groups; superusers are OPGI."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    if getattr(user, "is_superuser", False):
+        return OPGI
+    if not hasattr(user, "_rol_cache"):
+        nombres = set(user.groups.values_list("name", flat=True))  # type: ignore[union-attr]
+        user._rol_cache = next((rol for rol in TODOS if rol in nombres), None)  # type: ignore[union-attr]
+    return user._rol_cache  # type: ignore[union-attr]
+
+
+def es_opgi(user: Usuario) -> bool:
+    return rol_de(user) == OPGI
+
+
+def ve_todo(user: Usuario) -> bool:
+    """OPGI and Control interno see every object of every app."""
+    return rol_de(user) in (OPGI, CONTROL_INTERNO)
+
+
+def oficina_de(user: Usuario) -> Any | None:
+    """The office (plan.Responsable) an Oficina user acts for; None for other roles."""
+    if rol_de(user) != OFICINA:
+        return None
+    perfil = getattr(user, "perfil", None)
+    return perfil.responsable if perfil else None
