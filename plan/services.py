@@ -11,14 +11,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from plan import fuentes, permisos
+from nucleo.permisos import M, Politica
+from nucleo.roles import Usuario
+from plan import fuentes
 from plan.models import Actividad, Avance, Evidencia
-from plan.permisos import Accion
+from plan.permisos import ACTIVIDADES, EVIDENCIAS, Accion
 
 
-def _exigir(usuario, accion: Accion, actividad: Actividad) -> None:
-    if not permisos.ACTIVIDADES.permite(usuario, accion, actividad):
-        raise PermissionDenied("No tiene permiso para esta acción sobre la actividad.")
+def _exigir(politica: Politica[M], usuario: Usuario, accion: Accion, objeto: M) -> None:
+    """Refuse with the policy's message unless `usuario` may do `accion` on `objeto`."""
+    if not politica.permite(usuario, accion, objeto):
+        raise PermissionDenied(politica.mensaje_sin_permiso)
 
 
 @transaction.atomic
@@ -32,7 +35,7 @@ def registrar_avance(
     hoy: date | None = None,
 ) -> Avance:
     """Add a progress report (never replaces an earlier one)."""
-    _exigir(usuario, Accion.REPORTAR_AVANCE, actividad)
+    _exigir(ACTIVIDADES, usuario, Accion.REPORTAR_AVANCE, actividad)
     if actividad.es_automatica:
         # The activity counts its own records (plan.fuentes): a hand report would be
         # stored, ignored by every figure, and would come back if OPGI switched the
@@ -79,7 +82,7 @@ def subir_evidencia(
     enlace: str = "",
 ) -> Evidencia:
     """Attach a file or a link to an activity, in state «enviada»."""
-    _exigir(usuario, Accion.SUBIR_EVIDENCIA, actividad)
+    _exigir(ACTIVIDADES, usuario, Accion.SUBIR_EVIDENCIA, actividad)
     if not descripcion.strip():
         raise ValidationError({"descripcion": "Describa la evidencia."})
     if bool(archivo) == bool(enlace):
@@ -96,12 +99,7 @@ def subir_evidencia(
 
 
 def _revisada(evidencia: Evidencia, revisor, estado: str, comentario: str) -> Evidencia:
-    if (
-        not permisos.EVIDENCIAS.instancias_para(revisor, Accion.REVISAR_EVIDENCIA)
-        .filter(pk=evidencia.pk)
-        .exists()
-    ):
-        raise PermissionDenied("Solo OPGI revisa evidencias.")
+    _exigir(EVIDENCIAS, revisor, Accion.REVISAR_EVIDENCIA, evidencia)
     evidencia.estado = estado
     evidencia.comentario_revision = comentario
     evidencia.revisada_por = revisor
@@ -128,12 +126,7 @@ def devolver_evidencia(*, evidencia: Evidencia, revisor, comentario: str) -> Evi
 
 @transaction.atomic
 def cambiar_publicacion(*, evidencia: Evidencia, revisor, publica: bool) -> Evidencia:
-    if (
-        not permisos.EVIDENCIAS.instancias_para(revisor, Accion.REVISAR_EVIDENCIA)
-        .filter(pk=evidencia.pk)
-        .exists()
-    ):
-        raise PermissionDenied("Solo OPGI publica evidencias.")
+    _exigir(EVIDENCIAS, revisor, Accion.REVISAR_EVIDENCIA, evidencia)
     if publica and evidencia.estado != Evidencia.Estado.APROBADA:
         raise ValidationError("Solo una evidencia aprobada puede publicarse.")
     evidencia.publica = publica
@@ -151,7 +144,7 @@ def guardar_observacion(*, actividad: Actividad, corte: int, texto: str, usuario
     Only OPGI and Control interno (Accion.EDITAR_OBSERVACIONES) write them.
     Returns the ObservacionSeguimiento.
     """
-    _exigir(usuario, Accion.EDITAR_OBSERVACIONES, actividad)
+    _exigir(ACTIVIDADES, usuario, Accion.EDITAR_OBSERVACIONES, actividad)
     texto = texto.strip()
     if corte not in (1, 2, 3):
         raise ValidationError({"corte": "El cuatrimestre debe ser 1, 2 o 3."})
@@ -168,7 +161,7 @@ def guardar_observacion(*, actividad: Actividad, corte: int, texto: str, usuario
 @transaction.atomic
 def cambiar_fuente_avance(*, actividad: Actividad, usuario, fuente: str) -> Actividad:
     """OPGI switches an activity between hand-typed progress and an automatic source."""
-    _exigir(usuario, Accion.CAMBIAR_FUENTE_AVANCE, actividad)
+    _exigir(ACTIVIDADES, usuario, Accion.CAMBIAR_FUENTE_AVANCE, actividad)
     if fuente and fuentes.fuente(fuente) is None:
         raise ValidationError({"fuente": "Esa fuente automática de avance no existe."})
     actividad.fuente_avance = fuente
