@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Cast, Left, StrIndex, Substr
 
+from nucleo.estados import ConEstados, Transicion
 from nucleo.fechas import (
     FECHA_MAXIMA,
     FECHA_MINIMA,
@@ -415,11 +416,35 @@ def ruta_evidencia(instance: "Evidencia", filename: str) -> str:
     return ruta_unica(f"evidencias/{actividad.plan.vigencia}/{actividad.codigo}", filename)
 
 
-class Evidencia(ArchivoGuardado):
-    class Estado(models.TextChoices):
-        ENVIADA = "enviada", "Enviada"
-        APROBADA = "aprobada", "Aprobada"
-        DEVUELTA = "devuelta", "Devuelta"
+class EstadoEvidencia(models.TextChoices):
+    ENVIADA = "enviada", "Enviada"
+    APROBADA = "aprobada", "Aprobada"
+    DEVUELTA = "devuelta", "Devuelta"
+
+
+class Evidencia(ConEstados, ArchivoGuardado):
+    Estado = EstadoEvidencia
+
+    # OPGI's review: an evidence is approved or returned (and may be reviewed again
+    # either way); only an approved one is published. Publishing does not change the
+    # state (`publica` is a flag beside it), so «publicar» leads back to APROBADA.
+    TRANSICIONES = {
+        "aprobar": Transicion(
+            desde={EstadoEvidencia.ENVIADA, EstadoEvidencia.DEVUELTA},
+            hacia=EstadoEvidencia.APROBADA,
+            mensaje="La evidencia ya está aprobada.",
+        ),
+        "devolver": Transicion(
+            desde={EstadoEvidencia.ENVIADA, EstadoEvidencia.APROBADA},
+            hacia=EstadoEvidencia.DEVUELTA,
+            mensaje="La evidencia ya está devuelta a la oficina.",
+        ),
+        "publicar": Transicion(
+            desde={EstadoEvidencia.APROBADA},
+            hacia=EstadoEvidencia.APROBADA,
+            mensaje="Solo una evidencia aprobada puede publicarse.",
+        ),
+    }
 
     actividad = models.ForeignKey(Actividad, on_delete=models.PROTECT, related_name="evidencias")
     descripcion = models.CharField("descripción", max_length=500)
@@ -464,7 +489,7 @@ class Evidencia(ArchivoGuardado):
                 violation_error_message="Adjunte un archivo o un enlace (uno de los dos, no ambos).",
             ),
             models.CheckConstraint(
-                condition=Q(publica=False) | Q(estado="aprobada"),
+                condition=Q(publica=False) | Q(estado=EstadoEvidencia.APROBADA),
                 name="evidencia_publica_solo_aprobada",
                 violation_error_message="Solo una evidencia aprobada puede ser pública.",
             ),
@@ -483,6 +508,24 @@ class Evidencia(ArchivoGuardado):
     @property
     def es_enlace(self) -> bool:
         return bool(self.enlace)
+
+    # What the review form offers (plan/templates/plan/actividad.html): read from the
+    # table above, so the page and the services cannot disagree.
+    @property
+    def puede_aprobarse(self) -> bool:
+        return self.admite("aprobar")
+
+    @property
+    def puede_devolverse(self) -> bool:
+        return self.admite("devolver")
+
+    @property
+    def puede_publicarse(self) -> bool:
+        return self.admite("publicar") and not self.publica
+
+    @property
+    def puede_retirarse(self) -> bool:
+        return self.publica
 
 
 class Perfil(models.Model):

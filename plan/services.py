@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from nucleo import cambios
 from nucleo.permisos import M, Politica
 from nucleo.roles import Usuario
 from plan import fuentes
@@ -22,6 +23,17 @@ def _exigir(politica: Politica[M], usuario: Usuario, accion: Accion, objeto: M) 
     """Refuse with the policy's message unless `usuario` may do `accion` on `objeto`."""
     if not politica.permite(usuario, accion, objeto):
         raise PermissionDenied(politica.mensaje_sin_permiso)
+
+
+def mensaje_avance_automatico(actividad: Actividad) -> str:
+    """Why a hand report on an automatic activity is refused, and what to do instead."""
+    registrada = fuentes.fuente(actividad.fuente_avance)
+    origen = registrada.etiqueta if registrada else actividad.fuente_avance
+    return (
+        f"Esta actividad cuenta su avance automáticamente a partir de «{origen}»: un "
+        "reporte manual no se tendría en cuenta, por eso no se registró. Si necesita "
+        "reportar el avance a mano, pida a OPGI que cambie la actividad a avance manual."
+    )
 
 
 @transaction.atomic
@@ -40,10 +52,7 @@ def registrar_avance(
         # The activity counts its own records (plan.fuentes): a hand report would be
         # stored, ignored by every figure, and would come back if OPGI switched the
         # activity to manual. The page hides the form; the rule lives here.
-        raise ValidationError(
-            "El avance de esta actividad se calcula automáticamente: no recibe reportes "
-            "manuales. Pida a OPGI que la cambie a avance manual si lo necesita."
-        )
+        raise ValidationError(mensaje_avance_automatico(actividad), code="avance_automatico")
     hoy = hoy or timezone.localdate()
     errores = {}
     errores_fecha = []
@@ -63,13 +72,15 @@ def registrar_avance(
         errores["narrativa"] = "Describa el avance realizado."
     if errores:
         raise ValidationError(errores)
-    return Avance.objects.create(
+    avance = Avance.objects.create(
         actividad=actividad,
         fecha=fecha,
         cantidad=cantidad,
         narrativa=narrativa.strip(),
         reportado_por=usuario,
     )
+    cambios.registrar("avance.registrado", usuario=usuario, objeto=avance, actividad=actividad.pk)
+    return avance
 
 
 @transaction.atomic
@@ -90,47 +101,60 @@ def subir_evidencia(
     evidencia = Evidencia(
         actividad=actividad, descripcion=descripcion.strip(), enlace=enlace, subida_por=usuario
     )
-    if not archivo:
+    if archivo:
+        evidencia.guardar_archivo(archivo)
+    else:
         evidencia.full_clean()
         evidencia.save()
-        return evidencia
-    evidencia.guardar_archivo(archivo)
+    cambios.registrar(
+        "evidencia.enviada", usuario=usuario, objeto=evidencia, actividad=actividad.pk
+    )
     return evidencia
 
 
-def _revisada(evidencia: Evidencia, revisor, estado: str, comentario: str) -> Evidencia:
+def _revisada(
+    evidencia: Evidencia, revisor: Usuario, transicion: str, comentario: str
+) -> Evidencia:
     _exigir(EVIDENCIAS, revisor, Accion.REVISAR_EVIDENCIA, evidencia)
-    evidencia.estado = estado
+    anterior = evidencia.aplicar(transicion)
     evidencia.comentario_revision = comentario
     evidencia.revisada_por = revisor
     evidencia.revisada_en = timezone.now()
-    if estado != Evidencia.Estado.APROBADA:
-        evidencia.publica = False
+    if evidencia.estado != Evidencia.Estado.APROBADA:
+        evidencia.publica = False  # only an approved evidence is public
     evidencia.save()
+    cambios.registrar(
+        f"evidencia.{evidencia.estado}", usuario=revisor, objeto=evidencia, anterior=anterior
+    )
     return evidencia
 
 
 @transaction.atomic
-def aprobar_evidencia(*, evidencia: Evidencia, revisor, comentario: str = "") -> Evidencia:
-    return _revisada(evidencia, revisor, Evidencia.Estado.APROBADA, comentario.strip())
+def aprobar_evidencia(*, evidencia: Evidencia, revisor: Usuario, comentario: str = "") -> Evidencia:
+    return _revisada(evidencia, revisor, "aprobar", comentario.strip())
 
 
 @transaction.atomic
-def devolver_evidencia(*, evidencia: Evidencia, revisor, comentario: str) -> Evidencia:
+def devolver_evidencia(*, evidencia: Evidencia, revisor: Usuario, comentario: str) -> Evidencia:
     if not comentario.strip():
         raise ValidationError(
             {"comentario": "Explique a la oficina por qué se devuelve la evidencia."}
         )
-    return _revisada(evidencia, revisor, Evidencia.Estado.DEVUELTA, comentario.strip())
+    return _revisada(evidencia, revisor, "devolver", comentario.strip())
 
 
 @transaction.atomic
-def cambiar_publicacion(*, evidencia: Evidencia, revisor, publica: bool) -> Evidencia:
+def cambiar_publicacion(*, evidencia: Evidencia, revisor: Usuario, publica: bool) -> Evidencia:
     _exigir(EVIDENCIAS, revisor, Accion.REVISAR_EVIDENCIA, evidencia)
-    if publica and evidencia.estado != Evidencia.Estado.APROBADA:
-        raise ValidationError("Solo una evidencia aprobada puede publicarse.")
+    if publica:
+        evidencia.exigir("publicar")
     evidencia.publica = publica
     evidencia.save(update_fields=["publica"])
+    cambios.registrar(
+        "evidencia.publicada" if publica else "evidencia.retirada",
+        usuario=revisor,
+        objeto=evidencia,
+    )
     return evidencia
 
 
@@ -155,6 +179,9 @@ def guardar_observacion(*, actividad: Actividad, corte: int, texto: str, usuario
     observacion, _ = actividad.observaciones.update_or_create(
         corte=corte, defaults={"texto": texto, "actualizada_por": usuario}
     )
+    cambios.registrar(
+        "observacion.guardada", usuario=usuario, objeto=observacion, actividad=actividad.pk
+    )
     return observacion
 
 
@@ -164,6 +191,14 @@ def cambiar_fuente_avance(*, actividad: Actividad, usuario, fuente: str) -> Acti
     _exigir(ACTIVIDADES, usuario, Accion.CAMBIAR_FUENTE_AVANCE, actividad)
     if fuente and fuentes.fuente(fuente) is None:
         raise ValidationError({"fuente": "Esa fuente automática de avance no existe."})
+    anterior = actividad.fuente_avance
     actividad.fuente_avance = fuente
     actividad.save(update_fields=["fuente_avance"])
+    cambios.registrar(
+        "actividad.fuente_avance",
+        usuario=usuario,
+        objeto=actividad,
+        anterior=anterior or "manual",
+        nueva=fuente or "manual",
+    )
     return actividad

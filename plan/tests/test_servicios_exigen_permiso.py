@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 
 from plan import fuentes, services
 from plan.models import Actividad, Avance, Evidencia, ObservacionSeguimiento
@@ -154,26 +154,3 @@ def test_cada_servicio_del_plan_acepta_al_usuario_correcto(
         evidencia=nueva,
         aprobada=lista,
     )
-
-
-def test_una_actividad_automatica_no_recibe_reportes_manuales_ni_llamando_al_servicio(
-    client, actividad, alicia, bruno
-):
-    """The activity page hides the form; the service refused nothing (a rule only in the view)."""
-    educacion = actividad("1.3")
-    services.cambiar_fuente_avance(
-        actividad=educacion, usuario=alicia, fuente=fuentes.opciones()[-1][0]
-    )
-    educacion.refresh_from_db()
-
-    with pytest.raises(ValidationError, match="se calcula automáticamente"):
-        _registrar_avance(actividad, bruno)
-    client.force_login(bruno)
-    respuesta = client.post(
-        f"/actividades/{educacion.pk}/avances/",
-        {"fecha": "2022-06-30", "cantidad": "1", "narrativa": "A mano."},
-    )
-
-    assert respuesta.status_code == 400
-    assert "se calcula automáticamente" in respuesta.content.decode()
-    assert not educacion.avances.exists()
