@@ -1,6 +1,6 @@
 from django import forms
 
-from plan import fuentes, reglas
+from plan import cortes, fuentes, reglas
 from plan.models import Avance, Responsable, Subcomponente
 
 
@@ -16,7 +16,7 @@ class FiltroTableroForm(forms.Form):
     def __init__(self, *args, plan, con_oficina=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["corte"].choices = [("", "Hoy")] + [
-            (corte.clave, corte.nombre) for corte in reglas.cortes_de(plan.vigencia)
+            (corte.clave, corte.nombre) for corte in cortes.cortes_de(plan.vigencia)
         ]
         self.fields["subcomponente"].queryset = Subcomponente.objects.filter(
             componente__plan=plan
@@ -27,9 +27,9 @@ class FiltroTableroForm(forms.Form):
             del self.fields["oficina"]
 
     @property
-    def corte_elegido(self) -> reglas.Corte | None:
+    def corte_elegido(self) -> cortes.Corte | None:
         clave = self.valor("corte")
-        return reglas.corte_desde_clave(clave) if clave else None
+        return cortes.corte_desde_clave(clave) if clave else None
 
     def valor(self, campo):
         """The field's value if it is valid: a bad value in one filter (shown as

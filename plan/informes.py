@@ -29,6 +29,7 @@ from django.utils.safestring import SafeString
 from nucleo import documentos
 from nucleo.documentos import Celda, Columna, Hoja, Tipo
 from plan import reglas, selectors
+from plan.cortes import Corte
 from plan.models import (
     Actividad,
     Avance,
@@ -131,7 +132,7 @@ class InformeSeguimiento:
     """The four-monthly follow-up of a plan, or of one office's activities."""
 
     plan: Plan
-    corte: reglas.Corte
+    corte: Corte
     fecha: date  # the date the figures are «as of»
     publicado_el: date
     componente: str
@@ -141,7 +142,7 @@ class InformeSeguimiento:
 
     @property
     def titulo(self) -> str:
-        cuatrimestre = f"{self.corte.romano} cuatrimestre"
+        cuatrimestre = self.corte.etiqueta
         if self.responsable is None:
             return f"Seguimiento Oficina de Control Interno – {cuatrimestre}"
         return f"Informe de {self.responsable.nombre} – {cuatrimestre}"
@@ -199,14 +200,14 @@ class InformeSeguimiento:
         return f"{quien}-{self.plan.vigencia}-cuatrimestre-{self.corte.numero}.{extension}"
 
 
-def _con_soportes(actividades: QuerySet[Actividad], *, fecha: date, corte: int):
+def _con_soportes(actividades: QuerySet[Actividad], *, fecha: date, corte: Corte):
     avances = Avance.objects.filter(fecha__lte=fecha).order_by("fecha", "creado_en", "pk")
     evidencias = (
         Evidencia.objects.filter(subida_en__date__lte=fecha)
         .exclude(estado=Evidencia.Estado.DEVUELTA)
         .order_by("subida_en", "pk")
     )
-    observaciones = ObservacionSeguimiento.objects.filter(corte=corte)
+    observaciones = ObservacionSeguimiento.objects.filter(corte=corte.numero)
     return actividades.prefetch_related(
         Prefetch("avances", queryset=avances, to_attr="avances_al_corte"),
         Prefetch("evidencias", queryset=evidencias, to_attr="evidencias_al_corte"),
@@ -215,12 +216,11 @@ def _con_soportes(actividades: QuerySet[Actividad], *, fecha: date, corte: int):
 
 
 def _informe(
-    *, plan: Plan, corte: int, hoy: date, responsable: Responsable | None
+    *, plan: Plan, corte: Corte, hoy: date, responsable: Responsable | None
 ) -> InformeSeguimiento:
-    if corte not in (1, 2, 3):
-        raise ValueError(f"El corte debe ser 1, 2 o 3, no {corte!r}.")
-    periodo = reglas.Corte(plan.vigencia, corte)
-    fecha = reglas.fecha_de_referencia(hoy=hoy, corte=periodo)
+    if corte.vigencia != plan.vigencia:
+        raise ValueError(f"El corte {corte.nombre} no es de la vigencia {plan.vigencia}.")
+    fecha = reglas.fecha_de_referencia(hoy=hoy, corte=corte)
     actividades = selectors.actividades_con_detalle(plan=plan)
     if responsable is not None:
         actividades = actividades.filter(asignaciones__responsable=responsable)
@@ -229,7 +229,7 @@ def _informe(
     )
     return InformeSeguimiento(
         plan=plan,
-        corte=periodo,
+        corte=corte,
         fecha=fecha,
         publicado_el=hoy,
         componente=_componente(plan),
@@ -243,17 +243,17 @@ def _informe(
             )
             for fila in filas
         ],
-        resumen=selectors.resumen(plan=plan, filas=filas, fecha=fecha, corte=periodo),
+        resumen=selectors.resumen(plan=plan, filas=filas, fecha=fecha, corte=corte),
     )
 
 
-def informe_seguimiento(*, plan: Plan, corte: int, hoy: date) -> InformeSeguimiento:
-    """The PAAC follow-up of the whole plan at corte 1, 2 or 3 (the dashboard's figures)."""
+def informe_seguimiento(*, plan: Plan, corte: Corte, hoy: date) -> InformeSeguimiento:
+    """The PAAC follow-up of the whole plan at a corte of its vigencia (the dashboard's figures)."""
     return _informe(plan=plan, corte=corte, hoy=hoy, responsable=None)
 
 
 def informe_oficina(
-    *, plan: Plan, responsable: Responsable, corte: int, hoy: date
+    *, plan: Plan, responsable: Responsable, corte: Corte, hoy: date
 ) -> InformeSeguimiento:
     """The same follow-up restricted to the activities where `responsable` is responsible."""
     return _informe(plan=plan, corte=corte, hoy=hoy, responsable=responsable)

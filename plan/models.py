@@ -25,6 +25,7 @@ from nucleo.fechas import (
 )
 from nucleo.fechas import MENSAJE_RANGO as MENSAJE_FECHA
 from nucleo.models import ArchivoGuardado, ruta_unica
+from plan import cortes
 
 # The sane range of every stored date (pasto_rdc/fechas.py), for the fields' validators.
 FECHA_EN_RANGO = [
@@ -604,7 +605,7 @@ class ObservacionSeguimiento(models.Model):
     actividad = models.ForeignKey(Actividad, on_delete=models.CASCADE, related_name="observaciones")
     corte = models.PositiveSmallIntegerField(
         "cuatrimestre",
-        choices=[(1, "I cuatrimestre"), (2, "II cuatrimestre"), (3, "III cuatrimestre")],
+        choices=cortes.OPCIONES,
     )
     texto = models.TextField("observaciones", blank=True)
     actualizada_por = models.ForeignKey(

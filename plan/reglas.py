@@ -1,19 +1,17 @@
-"""Domain rules of the follow-up: four-monthly cortes and the status (semáforo).
+"""Domain rules of the follow-up: the status (semáforo) and the as-of date of a corte.
 
 Pure functions of dates and numbers, so every page, report and export that
 shows a status gets it from here and they cannot disagree.
 """
 
-import calendar
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Protocol
 
 from django.db import models
 
-from nucleo import fechas
+from plan.cortes import Corte
 
 # An activity is «en riesgo» when its progress trails the elapsed share of its
 # windows by more than this many percentage points. 25 points leaves room for
@@ -36,58 +34,6 @@ class Estado(models.TextChoices):
 class VentanaLike(Protocol):
     inicio: date
     fin: date
-
-
-@dataclass(frozen=True)
-class Corte:
-    """A four-monthly follow-up period (cuatrimestre) of a vigencia."""
-
-    vigencia: int
-    numero: int
-
-    @property
-    def inicio(self) -> date:
-        return date(self.vigencia, 4 * (self.numero - 1) + 1, 1)
-
-    @property
-    def fin(self) -> date:
-        mes = 4 * self.numero
-        return date(self.vigencia, mes, calendar.monthrange(self.vigencia, mes)[1])
-
-    @property
-    def romano(self) -> str:
-        return ("I", "II", "III")[self.numero - 1]
-
-    @property
-    def nombre(self) -> str:
-        return f"{self.romano} cuatrimestre {self.vigencia}"
-
-    @property
-    def clave(self) -> str:
-        return f"{self.vigencia}-{self.numero}"
-
-    def __str__(self) -> str:
-        return f"{self.nombre} ({self.inicio:%d/%m/%Y} – {self.fin:%d/%m/%Y})"
-
-
-def cortes_de(vigencia: int) -> list[Corte]:
-    """The three cortes of a vigencia: 30 April, 31 August, 31 December."""
-    return [Corte(vigencia, numero) for numero in (1, 2, 3)]
-
-
-def corte_de_fecha(fecha: date) -> Corte:
-    return Corte(fecha.year, (fecha.month - 1) // 4 + 1)
-
-
-def corte_desde_clave(clave: str) -> Corte | None:
-    """Parse «2022-2»; None if it is not a valid corte."""
-    try:
-        vigencia, numero = (int(parte) for parte in clave.split("-"))
-    except (ValueError, AttributeError):
-        return None
-    if numero not in (1, 2, 3) or not fechas.VIGENCIA_MINIMA <= vigencia <= fechas.VIGENCIA_MAXIMA:
-        return None
-    return Corte(vigencia, numero)
 
 
 def fecha_de_referencia(*, hoy: date, corte: Corte | None) -> date:

@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from plan import fuentes, reglas
+from plan.cortes import Corte
 from plan.models import (
     Actividad,
     ActividadResponsable,
@@ -126,7 +127,7 @@ class AvanceSubcomponente:
 class Tablero:
     plan: Plan
     fecha: date
-    corte: reglas.Corte | None
+    corte: Corte | None
     filas: list[FilaSeguimiento]
     conteos: dict[str, int]
     por_subcomponente: list[AvanceSubcomponente]
@@ -143,7 +144,9 @@ class Tablero:
 DIAS_PROXIMAS = 30
 
 
-def resumen(*, plan: Plan, filas: list[FilaSeguimiento], fecha: date, corte) -> Tablero:
+def resumen(
+    *, plan: Plan, filas: list[FilaSeguimiento], fecha: date, corte: Corte | None
+) -> Tablero:
     """Counts and means over rows already computed (no queries)."""
     conteos = {valor: 0 for valor in reglas.Estado.values}
     grupos: dict[int, list[FilaSeguimiento]] = {}
@@ -181,7 +184,7 @@ def tablero(
     *,
     plan: Plan,
     hoy: date,
-    corte: reglas.Corte | None = None,
+    corte: Corte | None = None,
     responsable: Responsable | None = None,
     subcomponente: Subcomponente | None = None,
     evidencias_visibles: QuerySet[Evidencia] | None = None,

@@ -15,7 +15,8 @@ from nucleo import cambios
 from nucleo.permisos import M, Politica
 from nucleo.roles import Usuario
 from plan import fuentes
-from plan.models import Actividad, Avance, Evidencia
+from plan.cortes import Corte
+from plan.models import Actividad, Avance, Evidencia, ObservacionSeguimiento
 from plan.permisos import ACTIVIDADES, EVIDENCIAS, Accion
 
 
@@ -162,16 +163,22 @@ MAX_OBSERVACION = 4000
 
 
 @transaction.atomic
-def guardar_observacion(*, actividad: Actividad, corte: int, texto: str, usuario):
-    """Store the follow-up's observation on an activity at a corte (1–3), replacing the earlier one.
+def guardar_observacion(
+    *, actividad: Actividad, corte: int, texto: str, usuario: Usuario
+) -> ObservacionSeguimiento:
+    """Store the follow-up's observation on an activity at corte number `corte` of its
+    plan's vigencia (the number is what ObservacionSeguimiento keeps), replacing the
+    earlier one.
 
     Only OPGI and Control interno (Accion.EDITAR_OBSERVACIONES) write them.
     Returns the ObservacionSeguimiento.
     """
     _exigir(ACTIVIDADES, usuario, Accion.EDITAR_OBSERVACIONES, actividad)
     texto = texto.strip()
-    if corte not in (1, 2, 3):
-        raise ValidationError({"corte": "El cuatrimestre debe ser 1, 2 o 3."})
+    try:
+        Corte(actividad.plan.vigencia, corte)  # the one rule of a corte, and its message
+    except ValidationError as error:
+        raise ValidationError({"corte": error.messages}) from None
     if len(texto) > MAX_OBSERVACION:
         raise ValidationError(
             {"texto": f"Las observaciones no pueden pasar de {MAX_OBSERVACION} caracteres."}

@@ -1,7 +1,10 @@
-from django.urls import path
+from django.urls import path, register_converter
 
-import nucleo.parametros  # noqa: F401  (registers the <id:…> converter)
+import nucleo.parametros  # noqa: F401  (registers the <id:…> and <formato:…> converters)
 from plan import views, views_informes, views_portal
+from plan.cortes import NumeroDeCorte
+
+register_converter(NumeroDeCorte, "corte")
 
 PDF, XLSX = {"formato": "pdf"}, {"formato": "xlsx"}
 
@@ -37,30 +40,30 @@ urlpatterns = [
         name="informe_plan_xlsx",
     ),
     path(
-        "informes/seguimiento/<id:vigencia>/<id:corte>.pdf",
+        "informes/seguimiento/<id:vigencia>/<corte:corte>.pdf",
         views_informes.seguimiento,
         PDF,
         name="informe_seguimiento_pdf",
     ),
     path(
-        "informes/seguimiento/<id:vigencia>/<id:corte>.xlsx",
+        "informes/seguimiento/<id:vigencia>/<corte:corte>.xlsx",
         views_informes.seguimiento,
         XLSX,
         name="informe_seguimiento_xlsx",
     ),
     path(
-        "informes/seguimiento/<id:vigencia>/<id:corte>/observaciones/",
+        "informes/seguimiento/<id:vigencia>/<corte:corte>/observaciones/",
         views_informes.observaciones,
         name="observaciones_seguimiento",
     ),
     path(
-        "informes/oficina/<slug:slug>/<id:vigencia>/<id:corte>.pdf",
+        "informes/oficina/<slug:slug>/<id:vigencia>/<corte:corte>.pdf",
         views_informes.oficina,
         PDF,
         name="informe_oficina_pdf",
     ),
     path(
-        "informes/oficina/<slug:slug>/<id:vigencia>/<id:corte>.xlsx",
+        "informes/oficina/<slug:slug>/<id:vigencia>/<corte:corte>.xlsx",
         views_informes.oficina,
         XLSX,
         name="informe_oficina_xlsx",

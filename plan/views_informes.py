@@ -2,7 +2,8 @@
 
 Each report is built once by plan/informes.py and rendered either to HTML →
 PDF (WeasyPrint) or to XLSX; who may download what is decided in
-plan/permisos.py. Unknown plan, corte or office → 404.
+plan/permisos.py. Unknown plan or office → 404; a corte other than 1–3 never reaches
+a view (the `<corte:…>` converter of plan/urls.py makes it a 404).
 """
 
 from django.contrib import messages
@@ -18,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 
 from nucleo import documentos
 from plan import informes, permisos, services
+from plan.cortes import Corte
 from plan.forms import ObservacionesForm
 from plan.models import Plan, Responsable
 
@@ -27,12 +29,6 @@ def _plan(vigencia: int) -> Plan:
     if plan is None:
         raise Http404("No hay un plan de esa vigencia.")
     return plan
-
-
-def _corte(corte: int) -> int:
-    if corte not in (1, 2, 3):
-        raise Http404("El cuatrimestre debe ser 1, 2 o 3.")
-    return corte
 
 
 def _descarga(request, *, formato: str, informe, plantilla: str, hojas):
@@ -67,8 +63,9 @@ def plan_documento(request, vigencia: int, formato: str):
 def seguimiento(request, vigencia: int, corte: int, formato: str):
     if not permisos.puede_descargar_seguimiento(request.user):
         raise PermissionDenied("El seguimiento del plan es para OPGI y Control interno.")
+    plan = _plan(vigencia)
     informe = informes.informe_seguimiento(
-        plan=_plan(vigencia), corte=_corte(corte), hoy=timezone.localdate()
+        plan=plan, corte=Corte(plan.vigencia, corte), hoy=timezone.localdate()
     )
     return _descarga(
         request,
@@ -84,10 +81,11 @@ def oficina(request, slug: str, vigencia: int, corte: int, formato: str):
     responsable = get_object_or_404(Responsable, slug=slug)
     if not permisos.puede_descargar_informe_oficina(request.user, responsable):
         raise PermissionDenied("Solo puede descargar el informe de su propia oficina.")
+    plan = _plan(vigencia)
     informe = informes.informe_oficina(
-        plan=_plan(vigencia),
+        plan=plan,
         responsable=responsable,
-        corte=_corte(corte),
+        corte=Corte(plan.vigencia, corte),
         hoy=timezone.localdate(),
     )
     return _descarga(
@@ -105,8 +103,9 @@ def observaciones(request, vigencia: int, corte: int):
     """The follow-up of a corte on screen, with one textarea per activity; one POST saves all."""
     if not permisos.puede_editar_observaciones(request.user):
         raise PermissionDenied("Solo OPGI y Control interno registran observaciones.")
-    plan, numero = _plan(vigencia), _corte(corte)
-    informe = informes.informe_seguimiento(plan=plan, corte=numero, hoy=timezone.localdate())
+    plan = _plan(vigencia)
+    periodo = Corte(plan.vigencia, corte)
+    informe = informes.informe_seguimiento(plan=plan, corte=periodo, hoy=timezone.localdate())
     form = ObservacionesForm(
         request.POST if request.method == "POST" else None,
         filas=informe.filas,
@@ -117,10 +116,13 @@ def observaciones(request, vigencia: int, corte: int):
         with transaction.atomic():
             for fila, texto in cambiadas:
                 services.guardar_observacion(
-                    actividad=fila.actividad, corte=numero, texto=texto, usuario=request.user
+                    actividad=fila.actividad,
+                    corte=periodo.numero,
+                    texto=texto,
+                    usuario=request.user,
                 )
         messages.success(request, f"Observaciones guardadas: {len(cambiadas)} actividades.")
-        return redirect("observaciones_seguimiento", vigencia=plan.vigencia, corte=numero)
+        return redirect("observaciones_seguimiento", vigencia=plan.vigencia, corte=periodo.numero)
     contexto = {"plan": plan, "informe": informe, "form": form}
     estado = 400 if request.method == "POST" else 200
     return render(request, "plan/informes/observaciones.html", contexto, status=estado)

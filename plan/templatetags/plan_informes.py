@@ -6,7 +6,8 @@ from django import template
 from django.urls import reverse
 
 from nucleo import roles
-from plan import permisos, reglas
+from plan import cortes as periodos
+from plan import permisos
 
 register = template.Library()
 
@@ -49,7 +50,7 @@ def descargas_para(user, *, plan, responsables) -> Descargas:
         descargas.documentos.append(
             _descarga(f"Plan {vigencia} (documento aprobado)", "informe_plan", vigencia)
         )
-    cortes = reglas.cortes_de(vigencia)
+    cortes = periodos.cortes_de(vigencia)
     if permisos.puede_descargar_seguimiento(user):
         for corte in cortes:
             descargas.documentos.append(

@@ -16,7 +16,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from plan import reglas, selectors, services
+from plan import selectors, services
+from plan.cortes import Corte
 from plan.models import Actividad, Evidencia, Plan, Responsable
 from plan.tests.test_informes import AVANCES
 
@@ -208,9 +209,7 @@ def test_xlsx_del_plan(client, diana, plan):
 @pytest.mark.parametrize("corte", [1, 2, 3])
 def test_xlsx_del_seguimiento_tiene_las_cifras_del_tablero(client, alicia, plan, avances, corte):
     respuesta = descargar(client, alicia, f"/informes/seguimiento/2022/{corte}.xlsx")
-    tablero = selectors.tablero(
-        plan=plan, hoy=timezone.localdate(), corte=reglas.Corte(2022, corte)
-    )
+    tablero = selectors.tablero(plan=plan, hoy=timezone.localdate(), corte=Corte(2022, corte))
 
     assert respuesta["Content-Disposition"] == (
         f'attachment; filename="seguimiento-rdc-2022-cuatrimestre-{corte}.xlsx"'
@@ -279,7 +278,7 @@ def test_xlsx_de_la_oficina(client, bruno, plan, avances):
     educacion = bruno.perfil.responsable
     respuesta = descargar(client, bruno, "/informes/oficina/educacion/2022/3.xlsx")
     tablero = selectors.tablero(
-        plan=plan, hoy=timezone.localdate(), corte=reglas.Corte(2022, 3), responsable=educacion
+        plan=plan, hoy=timezone.localdate(), corte=Corte(2022, 3), responsable=educacion
     )
 
     documento = libro(respuesta)

@@ -11,9 +11,11 @@ from itertools import pairwise
 
 import pytest
 
+from plan import cortes as periodos
 from plan import reglas, selectors
+from plan.cortes import Corte
 from plan.models import Actividad, Avance, Ventana
-from plan.reglas import Corte, Estado
+from plan.reglas import Estado
 
 # --- Progress % (Actividad.porcentaje_de) -------------------------------------------------
 
@@ -216,7 +218,7 @@ def test_sin_ventanas_y_sin_cumplir_es_sin_iniciar():
 
 
 def test_cortes_de_2022():
-    cortes = reglas.cortes_de(2022)
+    cortes = periodos.cortes_de(2022)
 
     assert [(c.inicio, c.fin) for c in cortes] == [
         (date(2022, 1, 1), date(2022, 4, 30)),
@@ -233,7 +235,7 @@ def test_cortes_de_2022():
 
 
 def test_los_cortes_cubren_el_año_sin_huecos():
-    cortes = reglas.cortes_de(2024)  # leap year
+    cortes = periodos.cortes_de(2024)  # leap year
     assert cortes[0].inicio == date(2024, 1, 1)
     assert cortes[-1].fin == date(2024, 12, 31)
     for anterior, siguiente in pairwise(cortes):
@@ -252,12 +254,12 @@ def test_los_cortes_cubren_el_año_sin_huecos():
     ],
 )
 def test_corte_de_fecha(dia, numero):
-    assert reglas.corte_de_fecha(fecha(dia)) == Corte(2022, numero)
+    assert periodos.corte_de_fecha(fecha(dia)) == Corte(2022, numero)
 
 
 def test_corte_desde_clave_valida():
-    assert reglas.corte_desde_clave("2022-2") == Corte(2022, 2)
-    assert reglas.corte_desde_clave("2030-3") == Corte(2030, 3)
+    assert periodos.corte_desde_clave("2022-2") == Corte(2022, 2)
+    assert periodos.corte_desde_clave("2030-3") == Corte(2030, 3)
 
 
 @pytest.mark.parametrize(
@@ -265,7 +267,7 @@ def test_corte_desde_clave_valida():
     ["", "2022", "2022-4", "2022-0", "x-1", "2022-x", "2022-1-1", "1899-1", "-", None],
 )
 def test_corte_desde_clave_rechaza_basura(clave):
-    assert reglas.corte_desde_clave(clave) is None
+    assert periodos.corte_desde_clave(clave) is None
 
 
 def test_fecha_de_referencia():
@@ -308,7 +310,7 @@ def test_seguimiento_al_corte_usa_solo_los_avances_hasta_su_fin(actividad):
     registrar(a22, "01/05/2022", 10)  # II, the day after corte I
     registrar(a22, "20/06/2022", 12)  # II
 
-    primero, segundo, tercero = reglas.cortes_de(2022)
+    primero, segundo, tercero = periodos.cortes_de(2022)
 
     fila = fila_al(a22, primero)
     assert (fila.cantidad, fila.porcentaje) == (Decimal(8), Decimal("27.6"))  # 8/29
@@ -324,7 +326,7 @@ def test_seguimiento_al_corte_usa_solo_los_avances_hasta_su_fin(actividad):
 def test_seguimiento_sin_avances_hasta_el_corte(actividad):
     a31 = actividad("3.1")  # «Al menos 50 encuestas», 01/07–20/12/2022
     registrar(a31, "15/10/2022", 60)
-    primero, segundo, tercero = reglas.cortes_de(2022)
+    primero, segundo, tercero = periodos.cortes_de(2022)
 
     assert fila_al(a31, primero).cantidad is None
     assert fila_al(a31, primero).estado == Estado.SIN_INICIAR
@@ -365,7 +367,7 @@ def test_seguimiento_de_varias_actividades_al_corte(plan_2022, actividad):
             f.actividad.codigo: (f.porcentaje, f.estado)
             for f in selectors.seguimiento(actividades=actividades, fecha=corte.fin)
         }
-        for corte in reglas.cortes_de(2022)
+        for corte in periodos.cortes_de(2022)
     }
 
     assert por_corte[1] == {
