@@ -9,6 +9,10 @@ it instead of from hand-typed progress reports.
 A counting function receives the activities (already loaded) and the date
 and returns {activity pk: quantity}; it must run a fixed number of queries
 whatever the number of activities (one GROUP BY query is typical).
+
+The dependency goes one way: this module reads plan.models, the models never
+import it (which sources exist depends on the installed apps, so the service
+that switches the source and the admin's choices check it, not the model).
 """
 
 from collections.abc import Callable, Iterable
@@ -18,6 +22,8 @@ from decimal import Decimal
 
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+
+from plan.models import Actividad
 
 Contador = Callable[[list, date], dict[int, Decimal]]
 
@@ -72,8 +78,6 @@ def contar_por_vigencia(
     linked to the activity (questions received, survey responses…). One
     query, a grouped subquery, whatever the number of activities.
     """
-    from plan.models import Actividad
-
     conteo = (
         registros.filter(**{campo_anio: OuterRef("plan__vigencia")})
         .order_by()

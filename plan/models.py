@@ -291,7 +291,6 @@ class Actividad(models.Model):
                 )
         if errors:
             raise ValidationError(errors)
-        self.clean_fuente_avance()
 
     def validate_constraints(self, exclude=None):
         # `plan` is not a form field; check code uniqueness with it anyway.
@@ -303,14 +302,11 @@ class Actividad(models.Model):
     def es_porcentaje(self) -> bool:
         return self.meta_tipo == self.TipoMeta.PORCENTAJE
 
-    def clean_fuente_avance(self):
-        from plan import fuentes
-
-        if self.fuente_avance and fuentes.fuente(self.fuente_avance) is None:
-            raise ValidationError({"fuente_avance": "Esa fuente automática de avance no existe."})
-
     @property
     def es_automatica(self) -> bool:
+        # Which sources exist is known at run time (plan.fuentes, filled by the apps
+        # that count): the service and the admin's choices check the value, the
+        # model does not depend on the registry.
         return bool(self.fuente_avance)
 
     def porcentaje_de(self, cantidad: Decimal | None) -> Decimal:
