@@ -67,8 +67,10 @@ class InformePlan:
     def actividades(self) -> list[Actividad]:
         return [actividad for _, actividades in self.grupos for actividad in actividades]
 
-    def nombre_archivo(self, extension: str) -> str:
-        return f"plan-rdc-{self.plan.vigencia}.{extension}"
+    @property
+    def nombre(self) -> str:
+        """The download's file name, without its extension (.pdf, .xlsx)."""
+        return f"plan-rdc-{self.plan.vigencia}"
 
 
 def informe_plan(*, plan: Plan) -> InformePlan:
@@ -195,9 +197,11 @@ class InformeSeguimiento:
     def evidencias(self) -> list[tuple[FilaInforme, Evidencia]]:
         return [(fila, evidencia) for fila in self.filas for evidencia in fila.evidencias]
 
-    def nombre_archivo(self, extension: str) -> str:
+    @property
+    def nombre(self) -> str:
+        """The download's file name, without its extension (.pdf, .xlsx)."""
         quien = "seguimiento-rdc" if self.responsable is None else f"rdc-{self.responsable.slug}"
-        return f"{quien}-{self.plan.vigencia}-cuatrimestre-{self.corte.numero}.{extension}"
+        return f"{quien}-{self.plan.vigencia}-cuatrimestre-{self.corte.numero}"
 
 
 def _con_soportes(actividades: QuerySet[Actividad], *, fecha: date, corte: Corte):

@@ -6,8 +6,6 @@ from plan.cortes import NumeroDeCorte
 
 register_converter(NumeroDeCorte, "corte")
 
-PDF, XLSX = {"formato": "pdf"}, {"formato": "xlsx"}
-
 urlpatterns = [
     path("", views_portal.inicio, name="inicio"),
     path("plan/<id:vigencia>/", views_portal.plan_publico, name="plan_publico"),
@@ -26,30 +24,17 @@ urlpatterns = [
     path("actividades/<id:pk>/fuente/", views.cambiar_fuente_avance, name="cambiar_fuente_avance"),
     path("evidencias/<id:pk>/revision/", views.revisar_evidencia, name="revisar_evidencia"),
     path("evidencias/<id:pk>/archivo/", views.descargar_evidencia, name="descargar_evidencia"),
-    # Reports: downloads (PDF / XLSX) and the follow-up's observaciones.
+    # Reports: one URL per report, its format (pdf or xlsx) in the path, and the
+    # follow-up's observaciones.
     path(
-        "informes/plan/<id:vigencia>.pdf",
+        "informes/plan/<id:vigencia>.<formato:formato>",
         views_informes.plan_documento,
-        PDF,
-        name="informe_plan_pdf",
+        name="informe_plan",
     ),
     path(
-        "informes/plan/<id:vigencia>.xlsx",
-        views_informes.plan_documento,
-        XLSX,
-        name="informe_plan_xlsx",
-    ),
-    path(
-        "informes/seguimiento/<id:vigencia>/<corte:corte>.pdf",
+        "informes/seguimiento/<id:vigencia>/<corte:corte>.<formato:formato>",
         views_informes.seguimiento,
-        PDF,
-        name="informe_seguimiento_pdf",
-    ),
-    path(
-        "informes/seguimiento/<id:vigencia>/<corte:corte>.xlsx",
-        views_informes.seguimiento,
-        XLSX,
-        name="informe_seguimiento_xlsx",
+        name="informe_seguimiento",
     ),
     path(
         "informes/seguimiento/<id:vigencia>/<corte:corte>/observaciones/",
@@ -57,15 +42,8 @@ urlpatterns = [
         name="observaciones_seguimiento",
     ),
     path(
-        "informes/oficina/<slug:slug>/<id:vigencia>/<corte:corte>.pdf",
+        "informes/oficina/<slug:slug>/<id:vigencia>/<corte:corte>.<formato:formato>",
         views_informes.oficina,
-        PDF,
-        name="informe_oficina_pdf",
-    ),
-    path(
-        "informes/oficina/<slug:slug>/<id:vigencia>/<corte:corte>.xlsx",
-        views_informes.oficina,
-        XLSX,
-        name="informe_oficina_xlsx",
+        name="informe_oficina",
     ),
 ]

@@ -13,7 +13,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -31,16 +30,6 @@ def _plan(vigencia: int) -> Plan:
     return plan
 
 
-def _descarga(request, *, formato: str, informe, plantilla: str, hojas):
-    """The same report data, as PDF (through its template) or as XLSX (through `hojas`)."""
-    if formato == "pdf":
-        html = render_to_string(plantilla, {"informe": informe, "plan": informe.plan})
-        contenido = documentos.pdf_desde_html(html, base_url=request.build_absolute_uri("/"))
-        return documentos.respuesta_pdf(contenido, informe.nombre_archivo("pdf"))
-    contenido = documentos.xlsx_desde_hojas(hojas(informe))
-    return documentos.respuesta_xlsx(contenido, informe.nombre_archivo("xlsx"))
-
-
 def plan_documento(request, vigencia: int, formato: str):
     # The plan is looked up before asking to log in: an unpublished plan is a 404 for
     # whoever may not download it, anonymous visitors included (see plan/permisos.py).
@@ -50,12 +39,13 @@ def plan_documento(request, vigencia: int, formato: str):
     if not permisos.puede_descargar_plan(request.user, plan):
         raise PermissionDenied("No tiene acceso a los informes del plan.")
     informe = informes.informe_plan(plan=plan)
-    return _descarga(
+    return documentos.descarga(
         request,
         formato=formato,
-        informe=informe,
+        nombre=informe.nombre,
         plantilla="plan/informes/plan.html",
-        hojas=informes.hojas_plan,
+        contexto={"informe": informe, "plan": plan},
+        hojas=lambda: informes.hojas_plan(informe),
     )
 
 
@@ -67,12 +57,13 @@ def seguimiento(request, vigencia: int, corte: int, formato: str):
     informe = informes.informe_seguimiento(
         plan=plan, corte=Corte(plan.vigencia, corte), hoy=timezone.localdate()
     )
-    return _descarga(
+    return documentos.descarga(
         request,
         formato=formato,
-        informe=informe,
+        nombre=informe.nombre,
         plantilla="plan/informes/seguimiento.html",
-        hojas=informes.hojas_seguimiento,
+        contexto={"informe": informe, "plan": plan},
+        hojas=lambda: informes.hojas_seguimiento(informe),
     )
 
 
@@ -88,12 +79,13 @@ def oficina(request, slug: str, vigencia: int, corte: int, formato: str):
         corte=Corte(plan.vigencia, corte),
         hoy=timezone.localdate(),
     )
-    return _descarga(
+    return documentos.descarga(
         request,
         formato=formato,
-        informe=informe,
+        nombre=informe.nombre,
         plantilla="plan/informes/oficina.html",
-        hojas=informes.hojas_oficina,
+        contexto={"informe": informe, "plan": plan},
+        hojas=lambda: informes.hojas_oficina(informe),
     )
 
 

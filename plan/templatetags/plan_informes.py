@@ -33,8 +33,8 @@ class Descargas:
 def _descarga(titulo: str, nombre: str, *args) -> Descarga:
     return Descarga(
         titulo=titulo,
-        pdf=reverse(f"{nombre}_pdf", args=args),
-        xlsx=reverse(f"{nombre}_xlsx", args=args),
+        pdf=reverse(nombre, args=(*args, "pdf")),
+        xlsx=reverse(nombre, args=(*args, "xlsx")),
     )
 
 

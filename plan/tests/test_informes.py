@@ -195,7 +195,7 @@ def test_el_informe_de_oficina_tiene_las_cifras_del_tablero_de_la_oficina(plan, 
     ]
     assert informe.avance_componente == tablero.avance_componente
     assert informe.titulo == "Informe de Secretaría de Educación Municipal – II cuatrimestre"
-    assert informe.nombre_archivo("pdf") == "rdc-educacion-2022-cuatrimestre-2.pdf"
+    assert informe.nombre == "rdc-educacion-2022-cuatrimestre-2"
 
 
 def test_antes_del_fin_del_corte_las_cifras_son_a_hoy(plan, avances):
@@ -275,6 +275,5 @@ def test_un_corte_de_otra_vigencia_es_un_error(plan):
 
 def test_los_nombres_de_archivo_dicen_que_son(plan):
     seguimiento = informes.informe_seguimiento(plan=plan, corte=Corte(2022, 2), hoy=HOY)
-    assert seguimiento.nombre_archivo("pdf") == "seguimiento-rdc-2022-cuatrimestre-2.pdf"
-    assert seguimiento.nombre_archivo("xlsx") == "seguimiento-rdc-2022-cuatrimestre-2.xlsx"
-    assert informes.informe_plan(plan=plan).nombre_archivo("pdf") == "plan-rdc-2022.pdf"
+    assert seguimiento.nombre == "seguimiento-rdc-2022-cuatrimestre-2"
+    assert informes.informe_plan(plan=plan).nombre == "plan-rdc-2022"
