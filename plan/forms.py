@@ -51,8 +51,11 @@ class AvanceForm(forms.ModelForm):
         help_texts = {
             "cantidad": "Lo logrado en total hasta la fecha (no solo lo nuevo).",
         }
-        # The same message as services.registrar_avance gives for a blank narrative.
-        error_messages = {"narrativa": {"required": "Describa el avance realizado."}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A blank narrative is refused by services.registrar_avance, with its message.
+        self.fields["narrativa"].required = False
 
 
 class EvidenciaForm(forms.Form):
@@ -61,15 +64,8 @@ class EvidenciaForm(forms.Form):
     archivo = forms.FileField(label="Archivo", required=False, allow_empty_file=True)
     enlace = forms.URLField(label="o enlace", required=False, assume_scheme="https")
 
-    def clean(self):
-        datos = super().clean()
-        if self.has_error("archivo") or self.has_error("enlace"):
-            return datos  # e.g. a malformed link: say that, not «adjunte uno de los dos»
-        if bool(datos.get("archivo")) == bool(datos.get("enlace")):
-            raise forms.ValidationError(
-                "Adjunte un archivo o un enlace (uno de los dos, no ambos)."
-            )
-        return datos
+    # «A file or a link, not both» is the service's rule (services.subir_evidencia);
+    # the view shows its message with aplicar_errores.
 
 
 class FuenteAvanceForm(forms.Form):

@@ -4,7 +4,6 @@ An activity has a structured meta (quantity, unit, kind), one or more
 responsible offices (ordered) and one or more date windows.
 """
 
-from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
@@ -16,45 +15,24 @@ from django.db.models.functions import Cast, Left, StrIndex, Substr
 
 from nucleo.estados import ConEstados, Transicion
 from nucleo.fechas import (
-    FECHA_MAXIMA,
-    FECHA_MINIMA,
     MENSAJE_VIGENCIA,
     VIGENCIA_MAXIMA,
     VIGENCIA_MINIMA,
     rango_de_vigencia,
+    restriccion_fecha,
+    restriccion_momento,
+    validar_fecha,
 )
-from nucleo.fechas import MENSAJE_RANGO as MENSAJE_FECHA
 from nucleo.models import ArchivoGuardado, ruta_unica
 from plan import cortes
 
-# The sane range of every stored date (pasto_rdc/fechas.py), for the fields' validators.
-FECHA_EN_RANGO = [
-    MinValueValidator(FECHA_MINIMA, MENSAJE_FECHA),
-    MaxValueValidator(FECHA_MAXIMA, MENSAJE_FECHA),
-]
-# The same range as instants, for the database constraints of the time stamps.
-MOMENTO_MINIMO = datetime(VIGENCIA_MINIMA, 1, 1, tzinfo=UTC)
-MOMENTO_LIMITE = datetime(VIGENCIA_MAXIMA + 1, 1, 1, tzinfo=UTC)
-
-
-def fecha_en_rango(campo: str, nombre: str) -> models.CheckConstraint:
-    """The database's copy of FECHA_EN_RANGO for the date field `campo`."""
-    return models.CheckConstraint(
-        condition=Q(**{f"{campo}__gte": FECHA_MINIMA, f"{campo}__lte": FECHA_MAXIMA}),
-        name=nombre,
-        violation_error_message=MENSAJE_FECHA,
-    )
-
-
-def momento_en_rango(campo: str, nombre: str) -> models.CheckConstraint:
-    """A time stamp (set by the server) within the same years; null is allowed."""
-    return models.CheckConstraint(
-        condition=Q(**{f"{campo}__isnull": True})
-        | Q(**{f"{campo}__gte": MOMENTO_MINIMO, f"{campo}__lt": MOMENTO_LIMITE}),
-        name=nombre,
-        violation_error_message=MENSAJE_FECHA,
-    )
-
+# One message per rule, shared by the field validator or clean(), the database
+# constraint and the services (the forms show them, they do not repeat them).
+MENSAJE_CANTIDAD_NEGATIVA = "La cantidad no puede ser negativa."
+MENSAJE_META_POSITIVA = "La cantidad de la meta debe ser mayor que 0."
+MENSAJE_PORCENTAJE_MAXIMO = "Una meta en porcentaje no puede superar el 100 %."
+MENSAJE_VENTANA_INVERTIDA = "La fecha final no puede ser anterior a la fecha de inicio."
+MENSAJE_ARCHIVO_O_ENLACE = "Adjunte un archivo o un enlace (uno de los dos, no ambos)."
 
 CODIGO_ACTIVIDAD = RegexValidator(
     r"\A[1-9][0-9]?\.[1-9][0-9]?\Z",
@@ -216,9 +194,7 @@ class Actividad(models.Model):
         "cantidad de la meta",
         max_digits=12,
         decimal_places=2,
-        validators=[
-            MinValueValidator(Decimal("0.01"), "La cantidad de la meta debe ser mayor que 0.")
-        ],
+        validators=[MinValueValidator(Decimal("0.01"), MENSAJE_META_POSITIVA)],
     )
     meta_unidad = models.CharField(
         "unidad de la meta",
@@ -258,12 +234,12 @@ class Actividad(models.Model):
             models.CheckConstraint(
                 condition=Q(meta_cantidad__gt=0),
                 name="actividad_meta_positiva",
-                violation_error_message="La cantidad de la meta debe ser mayor que 0.",
+                violation_error_message=MENSAJE_META_POSITIVA,
             ),
             models.CheckConstraint(
                 condition=~Q(meta_tipo="porcentaje") | Q(meta_cantidad__lte=100),
                 name="actividad_porcentaje_hasta_100",
-                violation_error_message="Una meta en porcentaje no puede superar el 100 %.",
+                violation_error_message=MENSAJE_PORCENTAJE_MAXIMO,
             ),
         ]
 
@@ -280,7 +256,7 @@ class Actividad(models.Model):
         errors = {}
         es_porcentaje = self.meta_tipo == self.TipoMeta.PORCENTAJE
         if es_porcentaje and self.meta_cantidad is not None and self.meta_cantidad > 100:
-            errors["meta_cantidad"] = "Una meta en porcentaje no puede superar el 100 %."
+            errors["meta_cantidad"] = MENSAJE_PORCENTAJE_MAXIMO
         if self.subcomponente_id and self.codigo and CODIGO_ACTIVIDAD.regex.match(self.codigo):
             self.plan_id = self.subcomponente.componente.plan_id
             numero = int(self.codigo.split(".")[0])
@@ -351,8 +327,8 @@ class Ventana(models.Model):
     """A date window (fecha inicio → fecha final) in which an activity runs."""
 
     actividad = models.ForeignKey(Actividad, on_delete=models.CASCADE, related_name="ventanas")
-    inicio = models.DateField("fecha inicio", validators=FECHA_EN_RANGO)
-    fin = models.DateField("fecha final", validators=FECHA_EN_RANGO)
+    inicio = models.DateField("fecha inicio", validators=[validar_fecha])
+    fin = models.DateField("fecha final", validators=[validar_fecha])
 
     class Meta:
         verbose_name = "ventana de fechas"
@@ -362,10 +338,10 @@ class Ventana(models.Model):
             models.CheckConstraint(
                 condition=Q(fin__gte=F("inicio")),
                 name="ventana_fin_despues_de_inicio",
-                violation_error_message="La fecha final no puede ser anterior a la fecha de inicio.",
+                violation_error_message=MENSAJE_VENTANA_INVERTIDA,
             ),
-            fecha_en_rango("inicio", "ventana_inicio_en_rango"),
-            fecha_en_rango("fin", "ventana_fin_en_rango"),
+            restriccion_fecha("inicio", "ventana_inicio_en_rango"),
+            restriccion_fecha("fin", "ventana_fin_en_rango"),
         ]
 
     def __str__(self):
@@ -373,9 +349,7 @@ class Ventana(models.Model):
 
     def clean(self):
         if self.inicio and self.fin and self.fin < self.inicio:
-            raise ValidationError(
-                {"fin": "La fecha final no puede ser anterior a la fecha de inicio."}
-            )
+            raise ValidationError({"fin": MENSAJE_VENTANA_INVERTIDA})
         vigencia = self._vigencia()
         if vigencia is None:
             return
@@ -483,7 +457,7 @@ class Evidencia(ConEstados, ArchivoGuardado):
             models.CheckConstraint(
                 condition=(Q(archivo="") & ~Q(enlace="")) | (~Q(archivo="") & Q(enlace="")),
                 name="evidencia_archivo_o_enlace",
-                violation_error_message="Adjunte un archivo o un enlace (uno de los dos, no ambos).",
+                violation_error_message=MENSAJE_ARCHIVO_O_ENLACE,
             ),
             models.CheckConstraint(
                 condition=Q(publica=False) | Q(estado=EstadoEvidencia.APROBADA),
@@ -495,8 +469,8 @@ class Evidencia(ConEstados, ArchivoGuardado):
                 name="evidencia_archivo_con_sha256",
                 violation_error_message="Un archivo de evidencia debe tener su huella SHA-256.",
             ),
-            momento_en_rango("subida_en", "evidencia_subida_en_rango"),
-            momento_en_rango("revisada_en", "evidencia_revision_en_rango"),
+            restriccion_momento("subida_en", "evidencia_subida_en_rango"),
+            restriccion_momento("revisada_en", "evidencia_revision_en_rango"),
         ]
 
     def __str__(self):
@@ -560,12 +534,12 @@ class Avance(models.Model):
     """
 
     actividad = models.ForeignKey(Actividad, on_delete=models.PROTECT, related_name="avances")
-    fecha = models.DateField("fecha del avance", validators=FECHA_EN_RANGO)
+    fecha = models.DateField("fecha del avance", validators=[validar_fecha])
     cantidad = models.DecimalField(
         "cantidad lograda (acumulada)",
         max_digits=12,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal("0"), "La cantidad no puede ser negativa.")],
+        validators=[MinValueValidator(Decimal("0"), MENSAJE_CANTIDAD_NEGATIVA)],
     )
     narrativa = models.TextField("descripción del avance")
     reportado_por = models.ForeignKey(
@@ -585,9 +559,9 @@ class Avance(models.Model):
             models.CheckConstraint(
                 condition=Q(cantidad__gte=0),
                 name="avance_cantidad_no_negativa",
-                violation_error_message="La cantidad no puede ser negativa.",
+                violation_error_message=MENSAJE_CANTIDAD_NEGATIVA,
             ),
-            fecha_en_rango("fecha", "avance_fecha_en_rango"),
+            restriccion_fecha("fecha", "avance_fecha_en_rango"),
         ]
         indexes = [models.Index(fields=["actividad", "fecha"], name="avance_actividad_fecha")]
 

@@ -16,7 +16,14 @@ from nucleo.permisos import M, Politica
 from nucleo.roles import Usuario
 from plan import fuentes
 from plan.cortes import Corte
-from plan.models import Actividad, Avance, Evidencia, ObservacionSeguimiento
+from plan.models import (
+    MENSAJE_ARCHIVO_O_ENLACE,
+    MENSAJE_CANTIDAD_NEGATIVA,
+    Actividad,
+    Avance,
+    Evidencia,
+    ObservacionSeguimiento,
+)
 from plan.permisos import ACTIVIDADES, EVIDENCIAS, Accion
 
 
@@ -66,7 +73,7 @@ def registrar_avance(
     if errores_fecha:
         errores["fecha"] = errores_fecha
     if cantidad < 0:
-        errores["cantidad"] = "La cantidad no puede ser negativa."
+        errores["cantidad"] = MENSAJE_CANTIDAD_NEGATIVA
     elif actividad.es_porcentaje and cantidad > 100:
         errores["cantidad"] = "En una meta en porcentaje, el avance no puede superar 100 %."
     if not narrativa.strip():
@@ -98,7 +105,7 @@ def subir_evidencia(
     if not descripcion.strip():
         raise ValidationError({"descripcion": "Describa la evidencia."})
     if bool(archivo) == bool(enlace):
-        raise ValidationError("Adjunte un archivo o un enlace (uno de los dos, no ambos).")
+        raise ValidationError(MENSAJE_ARCHIVO_O_ENLACE)
     evidencia = Evidencia(
         actividad=actividad, descripcion=descripcion.strip(), enlace=enlace, subida_por=usuario
     )
