@@ -45,7 +45,7 @@ from .permisos import Accion
 
 
 def _exigir(usuario, accion: Accion, mensaje: str) -> None:
-    if not permisos.puede(usuario, accion):
+    if not permisos.ENCUESTAS.puede(usuario, accion):
         raise PermissionDenied(mensaje)
 
 
@@ -339,7 +339,7 @@ def editar_encuesta(
 ) -> Encuesta:
     """Change the dates, the title, the hourly cap (None: unchanged) and, while nobody has
     answered, the questionnaire."""
-    if not permisos.puede_en_encuesta(usuario, Accion.PROGRAMAR, encuesta):
+    if not permisos.ENCUESTAS.permite(usuario, Accion.PROGRAMAR, encuesta):
         raise PermissionDenied("No tiene permiso para modificar esta encuesta.")
     encuesta = (
         Encuesta.objects.select_for_update(of=("self",))
@@ -375,7 +375,7 @@ def publicar_resultados(
     *, usuario, encuesta: Encuesta, publicar: bool, ahora: datetime | None = None
 ) -> Encuesta:
     """OPGI publishes the aggregated results on the citizens' page (or withdraws them)."""
-    if not permisos.puede_en_encuesta(usuario, Accion.PUBLICAR, encuesta):
+    if not permisos.ENCUESTAS.permite(usuario, Accion.PUBLICAR, encuesta):
         raise PermissionDenied("Solo OPGI publica los resultados de las encuestas.")
     encuesta.resultados_publicados = publicar
     encuesta.publicados_en = (ahora or timezone.now()) if publicar else None
@@ -569,7 +569,7 @@ def registrar_papel(
     The date goes from `primer_dia_papel` to today, also after the web survey
     closed (the forms collected at the event are typed in later).
     """
-    if not permisos.puede_en_encuesta(usuario, Accion.REGISTRAR_PAPEL, encuesta):
+    if not permisos.ENCUESTAS.permite(usuario, Accion.REGISTRAR_PAPEL, encuesta):
         raise PermissionDenied("No puede digitar formatos de esta encuesta.")
     hoy = hoy or timezone.localdate()
     errores: dict[str, list[str]] = {}

@@ -1,6 +1,6 @@
 """Staff pages of encuestas (login required): thin views over services and selectors.
 
-Surveys are fetched through encuestas.permisos.obtener_encuesta (404 for
+Surveys are fetched through encuestas.permisos.ENCUESTAS.obtener (404 for
 what the user may not see, 403 for what they may see but not do); every
 write goes through encuestas.services, which checks the permission again.
 """
@@ -24,6 +24,8 @@ from nucleo.parametros import entero
 from plan import selectors as plan_selectors
 from plan import services as servicios_plan
 from plan.models import Actividad
+from plan.permisos import ACTIVIDADES
+from plan.permisos import Accion as AccionPlan
 
 from . import carteles, fechas, informes, metas, permisos, selectors, services
 from .forms import (
@@ -41,7 +43,7 @@ FORMATOS = ("pdf", "xlsx")
 
 
 def _exigir_rol(request, accion: Accion = Accion.VER) -> None:
-    if not permisos.puede(request.user, accion):
+    if not permisos.ENCUESTAS.puede(request.user, accion):
         raise PermissionDenied("Esta página es para el equipo de la Alcaldía con ese permiso.")
 
 
@@ -63,7 +65,7 @@ def _metas(usuario) -> dict:
         actividades=automaticas.select_related("plan").prefetch_related("ventanas"), fecha=hoy
     )
     sugerida = None
-    if plan is not None and permisos.es_opgi(usuario):
+    if plan is not None and ACTIVIDADES.puede(usuario, AccionPlan.CAMBIAR_FUENTE_AVANCE):
         codigos = [codigo for codigo, clave in metas.SUGERIDAS.items() if clave == metas.RESPUESTAS]
         sugerida = (
             Actividad.objects.filter(plan=plan, codigo__in=codigos)
@@ -79,9 +81,11 @@ def gestion(request):
     _exigir_rol(request)
     usuario = request.user
     contexto = {
-        "encuestas": selectors.encuestas_con_conteo(permisos.encuestas_para(usuario, Accion.VER)),
-        "puede_crear": permisos.puede(usuario, Accion.PROGRAMAR),
-        "gestiona_cuestionarios": permisos.puede(usuario, Accion.GESTIONAR_CUESTIONARIOS),
+        "encuestas": selectors.encuestas_con_conteo(
+            permisos.ENCUESTAS.instancias_para(usuario, Accion.VER)
+        ),
+        "puede_crear": permisos.ENCUESTAS.puede(usuario, Accion.PROGRAMAR),
+        "gestiona_cuestionarios": permisos.ENCUESTAS.puede(usuario, Accion.GESTIONAR_CUESTIONARIOS),
         "periodo": PeriodoForm(),
         "ahora": timezone.now(),
         **_metas(usuario),
@@ -92,8 +96,12 @@ def gestion(request):
 @login_required
 @require_POST
 def meta(request, pk):
-    """OPGI makes an activity count the survey responses (or go back to manual reports)."""
-    _exigir_rol(request, Accion.GESTIONAR_CUESTIONARIOS)
+    """OPGI makes an activity count the survey responses (or go back to manual reports).
+
+    Plan's one permission for it (CAMBIAR_FUENTE_AVANCE); the service checks it on the
+    activity too."""
+    if not ACTIVIDADES.puede(request.user, AccionPlan.CAMBIAR_FUENTE_AVANCE):
+        raise PermissionDenied(ACTIVIDADES.mensaje_sin_permiso)
     actividad = get_object_or_404(Actividad, pk=pk)
     fuente = metas.RESPUESTAS if request.POST.get("automatica") == "1" else ""
     servicios_plan.cambiar_fuente_avance(actividad=actividad, usuario=request.user, fuente=fuente)
@@ -137,7 +145,7 @@ def nueva(request):
 @login_required
 @require_GET
 def detalle(request, pk):
-    encuesta = permisos.obtener_encuesta(request.user, pk)
+    encuesta = permisos.ENCUESTAS.obtener(request.user, pk)
     usuario = request.user
     url = _url_publica(request, encuesta)
     contexto = {
@@ -146,9 +154,9 @@ def detalle(request, pk):
         "qr": carteles.qr_svg(url, escala=5, titulo=f"Código QR de la encuesta: {url}"),
         "resultados": selectors.resultados(encuestas=Encuesta.objects.filter(pk=encuesta.pk)),
         "ahora": timezone.now(),
-        "puede_programar": permisos.puede_en_encuesta(usuario, Accion.PROGRAMAR, encuesta),
-        "puede_papel": permisos.puede_en_encuesta(usuario, Accion.REGISTRAR_PAPEL, encuesta),
-        "puede_publicar": permisos.puede_en_encuesta(usuario, Accion.PUBLICAR, encuesta),
+        "puede_programar": permisos.ENCUESTAS.permite(usuario, Accion.PROGRAMAR, encuesta),
+        "puede_papel": permisos.ENCUESTAS.permite(usuario, Accion.REGISTRAR_PAPEL, encuesta),
+        "puede_publicar": permisos.ENCUESTAS.permite(usuario, Accion.PUBLICAR, encuesta),
     }
     return render(request, "encuestas/gestion/encuesta.html", contexto)
 
@@ -156,7 +164,7 @@ def detalle(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def editar(request, pk):
-    encuesta = permisos.obtener_encuesta(request.user, pk, Accion.PROGRAMAR)
+    encuesta = permisos.ENCUESTAS.obtener(request.user, pk, Accion.PROGRAMAR)
     sin_espacios = EspacioDialogo.objects.none()
     if request.method == "POST":
         form = EncuestaForm(request.POST, espacios=sin_espacios, con_espacio=False)
@@ -181,7 +189,7 @@ def editar(request, pk):
 @login_required
 @require_POST
 def publicacion(request, pk):
-    encuesta = permisos.obtener_encuesta(request.user, pk, Accion.PUBLICAR)
+    encuesta = permisos.ENCUESTAS.obtener(request.user, pk, Accion.PUBLICAR)
     publicar = request.POST.get("publicar") == "1"
     services.publicar_resultados(usuario=request.user, encuesta=encuesta, publicar=publicar)
     if publicar:
@@ -208,7 +216,7 @@ def _fecha_inicial(request, encuesta: Encuesta) -> date:
 @require_http_methods(["GET", "POST"])
 def papel(request, pk):
     """Paper forms typed in one after the other: «Guardar y siguiente» keeps the date."""
-    encuesta = permisos.obtener_encuesta(request.user, pk, Accion.REGISTRAR_PAPEL)
+    encuesta = permisos.ENCUESTAS.obtener(request.user, pk, Accion.REGISTRAR_PAPEL)
     preguntas = services.preguntas_de(encuesta)
     if request.method == "POST":
         form = PapelForm(request.POST, preguntas=preguntas)
@@ -271,7 +279,7 @@ def _descarga(request, *, formato: str, resultados, encuestas, titulo: str, nomb
 @login_required
 @require_GET
 def resultados(request, pk):
-    encuesta = permisos.obtener_encuesta(request.user, pk)
+    encuesta = permisos.ENCUESTAS.obtener(request.user, pk)
     datos = selectors.resultados(encuestas=Encuesta.objects.filter(pk=encuesta.pk))
     contexto = {
         "encuesta": encuesta,
@@ -286,7 +294,7 @@ def resultados(request, pk):
 @login_required
 @require_GET
 def resultados_descarga(request, pk, formato):
-    encuesta = permisos.obtener_encuesta(request.user, pk)
+    encuesta = permisos.ENCUESTAS.obtener(request.user, pk)
     encuestas = Encuesta.objects.filter(pk=encuesta.pk)
     return _descarga(
         request,
@@ -303,7 +311,7 @@ def _periodo(request):
     form = PeriodoForm(request.GET or None)
     periodo = form.periodo()
     encuestas = selectors.con_respuestas_en(
-        permisos.encuestas_para(request.user, Accion.VER), **periodo
+        permisos.ENCUESTAS.instancias_para(request.user, Accion.VER), **periodo
     )
     return form, periodo, encuestas
 
@@ -343,7 +351,7 @@ def periodo_descarga(request, formato):
 @require_GET
 def cartel(request, pk):
     """The printable poster (PDF): QR code, the space's name, date and place, the link."""
-    encuesta = permisos.obtener_encuesta(request.user, pk)
+    encuesta = permisos.ENCUESTAS.obtener(request.user, pk)
     url = _url_publica(request, encuesta)
     html = render_to_string(
         "encuestas/cartel.html",
@@ -356,7 +364,7 @@ def cartel(request, pk):
 @login_required
 @require_GET
 def qr_png(request, pk):
-    encuesta = permisos.obtener_encuesta(request.user, pk)
+    encuesta = permisos.ENCUESTAS.obtener(request.user, pk)
     respuesta = HttpResponse(
         carteles.qr_png(_url_publica(request, encuesta)), content_type="image/png"
     )
@@ -382,7 +390,7 @@ def cuestionarios(request):
         raise PermissionDenied("Esta página es para el equipo de la Alcaldía.")
     contexto = {
         "cuestionarios": selectors.cuestionarios_en_uso(),
-        "gestiona": permisos.puede(request.user, Accion.GESTIONAR_CUESTIONARIOS),
+        "gestiona": permisos.ENCUESTAS.puede(request.user, Accion.GESTIONAR_CUESTIONARIOS),
         "form": CuestionarioForm(),
     }
     return render(request, "encuestas/gestion/cuestionarios.html", contexto)
@@ -415,7 +423,7 @@ def _contexto_cuestionario(request, cuestionario, **formularios) -> dict:
         "cuestionario": cuestionario,
         "preguntas": preguntas,
         "bloqueado": services.tiene_respuestas(cuestionario),
-        "gestiona": permisos.puede(request.user, Accion.GESTIONAR_CUESTIONARIOS),
+        "gestiona": permisos.ENCUESTAS.puede(request.user, Accion.GESTIONAR_CUESTIONARIOS),
         "form_datos": formularios.get("form_datos")
         or CuestionarioForm(
             initial={"nombre": cuestionario.nombre, "presentacion": cuestionario.presentacion}

@@ -128,3 +128,33 @@ def test_contar_es_una_consulta_con_pocas_o_muchas_respuestas(
     assert metas.contar_respuestas([actividad("3.1")], date(2022, 12, 31)) == {
         actividad("3.1").pk: Decimal(31)
     }
+
+
+def test_cambiar_la_fuente_usa_el_permiso_del_plan_no_el_de_los_cuestionarios(
+    client, alicia, actividad, plan_2022, monkeypatch
+):
+    """The switch is plan's CAMBIAR_FUENTE_AVANCE (through ACTIVIDADES), not encuestas'
+    GESTIONAR_CUESTIONARIOS: without the questionnaire permission OPGI still switches it;
+    without plan's permission the page refuses it."""
+    from encuestas import permisos as permisos_encuestas
+    from nucleo import roles
+    from plan import permisos as permisos_plan
+
+    a31 = actividad("3.1")
+    client.force_login(alicia)
+    sin_cuestionarios = permisos_encuestas.ACCIONES_POR_ROL[roles.OPGI] - {
+        permisos_encuestas.Accion.GESTIONAR_CUESTIONARIOS
+    }
+    monkeypatch.setitem(permisos_encuestas.ACCIONES_POR_ROL, roles.OPGI, sin_cuestionarios)
+    assert (
+        client.post(f"/encuestas/gestion/metas/{a31.pk}/", {"automatica": "1"}).status_code == 302
+    )
+    a31.refresh_from_db()
+    assert a31.fuente_avance == metas.RESPUESTAS
+    sin_fuente = permisos_plan.ACCIONES_POR_ROL[roles.OPGI] - {
+        permisos_plan.Accion.CAMBIAR_FUENTE_AVANCE
+    }
+    monkeypatch.setitem(permisos_plan.ACCIONES_POR_ROL, roles.OPGI, sin_fuente)
+    assert client.post(f"/encuestas/gestion/metas/{a31.pk}/", {"automatica": ""}).status_code == 403
+    a31.refresh_from_db()
+    assert a31.fuente_avance == metas.RESPUESTAS
