@@ -127,8 +127,8 @@ class EncuestaAdmin(admin.ModelAdmin):
     def _publicacion(self, request, queryset, *, publicar: bool) -> None:
         cambiadas, negadas = 0, 0
         for encuesta in queryset:
-            if encuesta.resultados_publicados == publicar:
-                continue
+            if not encuesta.admite("publicar" if publicar else "retirar"):
+                continue  # already in that state
             try:
                 services.publicar_resultados(
                     usuario=request.user, encuesta=encuesta, publicar=publicar

@@ -25,6 +25,8 @@ instead): encuestas/services.py refuses, and PROTECT keeps the answered
 questions and options in the database.
 """
 
+from datetime import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -33,6 +35,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from dialogos.models import EspacioDialogo
+from nucleo.estados import ConEstados, Transicion
 
 from . import fechas
 
@@ -166,7 +169,7 @@ class Opcion(models.Model):
         return f"{self.valor} – {self.texto}" if self.valor else self.texto
 
 
-class Encuesta(models.Model):
+class Encuesta(ConEstados, models.Model):
     codigo = models.CharField(
         "código del enlace",
         max_length=16,
@@ -270,10 +273,27 @@ class Encuesta(models.Model):
             ),
         ]
 
-    def __str__(self):
+    # Publication of the results: the one stateful part of a survey (the rest of its
+    # state, «por abrir / abierta / cerrada», follows from its dates and its space).
+    PUBLICADOS = "publicados"
+    SIN_PUBLICAR = "sin_publicar"
+    TRANSICIONES = {
+        "publicar": Transicion(
+            desde={SIN_PUBLICAR},
+            hacia=PUBLICADOS,
+            mensaje="Los resultados de esta encuesta ya están publicados.",
+        ),
+        "retirar": Transicion(
+            desde={PUBLICADOS},
+            hacia=SIN_PUBLICAR,
+            mensaje="Los resultados de esta encuesta no están publicados.",
+        ),
+    }
+
+    def __str__(self) -> str:
         return self.nombre
 
-    def clean(self):
+    def clean(self) -> None:
         # The admin's copy of the services' date rule (the plan's vigencia ± 1 year).
         super().clean()
         espacio = self.espacio if self.espacio_id else None
@@ -284,26 +304,65 @@ class Encuesta(models.Model):
             raise ValidationError(errores)
 
     @property
+    def estado(self) -> str:  # type: ignore[override]  # ConEstados' attribute, on a field
+        """The publication state, read from (and written to) `resultados_publicados`."""
+        return self.PUBLICADOS if self.resultados_publicados else self.SIN_PUBLICAR
+
+    @estado.setter
+    def estado(self, valor: str) -> None:
+        self.resultados_publicados = valor == self.PUBLICADOS
+
+    @property
+    def puede_publicarse(self) -> bool:
+        return self.admite("publicar")
+
+    @property
+    def puede_retirarse(self) -> bool:
+        return self.admite("retirar")
+
+    @property
     def nombre(self) -> str:
-        return self.titulo or (self.espacio.titulo if self.espacio_id else "")
+        return self.titulo or (self.espacio.titulo if self.espacio else "")
 
     @property
     def es_general(self) -> bool:
         return self.espacio_id is None
 
-    def abierta(self, ahora=None) -> bool:
-        ahora = ahora or timezone.now()
-        cancelado = self.espacio_id and self.espacio.estado == EspacioDialogo.Estado.CANCELADO
-        return not cancelado and self.abre_en <= ahora < self.cierra_en
+    # --- States that follow from the dates (and the space) -------------------------
 
-    def estado(self, ahora=None) -> str:
-        """«Abierta», «Por abrir» or «Cerrada» (for the lists)."""
+    @property
+    def cancelada(self) -> bool:
+        """Its space was cancelled: it never receives answers."""
+        return self.espacio is not None and self.espacio.esta_cancelado
+
+    def abierta(self, ahora: datetime | None = None) -> bool:
         ahora = ahora or timezone.now()
+        return not self.cancelada and self.abre_en <= ahora < self.cierra_en
+
+    def por_abrir(self, ahora: datetime | None = None) -> bool:
+        return not self.cancelada and (ahora or timezone.now()) < self.abre_en
+
+    def cerrada(self, ahora: datetime | None = None) -> bool:
+        """Closed: past its closing, or its space was cancelled."""
+        return not self.abierta(ahora) and not self.por_abrir(ahora)
+
+    @property
+    def esta_abierta(self) -> bool:
+        return self.abierta()
+
+    @property
+    def esta_por_abrir(self) -> bool:
+        return self.por_abrir()
+
+    @property
+    def esta_cerrada(self) -> bool:
+        return self.cerrada()
+
+    def situacion(self, ahora: datetime | None = None) -> str:
+        """«Abierta», «Por abrir» or «Cerrada» (for the lists)."""
         if self.abierta(ahora):
             return "Abierta"
-        if ahora < self.abre_en and not (
-            self.espacio_id and self.espacio.estado == EspacioDialogo.Estado.CANCELADO
-        ):
+        if self.por_abrir(ahora):
             return "Por abrir"
         return "Cerrada"
 

@@ -27,6 +27,8 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from dialogos.models import EspacioDialogo
+from nucleo import cambios
+from nucleo.roles import Usuario
 
 from . import fechas, permisos, reglas, selectors
 from .models import (
@@ -302,7 +304,7 @@ def crear_encuesta(
     titulo = " ".join(titulo.split())
     if espacio is not None:
         espacio = EspacioDialogo.objects.select_for_update().get(pk=espacio.pk)
-        if espacio.estado == EspacioDialogo.Estado.CANCELADO:
+        if espacio.esta_cancelado:
             raise ValidationError({"espacio": "El espacio fue cancelado: no lleva encuesta."})
         if Encuesta.objects.filter(espacio=espacio).exists():
             raise ValidationError({"espacio": "Ese espacio ya tiene su encuesta."})
@@ -372,15 +374,21 @@ def editar_encuesta(
 
 @transaction.atomic
 def publicar_resultados(
-    *, usuario, encuesta: Encuesta, publicar: bool, ahora: datetime | None = None
+    *, usuario: Usuario, encuesta: Encuesta, publicar: bool, ahora: datetime | None = None
 ) -> Encuesta:
     """OPGI publishes the aggregated results on the citizens' page (or withdraws them)."""
     if not permisos.ENCUESTAS.permite(usuario, Accion.PUBLICAR, encuesta):
         raise PermissionDenied("Solo OPGI publica los resultados de las encuestas.")
-    encuesta.resultados_publicados = publicar
+    anterior = encuesta.aplicar("publicar" if publicar else "retirar")
     encuesta.publicados_en = (ahora or timezone.now()) if publicar else None
-    encuesta.publicados_por = usuario if publicar else None
+    encuesta.publicados_por = usuario if publicar else None  # type: ignore[assignment]
     encuesta.save(update_fields=["resultados_publicados", "publicados_en", "publicados_por"])
+    cambios.registrar(
+        "encuesta.resultados_publicados" if publicar else "encuesta.resultados_retirados",
+        usuario=usuario,
+        objeto=encuesta,
+        anterior=anterior,
+    )
     return encuesta
 
 

@@ -87,7 +87,6 @@ def gestion(request):
         "puede_crear": permisos.ENCUESTAS.puede(usuario, Accion.PROGRAMAR),
         "gestiona_cuestionarios": permisos.ENCUESTAS.puede(usuario, Accion.GESTIONAR_CUESTIONARIOS),
         "periodo": PeriodoForm(),
-        "ahora": timezone.now(),
         **_metas(usuario),
     }
     return render(request, "encuestas/gestion/encuestas.html", contexto)
@@ -153,7 +152,6 @@ def detalle(request, pk):
         "url_publica": url,
         "qr": carteles.qr_svg(url, escala=5, titulo=f"Código QR de la encuesta: {url}"),
         "resultados": selectors.resultados(encuestas=Encuesta.objects.filter(pk=encuesta.pk)),
-        "ahora": timezone.now(),
         "puede_programar": permisos.ENCUESTAS.permite(usuario, Accion.PROGRAMAR, encuesta),
         "puede_papel": permisos.ENCUESTAS.permite(usuario, Accion.REGISTRAR_PAPEL, encuesta),
         "puede_publicar": permisos.ENCUESTAS.permite(usuario, Accion.PUBLICAR, encuesta),
@@ -191,12 +189,20 @@ def editar(request, pk):
 def publicacion(request, pk):
     encuesta = permisos.ENCUESTAS.obtener(request.user, pk, Accion.PUBLICAR)
     publicar = request.POST.get("publicar") == "1"
-    services.publicar_resultados(usuario=request.user, encuesta=encuesta, publicar=publicar)
+    try:
+        services.publicar_resultados(usuario=request.user, encuesta=encuesta, publicar=publicar)
+    except ValidationError as error:  # a stale page: already in that state
+        messages.error(request, " ".join(error.messages))
+    else:
+        _avisar_publicacion(request, publicar)
+    return redirect("encuestas:detalle", pk=encuesta.pk)
+
+
+def _avisar_publicacion(request, publicar: bool) -> None:
     if publicar:
         messages.success(request, "Resultados publicados en la página ciudadana.")
     else:
         messages.success(request, "Los resultados ya no se muestran a la ciudadanía.")
-    return redirect("encuestas:detalle", pk=encuesta.pk)
 
 
 def _fecha_inicial(request, encuesta: Encuesta) -> date:

@@ -18,7 +18,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from nucleo import limites
@@ -53,8 +52,7 @@ def inicio(request):
 
 
 def _no_abierta(request, encuesta, estado: int):
-    contexto = {"encuesta": encuesta, "ahora": timezone.now()}
-    return render(request, "encuestas/no_abierta.html", contexto, status=estado)
+    return render(request, "encuestas/no_abierta.html", {"encuesta": encuesta}, status=estado)
 
 
 # The surveys this browser already answered, in a long-lived signed cookie (no account, no
