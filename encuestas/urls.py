@@ -2,7 +2,7 @@ from django.urls import path
 
 import nucleo.parametros  # noqa: F401  (registers the <id:…> converter)
 
-from . import views, views_publicas
+from . import views, views_cuestionarios, views_publicas
 
 app_name = "encuestas"
 
@@ -33,17 +33,29 @@ urlpatterns = [
     path("gestion/<id:pk>/cartel.pdf", views.cartel, name="cartel"),
     path("gestion/<id:pk>/qr.png", views.qr_png, name="qr"),
     # Staff pages: questionnaires.
-    path("cuestionarios/", views.cuestionarios, name="cuestionarios"),
-    path("cuestionarios/nuevo/", views.cuestionario_nuevo, name="cuestionario_nuevo"),
-    path("cuestionarios/<id:pk>/", views.cuestionario, name="cuestionario"),
-    path("cuestionarios/<id:pk>/datos/", views.cuestionario_editar, name="cuestionario_editar"),
+    path("cuestionarios/", views_cuestionarios.cuestionarios, name="cuestionarios"),
+    path("cuestionarios/nuevo/", views_cuestionarios.cuestionario_nuevo, name="cuestionario_nuevo"),
+    path("cuestionarios/<id:pk>/", views_cuestionarios.cuestionario, name="cuestionario"),
+    path(
+        "cuestionarios/<id:pk>/datos/",
+        views_cuestionarios.cuestionario_editar,
+        name="cuestionario_editar",
+    ),
     path(
         "cuestionarios/<id:pk>/duplicar/",
-        views.cuestionario_duplicar,
+        views_cuestionarios.cuestionario_duplicar,
         name="cuestionario_duplicar",
     ),
-    path("cuestionarios/<id:pk>/preguntas/", views.pregunta_nueva, name="pregunta_nueva"),
-    path("preguntas/<id:pk>/", views.pregunta_editar, name="pregunta_editar"),
-    path("preguntas/<id:pk>/mover/", views.pregunta_mover, name="pregunta_mover"),
-    path("preguntas/<id:pk>/eliminar/", views.pregunta_eliminar, name="pregunta_eliminar"),
+    path(
+        "cuestionarios/<id:pk>/preguntas/",
+        views_cuestionarios.pregunta_nueva,
+        name="pregunta_nueva",
+    ),
+    path("preguntas/<id:pk>/", views_cuestionarios.pregunta_editar, name="pregunta_editar"),
+    path("preguntas/<id:pk>/mover/", views_cuestionarios.pregunta_mover, name="pregunta_mover"),
+    path(
+        "preguntas/<id:pk>/eliminar/",
+        views_cuestionarios.pregunta_eliminar,
+        name="pregunta_eliminar",
+    ),
 ]
