@@ -4,7 +4,10 @@ An activity has a structured meta (quantity, unit, kind), one or more
 responsible offices (ordered) and one or more date windows.
 """
 
+import re
+from collections.abc import Collection
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -34,8 +37,10 @@ MENSAJE_PORCENTAJE_MAXIMO = "Una meta en porcentaje no puede superar el 100 %."
 MENSAJE_VENTANA_INVERTIDA = "La fecha final no puede ser anterior a la fecha de inicio."
 MENSAJE_ARCHIVO_O_ENLACE = "Adjunte un archivo o un enlace (uno de los dos, no ambos)."
 
+PATRON_CODIGO = r"\A[1-9][0-9]?\.[1-9][0-9]?\Z"
+FORMA_CODIGO = re.compile(PATRON_CODIGO)
 CODIGO_ACTIVIDAD = RegexValidator(
-    r"\A[1-9][0-9]?\.[1-9][0-9]?\Z",
+    PATRON_CODIGO,
     "El código debe tener la forma «número.número», por ejemplo 1.1 o 3.4.",
 )
 
@@ -80,7 +85,7 @@ class Plan(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.titulo} {self.vigencia} – {self.entidad}"
 
 
@@ -101,7 +106,7 @@ class Componente(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.nombre} ({self.plan.vigencia})"
 
 
@@ -126,7 +131,7 @@ class Subcomponente(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Subcomponente {self.numero}. {self.nombre}"
 
 
@@ -155,7 +160,7 @@ class Responsable(models.Model):
         verbose_name_plural = "responsables"
         ordering = ["nombre"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.nombre
 
     @property
@@ -214,11 +219,13 @@ class Actividad(models.Model):
             "preguntas respondidas, encuestas…)."
         ),
     )
-    responsables = models.ManyToManyField(
-        Responsable,
-        through="ActividadResponsable",
-        related_name="actividades",
-        verbose_name="responsables",
+    responsables: "models.ManyToManyField[Responsable, ActividadResponsable]" = (
+        models.ManyToManyField(
+            Responsable,
+            through="ActividadResponsable",
+            related_name="actividades",
+            verbose_name="responsables",
+        )
     )
 
     class Meta:
@@ -243,21 +250,21 @@ class Actividad(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.codigo} {self.descripcion[:80]}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         # The plan is denormalised from the subcomponente so the database can
         # enforce «one code per plan»; it is never chosen independently.
         self.plan_id = self.subcomponente.componente.plan_id
         super().save(*args, **kwargs)
 
-    def clean(self):
+    def clean(self) -> None:
         errors = {}
         es_porcentaje = self.meta_tipo == self.TipoMeta.PORCENTAJE
         if es_porcentaje and self.meta_cantidad is not None and self.meta_cantidad > 100:
             errors["meta_cantidad"] = MENSAJE_PORCENTAJE_MAXIMO
-        if self.subcomponente_id and self.codigo and CODIGO_ACTIVIDAD.regex.match(self.codigo):
+        if self.subcomponente_id and self.codigo and FORMA_CODIGO.match(self.codigo):
             self.plan_id = self.subcomponente.componente.plan_id
             numero = int(self.codigo.split(".")[0])
             if numero != self.subcomponente.numero:
@@ -268,7 +275,7 @@ class Actividad(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def validate_constraints(self, exclude=None):
+    def validate_constraints(self, exclude: Collection[str] | None = None) -> None:
         # `plan` is not a form field; check code uniqueness with it anyway.
         if exclude and "plan" in exclude:
             exclude = set(exclude) - {"plan"}
@@ -319,7 +326,7 @@ class ActividadResponsable(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.actividad.codigo} – {self.responsable}"
 
 
@@ -344,10 +351,10 @@ class Ventana(models.Model):
             restriccion_fecha("fin", "ventana_fin_en_rango"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.inicio:%d/%m/%Y} – {self.fin:%d/%m/%Y}"
 
-    def clean(self):
+    def clean(self) -> None:
         if self.inicio and self.fin and self.fin < self.inicio:
             raise ValidationError({"fin": MENSAJE_VENTANA_INVERTIDA})
         vigencia = self._vigencia()
@@ -401,17 +408,17 @@ class Evidencia(ConEstados, ArchivoGuardado):
     # state (`publica` is a flag beside it), so «publicar» leads back to APROBADA.
     TRANSICIONES = {
         "aprobar": Transicion(
-            desde={EstadoEvidencia.ENVIADA, EstadoEvidencia.DEVUELTA},
+            desde=frozenset({EstadoEvidencia.ENVIADA, EstadoEvidencia.DEVUELTA}),
             hacia=EstadoEvidencia.APROBADA,
             mensaje="La evidencia ya está aprobada.",
         ),
         "devolver": Transicion(
-            desde={EstadoEvidencia.ENVIADA, EstadoEvidencia.APROBADA},
+            desde=frozenset({EstadoEvidencia.ENVIADA, EstadoEvidencia.APROBADA}),
             hacia=EstadoEvidencia.DEVUELTA,
             mensaje="La evidencia ya está devuelta a la oficina.",
         ),
         "publicar": Transicion(
-            desde={EstadoEvidencia.APROBADA},
+            desde=frozenset({EstadoEvidencia.APROBADA}),
             hacia=EstadoEvidencia.APROBADA,
             mensaje="Solo una evidencia aprobada puede publicarse.",
         ),
@@ -473,7 +480,7 @@ class Evidencia(ConEstados, ArchivoGuardado):
             restriccion_momento("revisada_en", "evidencia_revision_en_rango"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.actividad.codigo} – {self.descripcion[:60]}"
 
     @property
@@ -521,7 +528,7 @@ class Perfil(models.Model):
         verbose_name = "perfil de usuario"
         verbose_name_plural = "perfiles de usuario"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.usuario} – {self.responsable or 'sin oficina'}"
 
 
@@ -565,7 +572,7 @@ class Avance(models.Model):
         ]
         indexes = [models.Index(fields=["actividad", "fecha"], name="avance_actividad_fecha")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.actividad.codigo} – {self.cantidad} al {self.fecha:%d/%m/%Y}"
 
 
@@ -599,5 +606,5 @@ class ObservacionSeguimiento(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.actividad.codigo} – cuatrimestre {self.corte}"

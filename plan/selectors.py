@@ -175,7 +175,7 @@ def resumen(
         conteos=conteos,
         por_subcomponente=por_subcomponente,
         avance_componente=promedio([f.porcentaje for f in filas]),
-        proximas=sorted(proximas, key=lambda f: f.proximo_fin),
+        proximas=sorted(proximas, key=lambda f: f.proximo_fin or date.max),
         vencidas=[f for f in filas if f.estado == reglas.Estado.VENCIDA],
     )
 

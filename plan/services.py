@@ -6,8 +6,11 @@ in a transaction, so bad input writes nothing.
 
 from datetime import date
 from decimal import Decimal
+from typing import cast
 
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -33,6 +36,12 @@ def _exigir(politica: Politica[M], usuario: Usuario, accion: Accion, objeto: M) 
         raise PermissionDenied(politica.mensaje_sin_permiso)
 
 
+def _cuenta(usuario: Usuario) -> User:
+    """The account of a user the permission check let through: only active accounts with
+    a role pass it, never AnonymousUser, so it can be stored as «reported/reviewed by»."""
+    return cast(User, usuario)
+
+
 def mensaje_avance_automatico(actividad: Actividad) -> str:
     """Why a hand report on an automatic activity is refused, and what to do instead."""
     registrada = fuentes.fuente(actividad.fuente_avance)
@@ -48,7 +57,7 @@ def mensaje_avance_automatico(actividad: Actividad) -> str:
 def registrar_avance(
     *,
     actividad: Actividad,
-    usuario,
+    usuario: Usuario,
     fecha: date,
     cantidad: Decimal,
     narrativa: str,
@@ -62,8 +71,8 @@ def registrar_avance(
         # activity to manual. The page hides the form; the rule lives here.
         raise ValidationError(mensaje_avance_automatico(actividad), code="avance_automatico")
     hoy = hoy or timezone.localdate()
-    errores = {}
-    errores_fecha = []
+    errores: dict[str, str | list[str]] = {}
+    errores_fecha: list[str] = []
     if fecha > hoy:
         errores_fecha.append("La fecha del avance no puede ser posterior a hoy.")
     if fecha.year != actividad.plan.vigencia:
@@ -85,7 +94,7 @@ def registrar_avance(
         fecha=fecha,
         cantidad=cantidad,
         narrativa=narrativa.strip(),
-        reportado_por=usuario,
+        reportado_por=_cuenta(usuario),
     )
     cambios.registrar("avance.registrado", usuario=usuario, objeto=avance, actividad=actividad.pk)
     return avance
@@ -95,9 +104,9 @@ def registrar_avance(
 def subir_evidencia(
     *,
     actividad: Actividad,
-    usuario,
+    usuario: Usuario,
     descripcion: str,
-    archivo=None,
+    archivo: UploadedFile | None = None,
     enlace: str = "",
 ) -> Evidencia:
     """Attach a file or a link to an activity, in state «enviada»."""
@@ -107,7 +116,10 @@ def subir_evidencia(
     if bool(archivo) == bool(enlace):
         raise ValidationError(MENSAJE_ARCHIVO_O_ENLACE)
     evidencia = Evidencia(
-        actividad=actividad, descripcion=descripcion.strip(), enlace=enlace, subida_por=usuario
+        actividad=actividad,
+        descripcion=descripcion.strip(),
+        enlace=enlace,
+        subida_por=_cuenta(usuario),
     )
     if archivo:
         evidencia.guardar_archivo(archivo)
@@ -126,7 +138,7 @@ def _revisada(
     _exigir(EVIDENCIAS, revisor, Accion.REVISAR_EVIDENCIA, evidencia)
     anterior = evidencia.aplicar(transicion)
     evidencia.comentario_revision = comentario
-    evidencia.revisada_por = revisor
+    evidencia.revisada_por = _cuenta(revisor)
     evidencia.revisada_en = timezone.now()
     if evidencia.estado != Evidencia.Estado.APROBADA:
         evidencia.publica = False  # only an approved evidence is public
@@ -200,7 +212,7 @@ def guardar_observacion(
 
 
 @transaction.atomic
-def cambiar_fuente_avance(*, actividad: Actividad, usuario, fuente: str) -> Actividad:
+def cambiar_fuente_avance(*, actividad: Actividad, usuario: Usuario, fuente: str) -> Actividad:
     """OPGI switches an activity between hand-typed progress and an automatic source."""
     _exigir(ACTIVIDADES, usuario, Accion.CAMBIAR_FUENTE_AVANCE, actividad)
     if fuente and fuentes.fuente(fuente) is None:
