@@ -285,7 +285,7 @@ def espacios_de_gestion(
     *, usuario, tipo: str = "", estado: str = "", territorio=None, mes=None
 ) -> QuerySet[EspacioDialogo]:
     """The spaces the user may see, newest first, with their number of questions."""
-    visibles = permisos.espacios_para(usuario, Accion.VER)
+    visibles = permisos.ESPACIOS.instancias_para(usuario, Accion.VER)
     return (
         _con_detalle(
             _filtrar_espacios(visibles, tipo=tipo, estado=estado, territorio=territorio, mes=mes)
@@ -358,7 +358,7 @@ def tablero_preguntas(
     An office user sees only the questions assigned to its office. Three
     queries (counts, page count, page), whatever the number of questions.
     """
-    visibles = permisos.preguntas_para(usuario, Accion.VER)
+    visibles = permisos.PREGUNTAS.instancias_para(usuario, Accion.VER)
     if oficina is not None:
         visibles = visibles.filter(oficina=oficina)
     if espacio is not None:

@@ -35,17 +35,17 @@ from .permisos import Accion
 
 
 def _exigir_espacio(usuario, accion: Accion, espacio: EspacioDialogo) -> None:
-    if not permisos.puede_en_espacio(usuario, accion, espacio):
+    if not permisos.ESPACIOS.permite(usuario, accion, espacio):
         raise PermissionDenied("No tiene permiso para esta acción sobre el espacio de diálogo.")
 
 
 def _exigir_pregunta(usuario, accion: Accion, pregunta: Pregunta) -> None:
-    if not permisos.puede_en_pregunta(usuario, accion, pregunta):
+    if not permisos.PREGUNTAS.permite(usuario, accion, pregunta):
         raise PermissionDenied("No tiene permiso para esta acción sobre la pregunta.")
 
 
 def _exigir_opgi(usuario, accion: Accion) -> None:
-    if not permisos.puede(usuario, accion):
+    if not permisos.INFORMES.puede(usuario, accion):
         raise PermissionDenied("Solo OPGI puede hacer esto.")
 
 
@@ -289,7 +289,7 @@ def actualizar_compromiso(
     *, compromiso: Compromiso, usuario, estado: str, seguimiento: str = ""
 ) -> Compromiso:
     """The responsible office (or OPGI) reports the commitment's follow-up."""
-    if not permisos.compromisos_para(usuario, Accion.SEGUIR_COMPROMISO).filter(pk=compromiso.pk):
+    if not permisos.COMPROMISOS.permite(usuario, Accion.SEGUIR_COMPROMISO, compromiso):
         raise PermissionDenied("Solo la dependencia responsable actualiza este compromiso.")
     if estado not in Compromiso.Estado.values:
         raise ValidationError({"estado": "Elija un estado de seguimiento válido."})
@@ -410,13 +410,6 @@ def recibir_pregunta(
     )
 
 
-def puede_registrar_formato(usuario, espacio: EspacioDialogo | None) -> bool:
-    """OPGI types in any paper form; an office only those of the spaces it organises."""
-    if espacio is None:
-        return permisos.es_opgi(usuario)
-    return permisos.puede_en_espacio(usuario, Accion.REGISTRAR_PREGUNTA, espacio)
-
-
 @transaction.atomic
 def registrar_pregunta_formato(
     *,
@@ -433,7 +426,7 @@ def registrar_pregunta_formato(
     hoy: date | None = None,
 ) -> Pregunta:
     """Staff type in a question from a paper form filled at an event."""
-    if not puede_registrar_formato(usuario, espacio):
+    if not permisos.puede_registrar_formato(usuario, espacio):
         raise PermissionDenied("No puede registrar preguntas de este espacio.")
     hoy = hoy or timezone.localdate()
     errores = {}

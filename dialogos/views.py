@@ -1,6 +1,6 @@
 """Staff pages of dialogos (login required): thin views over services and selectors.
 
-Objects are fetched through dialogos.permisos.obtener_* (404 for what the
+Objects are fetched through dialogos.permisos' policies' `obtener` (404 for what the
 user may not see, 403 for what they may see but not do); every write goes
 through dialogos.services, which checks the permission again.
 """
@@ -20,6 +20,8 @@ from plan import fuentes
 from plan import selectors as plan_selectors
 from plan import services as servicios_plan
 from plan.models import Actividad
+from plan.permisos import ACTIVIDADES
+from plan.permisos import Accion as AccionPlan
 from plan.views import respuesta_archivo
 
 from . import informes as informes_dialogos
@@ -47,7 +49,7 @@ from .views_publicas import descarga_informe
 
 
 def _exigir_rol(request, accion: Accion = Accion.VER) -> None:
-    if not permisos.puede(request.user, accion):
+    if not permisos.ESPACIOS.puede(request.user, accion):
         raise PermissionDenied("Esta página es para el equipo de la Alcaldía con ese permiso.")
 
 
@@ -62,7 +64,7 @@ def espacios(request):
     contexto = {
         "pagina": selectors.pagina(lista, request.GET.get("pagina")),
         "filtros": filtros,
-        "puede_programar": permisos.puede(request.user, Accion.PROGRAMAR_ESPACIO),
+        "puede_programar": permisos.ESPACIOS.puede(request.user, Accion.PROGRAMAR_ESPACIO),
     }
     return render(request, "dialogos/gestion/espacios.html", contexto)
 
@@ -91,7 +93,7 @@ def espacio_nuevo(request):
 
 @login_required
 def espacio_editar(request, pk):
-    espacio = permisos.obtener_espacio(request.user, pk, Accion.PROGRAMAR_ESPACIO)
+    espacio = permisos.ESPACIOS.obtener(request.user, pk, Accion.PROGRAMAR_ESPACIO)
     if request.method == "POST":
         form = EspacioForm(
             request.POST, usuario=request.user, actividad_actual=espacio.actividad_id
@@ -122,9 +124,9 @@ def _contexto_espacio(request, espacio, **formularios):
     return {
         "espacio": espacio,
         **selectors.espacio_de_gestion(espacio=espacio),
-        "puede_programar": permisos.puede_en_espacio(usuario, Accion.PROGRAMAR_ESPACIO, espacio),
-        "puede_cerrar": permisos.puede_en_espacio(usuario, Accion.CERRAR_ESPACIO, espacio),
-        "puede_registrar": services.puede_registrar_formato(usuario, espacio),
+        "puede_programar": permisos.ESPACIOS.permite(usuario, Accion.PROGRAMAR_ESPACIO, espacio),
+        "puede_cerrar": permisos.ESPACIOS.permite(usuario, Accion.CERRAR_ESPACIO, espacio),
+        "puede_registrar": permisos.puede_registrar_formato(usuario, espacio),
         "form_cancelar": formularios.get("form_cancelar") or CancelarForm(),
         "form_realizacion": formularios.get("form_realizacion") or RealizacionForm(),
         "form_compromiso": formularios.get("form_compromiso") or CompromisoForm(),
@@ -135,13 +137,13 @@ def _contexto_espacio(request, espacio, **formularios):
 
 @login_required
 def espacio_gestion(request, pk):
-    espacio = permisos.obtener_espacio(request.user, pk)
+    espacio = permisos.ESPACIOS.obtener(request.user, pk)
     return render(request, "dialogos/gestion/espacio.html", _contexto_espacio(request, espacio))
 
 
 def _accion_sobre_espacio(request, pk, accion, form_class, nombre_form, hacer, exito):
     """The POST pattern of the space page: validate, call the service, redirect or show errors."""
-    espacio = permisos.obtener_espacio(request.user, pk, accion)
+    espacio = permisos.ESPACIOS.obtener(request.user, pk, accion)
     form = form_class(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -223,7 +225,7 @@ def adjunto_nuevo(request, pk):
 def adjunto_descargar(request, pk):
     try:
         adjunto = AdjuntoEspacio.objects.get(
-            pk=pk, espacio__in=permisos.espacios_para(request.user, Accion.VER)
+            pk=pk, espacio__in=permisos.ESPACIOS.instancias_para(request.user, Accion.VER)
         )
     except AdjuntoEspacio.DoesNotExist:
         raise Http404("No existe el adjunto o no tiene acceso a él.") from None
@@ -237,12 +239,12 @@ def adjunto_descargar(request, pk):
 def compromisos(request):
     _exigir_rol(request)
     lista = (
-        permisos.compromisos_para(request.user, Accion.VER)
+        permisos.COMPROMISOS.instancias_para(request.user, Accion.VER)
         .select_related("espacio", "responsable")
         .order_by("estado", "fecha_limite", "pk")
     )
     seguibles = set(
-        permisos.compromisos_para(request.user, Accion.SEGUIR_COMPROMISO).values_list(
+        permisos.COMPROMISOS.instancias_para(request.user, Accion.SEGUIR_COMPROMISO).values_list(
             "pk", flat=True
         )
     )
@@ -258,7 +260,7 @@ def compromisos(request):
 @login_required
 @require_POST
 def compromiso_seguimiento(request, pk):
-    compromiso = permisos.obtener_compromiso(request.user, pk, Accion.SEGUIR_COMPROMISO)
+    compromiso = permisos.COMPROMISOS.obtener(request.user, pk, Accion.SEGUIR_COMPROMISO)
     form = SeguimientoCompromisoForm(request.POST)
     if form.is_valid():
         services.actualizar_compromiso(
@@ -288,7 +290,7 @@ def preguntas(request):
         "tablero": tablero,
         "filtros": filtros,
         "oficina": oficina_de(request.user),
-        "puede_registrar": permisos.puede(request.user, Accion.REGISTRAR_PREGUNTA),
+        "puede_registrar": permisos.ESPACIOS.puede(request.user, Accion.REGISTRAR_PREGUNTA),
     }
     return render(request, "dialogos/gestion/preguntas.html", contexto)
 
@@ -297,7 +299,9 @@ def preguntas(request):
 def pregunta_nueva(request):
     """Type in a paper form filled at an event."""
     _exigir_rol(request, Accion.REGISTRAR_PREGUNTA)
-    espacios = permisos.espacios_para(request.user, Accion.REGISTRAR_PREGUNTA).order_by("-inicio")
+    espacios = permisos.ESPACIOS.instancias_para(request.user, Accion.REGISTRAR_PREGUNTA).order_by(
+        "-inicio"
+    )
     if request.method == "POST":
         form = PreguntaFormatoForm(request.POST, espacios=espacios)
         if form.is_valid():
@@ -327,9 +331,9 @@ def _contexto_pregunta(request, pregunta, **formularios):
     return {
         "pregunta": pregunta,
         "plazo": selectors.plazo_de(pregunta, timezone.localdate()),
-        "puede_asignar": permisos.puede_en_pregunta(usuario, Accion.ASIGNAR_PREGUNTA, pregunta),
-        "puede_responder": permisos.puede_en_pregunta(usuario, Accion.RESPONDER_PREGUNTA, pregunta),
-        "puede_publicar": permisos.puede_en_pregunta(usuario, Accion.PUBLICAR_PREGUNTA, pregunta),
+        "puede_asignar": permisos.PREGUNTAS.permite(usuario, Accion.ASIGNAR_PREGUNTA, pregunta),
+        "puede_responder": permisos.PREGUNTAS.permite(usuario, Accion.RESPONDER_PREGUNTA, pregunta),
+        "puede_publicar": permisos.PREGUNTAS.permite(usuario, Accion.PUBLICAR_PREGUNTA, pregunta),
         "form_asignar": formularios.get("form_asignar")
         or AsignarForm(initial={"oficina": pregunta.oficina_id}),
         "form_responder": formularios.get("form_responder") or ResponderForm(),
@@ -342,12 +346,12 @@ def _contexto_pregunta(request, pregunta, **formularios):
 
 @login_required
 def pregunta(request, pk):
-    pregunta = permisos.obtener_pregunta(request.user, pk)
+    pregunta = permisos.PREGUNTAS.obtener(request.user, pk)
     return render(request, "dialogos/gestion/pregunta.html", _contexto_pregunta(request, pregunta))
 
 
 def _accion_sobre_pregunta(request, pk, accion, form_class, nombre_form, hacer, exito):
-    pregunta = permisos.obtener_pregunta(request.user, pk, accion)
+    pregunta = permisos.PREGUNTAS.obtener(request.user, pk, accion)
     form = form_class(request.POST)
     if form.is_valid():
         try:
@@ -413,7 +417,7 @@ def pregunta_publicar(request, pk):
 
 
 def _pagina_informes(request, *, form=None, form_alcance=None, estado=200):
-    if form is None and permisos.puede(request.user, Accion.GESTIONAR_INFORMES):
+    if form is None and permisos.INFORMES.puede(request.user, Accion.GESTIONAR_INFORMES):
         form = InformeForm(initial={"publicado_el": timezone.localdate()})
     contexto = {
         "informes": selectors.informes(),
@@ -461,7 +465,8 @@ def informe_alcance(request):
 @login_required
 def metas_automaticas(request):
     """OPGI switches the dialogue activities between hand-typed and automatic progress."""
-    _exigir_rol(request, Accion.CAMBIAR_FUENTE)
+    if not ACTIVIDADES.puede(request.user, AccionPlan.CAMBIAR_FUENTE_AVANCE):
+        raise PermissionDenied("Esta página es para el equipo de la Alcaldía con ese permiso.")
     plan = plan_selectors.plan_vigente(solo_publicados=False)
     if plan is None:
         raise Http404("Todavía no hay ningún plan.")

@@ -4,6 +4,8 @@ from django import template
 
 from dialogos import permisos
 from dialogos.permisos import Accion
+from plan.permisos import ACTIVIDADES
+from plan.permisos import Accion as AccionPlan
 
 register = template.Library()
 
@@ -13,6 +15,6 @@ def subnav_gestion(context, seccion: str):
     usuario = context["request"].user
     return {
         "seccion": seccion,
-        "ve_informes": permisos.puede(usuario, Accion.VER),
-        "cambia_metas": permisos.puede(usuario, Accion.CAMBIAR_FUENTE),
+        "ve_informes": permisos.ESPACIOS.puede(usuario, Accion.VER),
+        "cambia_metas": ACTIVIDADES.puede(usuario, AccionPlan.CAMBIAR_FUENTE_AVANCE),
     }
