@@ -7,6 +7,7 @@ the figures from encuestas.reglas. The results page, the PDF summary, the
 XLSX export, the public page and the open data all read it, so they agree.
 """
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -185,69 +186,39 @@ class Resultados:
         return "Todas las fechas"
 
 
-def resultados(
-    *,
-    encuestas: QuerySet[Encuesta],
-    desde: date | None = None,
-    hasta: date | None = None,
-    con_textos: bool = True,
-) -> Resultados:
-    """Every figure of the surveys' responses dated in [desde, hasta] (either may be None).
-
-    Seven queries whatever the number of responses (six without the texts):
-    the surveys, responses per survey and channel, the questions, their
-    options, answers per option, answering responses per question, and the
-    free texts. Multiple choice counts each option on its own.
-    """
-    lista = list(con_detalle(encuestas).order_by("abre_en", "pk"))
-    por_encuesta: dict[int, dict[str, int]] = {encuesta.pk: {} for encuesta in lista}
-    respuestas = _respuestas(encuestas, desde, hasta)
-    for encuesta_id, canal, cantidad in (
-        respuestas.order_by()
-        .values("encuesta", "canal")
-        .annotate(n=Count("pk"))
-        .values_list("encuesta", "canal", "n")
-    ):
-        por_encuesta.setdefault(encuesta_id, {})[canal] = cantidad
-    por_cuestionario: dict[int, int] = {}
-    for encuesta in lista:
-        por_cuestionario.setdefault(encuesta.cuestionario_id, 0)
-        por_cuestionario[encuesta.cuestionario_id] += sum(por_encuesta[encuesta.pk].values())
-
-    preguntas = list(
-        PreguntaEncuesta.objects.filter(cuestionario__in=list(por_cuestionario))
+def _preguntas(cuestionarios: Iterable[int]) -> list[PreguntaEncuesta]:
+    return list(
+        PreguntaEncuesta.objects.filter(cuestionario__in=list(cuestionarios))
         .select_related("cuestionario")
         .prefetch_related(Prefetch("opciones", queryset=Opcion.objects.order_by("orden", "pk")))
         .order_by("cuestionario__nombre", "cuestionario", "orden", "pk")
     )
-    valores = ValorRespuesta.objects.filter(respuesta__in=respuestas.values("pk")).order_by()
-    por_opcion: dict[tuple[int, int | None], int] = {
-        (pregunta_id, opcion_id): n
-        for pregunta_id, opcion_id, n in valores.values("pregunta", "opcion")
-        .annotate(n=Count("pk"))
-        .values_list("pregunta", "opcion", "n")
-    }
-    respondidas: dict[int, int] = dict(
-        valores.values("pregunta")
-        .annotate(n=Count("respuesta", distinct=True))
-        .values_list("pregunta", "n")
-    )
-    textos: dict[int, list[TextoLibre]] = {}
-    if con_textos:
-        por_pk = {encuesta.pk: encuesta for encuesta in lista}
-        for pregunta_id, texto, fecha, encuesta_id in (
-            valores.filter(opcion__isnull=True)
-            .order_by("respuesta__fecha", "respuesta_id")
-            .values_list("pregunta", "texto", "respuesta__fecha", "respuesta__encuesta")
-        ):
-            textos.setdefault(pregunta_id, []).append(
-                TextoLibre(texto=texto, fecha=fecha, encuesta=por_pk[encuesta_id])
-            )
 
+
+def _por_canal(respuestas: QuerySet[Respuesta]) -> Iterable[tuple[int, str, int]]:
+    return (
+        respuestas.order_by()
+        .values("encuesta", "canal")
+        .annotate(n=Count("pk"))
+        .values_list("encuesta", "canal", "n")
+    )
+
+
+def _secciones(
+    *,
+    preguntas: list[PreguntaEncuesta],
+    por_cuestionario: dict[int, int],
+    por_opcion: Mapping[tuple[int, int | None], int],
+    respondidas: Mapping[int, int],
+    textos: Mapping[int, list[TextoLibre]],
+) -> list[Seccion]:
+    """The figures per questionnaire and question, from the counts already fetched."""
     secciones: dict[int, Seccion] = {}
     for pregunta in preguntas:
         cuestionario = pregunta.cuestionario
-        total = por_cuestionario.get(cuestionario.pk, 0)
+        if cuestionario.pk not in por_cuestionario:
+            continue
+        total = por_cuestionario[cuestionario.pk]
         contestaron = respondidas.get(pregunta.pk, 0)
         conteos = [
             ConteoOpcion(
@@ -274,14 +245,118 @@ def resultados(
                 textos=textos.get(pregunta.pk, []),
             )
         )
+    return list(secciones.values())
+
+
+def resultados(
+    *,
+    encuestas: QuerySet[Encuesta],
+    desde: date | None = None,
+    hasta: date | None = None,
+    con_textos: bool = True,
+) -> Resultados:
+    """Every figure of the surveys' responses dated in [desde, hasta] (either may be None).
+
+    Seven queries whatever the number of responses (six without the texts):
+    the surveys, responses per survey and channel, the questions, their
+    options, answers per option, answering responses per question, and the
+    free texts. Multiple choice counts each option on its own.
+    """
+    lista = list(con_detalle(encuestas).order_by("abre_en", "pk"))
+    por_encuesta: dict[int, dict[str, int]] = {encuesta.pk: {} for encuesta in lista}
+    respuestas = _respuestas(encuestas, desde, hasta)
+    for encuesta_id, canal, cantidad in _por_canal(respuestas):
+        por_encuesta.setdefault(encuesta_id, {})[canal] = cantidad
+    por_cuestionario: dict[int, int] = {}
+    for encuesta in lista:
+        por_cuestionario.setdefault(encuesta.cuestionario_id, 0)
+        por_cuestionario[encuesta.cuestionario_id] += sum(por_encuesta[encuesta.pk].values())
+
+    preguntas = _preguntas(por_cuestionario)
+    valores = ValorRespuesta.objects.filter(respuesta__in=respuestas.values("pk")).order_by()
+    por_opcion: dict[tuple[int, int | None], int] = {
+        (pregunta_id, opcion_id): n
+        for pregunta_id, opcion_id, n in valores.values("pregunta", "opcion")
+        .annotate(n=Count("pk"))
+        .values_list("pregunta", "opcion", "n")
+    }
+    respondidas: dict[int, int] = dict(
+        valores.values("pregunta")
+        .annotate(n=Count("respuesta", distinct=True))
+        .values_list("pregunta", "n")
+    )
+    textos: dict[int, list[TextoLibre]] = {}
+    if con_textos:
+        por_pk = {encuesta.pk: encuesta for encuesta in lista}
+        for pregunta_id, texto, fecha, encuesta_id in (
+            valores.filter(opcion__isnull=True)
+            .order_by("respuesta__fecha", "respuesta_id")
+            .values_list("pregunta", "texto", "respuesta__fecha", "respuesta__encuesta")
+        ):
+            textos.setdefault(pregunta_id, []).append(
+                TextoLibre(texto=texto, fecha=fecha, encuesta=por_pk[encuesta_id])
+            )
     return Resultados(
         encuestas=lista,
         desde=desde,
         hasta=hasta,
         por_encuesta=por_encuesta,
-        secciones=list(secciones.values()),
+        secciones=_secciones(
+            preguntas=preguntas,
+            por_cuestionario=por_cuestionario,
+            por_opcion=por_opcion,
+            respondidas=respondidas,
+            textos=textos,
+        ),
         con_textos=con_textos,
     )
+
+
+def resultados_por_encuesta(encuestas: QuerySet[Encuesta]) -> list[Resultados]:
+    """Each survey's own figures (never its free texts), in six queries however many
+    surveys there are: the same counts as `resultados`, grouped by survey too (the open
+    data publishes one block per survey; one `resultados` call each would grow with them).
+    """
+    lista = list(con_detalle(encuestas).order_by("abre_en", "pk"))
+    respuestas = _respuestas(encuestas, None, None)
+    por_encuesta: dict[int, dict[str, int]] = {encuesta.pk: {} for encuesta in lista}
+    for encuesta_id, canal, cantidad in _por_canal(respuestas):
+        por_encuesta.setdefault(encuesta_id, {})[canal] = cantidad
+    preguntas = _preguntas({encuesta.cuestionario_id for encuesta in lista})
+    valores = ValorRespuesta.objects.filter(respuesta__in=respuestas.values("pk")).order_by()
+    por_opcion: dict[int, dict[tuple[int, int | None], int]] = {}
+    for encuesta_id, pregunta_id, opcion_id, n in (
+        valores.values("respuesta__encuesta", "pregunta", "opcion")
+        .annotate(n=Count("pk"))
+        .values_list("respuesta__encuesta", "pregunta", "opcion", "n")
+    ):
+        por_opcion.setdefault(encuesta_id, {})[(pregunta_id, opcion_id)] = n
+    respondidas: dict[int, dict[int, int]] = {}
+    for encuesta_id, pregunta_id, n in (
+        valores.values("respuesta__encuesta", "pregunta")
+        .annotate(n=Count("respuesta", distinct=True))
+        .values_list("respuesta__encuesta", "pregunta", "n")
+    ):
+        respondidas.setdefault(encuesta_id, {})[pregunta_id] = n
+    return [
+        Resultados(
+            encuestas=[encuesta],
+            desde=None,
+            hasta=None,
+            por_encuesta={encuesta.pk: por_encuesta[encuesta.pk]},
+            secciones=_secciones(
+                preguntas=preguntas,
+                por_cuestionario={
+                    encuesta.cuestionario_id: sum(por_encuesta[encuesta.pk].values())
+                },
+                por_opcion=por_opcion.get(encuesta.pk, {}),
+                respondidas=respondidas.get(encuesta.pk, {}),
+                textos={},
+            ),
+            con_textos=False,
+        )
+        for encuesta in lista
+    ]
 
 
 # --- Bursts from one connection (meta 3.1) --------------------------------------------

@@ -10,7 +10,7 @@ import pytest
 from encuestas import services
 from pasto_rdc.datos_abiertos import conjuntos
 
-from .conftest import minimas, responder_web
+from .conftest import abierta_ahora, minimas, responder_web
 
 URL = "/datos-abiertos/encuestas-resultados"
 
@@ -86,3 +86,62 @@ def test_xlsx(client, publicada):
 def test_sin_encuestas_publicadas_el_conjunto_esta_vacio(client, encuesta_con_respuestas):
     filas = list(csv.DictReader(io.StringIO(client.get(f"{URL}.csv").content.decode("utf-8-sig"))))
     assert filas == []
+
+
+def _publicar_otras(alicia, predeterminado, encuesta_salud, cuantas: int) -> list:
+    """`cuantas` more published surveys with answers: Salud's, then general ones."""
+    otras = [encuesta_salud]
+    for numero in range(cuantas - 1):
+        otras.append(
+            services.crear_encuesta(
+                usuario=alicia,
+                cuestionario=predeterminado,
+                titulo=f"Encuesta general {numero}",
+                **abierta_ahora(),
+            )
+        )
+    for encuesta in otras:
+        responder_web(encuesta, minimas(encuesta.cuestionario))
+        services.publicar_resultados(usuario=alicia, encuesta=encuesta, publicar=True)
+    return otras
+
+
+CONSULTAS_DATOS_ABIERTOS = 6  # surveys, channels, questions, options, per option, per question
+
+
+@pytest.mark.parametrize("formato", ["csv", "json", "xlsx"])
+def test_la_descarga_publica_hace_las_mismas_consultas_con_una_o_muchas_encuestas(
+    client, publicada, alicia, predeterminado, encuesta_salud, formato, django_assert_num_queries
+):
+    with django_assert_num_queries(CONSULTAS_DATOS_ABIERTOS):
+        una = client.get(f"{URL}.{formato}")
+    assert una.status_code == 200
+    otras = _publicar_otras(alicia, predeterminado, encuesta_salud, 3)
+    with django_assert_num_queries(CONSULTAS_DATOS_ABIERTOS):
+        muchas = client.get(f"{URL}.{formato}")
+    assert muchas.status_code == 200 and len(muchas.content) > len(una.content)
+    if formato == "json":
+        codigos = {fila["encuesta"] for fila in muchas.json()["datos"]}
+        assert codigos == {publicada.codigo, *(otra.codigo for otra in otras)}
+
+
+def test_agrupar_por_encuesta_da_las_mismas_cifras_que_cada_encuesta_sola(
+    client, publicada, alicia, predeterminado, encuesta_salud
+):
+    """One pass for every survey must not mix their counts: each survey's rows are the
+    ones it had when it was the only one published."""
+    sola = client.get(f"{URL}.json").json()["datos"]
+    _publicar_otras(alicia, predeterminado, encuesta_salud, 2)
+    juntas = client.get(f"{URL}.json").json()["datos"]
+    assert [f for f in juntas if f["encuesta"] == publicada.codigo] == sola
+
+
+def test_la_pagina_publica_de_encuestas_hace_las_mismas_consultas_con_una_o_muchas(
+    client, publicada, alicia, predeterminado, encuesta_salud, django_assert_num_queries
+):
+    with django_assert_num_queries(2):  # open surveys, published ones
+        client.get("/encuestas/")
+    _publicar_otras(alicia, predeterminado, encuesta_salud, 3)
+    with django_assert_num_queries(2):
+        pagina = client.get("/encuestas/")
+    assert len(pagina.context["publicadas"]) == 4
