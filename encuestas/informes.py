@@ -10,7 +10,6 @@
 Both read the same selectors.Resultados, so they agree with the page.
 """
 
-from nucleo import documentos
 from nucleo.documentos import Celda, Columna, Hoja, Tipo
 
 from .models import PreguntaEncuesta, Respuesta
@@ -138,7 +137,3 @@ def hojas(resultados: Resultados, respuestas: list[Respuesta], *, titulo: str) -
         for numero, seccion in enumerate(resultados.secciones, start=1)
     ]
     return [*hojas_respuestas, _hoja_resumen(resultados), _hoja_datos(resultados, titulo)]
-
-
-def xlsx(resultados: Resultados, respuestas: list[Respuesta], *, titulo: str) -> bytes:
-    return documentos.xlsx_desde_hojas(hojas(resultados, respuestas, titulo=titulo))

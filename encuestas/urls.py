@@ -1,6 +1,6 @@
 from django.urls import path
 
-import nucleo.parametros  # noqa: F401  (registers the <id:…> converter)
+import nucleo.parametros  # noqa: F401  (registers the <id:…> and <formato:…> converters)
 
 from . import views, views_cuestionarios, views_publicas
 
@@ -19,14 +19,14 @@ urlpatterns = [
     path("gestion/nueva/", views.nueva, name="nueva"),
     path("gestion/metas/<id:pk>/", views.meta, name="meta"),
     path("gestion/resultados/", views.periodo, name="periodo"),
-    path("gestion/resultados.<str:formato>", views.periodo_descarga, name="periodo_descarga"),
+    path("gestion/resultados.<formato:formato>", views.periodo_descarga, name="periodo_descarga"),
     path("gestion/<id:pk>/", views.detalle, name="detalle"),
     path("gestion/<id:pk>/editar/", views.editar, name="editar"),
     path("gestion/<id:pk>/papel/", views.papel, name="papel"),
     path("gestion/<id:pk>/publicacion/", views.publicacion, name="publicacion"),
     path("gestion/<id:pk>/resultados/", views.resultados, name="resultados"),
     path(
-        "gestion/<id:pk>/resultados.<str:formato>",
+        "gestion/<id:pk>/resultados.<formato:formato>",
         views.resultados_descarga,
         name="resultados_descarga",
     ),

@@ -10,7 +10,8 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -31,8 +32,6 @@ from . import carteles, fechas, informes, metas, permisos, selectors, services
 from .forms import EncuestaForm, PapelForm, PeriodoForm
 from .models import Encuesta
 from .permisos import Accion
-
-FORMATOS = ("pdf", "xlsx")
 
 
 def _exigir_rol(request, accion: Accion = Accion.VER) -> None:
@@ -258,21 +257,31 @@ def _membrete() -> dict:
     }
 
 
-def _descarga(request, *, formato: str, resultados, encuestas, titulo: str, nombre: str):
-    if formato not in FORMATOS:
-        raise Http404("Formato no disponible: use pdf o xlsx.")
-    if formato == "xlsx":
+def _descarga(
+    request: HttpRequest,
+    *,
+    formato: str,
+    resultados: selectors.Resultados,
+    encuestas: QuerySet[Encuesta],
+    titulo: str,
+    nombre: str,
+) -> HttpResponse:
+    """The summary (PDF) or the responses (XLSX) of these results: nucleo's one download."""
+
+    def hojas() -> list[documentos.Hoja]:
         respuestas = selectors.respuestas_completas(
             encuestas=encuestas, desde=resultados.desde, hasta=resultados.hasta
         )
-        contenido = informes.xlsx(resultados, respuestas, titulo=titulo)
-        return documentos.respuesta_xlsx(contenido, f"{nombre}.xlsx")
-    html = render_to_string(
-        "encuestas/informes/resultados.html",
-        {"resultados": resultados, "titulo": titulo, "plan": _membrete()},
+        return informes.hojas(resultados, respuestas, titulo=titulo)
+
+    return documentos.descarga(
+        request,
+        formato=formato,
+        nombre=nombre,
+        plantilla="encuestas/informes/resultados.html",
+        contexto={"resultados": resultados, "titulo": titulo, "plan": _membrete()},
+        hojas=hojas,
     )
-    contenido = documentos.pdf_desde_html(html, base_url=request.build_absolute_uri("/"))
-    return documentos.respuesta_pdf(contenido, f"{nombre}.pdf")
 
 
 @login_required

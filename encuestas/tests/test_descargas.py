@@ -89,6 +89,9 @@ def test_formato_desconocido_da_404(client, alicia, encuesta_con_respuestas):
         client.get(f"/encuestas/gestion/{encuesta_con_respuestas.pk}/resultados.csv").status_code
         == 404
     )
+    # The <formato:…> converter: no view sees another format, the period's report included.
+    assert client.get("/encuestas/gestion/resultados.docx").status_code == 404
+    assert client.get("/encuestas/gestion/resultados.xlsx").status_code == 200
 
 
 def test_el_png_del_qr_lleva_al_enlace_de_la_encuesta(client, bruno, encuesta):
