@@ -77,10 +77,6 @@ def cortes_de(vigencia: int) -> list[Corte]:
     return [Corte(vigencia, numero) for numero in NUMEROS]
 
 
-def corte_de_fecha(fecha: date) -> Corte:
-    return Corte(fecha.year, (fecha.month - 1) // 4 + 1)
-
-
 def corte_desde_clave(clave: object) -> Corte | None:
     """Parse «2022-2»; None if it is not a valid corte."""
     if not isinstance(clave, str):

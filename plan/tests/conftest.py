@@ -45,7 +45,7 @@ def evidencias(plan_2022, admin_user):
 
 
 @pytest.fixture
-def seguimiento(plan_2022, admin_user, django_user_model):
+def registros_de_seguimiento(plan_2022, admin_user, django_user_model):
     """Progress reports, observations and office profiles on several activities."""
     actividades = list(Actividad.objects.order_by("orden")[:6])
     for numero, actividad in enumerate(actividades, 1):
@@ -65,5 +65,5 @@ def seguimiento(plan_2022, admin_user, django_user_model):
 
 
 @pytest.fixture
-def datos_admin(evidencias, seguimiento):
+def datos_admin(evidencias, registros_de_seguimiento):
     """Rows in every model of the plan app."""

@@ -269,7 +269,7 @@ def test_evidencia_publica_sin_aprobar_es_rechazada(admin_client, evidencias):
 # --- follow-up records -------------------------------------------------------------
 
 
-def test_avances_son_de_solo_lectura(admin_client, seguimiento):
+def test_avances_son_de_solo_lectura(admin_client, registros_de_seguimiento):
     avance = Avance.objects.order_by("pk").first()
     pagina = admin_client.get(url(Avance, "change", avance.pk))
     assert pagina.status_code == 200
@@ -282,7 +282,9 @@ def test_avances_son_de_solo_lectura(admin_client, seguimiento):
     assert (avance.cantidad, avance.narrativa) == (1, "Avance número 1")
 
 
-def test_observacion_guardada_registra_quien_la_cambio(admin_client, seguimiento, admin_user):
+def test_observacion_guardada_registra_quien_la_cambio(
+    admin_client, registros_de_seguimiento, admin_user
+):
     observacion = ObservacionSeguimiento.objects.order_by("pk").first()
     observacion.actualizada_por = None
     observacion.save()
@@ -296,7 +298,7 @@ def test_observacion_guardada_registra_quien_la_cambio(admin_client, seguimiento
     assert (observacion.texto, observacion.actualizada_por) == (datos["texto"], admin_user)
 
 
-def test_busqueda_de_perfiles_por_oficina(admin_client, seguimiento):
+def test_busqueda_de_perfiles_por_oficina(admin_client, registros_de_seguimiento):
     perfiles = listado(admin_client, Perfil, q="OPGI")
     assert [p.usuario.username for p in perfiles] == ["enlace-opgi"]
 

@@ -5,6 +5,8 @@ only the buttons the table admits; every change is logged once (nucleo.cambios).
 """
 
 import logging
+from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -92,3 +94,27 @@ def test_cada_cambio_de_estado_se_registra_una_vez(evidencia, alicia, caplog):
     assert cambios[0].startswith("cambio=evidencia.aprobada ")
     assert "anterior=enviada" in cambios[0]
     assert cambios[1].startswith("cambio=evidencia.publicada ")
+
+
+def test_el_avance_la_fuente_y_las_observaciones_tambien_se_registran(
+    actividad, alicia, bruno, caplog
+):
+    educacion = actividad("1.3")
+    with caplog.at_level(logging.INFO, logger="rdc.cambios"):
+        services.registrar_avance(
+            actividad=educacion,
+            usuario=bruno,
+            fecha=date(2022, 6, 30),
+            cantidad=Decimal(1),
+            narrativa="Avance.",
+            hoy=date(2022, 12, 31),
+        )
+        services.guardar_observacion(actividad=educacion, corte=2, texto="Bien", usuario=alicia)
+        services.cambiar_fuente_avance(actividad=educacion, usuario=alicia, fuente="")
+
+    cambios = [r.getMessage().split()[0] for r in caplog.records if r.name == "rdc.cambios"]
+    assert cambios == [
+        "cambio=avance.registrado",
+        "cambio=observacion.guardada",
+        "cambio=actividad.fuente_avance",
+    ]

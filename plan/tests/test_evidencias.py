@@ -14,9 +14,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from plan.models import Evidencia
+from tests.ayudas import PDF_MINIMO
 
-PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
-OTRO_PDF = PDF.replace(b"/Catalog", b"/Catalog /Lang (es-CO)")
+OTRO_PDF = PDF_MINIMO.replace(b"/Catalog", b"/Catalog /Lang (es-CO)")
 CSV = "nombre;barrio;asistió\nAna Pérez;Centro;sí\nLuis Rosero;Lorenzo;no\n".encode()
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48 + b"PE\x00\x00"
 TEXTO = b"Esto es una nota de texto, no una imagen.\n"
@@ -72,7 +72,7 @@ def subir(client, actividad, *, nombre=None, contenido=b"", enlace="", descripci
 @pytest.mark.parametrize(
     ("nombre", "contenido", "tipo"),
     [
-        ("informe.pdf", PDF, "application/pdf"),
+        ("informe.pdf", PDF_MINIMO, "application/pdf"),
         ("foto-audiencia.png", _imagen("PNG"), "image/png"),
         ("foto-audiencia.jpg", _imagen("JPEG"), "image/jpeg"),
         ("Foto.JPEG", _imagen("JPEG"), "image/jpeg"),
@@ -116,7 +116,7 @@ def test_la_evidencia_subida_aparece_en_la_pagina_de_la_actividad(client, bruno,
     client.force_login(bruno)
 
     respuesta = subir(
-        client, propia, nombre="informe.pdf", contenido=PDF, descripcion="Informe de gestión"
+        client, propia, nombre="informe.pdf", contenido=PDF_MINIMO, descripcion="Informe de gestión"
     )
     html = client.get(respuesta.url).content.decode()
 
@@ -143,8 +143,8 @@ NO_PERMITIDO = (
         ("informe.pdf", EXE, NO_PERMITIDO.format("informe.pdf")),
         ("informe.pdf", _zip(), NO_PERMITIDO.format("informe.pdf")),
         ("foto.png", TEXTO, NO_PERMITIDO.format("foto.png")),
-        ("informe.docx", PDF, NO_PERMITIDO.format("informe.docx")),
-        ("informe.csv", PDF, NO_PERMITIDO.format("informe.csv")),
+        ("informe.docx", PDF_MINIMO, NO_PERMITIDO.format("informe.docx")),
+        ("informe.csv", PDF_MINIMO, NO_PERMITIDO.format("informe.csv")),
         ("programa.exe", EXE, NO_PERMITIDO.format("programa.exe")),
         ("vacio.pdf", b"", "El archivo «vacio.pdf» está vacío."),
     ],
@@ -174,7 +174,7 @@ def test_se_rechaza_lo_que_no_es_lo_que_dice_ser(
 def test_se_rechaza_un_archivo_mas_grande_que_el_maximo(client, bruno, actividad, media, settings):
     settings.EVIDENCIA_MAX_MB = 1
     client.force_login(bruno)
-    grande = PDF + b"0" * (1024 * 1024)
+    grande = PDF_MINIMO + b"0" * (1024 * 1024)
 
     respuesta = subir(client, actividad("1.3"), nombre="escaneo.pdf", contenido=grande)
 
@@ -189,7 +189,7 @@ def test_se_rechaza_un_archivo_mas_grande_que_el_maximo(client, bruno, actividad
 def test_un_archivo_justo_del_tamano_maximo_se_acepta(client, bruno, actividad, settings):
     settings.EVIDENCIA_MAX_MB = 1
     client.force_login(bruno)
-    justo = PDF + b"0" * (1024 * 1024 - len(PDF))
+    justo = PDF_MINIMO + b"0" * (1024 * 1024 - len(PDF_MINIMO))
 
     respuesta = subir(client, actividad("1.3"), nombre="escaneo.pdf", contenido=justo)
 
@@ -200,7 +200,7 @@ def test_un_archivo_justo_del_tamano_maximo_se_acepta(client, bruno, actividad, 
 def test_no_se_sube_evidencia_a_la_actividad_de_otra_oficina(client, carla, actividad, media):
     client.force_login(carla)
 
-    respuesta = subir(client, actividad("1.3"), nombre="informe.pdf", contenido=PDF)
+    respuesta = subir(client, actividad("1.3"), nombre="informe.pdf", contenido=PDF_MINIMO)
 
     assert respuesta.status_code == 404
     assert Evidencia.objects.count() == 0
@@ -211,12 +211,16 @@ def test_no_se_sube_evidencia_a_la_actividad_de_otra_oficina(client, carla, acti
     ("datos", "mensaje"),
     [
         (
-            {"nombre": "informe.pdf", "contenido": PDF, "enlace": "https://www.pasto.gov.co/x"},
+            {
+                "nombre": "informe.pdf",
+                "contenido": PDF_MINIMO,
+                "enlace": "https://www.pasto.gov.co/x",
+            },
             "Adjunte un archivo o un enlace (uno de los dos, no ambos).",
         ),
         ({}, "Adjunte un archivo o un enlace (uno de los dos, no ambos)."),
         (
-            {"nombre": "informe.pdf", "contenido": PDF, "descripcion": ""},
+            {"nombre": "informe.pdf", "contenido": PDF_MINIMO, "descripcion": ""},
             "Este campo es obligatorio.",
         ),
     ],
@@ -239,14 +243,16 @@ def test_formulario_de_evidencia_incompleto(client, bruno, actividad, media, dat
 def test_dos_archivos_con_el_mismo_nombre_se_guardan_los_dos(client, bruno, actividad, media):
     client.force_login(bruno)
 
-    subir(client, actividad("1.3"), nombre="informe.pdf", contenido=PDF, descripcion="Primero")
+    subir(
+        client, actividad("1.3"), nombre="informe.pdf", contenido=PDF_MINIMO, descripcion="Primero"
+    )
     subir(client, actividad("1.3"), nombre="informe.pdf", contenido=OTRO_PDF, descripcion="Otro")
 
     primera = Evidencia.objects.get(descripcion="Primero")
     segunda = Evidencia.objects.get(descripcion="Otro")
     assert primera.archivo.name != segunda.archivo.name
     assert Path(primera.archivo.path).name == Path(segunda.archivo.path).name == "informe.pdf"
-    assert Path(primera.archivo.path).read_bytes() == PDF
+    assert Path(primera.archivo.path).read_bytes() == PDF_MINIMO
     assert Path(segunda.archivo.path).read_bytes() == OTRO_PDF
     assert primera.nombre_original == segunda.nombre_original == "informe.pdf"
     assert primera.sha256 != segunda.sha256
@@ -256,7 +262,7 @@ def test_dos_archivos_con_el_mismo_nombre_se_guardan_los_dos(client, bruno, acti
 def test_un_nombre_con_ruta_o_caracteres_raros_no_sale_de_su_carpeta(client, bruno, actividad):
     client.force_login(bruno)
 
-    subir(client, actividad("1.3"), nombre="../../informe final.pdf", contenido=PDF)
+    subir(client, actividad("1.3"), nombre="../../informe final.pdf", contenido=PDF_MINIMO)
 
     evidencia = Evidencia.objects.get()
     assert evidencia.archivo.name.startswith("evidencias/2022/1.3/")
@@ -308,7 +314,7 @@ def test_un_enlace_invalido_se_rechaza(client, bruno, actividad):
 def enviada(client, bruno, actividad):
     """A PDF bruno sent for activity 1.3; the client is left logged out."""
     client.force_login(bruno)
-    subir(client, actividad("1.3"), nombre="informe.pdf", contenido=PDF)
+    subir(client, actividad("1.3"), nombre="informe.pdf", contenido=PDF_MINIMO)
     client.logout()
     return Evidencia.objects.get()
 
@@ -451,16 +457,16 @@ def test_la_oficina_no_ve_botones_de_revision(client, bruno, alicia, enviada):
 
 def test_la_descarga_devuelve_los_mismos_bytes_con_el_nombre_original(client, bruno, actividad):
     client.force_login(bruno)
-    subir(client, actividad("1.3"), nombre="informe.pdf", contenido=PDF)
+    subir(client, actividad("1.3"), nombre="informe.pdf", contenido=PDF_MINIMO)
     evidencia = Evidencia.objects.get()
 
     respuesta = client.get(f"/evidencias/{evidencia.pk}/archivo/")
 
     assert respuesta.status_code == 200
-    assert b"".join(respuesta.streaming_content) == PDF
+    assert b"".join(respuesta.streaming_content) == PDF_MINIMO
     assert respuesta["Content-Disposition"] == 'attachment; filename="informe.pdf"'
     assert respuesta["Content-Type"] == "application/pdf"
-    assert respuesta["Content-Length"] == str(len(PDF))
+    assert respuesta["Content-Length"] == str(len(PDF_MINIMO))
 
 
 def test_la_descarga_conserva_un_nombre_original_con_tildes_y_espacios(client, bruno, actividad):

@@ -20,11 +20,11 @@ from plan import selectors, services
 from plan.cortes import Corte
 from plan.models import Actividad, Evidencia, Plan, Responsable
 from plan.tests.test_informes import AVANCES
+from tests.ayudas import PDF_FALSO
 
 CODIGOS = [*(f"1.{n}" for n in range(1, 12)), *(f"2.{n}" for n in range(1, 9))] + [
     f"3.{n}" for n in range(1, 5)
 ]
-PDF_FALSO = b"%PDF-1.7 (WeasyPrint no se ejecuta en la grilla de permisos)"
 
 
 @pytest.fixture

@@ -27,8 +27,7 @@ from nucleo import roles
 from plan import permisos
 from plan.models import Actividad, Avance, Evidencia
 from plan.permisos import Accion
-
-PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+from tests.ayudas import PDF_MINIMO
 
 HECHO = "hecho"
 LOGIN = "login"
@@ -119,12 +118,12 @@ def crear_evidencia(actividad: Actividad, estado=Evidencia.Estado.ENVIADA) -> Ev
         actividad=actividad,
         descripcion="Informe de gestión en PDF",
         nombre_original="informe.pdf",
-        sha256=hashlib.sha256(PDF).hexdigest(),
-        tamano=len(PDF),
+        sha256=hashlib.sha256(PDF_MINIMO).hexdigest(),
+        tamano=len(PDF_MINIMO),
         tipo_contenido="application/pdf",
         estado=estado,
     )
-    evidencia.archivo.save("informe.pdf", ContentFile(PDF), save=True)
+    evidencia.archivo.save("informe.pdf", ContentFile(PDF_MINIMO), save=True)
     return evidencia
 
 
@@ -135,7 +134,7 @@ def _peticion(client, accion: str, actividad: Actividad, evidencia: Evidencia):
         datos = {"fecha": "2022-09-15", "cantidad": "1", "narrativa": "Informe publicado."}
         return client.post(f"/actividades/{actividad.pk}/avances/", datos)
     if accion == "evidencia":
-        archivo = ContentFile(PDF, name="informe-nuevo.pdf")
+        archivo = ContentFile(PDF_MINIMO, name="informe-nuevo.pdf")
         datos = {"descripcion": "Informe firmado", "archivo": archivo, "enlace": ""}
         return client.post(f"/actividades/{actividad.pk}/evidencias/", datos)
     if accion == "descargar":
@@ -173,7 +172,7 @@ def test_matriz_de_permisos_sobre_actividades(
     else:
         assert respuesta.status_code == esperado
     if accion == "descargar" and esperado == 200:
-        assert b"".join(respuesta.streaming_content) == PDF
+        assert b"".join(respuesta.streaming_content) == PDF_MINIMO
 
     despues = (Avance.objects.count(), Evidencia.objects.count(), _estado_evidencia(evidencia))
     if esperado != HECHO:

@@ -15,8 +15,8 @@ from openpyxl import load_workbook
 from plan import permisos, selectors
 from plan.models import Actividad, Evidencia, Plan
 from plan.tests.fabricas import crear_plan_grande
+from tests.ayudas import PDF_FALSO
 
-PDF_FALSO = b"%PDF-1.7 (WeasyPrint no se ejecuta en la grilla)"
 MARCA = "SECRETO-PLAN-2023"
 
 

@@ -6,8 +6,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from plan.models import Evidencia, Plan
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+from tests.ayudas import PDF_MINIMO
 
 
 def _codigos(respuesta) -> list[str]:
@@ -20,13 +19,13 @@ def _evidencia(actividad, usuario, descripcion, *, estado="enviada", publica=Fal
         descripcion=descripcion,
         nombre_original="informe.pdf",
         sha256="b" * 64,
-        tamano=len(PDF),
+        tamano=len(PDF_MINIMO),
         tipo_contenido="application/pdf",
         subida_por=usuario,
         estado=estado,
         publica=publica,
     )
-    evidencia.archivo.save("informe.pdf", ContentFile(PDF), save=False)
+    evidencia.archivo.save("informe.pdf", ContentFile(PDF_MINIMO), save=False)
     evidencia.save()
     return evidencia
 
@@ -79,7 +78,7 @@ def test_solo_se_ven_las_evidencias_aprobadas_y_publicas(client, alicia, activid
     assert "Aprobado pero interno" not in html
     descarga = client.get(f"/evidencias/{publica.pk}/publica/")
     assert descarga.status_code == 200
-    assert b"".join(descarga.streaming_content) == PDF
+    assert b"".join(descarga.streaming_content) == PDF_MINIMO
 
 
 def test_una_evidencia_no_publica_no_se_descarga(client, alicia, actividad):

@@ -242,21 +242,6 @@ def test_los_cortes_cubren_el_año_sin_huecos():
         assert siguiente.inicio == anterior.fin + timedelta(days=1)
 
 
-@pytest.mark.parametrize(
-    ("dia", "numero"),
-    [
-        ("01/01/2022", 1),
-        ("30/04/2022", 1),
-        ("01/05/2022", 2),
-        ("31/08/2022", 2),
-        ("01/09/2022", 3),
-        ("31/12/2022", 3),
-    ],
-)
-def test_corte_de_fecha(dia, numero):
-    assert periodos.corte_de_fecha(fecha(dia)) == Corte(2022, numero)
-
-
 def test_corte_desde_clave_valida():
     assert periodos.corte_desde_clave("2022-2") == Corte(2022, 2)
     assert periodos.corte_desde_clave("2030-3") == Corte(2030, 3)

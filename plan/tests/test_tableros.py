@@ -90,7 +90,7 @@ AVANCES = [
 
 
 @pytest.fixture
-def seguimiento(alicia, bruno, carla, actividad):
+def evidencias_y_avances(alicia, bruno, carla, actividad):
     """The reports above, and evidence: enviada on 1.3, 1.5 and 3.2, aprobada on 2.4."""
     for codigo, fecha, cantidad in AVANCES:
         services.registrar_avance(
@@ -136,7 +136,7 @@ def cliente_de(client):
 # --- The OPGI dashboard at corte II (31/08/2022) -----------------------------------------
 
 
-def test_tablero_al_segundo_corte(cliente_de, alicia, seguimiento):
+def test_tablero_al_segundo_corte(cliente_de, alicia, evidencias_y_avances):
     datos = cifras(cliente_de(alicia).get("/tablero/?corte=2022-2"))
 
     # As of 31/08/2022 (reports dated later do not count yet):
@@ -179,7 +179,7 @@ VENCIDAS_AL_TERCER_CORTE = [
 ]
 
 
-def test_tablero_al_tercer_corte(cliente_de, alicia, seguimiento):
+def test_tablero_al_tercer_corte(cliente_de, alicia, evidencias_y_avances):
     respuesta = cliente_de(alicia).get("/tablero/?corte=2022-3")
     datos = cifras(respuesta)
 
@@ -206,30 +206,30 @@ def test_tablero_al_tercer_corte(cliente_de, alicia, seguimiento):
     assert "vence el 31/12/2022 · 70,0 %" in html
 
 
-def test_evidencias_por_revisar(cliente_de, alicia, seguimiento):
+def test_evidencias_por_revisar(cliente_de, alicia, evidencias_y_avances):
     datos = cifras(cliente_de(alicia).get("/tablero/?corte=2022-3"))
 
     # The three «enviada», oldest first; the approved one of 2.4 is not pending.
     assert datos["pendientes"] == [
-        seguimiento["1.3"].pk,
-        seguimiento["1.5"].pk,
-        seguimiento["3.2"].pk,
+        evidencias_y_avances["1.3"].pk,
+        evidencias_y_avances["1.5"].pk,
+        evidencias_y_avances["3.2"].pk,
     ]
-    assert seguimiento["2.4"].pk not in datos["pendientes"]
+    assert evidencias_y_avances["2.4"].pk not in datos["pendientes"]
 
 
-def test_una_evidencia_revisada_sale_de_la_lista(cliente_de, alicia, seguimiento):
+def test_una_evidencia_revisada_sale_de_la_lista(cliente_de, alicia, evidencias_y_avances):
     services.devolver_evidencia(
-        evidencia=seguimiento["1.5"], revisor=alicia, comentario="Falta la firma."
+        evidencia=evidencias_y_avances["1.5"], revisor=alicia, comentario="Falta la firma."
     )
-    services.aprobar_evidencia(evidencia=seguimiento["3.2"], revisor=alicia)
+    services.aprobar_evidencia(evidencia=evidencias_y_avances["3.2"], revisor=alicia)
 
     datos = cifras(cliente_de(alicia).get("/tablero/"))
 
-    assert datos["pendientes"] == [seguimiento["1.3"].pk]
+    assert datos["pendientes"] == [evidencias_y_avances["1.3"].pk]
 
 
-def test_proximas_a_vencer_a_partir_de_hoy(cliente_de, alicia, seguimiento, hoy_fijo):
+def test_proximas_a_vencer_a_partir_de_hoy(cliente_de, alicia, evidencias_y_avances, hoy_fijo):
     hoy_fijo(date(2022, 11, 15))
 
     respuesta = cliente_de(alicia).get("/tablero/")
@@ -248,7 +248,7 @@ def test_proximas_a_vencer_a_partir_de_hoy(cliente_de, alicia, seguimiento, hoy_
 # --- Filters ------------------------------------------------------------------------------
 
 
-def test_filtro_por_oficina(cliente_de, alicia, seguimiento):
+def test_filtro_por_oficina(cliente_de, alicia, evidencias_y_avances):
     datos = cifras(cliente_de(alicia).get("/tablero/?corte=2022-3&oficina=educacion"))
 
     # Educación is responsable of 1.3 (0, vencida) and 2.4 (1 of 1, cumplida).
@@ -260,10 +260,10 @@ def test_filtro_por_oficina(cliente_de, alicia, seguimiento):
     assert datos["proximas"] == []
     assert datos["vencidas"] == ["1.3"]
     # Only Educación's pending evidence (not Salud's 1.5 nor OPGI's 3.2).
-    assert datos["pendientes"] == [seguimiento["1.3"].pk]
+    assert datos["pendientes"] == [evidencias_y_avances["1.3"].pk]
 
 
-def test_filtro_por_oficina_con_varias_responsables(cliente_de, alicia, seguimiento):
+def test_filtro_por_oficina_con_varias_responsables(cliente_de, alicia, evidencias_y_avances):
     # 1.6 and 2.7 are shared by Bienestar Social, Juventud and MOSIG (1.6 also Gobierno).
     datos = cifras(cliente_de(alicia).get("/tablero/?corte=2022-2&oficina=juventud"))
 
@@ -272,7 +272,7 @@ def test_filtro_por_oficina_con_varias_responsables(cliente_de, alicia, seguimie
     assert datos["pendientes"] == []
 
 
-def test_filtro_por_subcomponente(cliente_de, alicia, seguimiento):
+def test_filtro_por_subcomponente(cliente_de, alicia, evidencias_y_avances):
     tercero = Subcomponente.objects.get(componente__plan__vigencia=2022, numero=3)
 
     datos = cifras(cliente_de(alicia).get(f"/tablero/?corte=2022-3&subcomponente={tercero.pk}"))
@@ -288,10 +288,10 @@ def test_filtro_por_subcomponente(cliente_de, alicia, seguimiento):
     assert datos["subcomponentes"] == {3: (4, Decimal("25.0"))}
     assert datos["componente"] == (4, Decimal("25.0"))
     assert datos["vencidas"] == ["3.2", "3.3", "3.4"]
-    assert datos["pendientes"] == [seguimiento["3.2"].pk]
+    assert datos["pendientes"] == [evidencias_y_avances["3.2"].pk]
 
 
-def test_filtros_combinados(cliente_de, alicia, seguimiento):
+def test_filtros_combinados(cliente_de, alicia, evidencias_y_avances):
     segundo = Subcomponente.objects.get(componente__plan__vigencia=2022, numero=2)
 
     datos = cifras(
@@ -309,7 +309,9 @@ def test_filtros_combinados(cliente_de, alicia, seguimiento):
 
 
 @pytest.mark.parametrize("corte", ["2022-2", "2022-3", ""])
-def test_tablero_de_oficina_coincide_con_el_de_opgi(cliente_de, alicia, bruno, seguimiento, corte):
+def test_tablero_de_oficina_coincide_con_el_de_opgi(
+    cliente_de, alicia, bruno, evidencias_y_avances, corte
+):
     de_opgi = cifras(cliente_de(alicia).get(f"/tablero/?corte={corte}&oficina=educacion"))
 
     de_bruno = cifras(cliente_de(bruno).get(f"/oficina/educacion/?corte={corte}"))
@@ -318,35 +320,37 @@ def test_tablero_de_oficina_coincide_con_el_de_opgi(cliente_de, alicia, bruno, s
     assert de_bruno == de_opgi
 
 
-def test_tablero_de_oficina_de_educacion(cliente_de, bruno, seguimiento):
+def test_tablero_de_oficina_de_educacion(cliente_de, bruno, evidencias_y_avances):
     respuesta = cliente_de(bruno).get("/oficina/educacion/?corte=2022-3")
     datos = cifras(respuesta)
 
     assert datos["actividades"] == {"1.3": "vencida", "2.4": "cumplida"}
     assert datos["conteos"] == conteos(cumplida=1, vencida=1)
     assert datos["componente"] == (2, Decimal("50.0"))
-    assert datos["pendientes"] == [seguimiento["1.3"].pk]
+    assert datos["pendientes"] == [evidencias_y_avances["1.3"].pk]
     html = respuesta.content.decode()
     assert "<h1>Secretaría de Educación Municipal</h1>" in html
     assert 'name="oficina"' not in html  # the office is fixed by the address
 
 
-def test_una_oficina_no_abre_el_tablero_de_otra(cliente_de, bruno, seguimiento):
+def test_una_oficina_no_abre_el_tablero_de_otra(cliente_de, bruno, evidencias_y_avances):
     assert cliente_de(bruno).get("/oficina/salud/").status_code == 403
     assert cliente_de(bruno).get("/tablero/").status_code == 403
 
 
-def test_opgi_abre_el_tablero_de_cualquier_oficina(cliente_de, alicia, seguimiento):
+def test_opgi_abre_el_tablero_de_cualquier_oficina(cliente_de, alicia, evidencias_y_avances):
     datos = cifras(cliente_de(alicia).get("/oficina/salud/?corte=2022-3"))
 
     # Salud: 1.5 and 2.5, nothing reported → both vencidas at 0; its evidence of 1.5.
     assert datos["actividades"] == {"1.5": "vencida", "2.5": "vencida"}
     assert datos["componente"] == (2, Decimal("0.0"))
-    assert datos["pendientes"] == [seguimiento["1.5"].pk]
+    assert datos["pendientes"] == [evidencias_y_avances["1.5"].pk]
 
 
 @pytest.mark.parametrize("consulta", ["?corte=2022-2", "?corte=2022-3&oficina=salud", ""])
-def test_control_interno_ve_el_mismo_tablero(cliente_de, alicia, diana, seguimiento, consulta):
+def test_control_interno_ve_el_mismo_tablero(
+    cliente_de, alicia, diana, evidencias_y_avances, consulta
+):
     de_opgi = cifras(cliente_de(alicia).get(f"/tablero/{consulta}"))
 
     de_diana = cifras(cliente_de(diana).get(f"/tablero/{consulta}"))
@@ -360,7 +364,7 @@ def test_control_interno_ve_el_mismo_tablero(cliente_de, alicia, diana, seguimie
 
 @pytest.mark.parametrize("corte", ["basura", "2022-4", "2021-2", "2022", "'; DROP TABLE"])
 def test_corte_invalido_muestra_un_error_y_la_situacion_a_hoy(
-    cliente_de, alicia, seguimiento, corte
+    cliente_de, alicia, evidencias_y_avances, corte
 ):
     cliente = cliente_de(alicia)
     sin_filtros = cifras(cliente.get("/tablero/"))
@@ -375,7 +379,7 @@ def test_corte_invalido_muestra_un_error_y_la_situacion_a_hoy(
     assert cifras(respuesta) == sin_filtros
 
 
-def test_corte_invalido_no_descarta_los_demas_filtros(cliente_de, alicia, seguimiento):
+def test_corte_invalido_no_descarta_los_demas_filtros(cliente_de, alicia, evidencias_y_avances):
     respuesta = cliente_de(alicia).get("/tablero/?corte=2022-9&oficina=educacion")
 
     # The bad corte is reported and ignored; the office chosen still applies.
@@ -383,7 +387,9 @@ def test_corte_invalido_no_descarta_los_demas_filtros(cliente_de, alicia, seguim
     assert list(cifras(respuesta)["actividades"]) == ["1.3", "2.4"]
 
 
-def test_oficina_o_subcomponente_invalidos_no_rompen_el_tablero(cliente_de, alicia, seguimiento):
+def test_oficina_o_subcomponente_invalidos_no_rompen_el_tablero(
+    cliente_de, alicia, evidencias_y_avances
+):
     cliente = cliente_de(alicia)
     otro_plan = Subcomponente.objects.order_by("-pk").first().pk + 1000
 
@@ -401,7 +407,7 @@ def test_oficina_o_subcomponente_invalidos_no_rompen_el_tablero(cliente_de, alic
         assert cifras(respuesta)["conteos"] == conteos(cumplida=3, en_riesgo=1, vencida=19)
 
 
-def test_vigencia_sin_plan_es_404(cliente_de, alicia, seguimiento):
+def test_vigencia_sin_plan_es_404(cliente_de, alicia, evidencias_y_avances):
     assert cliente_de(alicia).get("/tablero/?vigencia=1999").status_code == 404
     assert cliente_de(alicia).get("/tablero/?vigencia=dos-mil").status_code == 404
 
@@ -435,7 +441,15 @@ def avance_y_estado(respuesta) -> tuple[Decimal, str, str]:
     ],
 )
 def test_pagina_de_actividad_muestra_el_avance_y_el_estado(
-    cliente_de, alicia, seguimiento, actividad, hoy_fijo, codigo, porcentaje, estado, etiqueta
+    cliente_de,
+    alicia,
+    evidencias_y_avances,
+    actividad,
+    hoy_fijo,
+    codigo,
+    porcentaje,
+    estado,
+    etiqueta,
 ):
     hoy_fijo(date(2022, 9, 15))
     elegida = actividad(codigo)
@@ -449,7 +463,7 @@ def test_pagina_de_actividad_muestra_el_avance_y_el_estado(
 
 @pytest.mark.parametrize("codigo", ["1.1", "1.7", "2.2", "3.1", "3.4"])
 def test_pagina_de_actividad_coincide_con_el_selector_hoy(
-    cliente_de, alicia, seguimiento, actividad, codigo
+    cliente_de, alicia, evidencias_y_avances, actividad, codigo
 ):
     elegida = actividad(codigo)
 
@@ -459,7 +473,9 @@ def test_pagina_de_actividad_coincide_con_el_selector_hoy(
     assert avance_y_estado(respuesta) == (fila.porcentaje, fila.estado.value, fila.estado.label)
 
 
-def test_pagina_de_actividad_y_tablero_coinciden(cliente_de, alicia, seguimiento, actividad):
+def test_pagina_de_actividad_y_tablero_coinciden(
+    cliente_de, alicia, evidencias_y_avances, actividad
+):
     cliente = cliente_de(alicia)
     tablero = cifras(cliente.get("/tablero/"))
 
