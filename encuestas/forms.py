@@ -22,6 +22,9 @@ from .models import (
 
 FECHA = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 FECHA_HORA = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+FECHA_HORA_OBLIGATORIA = forms.DateTimeInput(
+    attrs={"type": "datetime-local", "required": True}, format="%Y-%m-%dT%H:%M"
+)
 FORMATOS_FECHA_HORA = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"]
 
 
@@ -29,23 +32,15 @@ def _campo(pregunta: PreguntaEncuesta, *, papel: bool) -> forms.Field:
     """The form field of one question (never `required`: reglas.interpretar decides)."""
     comun = {"label": pregunta.texto, "required": False, "help_text": pregunta.ayuda}
     Tipo = PreguntaEncuesta.Tipo
+    # A text's length is reglas.interpretar's rule and message; the browser gets a hint.
+    maximo = reglas.maximo_texto(pregunta.tipo) if not pregunta.con_opciones else None
     if pregunta.tipo == Tipo.TEXTO_CORTO:
         return forms.CharField(
-            max_length=reglas.maximo_texto(pregunta.tipo),
-            widget=forms.TextInput(attrs={"autocomplete": "off"}),
-            error_messages={
-                "max_length": "La respuesta tiene %(show_value)d caracteres; el máximo es %(limit_value)d."
-            },
-            **comun,
+            widget=forms.TextInput(attrs={"autocomplete": "off", "maxlength": maximo}), **comun
         )
     if pregunta.tipo == Tipo.TEXTO_LARGO:
         return forms.CharField(
-            max_length=reglas.maximo_texto(pregunta.tipo),
-            widget=forms.Textarea(attrs={"rows": 4}),
-            error_messages={
-                "max_length": "La respuesta tiene %(show_value)d caracteres; el máximo es %(limit_value)d."
-            },
-            **comun,
+            widget=forms.Textarea(attrs={"rows": 4, "maxlength": maximo}), **comun
         )
     opciones = list(pregunta.opciones.all())
     if pregunta.tipo == Tipo.ESCALA:
@@ -141,7 +136,8 @@ class PapelForm(RespuestaForm):
     fecha = CampoFecha(
         label="Fecha en que se diligenció el formato",
         widget=FECHA,
-        error_messages={"required": "Indique la fecha del formato."},
+        # Checked here too, so that it shows beside the questions' errors: reglas' message.
+        error_messages={"required": reglas.MENSAJE_SIN_FECHA},
     )
 
     papel = True
@@ -172,41 +168,39 @@ class EncuestaForm(forms.Form):
         required=False,
         help_text="Obligatorio en una encuesta general; si no, se usa el título del espacio.",
     )
+    # Required, but the message is the service's (nucleo.formularios.aplicar_errores).
     cuestionario = forms.ModelChoiceField(
         label="Cuestionario",
         queryset=Cuestionario.objects.none(),
-        error_messages={"required": "Elija el cuestionario."},
+        required=False,
+        empty_label=None,
     )
     abre_en = forms.DateTimeField(
         label="Abre el",
-        widget=FECHA_HORA,
+        widget=FECHA_HORA_OBLIGATORIA,
         input_formats=FORMATOS_FECHA_HORA,
         validators=[fechas.validar_momento],
-        error_messages={"required": "Indique cuándo abre la encuesta."},
+        required=False,  # the service says «Indique cuándo abre la encuesta.»
     )
     cierra_en = forms.DateTimeField(
         label="Cierra el",
-        widget=FECHA_HORA,
+        widget=FECHA_HORA_OBLIGATORIA,
         input_formats=FORMATOS_FECHA_HORA,
         validators=[fechas.validar_momento],
-        error_messages={"required": "Indique cuándo cierra la encuesta."},
+        required=False,  # the service says «Indique cuándo cierra la encuesta.»
     )
     maximo_por_hora = forms.IntegerField(
         label="Respuestas por conexión y hora",
         required=False,  # empty: the default on a new survey, unchanged on an edit
-        min_value=1,
-        max_value=TOPE_POR_HORA,
+        # The bounds are the service's rule and message; the browser gets them as hints.
+        widget=forms.NumberInput(attrs={"min": 1, "max": TOPE_POR_HORA}),
         initial=MAXIMO_POR_HORA,
         help_text=(
             f"Cuántas respuestas web se aceptan por hora desde una misma conexión "
             f"(por defecto {MAXIMO_POR_HORA}). Súbalo para un evento presencial en el que "
             f"muchas personas comparten el wifi del lugar (máximo {TOPE_POR_HORA})."
         ),
-        error_messages={
-            "invalid": "Escriba un número entero.",
-            "min_value": "Permita al menos una respuesta por conexión y hora.",
-            "max_value": f"Como máximo {TOPE_POR_HORA} respuestas por conexión y hora.",
-        },
+        error_messages={"invalid": "Escriba un número entero."},
     )
 
     def __init__(self, *args, espacios, con_espacio: bool = True, **kwargs):
@@ -298,10 +292,17 @@ class DuplicarForm(forms.Form):
 
 class PreguntaCuestionarioForm(forms.Form):
     tipo = forms.ChoiceField(label="Tipo de pregunta", choices=PreguntaEncuesta.Tipo.choices)
+    # Required and at most 300 characters: the service's rule and messages.
     texto = forms.CharField(
-        label="Pregunta", max_length=300, error_messages={"required": "Escriba la pregunta."}
+        label="Pregunta",
+        required=False,
+        widget=forms.TextInput(attrs={"required": True, "maxlength": 300}),
     )
-    ayuda = forms.CharField(label="Texto de ayuda (opcional)", max_length=300, required=False)
+    ayuda = forms.CharField(
+        label="Texto de ayuda (opcional)",
+        required=False,
+        widget=forms.TextInput(attrs={"maxlength": 300}),
+    )
     obligatoria = forms.BooleanField(label="Obligatoria", required=False, initial=True)
     opciones = forms.CharField(
         label="Opciones, una por línea",

@@ -46,6 +46,9 @@ MAXIMO_TEXTO_LARGO = 2000
 # never past TOPE_POR_HORA, so that the cap cannot be switched off by accident.
 MAXIMO_POR_HORA = 10
 TOPE_POR_HORA = 2000
+# The one wording of the cap's bounds: the model's validators (admin) and the services.
+MENSAJE_MINIMO_POR_HORA = "Permita al menos una respuesta por conexión y hora."
+MENSAJE_TOPE_POR_HORA = f"Como máximo {TOPE_POR_HORA} respuestas por conexión y hora."
 
 
 class Cuestionario(models.Model):
@@ -219,11 +222,8 @@ class Encuesta(ConEstados, models.Model):
         "respuestas por conexión y hora",
         default=MAXIMO_POR_HORA,
         validators=[
-            MinValueValidator(1, "Permita al menos una respuesta por conexión y hora."),
-            MaxValueValidator(
-                TOPE_POR_HORA,
-                f"Como máximo {TOPE_POR_HORA} respuestas por conexión y hora.",
-            ),
+            MinValueValidator(1, MENSAJE_MINIMO_POR_HORA),
+            MaxValueValidator(TOPE_POR_HORA, MENSAJE_TOPE_POR_HORA),
         ],
         help_text=(
             "Cuántas respuestas web se aceptan por hora desde una misma conexión (dirección IP). "

@@ -38,6 +38,7 @@ MENSAJE_OBLIGATORIA = "Esta pregunta es obligatoria."
 MENSAJE_ESCALA = "Elija un valor de 1 a 5."
 MENSAJE_OPCION = "Elija una de las opciones de la pregunta."
 MENSAJE_UNA_SOLA = "Elija una sola opción."
+MENSAJE_SIN_FECHA = "Indique la fecha del formato."  # a paper form (service and form)
 
 
 def maximo_texto(tipo: str) -> int:

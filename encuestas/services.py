@@ -33,6 +33,8 @@ from nucleo.roles import Usuario
 from . import fechas, permisos, reglas, selectors
 from .models import (
     MAXIMO_POR_HORA,
+    MENSAJE_MINIMO_POR_HORA,
+    MENSAJE_TOPE_POR_HORA,
     TOPE_POR_HORA,
     Cuestionario,
     Encuesta,
@@ -261,10 +263,10 @@ def _validar_encuesta(
     errores: dict[str, str] = fechas.errores_periodo(
         abre_en=abre_en, cierra_en=cierra_en, vigencia=fechas.vigencia_de(espacio)
     )
-    if not 1 <= maximo_por_hora <= TOPE_POR_HORA:
-        errores["maximo_por_hora"] = (
-            f"Las respuestas por conexión y hora van de 1 a {TOPE_POR_HORA}."
-        )
+    if maximo_por_hora < 1:
+        errores["maximo_por_hora"] = MENSAJE_MINIMO_POR_HORA
+    elif maximo_por_hora > TOPE_POR_HORA:
+        errores["maximo_por_hora"] = MENSAJE_TOPE_POR_HORA
     if cuestionario is None:
         errores["cuestionario"] = "Elija el cuestionario."
     elif not cuestionario.preguntas.exists():
@@ -583,7 +585,7 @@ def registrar_papel(
     errores: dict[str, list[str]] = {}
     desde = primer_dia_papel(encuesta)
     if fecha is None:
-        errores["fecha"] = ["Indique la fecha del formato."]
+        errores["fecha"] = [reglas.MENSAJE_SIN_FECHA]
     elif fecha > hoy:
         errores["fecha"] = ["La fecha del formato no puede ser posterior a hoy."]
     elif fecha < desde:

@@ -5,7 +5,7 @@
 - /encuestas/resultados/<código>/: a survey's results, only once OPGI
   published them, and never the free texts (they may hold personal data).
 
-Abuse protection is dialogos' (one mechanism for every public form): its
+Abuse protection is the core's (one mechanism for every public form): nucleo.formularios'
 honeypot field and its per-IP rate limit (nucleo.limites, group
 «encuestas», setting ENCUESTAS_LIMITE_RESPUESTAS); on top, each form carries
 a one-time token, so a refresh or a double click never counts twice; a signed
