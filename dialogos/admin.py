@@ -19,7 +19,6 @@ from django.urls import path
 import nucleo.parametros  # noqa: F401  (registers the <id:…> converter)
 from nucleo.formularios import aplicar_errores
 
-from . import services
 from .forms import PublicarForm
 from .models import (
     AdjuntoEspacio,
@@ -29,6 +28,7 @@ from .models import (
     Pregunta,
     Territorio,
 )
+from .services import preguntas as servicios_preguntas
 
 
 @admin.register(Territorio)
@@ -110,7 +110,7 @@ class AdjuntoEspacioAdmin(admin.ModelAdmin):
 class PreguntaAdmin(admin.ModelAdmin):
     """Corrections only: the workflow (assign, answer, publish) is read-only here.
 
-    Publishing from the admin goes through services.publicar_pregunta, like the
+    Publishing from the admin goes through servicios_preguntas.publicar_pregunta, like the
     staff page: the «Publicar» button opens a form whose errors (personal data
     in the texts, Ley 1581 de 2012) are the service's own, and the user who
     published is recorded. Questions are added only through the forms that
@@ -166,7 +166,7 @@ class PreguntaAdmin(admin.ModelAdmin):
             form = PublicarForm(request.POST)
             if form.is_valid():
                 try:
-                    services.publicar_pregunta(
+                    servicios_preguntas.publicar_pregunta(
                         pregunta=pregunta, usuario=request.user, **form.cleaned_data
                     )
                 except ValidationError as error:
@@ -191,7 +191,7 @@ class PreguntaAdmin(admin.ModelAdmin):
             "opts": self.model._meta,
             "original": pregunta,
             "form": form,
-            "publicable": pregunta.estado == Pregunta.Estado.RESPONDIDA,
+            "publicable": pregunta.admite_publicacion,
             "title": f"Publicar la pregunta {pregunta.radicado}",
         }
         return TemplateResponse(

@@ -3,11 +3,12 @@
 from datetime import datetime
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 
 from nucleo.fechas import CampoFecha
-from nucleo.formularios import CAMPO_TRAMPA, campo_trampa, revisar_trampa
+from nucleo.formularios import CAMPO_TRAMPA, aplicar_errores, campo_trampa, revisar_trampa
 from plan import fuentes
 from plan.models import Actividad, Responsable
 
@@ -17,6 +18,7 @@ from .models import (
     AdjuntoEspacio,
     Compromiso,
     EspacioDialogo,
+    InformeRespuestas,
     Territorio,
 )
 
@@ -481,13 +483,12 @@ class AlcanceInformeForm(FormularioDePagina):
 
     def clean(self):
         datos = super().clean()
-        espacio, desde, hasta = datos.get("espacio"), datos.get("desde"), datos.get("hasta")
-        if espacio is None and not (desde and hasta):
-            raise forms.ValidationError("Elija un espacio o un periodo (desde y hasta).")
-        if espacio is not None and (desde or hasta):
-            raise forms.ValidationError("Elija un espacio o un periodo, no ambos.")
-        if desde and hasta and hasta < desde:
-            self.add_error("hasta", "La fecha final no puede ser anterior a la inicial.")
+        try:
+            InformeRespuestas.validar_alcance(
+                datos.get("espacio"), datos.get("desde"), datos.get("hasta")
+            )
+        except ValidationError as error:
+            aplicar_errores(self, error)
         return datos
 
 

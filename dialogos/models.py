@@ -10,18 +10,25 @@
   legal deadline (dialogos.reglas) and OPGI publishes it without personal data.
 - InformeRespuestas: a published report of the answers (counts for meta 3.4).
 
-The state changes live in dialogos/services.py; the constraints below make
-the database refuse what the services would refuse.
+Each stateful model declares its transitions once (`TRANSICIONES`, nucleo.estados)
+with the one message that refuses them; dialogos/services check and apply them and
+templates read the named properties (`espacio.admite_cambios`…), never a status string.
+The constraints below make the database refuse what the services would refuse.
 """
 
 import uuid
+from collections.abc import Callable
+from datetime import date
+from typing import ClassVar
 
 from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from nucleo.estados import ConEstados, Transicion
 from nucleo.fechas import (
     FECHA_MAXIMA,
     FECHA_MINIMA,
@@ -38,6 +45,33 @@ from .reglas import nuevo_numero_publico
 
 # Longest question a citizen may send (a paper form holds far less).
 MAXIMO_PREGUNTA = 2000
+
+# «Espacio o periodo, no ambos»: the one rule of a report's scope, said once.
+MENSAJE_ALCANCE_AMBOS = "Elija un espacio o un periodo, no ambos."
+MENSAJE_ALCANCE_FALTA = "Elija un espacio o un periodo (desde y hasta)."
+MENSAJE_PERIODO_AL_REVES = "La fecha final no puede ser anterior a la inicial."
+
+
+class EstadosDialogo(ConEstados):
+    """nucleo.estados, plus the two things dialogos' messages need.
+
+    A refusal may name the state the object is in (`{estado}`, its label in lower
+    case), and a transition may be refused with its own message from one state
+    (`MENSAJES_DESDE[(transicion, estado)]`), e.g. answering an answered question.
+    """
+
+    MENSAJES_DESDE: ClassVar[dict[tuple[str, str], str]] = {}
+    get_estado_display: Callable[[], str]  # given by Django for the `estado` field
+
+    def exigir(self, transicion: str) -> None:
+        if self.admite(transicion):
+            return
+        mensaje = self.MENSAJES_DESDE.get(
+            (transicion, self.estado), self.TRANSICIONES[transicion].mensaje
+        )
+        raise ValidationError(
+            mensaje.format(estado=self.get_estado_display().lower()), code="estado"
+        )
 
 
 class Territorio(models.Model):
@@ -66,7 +100,7 @@ def ruta_adjunto(instance: "AdjuntoEspacio", filename: str) -> str:
     return ruta_unica(f"dialogos/{anio}/{espacio.uid.hex}", filename)
 
 
-class EspacioDialogo(models.Model):
+class EspacioDialogo(EstadosDialogo, models.Model):
     class Tipo(models.TextChoices):
         JORNADA_TEMATICA = "jornada_tematica", "Jornada temática de diálogo"
         ESPACIO_TERRITORIAL = "espacio_territorial", "Espacio territorial de diálogo"
@@ -197,6 +231,75 @@ class EspacioDialogo(models.Model):
     def __str__(self):
         return f"{self.titulo} ({timezone.localtime(self.inicio):%d/%m/%Y})"
 
+    TRANSICIONES = {
+        "editar": Transicion(
+            desde={Estado.PROGRAMADO},
+            hacia=Estado.PROGRAMADO,
+            mensaje="El espacio ya está {estado}: no se puede modificar.",
+        ),
+        "cancelar": Transicion(
+            desde={Estado.PROGRAMADO},
+            hacia=Estado.CANCELADO,
+            mensaje="Solo se cancela un espacio programado; este ya está {estado}.",
+        ),
+        "realizar": Transicion(
+            desde={Estado.PROGRAMADO},
+            hacia=Estado.REALIZADO,
+            mensaje="Solo se cierra un espacio programado; este ya está {estado}.",
+        ),
+        # Not a change of state: what the space admits while it stays where it is.
+        "comprometer": Transicion(
+            desde={Estado.REALIZADO},
+            hacia=Estado.REALIZADO,
+            mensaje="Los compromisos se registran en un espacio ya realizado.",
+        ),
+    }
+    MENSAJE_CANCELADO_SIN_ADJUNTOS = "Un espacio cancelado no recibe adjuntos."
+    MENSAJE_CANCELADO_SIN_PREGUNTAS = (
+        "Este espacio fue cancelado. Puede enviar su pregunta en el formulario general."
+    )
+
+    @property
+    def esta_programado(self) -> bool:
+        return self.estado == self.Estado.PROGRAMADO
+
+    @property
+    def esta_realizado(self) -> bool:
+        return self.estado == self.Estado.REALIZADO
+
+    @property
+    def esta_cancelado(self) -> bool:
+        return self.estado == self.Estado.CANCELADO
+
+    @property
+    def admite_cambios(self) -> bool:
+        """Editing and cancelling: only while programmed (a realised or cancelled space is final)."""
+        return self.admite("editar")
+
+    @property
+    def puede_cerrarse(self) -> bool:
+        return self.admite("realizar")
+
+    @property
+    def admite_compromisos(self) -> bool:
+        return self.admite("comprometer")
+
+    @property
+    def admite_adjuntos(self) -> bool:
+        return not self.esta_cancelado
+
+    @property
+    def admite_preguntas(self) -> bool:
+        return not self.esta_cancelado
+
+    def exigir_adjuntos(self) -> None:
+        if not self.admite_adjuntos:
+            raise ValidationError(self.MENSAJE_CANCELADO_SIN_ADJUNTOS, code="estado")
+
+    def exigir_preguntas(self) -> None:
+        if not self.admite_preguntas:
+            raise ValidationError(self.MENSAJE_CANCELADO_SIN_PREGUNTAS, code="estado")
+
     @property
     def es_virtual(self) -> bool:
         return bool(self.enlace) and not self.lugar
@@ -287,7 +390,7 @@ class AdjuntoEspacio(ArchivoGuardado):
         return f"{self.get_tipo_display()} – {self.nombre_original}"
 
 
-class Pregunta(models.Model):
+class Pregunta(EstadosDialogo, models.Model):
     class Canal(models.TextChoices):
         WEB = "web", "Formulario web"
         FORMATO = "formato", "Formato físico en el espacio"
@@ -430,9 +533,44 @@ class Pregunta(models.Model):
     def __str__(self):
         return self.radicado
 
+    TRANSICIONES = {
+        # OPGI may reassign until the question is answered.
+        "asignar": Transicion(
+            desde={Estado.RECIBIDA, Estado.ASIGNADA},
+            hacia=Estado.ASIGNADA,
+            mensaje="La pregunta ya fue respondida: no se puede reasignar.",
+        ),
+        "responder": Transicion(
+            desde={Estado.ASIGNADA},
+            hacia=Estado.RESPONDIDA,
+            mensaje="La pregunta debe estar asignada a una dependencia para responderla.",
+        ),
+        "publicar": Transicion(
+            desde={Estado.RESPONDIDA},
+            hacia=Estado.PUBLICADA,
+            mensaje="Solo se publica una pregunta respondida y aún no publicada.",
+        ),
+    }
+    MENSAJES_DESDE = {
+        ("responder", Estado.RESPONDIDA): "La pregunta ya fue respondida.",
+        ("responder", Estado.PUBLICADA): "La pregunta ya fue respondida.",
+    }
+
     @property
     def respondida(self) -> bool:
         return self.estado in (self.Estado.RESPONDIDA, self.Estado.PUBLICADA)
+
+    @property
+    def admite_respuesta(self) -> bool:
+        return self.admite("responder")
+
+    @property
+    def admite_publicacion(self) -> bool:
+        return self.admite("publicar")
+
+    @property
+    def esta_publicada(self) -> bool:
+        return self.estado == self.Estado.PUBLICADA
 
 
 class InformeRespuestas(models.Model):
@@ -496,6 +634,20 @@ class InformeRespuestas(models.Model):
 
     def __str__(self):
         return f"{self.titulo} ({self.publicado_el:%d/%m/%Y})"
+
+    @staticmethod
+    def validar_alcance(
+        espacio: "EspacioDialogo | None", desde: date | None, hasta: date | None
+    ) -> None:
+        """A report covers a space or a period (desde ≤ hasta), not both: the one rule,
+        for the report recorded (dialogos.services.informes) and the one downloaded
+        (AlcanceInformeForm)."""
+        if espacio is not None and (desde or hasta):
+            raise ValidationError({NON_FIELD_ERRORS: MENSAJE_ALCANCE_AMBOS}, code="alcance")
+        if espacio is None and not (desde and hasta):
+            raise ValidationError({NON_FIELD_ERRORS: MENSAJE_ALCANCE_FALTA}, code="alcance")
+        if desde and hasta and hasta < desde:
+            raise ValidationError({"hasta": MENSAJE_PERIODO_AL_REVES}, code="alcance")
 
     @property
     def descripcion_alcance(self) -> str:

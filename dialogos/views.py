@@ -25,7 +25,7 @@ from plan.permisos import Accion as AccionPlan
 from plan.views import respuesta_archivo
 
 from . import informes as informes_dialogos
-from . import metas, permisos, selectors, services
+from . import metas, permisos, selectors
 from .forms import (
     AdjuntoForm,
     AlcanceInformeForm,
@@ -45,6 +45,10 @@ from .forms import (
 )
 from .models import AdjuntoEspacio
 from .permisos import Accion
+from .services import compromisos as servicios_compromisos
+from .services import espacios as servicios_espacios
+from .services import informes as servicios_informes
+from .services import preguntas as servicios_preguntas
 from .views_publicas import descarga_informe
 
 
@@ -76,7 +80,9 @@ def espacio_nuevo(request):
         form = EspacioForm(request.POST, usuario=request.user)
         if form.is_valid():
             try:
-                espacio = services.programar_espacio(usuario=request.user, **form.datos_servicio())
+                espacio = servicios_espacios.programar_espacio(
+                    usuario=request.user, **form.datos_servicio()
+                )
             except ValidationError as error:
                 aplicar_errores(form, error)
             except PermissionDenied as error:
@@ -100,7 +106,7 @@ def espacio_editar(request, pk):
         )
         if form.is_valid():
             try:
-                services.editar_espacio(
+                servicios_espacios.editar_espacio(
                     espacio=espacio, usuario=request.user, **form.datos_servicio()
                 )
             except ValidationError as error:
@@ -166,7 +172,7 @@ def espacio_cancelar(request, pk):
         Accion.PROGRAMAR_ESPACIO,
         CancelarForm,
         "form_cancelar",
-        lambda espacio, datos: services.cancelar_espacio(
+        lambda espacio, datos: servicios_espacios.cancelar_espacio(
             espacio=espacio, usuario=request.user, **datos
         ),
         "Espacio cancelado. El cronograma y los calendarios suscritos lo muestran cancelado.",
@@ -182,7 +188,7 @@ def espacio_realizacion(request, pk):
         Accion.CERRAR_ESPACIO,
         RealizacionForm,
         "form_realizacion",
-        lambda espacio, datos: services.registrar_realizacion(
+        lambda espacio, datos: servicios_espacios.registrar_realizacion(
             espacio=espacio, usuario=request.user, **datos
         ),
         "Espacio registrado como realizado.",
@@ -198,7 +204,7 @@ def compromiso_nuevo(request, pk):
         Accion.CERRAR_ESPACIO,
         CompromisoForm,
         "form_compromiso",
-        lambda espacio, datos: services.agregar_compromiso(
+        lambda espacio, datos: servicios_compromisos.agregar_compromiso(
             espacio=espacio, usuario=request.user, **datos
         ),
         "Compromiso registrado.",
@@ -214,7 +220,7 @@ def adjunto_nuevo(request, pk):
         Accion.CERRAR_ESPACIO,
         AdjuntoForm,
         "form_adjunto",
-        lambda espacio, datos: services.subir_adjunto(
+        lambda espacio, datos: servicios_espacios.subir_adjunto(
             espacio=espacio, usuario=request.user, **datos
         ),
         "Archivo adjuntado.",
@@ -263,7 +269,7 @@ def compromiso_seguimiento(request, pk):
     compromiso = permisos.COMPROMISOS.obtener(request.user, pk, Accion.SEGUIR_COMPROMISO)
     form = SeguimientoCompromisoForm(request.POST)
     if form.is_valid():
-        services.actualizar_compromiso(
+        servicios_compromisos.actualizar_compromiso(
             compromiso=compromiso, usuario=request.user, **form.cleaned_data
         )
         messages.success(request, "Seguimiento del compromiso guardado.")
@@ -306,7 +312,7 @@ def pregunta_nueva(request):
         form = PreguntaFormatoForm(request.POST, espacios=espacios)
         if form.is_valid():
             try:
-                pregunta = services.registrar_pregunta_formato(
+                pregunta = servicios_preguntas.registrar_pregunta_formato(
                     usuario=request.user, **form.datos_servicio()
                 )
             except ValidationError as error:
@@ -374,7 +380,7 @@ def pregunta_asignar(request, pk):
         Accion.ASIGNAR_PREGUNTA,
         AsignarForm,
         "form_asignar",
-        lambda pregunta, datos: services.asignar_pregunta(
+        lambda pregunta, datos: servicios_preguntas.asignar_pregunta(
             pregunta=pregunta, usuario=request.user, **datos
         ),
         "Pregunta asignada.",
@@ -390,7 +396,7 @@ def pregunta_responder(request, pk):
         Accion.RESPONDER_PREGUNTA,
         ResponderForm,
         "form_responder",
-        lambda pregunta, datos: services.responder_pregunta(
+        lambda pregunta, datos: servicios_preguntas.responder_pregunta(
             pregunta=pregunta, usuario=request.user, **datos
         ),
         "Respuesta guardada. OPGI la revisará para publicarla.",
@@ -406,7 +412,7 @@ def pregunta_publicar(request, pk):
         Accion.PUBLICAR_PREGUNTA,
         PublicarForm,
         "form_publicar",
-        lambda pregunta, datos: services.publicar_pregunta(
+        lambda pregunta, datos: servicios_preguntas.publicar_pregunta(
             pregunta=pregunta, usuario=request.user, **datos
         ),
         "Pregunta y respuesta publicadas, sin datos personales.",
@@ -437,7 +443,7 @@ def informes(request):
     form = InformeForm(request.POST)
     if form.is_valid():
         try:
-            services.registrar_informe(usuario=request.user, **form.cleaned_data)
+            servicios_informes.registrar_informe(usuario=request.user, **form.cleaned_data)
         except ValidationError as error:
             aplicar_errores(form, error)
         else:

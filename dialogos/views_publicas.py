@@ -18,9 +18,10 @@ from nucleo.formularios import aplicar_errores
 from nucleo.parametros import entero, slug
 from plan import selectors as plan_selectors
 
-from . import calendario, informes, selectors, services
+from . import calendario, informes, selectors
 from .forms import ConsultaForm, FiltroCronogramaForm, PreguntaForm
 from .models import Territorio
+from .services import preguntas as servicios_preguntas
 
 SESION_RADICADO = "dialogos_radicado"
 MENSAJE_LIMITE = (
@@ -100,7 +101,9 @@ def preguntar(request, pk=None):
         estado = 429
     elif form.is_valid():
         try:
-            pregunta = services.recibir_pregunta(espacio=espacio, **form.datos_servicio())
+            pregunta = servicios_preguntas.recibir_pregunta(
+                espacio=espacio, **form.datos_servicio()
+            )
         except ValidationError as error:
             aplicar_errores(form, error)
         else:
