@@ -7,8 +7,12 @@ the model fields, the forms, the services and CheckConstraints all refuse it now
 """
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
+
+if TYPE_CHECKING:
+    from dialogos.models import EspacioDialogo
 
 from nucleo.fechas import (
     FECHA_MAXIMA,
@@ -70,8 +74,8 @@ def errores_periodo(
     return errores
 
 
-def vigencia_de(espacio) -> int | None:
+def vigencia_de(espacio: "EspacioDialogo | None") -> int | None:
     """The vigencia of the plan the space counts for, if it is linked to an activity."""
-    if espacio is None or espacio.actividad_id is None:
+    if espacio is None or espacio.actividad is None:
         return None
     return espacio.actividad.plan.vigencia

@@ -86,7 +86,7 @@ class Cuestionario(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.nombre
 
 
@@ -113,7 +113,7 @@ class PreguntaEncuesta(models.Model):
         verbose_name_plural = "preguntas del cuestionario"
         ordering = ["cuestionario", "orden", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.orden}. {self.texto}"
 
     @property
@@ -163,7 +163,7 @@ class Opcion(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.texto
 
     @property
@@ -304,7 +304,7 @@ class Encuesta(ConEstados, models.Model):
             raise ValidationError(errores)
 
     @property
-    def estado(self) -> str:  # type: ignore[override]  # ConEstados' attribute, on a field
+    def estado(self) -> str:
         """The publication state, read from (and written to) `resultados_publicados`."""
         return self.PUBLICADOS if self.resultados_publicados else self.SIN_PUBLICAR
 
@@ -430,7 +430,7 @@ class Respuesta(models.Model):
             fechas.restriccion_fecha("fecha", "respuesta_fecha_en_rango"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Respuesta {self.pk} – {self.encuesta} ({self.fecha:%d/%m/%Y})"
 
 
@@ -477,5 +477,5 @@ class ValorRespuesta(models.Model):
             ),
         ]
 
-    def __str__(self):
-        return self.opcion.texto if self.opcion_id else self.texto[:60]
+    def __str__(self) -> str:
+        return self.opcion.texto if self.opcion else self.texto[:60]

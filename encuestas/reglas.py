@@ -105,7 +105,7 @@ class Valor:
     texto: str = ""
 
 
-def _vacio(valor) -> bool:
+def _vacio(valor: object) -> bool:
     if valor is None:
         return True
     if isinstance(valor, str):
@@ -115,7 +115,7 @@ def _vacio(valor) -> bool:
     return False
 
 
-def _entero(valor) -> int | None:
+def _entero(valor: object) -> int | None:
     if isinstance(valor, Opcion):
         return valor.pk
     try:
@@ -124,7 +124,7 @@ def _entero(valor) -> int | None:
         return None
 
 
-def _valores_de_pregunta(pregunta: PreguntaEncuesta, valor) -> list[Valor]:
+def _valores_de_pregunta(pregunta: PreguntaEncuesta, valor: object) -> list[Valor]:
     if pregunta.tipo in (Tipo.TEXTO_CORTO, Tipo.TEXTO_LARGO):
         texto = str(valor).strip()
         maximo = maximo_texto(pregunta.tipo)
@@ -204,13 +204,13 @@ def porcentaje(parte: int, total: int) -> Decimal:
     return (Decimal(parte) * 100 / Decimal(total)).quantize(UN_DECIMAL, rounding=ROUND_HALF_UP)
 
 
-def promedio(conteos: Iterable[tuple[int, int]]) -> Decimal | None:
+def promedio(conteos: Iterable[tuple[int | None, int]]) -> Decimal | None:
     """The mean of a scale from (value, count) pairs, two decimals; None without answers."""
-    pares = [(valor, cantidad) for valor, cantidad in conteos if cantidad]
+    pares = [(valor, cantidad) for valor, cantidad in conteos if cantidad and valor is not None]
     total = sum(cantidad for _, cantidad in pares)
     if not total:
         return None
-    suma = sum(Decimal(valor) * cantidad for valor, cantidad in pares)
+    suma = sum((Decimal(valor) * cantidad for valor, cantidad in pares), Decimal(0))
     return (suma / total).quantize(DOS_DECIMALES, rounding=ROUND_HALF_UP)
 
 

@@ -9,7 +9,7 @@ XLSX export, the public page and the open data all read it, so they agree.
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
@@ -53,7 +53,7 @@ def encuestas_publicas() -> QuerySet[Encuesta]:
     )
 
 
-def encuestas_abiertas(*, ahora=None) -> QuerySet[Encuesta]:
+def encuestas_abiertas(*, ahora: datetime | None = None) -> QuerySet[Encuesta]:
     """The public surveys citizens may answer right now (for the public page)."""
     ahora = ahora or timezone.now()
     return (
@@ -68,7 +68,9 @@ def encuestas_publicadas() -> QuerySet[Encuesta]:
     return encuestas_con_conteo(encuestas_publicas().filter(resultados_publicados=True))
 
 
-def _respuestas(encuestas: QuerySet[Encuesta], desde: date | None, hasta: date | None):
+def _respuestas(
+    encuestas: QuerySet[Encuesta], desde: date | None, hasta: date | None
+) -> QuerySet[Respuesta]:
     respuestas = Respuesta.objects.filter(encuesta__in=encuestas.values("pk"))
     if desde is not None:
         respuestas = respuestas.filter(fecha__gte=desde)

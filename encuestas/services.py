@@ -18,7 +18,9 @@ pseudonym (`origen_de`), never on the address itself.
 import secrets
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
+from typing import cast
 
+from django.contrib.auth.models import User
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -48,12 +50,18 @@ from .permisos import Accion
 # --- Questionnaires ---------------------------------------------------------------
 
 
-def _exigir(usuario, accion: Accion, mensaje: str) -> None:
+def _cuenta(usuario: Usuario) -> User:
+    """The account of a user the permission check let through (never AnonymousUser), to be
+    stored as «created / typed in / published by»."""
+    return cast(User, usuario)
+
+
+def _exigir(usuario: Usuario, accion: Accion, mensaje: str) -> None:
     if not permisos.ENCUESTAS.puede(usuario, accion):
         raise PermissionDenied(mensaje)
 
 
-def _exigir_cuestionarios(usuario) -> None:
+def _exigir_cuestionarios(usuario: Usuario) -> None:
     _exigir(usuario, Accion.GESTIONAR_CUESTIONARIOS, "Solo OPGI modifica los cuestionarios.")
 
 
@@ -74,23 +82,28 @@ def _validar_nombre(nombre: str, excluir: int | None = None) -> str:
     if not nombre:
         raise ValidationError({"nombre": "Escriba el nombre del cuestionario."})
     # Compared in Python: SQLite folds the case of ASCII letters only («Ó» ≠ «ó»).
-    otros = Cuestionario.objects.exclude(pk=excluir).values_list("nombre", flat=True)
-    if any(otro.casefold() == nombre.casefold() for otro in otros):
+    otros = Cuestionario.objects.all()
+    if excluir is not None:
+        otros = otros.exclude(pk=excluir)
+    nombres = otros.values_list("nombre", flat=True)
+    if any(otro.casefold() == nombre.casefold() for otro in nombres):
         raise ValidationError({"nombre": "Ya existe un cuestionario con ese nombre."})
     return nombre
 
 
 @transaction.atomic
-def crear_cuestionario(*, usuario, nombre: str, presentacion: str = "") -> Cuestionario:
+def crear_cuestionario(*, usuario: Usuario, nombre: str, presentacion: str = "") -> Cuestionario:
     _exigir_cuestionarios(usuario)
     return Cuestionario.objects.create(
-        nombre=_validar_nombre(nombre), presentacion=presentacion.strip(), creado_por=usuario
+        nombre=_validar_nombre(nombre),
+        presentacion=presentacion.strip(),
+        creado_por=_cuenta(usuario),
     )
 
 
 @transaction.atomic
 def editar_cuestionario(
-    *, usuario, cuestionario: Cuestionario, nombre: str, presentacion: str = ""
+    *, usuario: Usuario, cuestionario: Cuestionario, nombre: str, presentacion: str = ""
 ) -> Cuestionario:
     """Name and presentation may change even with responses: they change no answer."""
     _exigir_cuestionarios(usuario)
@@ -101,13 +114,15 @@ def editar_cuestionario(
 
 
 @transaction.atomic
-def duplicar_cuestionario(*, usuario, cuestionario: Cuestionario, nombre: str) -> Cuestionario:
+def duplicar_cuestionario(
+    *, usuario: Usuario, cuestionario: Cuestionario, nombre: str
+) -> Cuestionario:
     """A copy (questions and options) to adapt; never the default one."""
     _exigir_cuestionarios(usuario)
     copia = Cuestionario.objects.create(
         nombre=_validar_nombre(nombre),
         presentacion=cuestionario.presentacion,
-        creado_por=usuario,
+        creado_por=_cuenta(usuario),
     )
     for pregunta in cuestionario.preguntas.prefetch_related("opciones").order_by("orden", "pk"):
         nueva = PreguntaEncuesta.objects.create(
@@ -125,8 +140,10 @@ def duplicar_cuestionario(*, usuario, cuestionario: Cuestionario, nombre: str) -
     return copia
 
 
-def _datos_pregunta(*, tipo: str, texto: str, ayuda: str, opciones: Iterable[str]):
-    errores = {}
+def _datos_pregunta(
+    *, tipo: str, texto: str, ayuda: str, opciones: Iterable[str]
+) -> tuple[str, str, list[tuple[str, int | None]]]:
+    errores: dict[str, str | list[str]] = {}
     if tipo not in PreguntaEncuesta.Tipo.values:
         errores["tipo"] = "Elija un tipo de pregunta válido."
     texto = " ".join(texto.split())
@@ -157,7 +174,7 @@ def _crear_opciones(pregunta: PreguntaEncuesta, opciones: list[tuple[str, int | 
 @transaction.atomic
 def agregar_pregunta(
     *,
-    usuario,
+    usuario: Usuario,
     cuestionario: Cuestionario,
     tipo: str,
     texto: str,
@@ -185,7 +202,7 @@ def agregar_pregunta(
 @transaction.atomic
 def editar_pregunta(
     *,
-    usuario,
+    usuario: Usuario,
     pregunta: PreguntaEncuesta,
     tipo: str,
     texto: str,
@@ -212,7 +229,7 @@ def _renumerar(cuestionario: Cuestionario, ordenadas: list[PreguntaEncuesta]) ->
 
 
 @transaction.atomic
-def mover_pregunta(*, usuario, pregunta: PreguntaEncuesta, hacia: str) -> PreguntaEncuesta:
+def mover_pregunta(*, usuario: Usuario, pregunta: PreguntaEncuesta, hacia: str) -> PreguntaEncuesta:
     """Move a question one place up («arriba») or down («abajo»)."""
     _exigir_cuestionarios(usuario)
     cuestionario = pregunta.cuestionario
@@ -229,7 +246,7 @@ def mover_pregunta(*, usuario, pregunta: PreguntaEncuesta, hacia: str) -> Pregun
 
 
 @transaction.atomic
-def eliminar_pregunta(*, usuario, pregunta: PreguntaEncuesta) -> None:
+def eliminar_pregunta(*, usuario: Usuario, pregunta: PreguntaEncuesta) -> None:
     _exigir_cuestionarios(usuario)
     cuestionario = pregunta.cuestionario
     _exigir_sin_respuestas(cuestionario)
@@ -288,7 +305,7 @@ def _validar_encuesta(
 @transaction.atomic
 def crear_encuesta(
     *,
-    usuario,
+    usuario: Usuario,
     cuestionario: Cuestionario,
     abre_en: datetime,
     cierra_en: datetime,
@@ -326,14 +343,14 @@ def crear_encuesta(
         abre_en=abre_en,
         cierra_en=cierra_en,
         maximo_por_hora=maximo_por_hora,
-        creada_por=usuario,
+        creada_por=_cuenta(usuario),
     )
 
 
 @transaction.atomic
 def editar_encuesta(
     *,
-    usuario,
+    usuario: Usuario,
     encuesta: Encuesta,
     cuestionario: Cuestionario,
     abre_en: datetime,
@@ -383,7 +400,7 @@ def publicar_resultados(
         raise PermissionDenied("Solo OPGI publica los resultados de las encuestas.")
     anterior = encuesta.aplicar("publicar" if publicar else "retirar")
     encuesta.publicados_en = (ahora or timezone.now()) if publicar else None
-    encuesta.publicados_por = usuario if publicar else None  # type: ignore[assignment]
+    encuesta.publicados_por = _cuenta(usuario) if publicar else None
     encuesta.save(update_fields=["resultados_publicados", "publicados_en", "publicados_por"])
     cambios.registrar(
         "encuesta.resultados_publicados" if publicar else "encuesta.resultados_retirados",
@@ -437,7 +454,11 @@ def preguntas_de(encuesta: Encuesta) -> list[PreguntaEncuesta]:
     )
 
 
-def _valores(encuesta: Encuesta, respuestas: Mapping[str, object], preguntas=None):
+def _valores(
+    encuesta: Encuesta,
+    respuestas: Mapping[str, object],
+    preguntas: list[PreguntaEncuesta] | None = None,
+) -> list[reglas.Valor]:
     preguntas = preguntas if preguntas is not None else preguntas_de(encuesta)
     valores = reglas.interpretar(preguntas, respuestas)
     if not valores:
@@ -559,7 +580,7 @@ def primer_dia_papel(encuesta: Encuesta) -> date:
     """The earliest date a paper form can bear: the space's day (forms are filled there,
     even if the web survey opened later), or the opening of a general survey."""
     abre = timezone.localdate(encuesta.abre_en)
-    if encuesta.espacio_id:
+    if encuesta.espacio is not None:
         return min(timezone.localdate(encuesta.espacio.inicio), abre)
     return abre
 
@@ -567,10 +588,10 @@ def primer_dia_papel(encuesta: Encuesta) -> date:
 @transaction.atomic
 def registrar_papel(
     *,
-    usuario,
+    usuario: Usuario,
     encuesta: Encuesta,
     respuestas: Mapping[str, object],
-    fecha: date,
+    fecha: date | None,
     preguntas: list[PreguntaEncuesta] | None = None,
     hoy: date | None = None,
 ) -> Respuesta:
@@ -582,7 +603,7 @@ def registrar_papel(
     if not permisos.ENCUESTAS.permite(usuario, Accion.REGISTRAR_PAPEL, encuesta):
         raise PermissionDenied("No puede digitar formatos de esta encuesta.")
     hoy = hoy or timezone.localdate()
-    errores: dict[str, list[str]] = {}
+    errores: dict[str, list[str | ValidationError]] = {}
     desde = primer_dia_papel(encuesta)
     if fecha is None:
         errores["fecha"] = [reglas.MENSAJE_SIN_FECHA]
@@ -596,12 +617,14 @@ def registrar_papel(
     try:
         valores = _valores(encuesta, respuestas, preguntas)
     except ValidationError as error:
-        for campo, mensajes in error.update_error_dict({}).items():
+        # update_error_dict: a field's errors and a whole-form one («vacia») alike.
+        por_campo: dict[str, list[ValidationError]] = {}
+        for campo, mensajes in error.update_error_dict(por_campo).items():
             errores.setdefault(campo, []).extend(mensajes)
-    if errores:
+    if errores or fecha is None:
         raise ValidationError(errores)
     respuesta = Respuesta.objects.create(
-        encuesta=encuesta, canal=Respuesta.Canal.PAPEL, fecha=fecha, registrada_por=usuario
+        encuesta=encuesta, canal=Respuesta.Canal.PAPEL, fecha=fecha, registrada_por=_cuenta(usuario)
     )
     _guardar_valores(respuesta, valores)
     return respuesta
