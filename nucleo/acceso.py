@@ -17,12 +17,14 @@ Two limits on the login (officials' and admin alike):
 """
 
 import ipaddress
+from typing import Any
 
 from axes.attempts import get_cool_off_threshold
 from axes.handlers.database import AxesDatabaseHandler
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.db.models import Sum
+from django.http import HttpRequest
 
 
 def _direccion(valor: str | None) -> str | None:
@@ -33,7 +35,7 @@ def _direccion(valor: str | None) -> str | None:
         return None
 
 
-def ip_cliente(request) -> str:
+def ip_cliente(request: HttpRequest) -> str:
     """The client's IP: from IP_CLIENTE_ENCABEZADO when the proxy sent it, else REMOTE_ADDR.
 
     For a list header such as X-Forwarded-For the last entry is used: it is the one
@@ -48,6 +50,12 @@ def ip_cliente(request) -> str:
     return _direccion(request.META.get("REMOTE_ADDR")) or "0.0.0.0"
 
 
+def _bloquea_al_fallar() -> bool:
+    # django-axes' setting (default True), read like AXES_FALLOS_POR_IP: the stubs
+    # know only Django's own settings.
+    return bool(getattr(settings, "AXES_LOCK_OUT_AT_FAILURE", True))
+
+
 def fallos_por_ip() -> int:
     return getattr(settings, "AXES_FALLOS_POR_IP", 15)
 
@@ -55,24 +63,24 @@ def fallos_por_ip() -> int:
 class ManejadorAccesos(AxesDatabaseHandler):
     """django-axes' database handler plus a per-IP limit of failures across usernames."""
 
-    def fallos_desde_ip(self, request) -> int:
+    def fallos_desde_ip(self, request: Any) -> int:
         intentos = AccessAttempt.objects.filter(ip_address=request.axes_ip_address)
         if settings.AXES_COOLOFF_TIME is not None:
             intentos = intentos.filter(attempt_time__gte=get_cool_off_threshold(request))
         return intentos.aggregate(total=Sum("failures_since_start"))["total"] or 0
 
-    def is_locked(self, request, credentials=None) -> bool:
+    def is_locked(self, request: Any, credentials: dict | None = None) -> bool:
         if super().is_locked(request, credentials):
             return True
-        return settings.AXES_LOCK_OUT_AT_FAILURE and self.fallos_desde_ip(request) >= (
-            fallos_por_ip()
-        )
+        return _bloquea_al_fallar() and self.fallos_desde_ip(request) >= (fallos_por_ip())
 
-    def user_login_failed(self, sender, credentials: dict, request=None, **kwargs):
+    def user_login_failed(
+        self, sender: object, credentials: dict, request: Any = None, **kwargs: Any
+    ) -> None:
         super().user_login_failed(sender, credentials, request=request, **kwargs)
         if (
             request is not None
-            and settings.AXES_LOCK_OUT_AT_FAILURE
+            and _bloquea_al_fallar()
             and not getattr(request, "axes_locked_out", False)
             and self.fallos_desde_ip(request) >= fallos_por_ip()
         ):

@@ -7,5 +7,5 @@ class NucleoConfig(AppConfig):
     name = "nucleo"
     verbose_name = "Núcleo compartido"
 
-    def ready(self):
+    def ready(self) -> None:
         from nucleo import sesiones  # noqa: F401  (user_logged_in → idle-timeout clock)

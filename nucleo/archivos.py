@@ -8,6 +8,7 @@ import logging
 import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import IO, Any
 
 import filetype
 from django.conf import settings
@@ -52,7 +53,7 @@ def tamano_maximo() -> int:
     return settings.EVIDENCIA_MAX_MB * 1024 * 1024
 
 
-def _leer_cabecera(archivo, n: int = 8192) -> bytes:
+def _leer_cabecera(archivo: IO[bytes], n: int = 8192) -> bytes:
     archivo.seek(0)
     cabecera = archivo.read(n)
     archivo.seek(0)
@@ -80,7 +81,7 @@ def _tipo_por_contenido(cabecera: bytes, extension: str) -> str | None:
     return tipo.mime if tipo else None
 
 
-def _sha256(archivo) -> str:
+def _sha256(archivo: IO[bytes]) -> str:
     resumen = hashlib.sha256()
     archivo.seek(0)
     for bloque in iter(lambda: archivo.read(1024 * 1024), b""):
@@ -89,7 +90,7 @@ def _sha256(archivo) -> str:
     return resumen.hexdigest()
 
 
-def revisar_archivo(archivo) -> ArchivoRevisado:
+def revisar_archivo(archivo: Any) -> ArchivoRevisado:
     """Validate an uploaded file; raise ValidationError with a Spanish message."""
     nombre = PurePath(getattr(archivo, "name", "") or "").name
     tamano = archivo.size
@@ -132,7 +133,7 @@ def nombre_para_guardar(nombre: str, *, max_bytes: int = MAX_BYTES_NOMBRE) -> st
     return raiz + extension
 
 
-def guardar_con_archivo(instancia, archivo) -> None:
+def guardar_con_archivo(instancia: Any, archivo: Any) -> None:
     """Check `archivo`, then save `instancia` (evidence, attachment…) with it.
 
     The model must have the fields archivo, nombre_original, sha256, tamano and

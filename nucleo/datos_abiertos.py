@@ -69,7 +69,7 @@ NOMBRE_TIPO = {
 }
 
 
-def _texto(valor) -> str:
+def _texto(valor: object) -> str:
     """A CSV cell: dates in ISO 8601; a text that a spreadsheet would run is neutralised."""
     if valor is None:
         return ""
@@ -80,7 +80,7 @@ def _texto(valor) -> str:
     return str(valor)
 
 
-def _json(valor):
+def _json(valor: object) -> object:
     if isinstance(valor, Decimal):
         return float(valor)
     if isinstance(valor, date | datetime):

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
@@ -170,7 +171,7 @@ def _titulo_de_hoja(titulo: str) -> str:
     return INVALID_TITLE_REGEX.sub("-", titulo)[:31] or "Hoja"
 
 
-def _valor(valor, tipo: Tipo):
+def _valor(valor: Any, tipo: Tipo) -> Any:
     if valor is None or valor == "":
         return None
     if tipo == Tipo.PORCENTAJE:
@@ -190,7 +191,15 @@ def _valor(valor, tipo: Tipo):
     return texto_seguro(ILLEGAL_CHARACTERS_RE.sub("", str(valor)))
 
 
-def _escribir_fila(hoja, numero: int, columnas, valores, estilos: dict, *, negrita=False):
+def _escribir_fila(
+    hoja: Any,
+    numero: int,
+    columnas: Sequence[Columna],
+    valores: Sequence[object],
+    estilos: dict,
+    *,
+    negrita: bool = False,
+) -> None:
     for indice, (columna, valor) in enumerate(zip(columnas, valores, strict=True), start=1):
         tipo, formato = columna.tipo, columna.formato
         if isinstance(valor, Celda):
@@ -248,9 +257,9 @@ def xlsx_desde_hojas(hojas: Sequence[Hoja]) -> bytes:
 
 def _respuesta(contenido: bytes, nombre_archivo: str, tipo: str) -> HttpResponse:
     respuesta = HttpResponse(contenido, content_type=tipo)
-    respuesta["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=nombre_archivo
-    )
+    respuesta["Content-Disposition"] = (
+        content_disposition_header(as_attachment=True, filename=nombre_archivo) or "attachment"
+    )  # never None with as_attachment=True; the stubs do not know
     respuesta["Content-Length"] = str(len(contenido))
     return respuesta
 

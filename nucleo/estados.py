@@ -21,21 +21,25 @@ keeps the rule readable in one place and leaves saving (and its transaction,
 history and log line) to the service.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
 from django.core.exceptions import ValidationError
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Transicion:
-    desde: frozenset[str]  # any iterable of states; kept as a frozenset
+    desde: frozenset[str]
     hacia: str
     # Why the transition is refused from any other state, in Spanish, for the user.
     mensaje: str
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "desde", frozenset(self.desde))
+    def __init__(self, desde: Iterable[str], hacia: str, mensaje: str) -> None:
+        # Any iterable of states (a set of the model's StrEnum members…), kept frozen.
+        object.__setattr__(self, "desde", frozenset(desde))
+        object.__setattr__(self, "hacia", hacia)
+        object.__setattr__(self, "mensaje", mensaje)
 
 
 class ConEstados:

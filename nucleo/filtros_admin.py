@@ -9,10 +9,12 @@ ModelAdmin has to remember a mixin.
 """
 
 import re
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
 _NUMERO = re.compile(r"-?[0-9]+")
 _PARTES_DE_FECHA = ("__year", "__month", "__day")
@@ -32,15 +34,25 @@ def valor_que_rompe(clave: str, valor: str) -> bool:
 
 
 class FiltrosDelAdminMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_view(self, request, view_func, view_args, view_kwargs):
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., HttpResponse],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> HttpResponse | None:
         ruta = request.resolver_match
-        if "admin" not in ruta.namespaces or not (ruta.url_name or "").endswith("_changelist"):
+        if (
+            ruta is None
+            or "admin" not in ruta.namespaces
+            or not (ruta.url_name or "").endswith("_changelist")
+        ):
             return None
         pares = [(clave, valor) for clave, lista in request.GET.lists() for valor in lista]
         limpios = [(clave, valor) for clave, valor in pares if not valor_que_rompe(clave, valor)]

@@ -13,6 +13,9 @@ anything, so it stays as it is. JSON is not a spreadsheet and is not touched.
 """
 
 import re
+from typing import TypeVar, overload
+
+V = TypeVar("V")
 
 INICIOS_PELIGROSOS = ("=", "+", "-", "@", "\t", "\r")
 PREFIJO = "'"
@@ -20,15 +23,26 @@ PREFIJO = "'"
 _NUMERO = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 
 
-def texto_seguro(valor):
+@overload
+def texto_seguro(valor: str) -> str: ...
+@overload
+def texto_seguro(valor: V) -> V: ...
+def texto_seguro(valor: object) -> object:
     """`valor` with a leading «'» if it is a text a spreadsheet would run; else unchanged."""
-    peligroso = isinstance(valor, str) and valor.startswith(INICIOS_PELIGROSOS)
-    if peligroso and not _NUMERO.fullmatch(valor):
+    if (
+        isinstance(valor, str)
+        and valor.startswith(INICIOS_PELIGROSOS)
+        and not _NUMERO.fullmatch(valor)
+    ):
         return PREFIJO + valor
     return valor
 
 
-def sin_prefijo(valor):
+@overload
+def sin_prefijo(valor: str) -> str: ...
+@overload
+def sin_prefijo(valor: V) -> V: ...
+def sin_prefijo(valor: object) -> object:
     """Undo `texto_seguro` on a cell read back (imports): «'=x» → «=x»."""
     if (
         isinstance(valor, str)

@@ -13,7 +13,10 @@ Django buffers the body before any middleware runs: there only the proxy's limit
   pages. An anonymous visitor never gets the large limit.
 """
 
+from collections.abc import Callable
+
 from django.conf import settings
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
 from django_ratelimit.core import is_ratelimited
@@ -31,7 +34,7 @@ def limite_de_subida() -> int:
     return getattr(settings, "EVIDENCIA_MAX_MB", 20) * 1024 * 1024 + MARGEN_MULTIPART
 
 
-def _acepta_archivos(request) -> bool:
+def _acepta_archivos(request: HttpRequest) -> bool:
     try:
         ruta = resolve(request.path_info, getattr(request, "urlconf", None))
     except Resolver404:
@@ -43,7 +46,7 @@ def _acepta_archivos(request) -> bool:
     )
 
 
-def limite_para(request) -> int:
+def limite_para(request: HttpRequest) -> int:
     """Largest body accepted for `request` (reads the session only for large bodies)."""
     user = getattr(request, "user", None)
     if _acepta_archivos(request) and user is not None and user.is_authenticated:
@@ -54,10 +57,10 @@ def limite_para(request) -> int:
 class LimiteDelCuerpoMiddleware:
     """Answer 413 (Spanish page) when CONTENT_LENGTH exceeds the endpoint's limit."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         try:
             longitud = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
@@ -101,7 +104,7 @@ def tasa(grupo: str) -> str | None:
     return getattr(settings, ajuste, por_defecto)
 
 
-def excedido(request, grupo: str) -> bool:
+def excedido(request: HttpRequest, grupo: str) -> bool:
     """Count one more use of `grupo` by the request's IP; True once over its limit."""
     return is_ratelimited(
         request,

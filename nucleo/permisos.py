@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Generic, TypeVar
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
@@ -84,7 +84,7 @@ class Politica(Generic[M]):
             visibles = visibles.select_related(*self.relacionados)
         try:
             instancia = visibles.get(pk=pk)
-        except self.modelo.DoesNotExist:
+        except ObjectDoesNotExist:
             raise Http404(self.mensaje_no_existe) from None
         if accion != VER and not self.instancias_para(user, accion).filter(pk=pk).exists():
             raise PermissionDenied(self.mensaje_sin_permiso)

@@ -11,7 +11,7 @@ attribute, so the core imports no app.
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, PermissionsMixin
 
 # What request.user is: a user, or the anonymous visitor.
 Usuario = AbstractBaseUser | AnonymousUser
@@ -19,6 +19,8 @@ Usuario = AbstractBaseUser | AnonymousUser
 OPGI = "OPGI"
 OFICINA = "Oficina"
 CONTROL_INTERNO = "Control interno"
+
+_CACHE = "_rol_cache"
 
 # In order of precedence: a user in several groups has the first.
 TODOS = (OPGI, OFICINA, CONTROL_INTERNO)
@@ -30,10 +32,17 @@ def rol_de(user: Usuario) -> str | None:
         return None
     if getattr(user, "is_superuser", False):
         return OPGI
-    if not hasattr(user, "_rol_cache"):
-        nombres = set(user.groups.values_list("name", flat=True))  # type: ignore[union-attr]
-        user._rol_cache = next((rol for rol in TODOS if rol in nombres), None)  # type: ignore[union-attr]
-    return user._rol_cache  # type: ignore[union-attr]
+    # Read once per user object (i.e. per request): every policy check asks.
+    if not hasattr(user, _CACHE):
+        # Groups come with PermissionsMixin (auth.User), not with AbstractBaseUser.
+        nombres: set[str] = (
+            set(user.groups.values_list("name", flat=True))
+            if isinstance(user, PermissionsMixin)
+            else set()
+        )
+        setattr(user, _CACHE, next((rol for rol in TODOS if rol in nombres), None))
+    rol: str | None = getattr(user, _CACHE)
+    return rol
 
 
 def es_opgi(user: Usuario) -> bool:

@@ -9,12 +9,16 @@ the session's expiry in the database and the cookie move forward with it.
 """
 
 import time
+from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.signals import user_logged_in
+from django.contrib.sessions.backends.base import SessionBase
 from django.dispatch import receiver
+from django.http import HttpRequest, HttpResponse
 
 CLAVE = "_ultima_actividad"
 ACTUALIZAR_CADA = 60  # seconds
@@ -25,14 +29,14 @@ def inactividad_maxima() -> int:
     return getattr(settings, "SESION_INACTIVIDAD_MINUTOS", 30) * 60
 
 
-def _renovar(session, ahora: float) -> None:
+def _renovar(session: SessionBase, ahora: float) -> None:
     session[CLAVE] = int(ahora)
     # The stored expiry (database row and cookie) is counted from this save.
     session.set_expiry(inactividad_maxima())
 
 
 @receiver(user_logged_in)
-def _al_ingresar(sender, request, user, **kwargs):
+def _al_ingresar(sender: object, request: HttpRequest, user: object, **kwargs: Any) -> None:
     if inactividad_maxima() and hasattr(request, "session"):
         _renovar(request.session, time.time())
 
@@ -40,10 +44,10 @@ def _al_ingresar(sender, request, user, **kwargs):
 class InactividadMiddleware:
     """Log out a session idle for longer than the limit; refresh its clock otherwise."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         limite = inactividad_maxima()
         if limite and request.user.is_authenticated:
             ahora = time.time()

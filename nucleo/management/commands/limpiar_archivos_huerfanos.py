@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from django.db import models
 
 
@@ -62,7 +62,7 @@ class Command(BaseCommand):
         "con --borrar los elimina."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--borrar", action="store_true", help="Eliminar los archivos huérfanos encontrados."
         )
@@ -73,7 +73,9 @@ class Command(BaseCommand):
             help="Ignorar archivos modificados hace menos de estos minutos (por defecto 60).",
         )
 
-    def handle(self, *args, borrar=False, minutos=60, **options):
+    def handle(
+        self, *args: object, borrar: bool = False, minutos: int = 60, **options: object
+    ) -> None:
         raiz = Path(settings.MEDIA_ROOT)
         if not raiz.is_dir():
             self.stdout.write(f"No existe la carpeta de archivos {raiz}: nada que revisar.")
