@@ -40,8 +40,10 @@ class InformeDeRespuestas:
     def pendientes(self) -> int:
         return self.recibidas - self.respondidas
 
-    def nombre_archivo(self, extension: str) -> str:
-        return f"informe-respuestas-{self.clave_archivo}.{extension}"
+    @property
+    def nombre(self) -> str:
+        """The downloaded file's name, without its extension."""
+        return f"informe-respuestas-{self.clave_archivo}"
 
 
 def informe_respuestas(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-import nucleo.parametros  # noqa: F401  (registers the <id:…> converter)
+import nucleo.parametros  # noqa: F401  (registers the <id:…> and <formato:…> converters)
 
 from . import views, views_publicas
 
@@ -19,7 +19,7 @@ urlpatterns = [
     path("respuestas/", views_publicas.respuestas, name="respuestas"),
     path("cobertura/", views_publicas.cobertura, name="cobertura"),
     path(
-        "informes/<id:pk>.<str:formato>",
+        "informes/<id:pk>.<formato:formato>",
         views_publicas.informe_publicado,
         name="informe_publicado",
     ),

@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
@@ -191,19 +190,16 @@ def cobertura(request):
 
 
 def descarga_informe(request, informe: informes.InformeDeRespuestas, formato: str):
-    """The answers report as PDF (its template through WeasyPrint) or XLSX, via nucleo.documentos."""
-    if formato == "pdf":
+    """The answers report as PDF or XLSX (`formato`, checked by the URL or the form)."""
+    return documentos.descarga(
+        request,
+        formato=formato,
+        nombre=informe.nombre,
+        plantilla="dialogos/informes/respuestas.html",
         # The letterhead (entity, office) of a public document: a published plan's only.
-        plan = plan_selectors.plan_vigente()
-        html = render_to_string(
-            "dialogos/informes/respuestas.html", {"informe": informe, "plan": plan}
-        )
-        contenido = documentos.pdf_desde_html(html, base_url=request.build_absolute_uri("/"))
-        return documentos.respuesta_pdf(contenido, informe.nombre_archivo("pdf"))
-    if formato == "xlsx":
-        contenido = documentos.xlsx_desde_hojas(informes.hojas_respuestas(informe))
-        return documentos.respuesta_xlsx(contenido, informe.nombre_archivo("xlsx"))
-    raise Http404("Formato no disponible.")
+        contexto={"informe": informe, "plan": plan_selectors.plan_vigente()},
+        hojas=lambda: informes.hojas_respuestas(informe),
+    )
 
 
 @require_GET
