@@ -89,7 +89,7 @@ class Territorio(models.Model):
         verbose_name_plural = "comunas y corregimientos"
         ordering = ["orden"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.nombre
 
 
@@ -228,7 +228,7 @@ class EspacioDialogo(EstadosDialogo, models.Model):
             restriccion_momento("fin", "espacio_fin_en_rango"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.titulo} ({timezone.localtime(self.inicio):%d/%m/%Y})"
 
     TRANSICIONES = {
@@ -305,7 +305,7 @@ class EspacioDialogo(EstadosDialogo, models.Model):
         return bool(self.enlace) and not self.lugar
 
     @property
-    def fecha(self):
+    def fecha(self) -> date:
         return timezone.localtime(self.inicio).date()
 
 
@@ -341,7 +341,7 @@ class Compromiso(models.Model):
         ordering = ["espacio", "fecha_limite", "pk"]
         constraints = [restriccion_fecha("fecha_limite", "compromiso_fecha_limite_en_rango")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.descripcion[:60]} – {self.responsable.nombre_corto}"
 
 
@@ -386,7 +386,7 @@ class AdjuntoEspacio(ArchivoGuardado):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_tipo_display()} – {self.nombre_original}"
 
 
@@ -530,7 +530,7 @@ class Pregunta(EstadosDialogo, models.Model):
             restriccion_fecha("recibida_el", "pregunta_recibida_en_rango"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.radicado
 
     TRANSICIONES = {
@@ -632,7 +632,7 @@ class InformeRespuestas(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.titulo} ({self.publicado_el:%d/%m/%Y})"
 
     @staticmethod

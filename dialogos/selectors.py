@@ -16,12 +16,14 @@ starts from these selectors:
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from nucleo import fechas
+from nucleo.roles import Usuario
 from plan import selectors as plan_selectors
 from plan.models import Responsable
 
@@ -175,7 +177,7 @@ def preguntas_publicadas(
     )
 
 
-def pagina(queryset: QuerySet, numero) -> Page:
+def pagina(queryset: QuerySet[Any], numero: int | str | None) -> Page[Any]:
     """One page of a list (two queries: the count and the page)."""
     return Paginator(queryset, POR_PAGINA).get_page(numero)
 
@@ -282,7 +284,12 @@ def cobertura(*, anio: int) -> Cobertura:
 
 
 def espacios_de_gestion(
-    *, usuario, tipo: str = "", estado: str = "", territorio=None, mes=None
+    *,
+    usuario: Usuario,
+    tipo: str = "",
+    estado: str = "",
+    territorio: Territorio | None = None,
+    mes: date | None = None,
 ) -> QuerySet[EspacioDialogo]:
     """The spaces the user may see, newest first, with their number of questions."""
     visibles = permisos.ESPACIOS.instancias_para(usuario, Accion.VER)
@@ -346,12 +353,12 @@ def plazo_de(pregunta: Pregunta, hoy: date) -> reglas.Plazo:
 
 def tablero_preguntas(
     *,
-    usuario,
+    usuario: Usuario,
     hoy: date,
     estado: str = "abiertas",
     oficina: Responsable | None = None,
     espacio: EspacioDialogo | None = None,
-    numero_pagina=1,
+    numero_pagina: int | str | None = 1,
 ) -> TableroPreguntas:
     """The staff questions dashboard: counts, and the chosen questions by deadline.
 

@@ -19,7 +19,7 @@ from plan.models import Actividad, Responsable
 from .. import permisos
 from ..models import AdjuntoEspacio, EspacioDialogo, Territorio
 from ..permisos import ESPACIOS, Accion
-from ._comun import exigir_permiso
+from ._comun import cuenta, exigir_permiso
 
 # Fields whose change a subscribed calendar must see (iCal SEQUENCE goes up).
 CAMPOS_DEL_CALENDARIO = ("titulo", "tema", "inicio", "fin", "territorio_id", "lugar", "enlace")
@@ -107,7 +107,7 @@ def programar_espacio(*, usuario: Usuario, **datos: Unpack[DatosEspacio]) -> Esp
             "Solo OPGI, o una dependencia que esté entre las organizadoras, programa espacios."
         )
     _exigir_actividad_propia(usuario, datos.get("actividad"))
-    espacio = EspacioDialogo(creado_por=usuario)
+    espacio = EspacioDialogo(creado_por=cuenta(usuario))
     _poner_datos(espacio, datos)
     _validar_datos_espacio(espacio, oficinas)
     espacio.save()
@@ -191,7 +191,7 @@ def registrar_realizacion(
     espacio.asistentes = asistentes
     espacio.acta = acta.strip()
     espacio.organizaciones = organizaciones.strip()
-    espacio.cerrado_por = usuario
+    espacio.cerrado_por = cuenta(usuario)
     espacio.cerrado_en = ahora
     espacio.secuencia += 1
     espacio.save()
@@ -214,7 +214,7 @@ def subir_adjunto(
     if not archivo:
         raise ValidationError({"archivo": "Elija el archivo."})
     adjunto = AdjuntoEspacio(
-        espacio=espacio, tipo=tipo, descripcion=descripcion.strip(), subido_por=usuario
+        espacio=espacio, tipo=tipo, descripcion=descripcion.strip(), subido_por=cuenta(usuario)
     )
     adjunto.guardar_archivo(archivo)
     return adjunto

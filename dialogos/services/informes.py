@@ -11,6 +11,7 @@ from nucleo.roles import Usuario
 
 from ..models import EspacioDialogo, InformeRespuestas
 from ..permisos import INFORMES, Accion
+from ._comun import cuenta
 
 
 @transaction.atomic
@@ -34,7 +35,7 @@ def registrar_informe(
         desde=desde,
         hasta=hasta,
         publicado_el=publicado_el,
-        publicado_por=usuario,
+        publicado_por=cuenta(usuario),
     )
     errores: dict[str, list[str]] = {}
     try:

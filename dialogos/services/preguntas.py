@@ -20,7 +20,7 @@ from plan.models import Responsable
 from .. import permisos, reglas, selectors
 from ..models import MAXIMO_PREGUNTA, EspacioDialogo, Pregunta, Territorio
 from ..permisos import PREGUNTAS, Accion
-from ._comun import exigir_permiso
+from ._comun import cuenta, exigir_permiso
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def _crear_pregunta(
         recibida_el=recibida_el,
         vence_el=reglas.vencimiento(recibida_el),
         canal=canal,
-        registrada_por=registrada_por,
+        registrada_por=None if registrada_por is None else cuenta(registrada_por),
         **datos.limpios(),
     )
     pregunta.full_clean()
@@ -200,7 +200,7 @@ def responder_pregunta(
         raise ValidationError({"respuesta": "Escriba la respuesta."})
     anterior = pregunta.aplicar("responder")
     pregunta.respuesta = respuesta.strip()
-    pregunta.respondida_por = usuario
+    pregunta.respondida_por = cuenta(usuario)
     pregunta.respondida_en = ahora or timezone.now()
     pregunta.save(update_fields=["respuesta", "respondida_por", "respondida_en", "estado"])
     cambios.registrar("pregunta.respondida", usuario=usuario, objeto=pregunta, anterior=anterior)
@@ -260,7 +260,7 @@ def publicar_pregunta(
     pregunta.texto_publico = texto_publico.strip()
     pregunta.respuesta_publica = respuesta_publica.strip()
     pregunta.publicada_en = ahora or timezone.now()
-    pregunta.publicada_por = usuario
+    pregunta.publicada_por = cuenta(usuario)
     pregunta.save(
         update_fields=[
             "texto_publico",

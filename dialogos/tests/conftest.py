@@ -16,7 +16,6 @@ from dialogos.models import EspacioDialogo, Territorio
 from plan.models import Responsable
 
 BOGOTA = ZoneInfo("America/Bogota")
-PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 
 
 def momento(anio, mes, dia, hora=9, minuto=0) -> datetime:

@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from dialogos import services
 from dialogos.models import AdjuntoEspacio, Compromiso, EspacioDialogo, Territorio
-from dialogos.tests.conftest import PDF, momento
+from dialogos.tests.conftest import momento
 from plan.models import Responsable
+from tests.ayudas import PDF_MINIMO
 
 Estado = EspacioDialogo.Estado
 
@@ -240,18 +241,18 @@ def test_adjuntos_se_guardan_como_evidencia_sin_sobrescribir(client, alicia, cre
             f"/dialogos/gestion/espacios/{espacio.pk}/adjuntos/",
             {
                 "tipo": "asistencia",
-                "archivo": SimpleUploadedFile("asistencia.pdf", PDF, "application/pdf"),
+                "archivo": SimpleUploadedFile("asistencia.pdf", PDF_MINIMO, "application/pdf"),
             },
         )
         assert respuesta.status_code == 302
     primero, segundo = AdjuntoEspacio.objects.order_by("pk")
     assert primero.archivo.name != segundo.archivo.name  # same name, never overwritten
     assert primero.archivo.name.startswith(f"dialogos/2022/{espacio.uid.hex}/")
-    assert primero.sha256 == hashlib.sha256(PDF).hexdigest()
-    assert (primero.tipo_contenido, primero.tamano) == ("application/pdf", len(PDF))
+    assert primero.sha256 == hashlib.sha256(PDF_MINIMO).hexdigest()
+    assert (primero.tipo_contenido, primero.tamano) == ("application/pdf", len(PDF_MINIMO))
     descarga = client.get(f"/dialogos/gestion/adjuntos/{primero.pk}/")
     assert descarga.status_code == 200
-    assert b"".join(descarga.streaming_content) == PDF
+    assert b"".join(descarga.streaming_content) == PDF_MINIMO
 
 
 def test_adjunto_con_contenido_falso_se_rechaza(client, alicia, crear_espacio):
@@ -273,5 +274,5 @@ def test_un_espacio_cancelado_no_recibe_adjuntos(alicia, crear_espacio):
             espacio=espacio,
             usuario=alicia,
             tipo="foto",
-            archivo=SimpleUploadedFile("acta.pdf", PDF, "application/pdf"),
+            archivo=SimpleUploadedFile("acta.pdf", PDF_MINIMO, "application/pdf"),
         )

@@ -21,9 +21,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from conftest import crear_usuario
 from dialogos import services
 from dialogos.models import AdjuntoEspacio, Compromiso, EspacioDialogo, Pregunta
-from dialogos.tests.conftest import PDF
 from nucleo import roles
 from plan.models import Responsable
+from tests.ayudas import PDF_MINIMO
 
 HECHO = "hecho"
 LOGIN = "login"
@@ -162,7 +162,7 @@ def test_matriz_de_permisos_sobre_espacios(
         espacio=espacio,
         usuario=alicia,
         tipo="asistencia",
-        archivo=SimpleUploadedFile("asistencia.pdf", PDF, "application/pdf"),
+        archivo=SimpleUploadedFile("asistencia.pdf", PDF_MINIMO, "application/pdf"),
     )
     client = entrar(rol)
     antes = _estado_espacio(espacio)
@@ -193,7 +193,10 @@ def test_matriz_de_permisos_sobre_espacios(
         ),
         "adjunto": lambda: client.post(
             f"{base}/adjuntos/",
-            {"tipo": "foto", "archivo": SimpleUploadedFile("acta.pdf", PDF, "application/pdf")},
+            {
+                "tipo": "foto",
+                "archivo": SimpleUploadedFile("acta.pdf", PDF_MINIMO, "application/pdf"),
+            },
         ),
         "descargar": lambda: client.get(f"/dialogos/gestion/adjuntos/{adjunto.pk}/"),
     }

@@ -16,8 +16,9 @@ from django.core.exceptions import PermissionDenied
 
 from dialogos import services
 from dialogos.models import Compromiso, EspacioDialogo, Pregunta
-from dialogos.tests.conftest import PDF, momento
+from dialogos.tests.conftest import momento
 from plan.models import Responsable
+from tests.ayudas import PDF_MINIMO
 
 
 def _oficinas(*slugs):
@@ -241,7 +242,7 @@ def test_subir_adjunto_refuses_another_office(bruno, de_salud):
             espacio=espacio,
             usuario=bruno,
             tipo="acta",
-            archivo=SimpleUploadedFile("acta.pdf", PDF, content_type="application/pdf"),
+            archivo=SimpleUploadedFile("acta.pdf", PDF_MINIMO, content_type="application/pdf"),
         )
 
 
