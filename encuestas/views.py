@@ -314,25 +314,29 @@ def resultados_descarga(request, pk, formato):
     )
 
 
-def _periodo(request):
+def _periodo(request: HttpRequest) -> tuple[PeriodoForm, QuerySet[Encuesta], selectors.Resultados]:
+    """The period asked for, the visible surveys with responses in it, and their results."""
     _exigir_rol(request)
     form = PeriodoForm(request.GET or None)
     periodo = form.periodo()
     encuestas = selectors.con_respuestas_en(
         permisos.ENCUESTAS.instancias_para(request.user, Accion.VER), **periodo
     )
-    return form, periodo, encuestas
+    return form, encuestas, selectors.resultados(encuestas=encuestas, **periodo)
+
+
+def _titulo_periodo(resultados: selectors.Resultados) -> str:
+    return f"Resultados de las encuestas – {resultados.periodo.lower()}"
 
 
 @login_required
 @require_GET
-def periodo(request):
-    form, periodo, encuestas = _periodo(request)
-    datos = selectors.resultados(encuestas=encuestas, **periodo)
+def periodo(request: HttpRequest) -> HttpResponse:
+    form, _, datos = _periodo(request)
     contexto = {
         "form": form,
         "resultados": datos,
-        "titulo": f"Resultados de las encuestas – {datos.periodo.lower()}",
+        "titulo": _titulo_periodo(datos),
         "consulta": request.GET.urlencode(),
     }
     return render(request, "encuestas/gestion/periodo.html", contexto)
@@ -340,17 +344,16 @@ def periodo(request):
 
 @login_required
 @require_GET
-def periodo_descarga(request, formato):
-    form, periodo, encuestas = _periodo(request)
-    datos = selectors.resultados(encuestas=encuestas, **periodo)
-    desde = periodo["desde"].isoformat() if periodo["desde"] else "inicio"
-    hasta = periodo["hasta"].isoformat() if periodo["hasta"] else "hoy"
+def periodo_descarga(request: HttpRequest, formato: str) -> HttpResponse:
+    _, encuestas, datos = _periodo(request)
+    desde = datos.desde.isoformat() if datos.desde else "inicio"
+    hasta = datos.hasta.isoformat() if datos.hasta else "hoy"
     return _descarga(
         request,
         formato=formato,
         resultados=datos,
         encuestas=encuestas,
-        titulo=f"Resultados de las encuestas – {datos.periodo.lower()}",
+        titulo=_titulo_periodo(datos),
         nombre=f"encuestas-{desde}-{hasta}",
     )
 
