@@ -45,8 +45,7 @@ from nucleo import roles
 from plan import services as plan
 from plan.models import Actividad, Componente, Evidencia, Plan, Responsable, Subcomponente
 from plan.tests.fabricas import crear_plan_grande
-
-PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+from tests.ayudas import PDF_MINIMO
 
 # The citizen who asked: her personal data must never be public (Ley 1581 de 2012).
 NOMBRE, CORREO, TELEFONO = "Ana Secreta", "ana.secreta@example.com", "3009998877"
@@ -119,7 +118,7 @@ def momento(anio, mes, dia, hora=9) -> datetime:
 
 
 def _archivo(nombre: str) -> SimpleUploadedFile:
-    return SimpleUploadedFile(nombre, PDF, content_type="application/pdf")
+    return SimpleUploadedFile(nombre, PDF_MINIMO, content_type="application/pdf")
 
 
 @dataclass

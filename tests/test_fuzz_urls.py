@@ -44,6 +44,7 @@ from django.urls import NoReverseMatch, reverse
 
 from plan.models import Actividad, Evidencia
 from tests import datos_portal
+from tests.ayudas import PDF_FALSO
 from tests.test_nada_sin_publicar import patrones, valores
 
 pytestmark = pytest.mark.django_db
@@ -84,7 +85,6 @@ GENERICOS = [
     "subcomponente", "e", "next",
 ]  # fmt: skip
 
-PDF_FALSO = b"%PDF-1.7 (WeasyPrint no se ejecuta en la prueba de valores hostiles)"
 
 # Extra values for an `<id:…>` path parameter (the converter takes only 1–18 ASCII digits).
 IDS_HOSTILES = ["0", "000000000000000000", "999999999999999999"]

@@ -13,8 +13,7 @@ from django.core.management import call_command
 from nucleo.archivos import nombre_para_guardar
 from plan import services
 from plan.models import Evidencia
-
-PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+from tests.ayudas import PDF_MINIMO
 
 
 @pytest.fixture(autouse=True)
@@ -36,7 +35,7 @@ def test_un_nombre_acentuado_de_mas_de_255_bytes_se_guarda_acortado_y_no_da_500(
 
     respuesta = client.post(
         f"/actividades/{actividad('1.3').pk}/evidencias/",
-        {"descripcion": "Informe", "enlace": "", "archivo": SimpleUploadedFile(nombre, PDF)},
+        {"descripcion": "Informe", "enlace": "", "archivo": SimpleUploadedFile(nombre, PDF_MINIMO)},
     )
 
     assert respuesta.status_code == 302
@@ -45,7 +44,7 @@ def test_un_nombre_acentuado_de_mas_de_255_bytes_se_guarda_acortado_y_no_da_500(
     [guardado] = _archivos(media)
     assert len(guardado.name.encode()) <= 255 and guardado.name.endswith(".pdf")
     assert guardado.name.startswith("Informe_de_gestión")
-    assert guardado.read_bytes() == PDF
+    assert guardado.read_bytes() == PDF_MINIMO
     assert len(evidencia.archivo.name) <= Evidencia._meta.get_field("archivo").max_length
 
 
@@ -72,7 +71,7 @@ def test_si_el_worker_muere_al_guardar_la_fila_no_queda_el_archivo(
             actividad=actividad("1.3"),
             usuario=bruno,
             descripcion="Informe",
-            archivo=SimpleUploadedFile("informe.pdf", PDF),
+            archivo=SimpleUploadedFile("informe.pdf", PDF_MINIMO),
         )
 
     assert _archivos(media) == []
@@ -90,14 +89,14 @@ def test_limpiar_archivos_huerfanos_lista_sin_borrar_y_borra_solo_con_la_opcion(
         actividad=actividad("1.3"),
         usuario=bruno,
         descripcion="Informe",
-        archivo=SimpleUploadedFile("informe.pdf", PDF),
+        archivo=SimpleUploadedFile("informe.pdf", PDF_MINIMO),
     )
     usado = media / evidencia.archivo.name
     huerfano = media / "evidencias/2022/1.3/abandonado/acta.pdf"
     reciente = media / "evidencias/2022/1.3/subiendo/acta.pdf"
     for ruta in (huerfano, reciente):
         ruta.parent.mkdir(parents=True)
-        ruta.write_bytes(PDF)
+        ruta.write_bytes(PDF_MINIMO)
     for ruta in (usado, huerfano):
         _envejecer(ruta)
 
@@ -113,7 +112,7 @@ def test_limpiar_archivos_huerfanos_lista_sin_borrar_y_borra_solo_con_la_opcion(
 
     assert _archivos(media) == sorted([usado, reciente])
     assert not huerfano.parent.exists()  # its empty folder went with it
-    assert Evidencia.objects.get().archivo.read() == PDF
+    assert Evidencia.objects.get().archivo.read() == PDF_MINIMO
 
 
 def test_limpiar_archivos_huerfanos_revisa_los_campos_de_archivo_de_todas_las_apps(
@@ -140,10 +139,10 @@ def espacio_con_adjunto(alicia, plan_2022):
         espacio.fin = timezone.now()
     espacio.save()
     adjunto = AdjuntoEspacio(espacio=espacio)
-    adjunto.archivo.save("acta.pdf", ContentFile(PDF), save=False)
+    adjunto.archivo.save("acta.pdf", ContentFile(PDF_MINIMO), save=False)
     for campo in AdjuntoEspacio._meta.concrete_fields:
         if campo.name in {"nombre_original", "tipo_contenido", "sha256"}:
             setattr(adjunto, campo.name, "x")
-    adjunto.tamano = len(PDF)
+    adjunto.tamano = len(PDF_MINIMO)
     adjunto.save()
     return adjunto

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+from tests.ayudas import PDF_MINIMO
+
 DOSCIENTOS_MIB = str(200 * 1024 * 1024)
 
 
@@ -33,7 +34,7 @@ def test_un_post_anonimo_de_200_mib_a_preguntar_se_rechaza_sin_leerlo(client, pl
 
 
 def test_un_formulario_publico_con_un_archivo_de_2_mib_se_rechaza(client, plan_2022):
-    archivo = SimpleUploadedFile("grande.pdf", PDF + b"0" * (2 * 1024 * 1024))
+    archivo = SimpleUploadedFile("grande.pdf", PDF_MINIMO + b"0" * (2 * 1024 * 1024))
 
     respuesta = client.post("/dialogos/preguntar/", {"texto": "hola", "archivo": archivo})
 
@@ -46,7 +47,7 @@ def test_la_subida_de_evidencia_admite_hasta_el_maximo_de_evidencias(
     settings.EVIDENCIA_MAX_MB = 2
     client.force_login(bruno)
     url = f"/actividades/{actividad('1.3').pk}/evidencias/"
-    archivo = SimpleUploadedFile("escaneo.pdf", PDF + b"0" * (3 * 1024 * 1024 // 2))
+    archivo = SimpleUploadedFile("escaneo.pdf", PDF_MINIMO + b"0" * (3 * 1024 * 1024 // 2))
 
     respuesta = client.post(url, {"descripcion": "Informe", "enlace": "", "archivo": archivo})
 
@@ -60,7 +61,7 @@ def test_una_evidencia_mayor_que_el_maximo_mas_el_margen_se_rechaza_sin_guardar_
     settings.EVIDENCIA_MAX_MB = 1
     client.force_login(bruno)
     url = f"/actividades/{actividad('1.3').pk}/evidencias/"
-    archivo = SimpleUploadedFile("escaneo.pdf", PDF + b"0" * (3 * 1024 * 1024))
+    archivo = SimpleUploadedFile("escaneo.pdf", PDF_MINIMO + b"0" * (3 * 1024 * 1024))
 
     respuesta = client.post(url, {"descripcion": "Informe", "enlace": "", "archivo": archivo})
 
