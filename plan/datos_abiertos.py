@@ -16,33 +16,31 @@ from plan import selectors
 
 def _filas_actividades() -> Iterable[dict]:
     hoy = timezone.localdate()
-    for plan in selectors.planes_publicados():
-        for fila in selectors.portal(plan=plan, hoy=hoy).filas:
-            actividad = fila.actividad
-            ventanas = fila.ventanas
-            yield {
-                "vigencia": plan.vigencia,
-                "entidad": plan.entidad,
-                "codigo": actividad.codigo,
-                "subcomponente": str(actividad.subcomponente),
-                "actividad": actividad.descripcion,
-                "producto": actividad.producto,
-                "meta": actividad.meta_texto,
-                "meta_cantidad": actividad.meta_cantidad,
-                "meta_unidad": actividad.meta_unidad,
-                "meta_tipo": actividad.get_meta_tipo_display(),
-                "responsables": "; ".join(r.nombre for r in fila.responsables),
-                "fechas": "; ".join(
-                    f"{v.inicio.isoformat()}/{v.fin.isoformat()}" for v in ventanas
-                ),
-                "fecha_inicio": min(v.inicio for v in ventanas) if ventanas else None,
-                "fecha_final": max(v.fin for v in ventanas) if ventanas else None,
-                "cantidad_lograda": fila.cantidad,
-                "porcentaje_avance": fila.porcentaje,
-                "estado": fila.estado.label,
-                "fecha_corte": hoy,
-                "evidencias_publicas": len(actividad.evidencias_publicas),
-            }
+    for fila in selectors.filas_publicas(hoy=hoy):
+        actividad = fila.actividad
+        plan = actividad.plan
+        ventanas = fila.ventanas
+        yield {
+            "vigencia": plan.vigencia,
+            "entidad": plan.entidad,
+            "codigo": actividad.codigo,
+            "subcomponente": str(actividad.subcomponente),
+            "actividad": actividad.descripcion,
+            "producto": actividad.producto,
+            "meta": actividad.meta_texto,
+            "meta_cantidad": actividad.meta_cantidad,
+            "meta_unidad": actividad.meta_unidad,
+            "meta_tipo": actividad.get_meta_tipo_display(),
+            "responsables": "; ".join(r.nombre for r in fila.responsables),
+            "fechas": "; ".join(f"{v.inicio.isoformat()}/{v.fin.isoformat()}" for v in ventanas),
+            "fecha_inicio": min(v.inicio for v in ventanas) if ventanas else None,
+            "fecha_final": max(v.fin for v in ventanas) if ventanas else None,
+            "cantidad_lograda": fila.cantidad,
+            "porcentaje_avance": fila.porcentaje,
+            "estado": fila.estado.label,
+            "fecha_corte": hoy,
+            "evidencias_publicas": len(actividad.evidencias_publicas),
+        }
 
 
 ACTIVIDADES = Conjunto(

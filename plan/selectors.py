@@ -32,14 +32,15 @@ def actividades_con_detalle(*, plan: Plan) -> QuerySet[Actividad]:
 
     Always three queries, whatever the number of activities.
     """
+    return _con_detalle(Actividad.objects.filter(plan=plan)).order_by("orden")
+
+
+def _con_detalle(actividades: QuerySet[Actividad]) -> QuerySet[Actividad]:
     asignaciones = ActividadResponsable.objects.select_related("responsable").order_by(
         "orden", "id"
     )
-    return (
-        Actividad.objects.filter(plan=plan)
-        .select_related("subcomponente", "plan")
-        .prefetch_related(Prefetch("asignaciones", queryset=asignaciones), "ventanas")
-        .order_by("orden")
+    return actividades.select_related("subcomponente", "plan").prefetch_related(
+        Prefetch("asignaciones", queryset=asignaciones), "ventanas"
     )
 
 
@@ -306,13 +307,27 @@ def _coincide(fila: FilaSeguimiento, busqueda: str) -> bool:
 
 
 def _actividades_publicas(*, plan: Plan) -> QuerySet[Actividad]:
+    return _con_evidencias_publicas(actividades_con_detalle(plan=plan))
+
+
+def _con_evidencias_publicas(actividades: QuerySet[Actividad]) -> QuerySet[Actividad]:
     publicas = evidencias_publicas().order_by("-subida_en", "-pk")
     # Filtered by the rule too, not only by the callers' choice of a published plan.
-    return (
-        actividades_con_detalle(plan=plan)
-        .filter(q_plan_publico("plan"))
-        .prefetch_related(Prefetch("evidencias", queryset=publicas, to_attr="evidencias_publicas"))
+    return actividades.filter(q_plan_publico("plan")).prefetch_related(
+        Prefetch("evidencias", queryset=publicas, to_attr="evidencias_publicas")
     )
+
+
+def filas_publicas(*, hoy: date) -> list[FilaSeguimiento]:
+    """Every public activity of every published plan as citizens see it, newest plan first.
+
+    In one pass (the same queries whatever the number of published plans): the open-data
+    set of activities is built from it.
+    """
+    actividades = _con_detalle(Actividad.objects.all()).order_by(
+        "-plan__vigencia", "plan_id", "orden"
+    )
+    return seguimiento(actividades=_con_evidencias_publicas(actividades), fecha=hoy)
 
 
 def fila_publica(*, plan: Plan, codigo: str, hoy: date) -> FilaSeguimiento | None:
