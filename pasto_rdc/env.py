@@ -5,6 +5,7 @@ instead of silently falling back to a default (cf. healthchecks' envbool).
 """
 
 import os
+from typing import overload
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -27,6 +28,10 @@ def exigir_secret_key() -> None:
         )
 
 
+@overload
+def env_str(name: str, default: str) -> str: ...
+@overload
+def env_str(name: str, default: None = None) -> str | None: ...
 def env_str(name: str, default: str | None = None) -> str | None:
     return os.environ.get(name, default)
 
