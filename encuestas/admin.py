@@ -106,7 +106,7 @@ class EncuestaAdmin(admin.ModelAdmin):
             def clean(self):
                 datos = super().clean()
                 if "resultados_publicados" in self.changed_data and not (
-                    permisos.ENCUESTAS.permite(usuario, Accion.PUBLICAR, self.instance)
+                    permisos.ENCUESTAS.permite(usuario, Accion.PUBLICAR_RESULTADOS, self.instance)
                 ):
                     self.add_error(
                         "resultados_publicados",

@@ -37,16 +37,16 @@ from .models import Encuesta
 
 class Accion(StrEnum):
     VER = "ver"  # results, exports, QR poster
-    PROGRAMAR = "programar"  # create a survey for a space, change its dates
+    PROGRAMAR_ENCUESTA = "programar_encuesta"  # create a survey for a space, change its dates
     REGISTRAR_PAPEL = "registrar_papel"  # type in paper forms
-    PUBLICAR = "publicar"  # publish / withdraw the results
+    PUBLICAR_RESULTADOS = "publicar_resultados"  # publish / withdraw the results
     GESTIONAR_CUESTIONARIOS = "gestionar_cuestionarios"
 
 
 ACCIONES_POR_ROL: dict[str, frozenset[Accion]] = {
     roles.OPGI: frozenset(Accion),
     roles.CONTROL_INTERNO: frozenset({Accion.VER}),
-    roles.OFICINA: frozenset({Accion.VER, Accion.PROGRAMAR, Accion.REGISTRAR_PAPEL}),
+    roles.OFICINA: frozenset({Accion.VER, Accion.PROGRAMAR_ENCUESTA, Accion.REGISTRAR_PAPEL}),
 }
 
 
@@ -75,7 +75,7 @@ def espacios_para_encuesta(user: Usuario) -> QuerySet[EspacioDialogo]:
     A survey's responses are the evidence of a space's satisfaction: an office links them
     only to its own spaces and its own activities, never to inflate another office's.
     """
-    if not ENCUESTAS.puede(user, Accion.PROGRAMAR):
+    if not ENCUESTAS.puede(user, Accion.PROGRAMAR_ENCUESTA):
         return EspacioDialogo.objects.none()
     espacios = permisos_dialogos.espacios_para(
         user, permisos_dialogos.Accion.PROGRAMAR_ESPACIO

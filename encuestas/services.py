@@ -360,7 +360,7 @@ def editar_encuesta(
 ) -> Encuesta:
     """Change the dates, the title, the hourly cap (None: unchanged) and, while nobody has
     answered, the questionnaire."""
-    if not permisos.ENCUESTAS.permite(usuario, Accion.PROGRAMAR, encuesta):
+    if not permisos.ENCUESTAS.permite(usuario, Accion.PROGRAMAR_ENCUESTA, encuesta):
         raise PermissionDenied("No tiene permiso para modificar esta encuesta.")
     encuesta = (
         Encuesta.objects.select_for_update(of=("self",))
@@ -396,7 +396,7 @@ def publicar_resultados(
     *, usuario: Usuario, encuesta: Encuesta, publicar: bool, ahora: datetime | None = None
 ) -> Encuesta:
     """OPGI publishes the aggregated results on the citizens' page (or withdraws them)."""
-    if not permisos.ENCUESTAS.permite(usuario, Accion.PUBLICAR, encuesta):
+    if not permisos.ENCUESTAS.permite(usuario, Accion.PUBLICAR_RESULTADOS, encuesta):
         raise PermissionDenied("Solo OPGI publica los resultados de las encuestas.")
     anterior = encuesta.aplicar("publicar" if publicar else "retirar")
     encuesta.publicados_en = (ahora or timezone.now()) if publicar else None

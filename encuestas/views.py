@@ -76,7 +76,7 @@ def gestion(request):
         "encuestas": selectors.encuestas_con_conteo(
             permisos.ENCUESTAS.instancias_para(usuario, Accion.VER)
         ),
-        "puede_crear": permisos.ENCUESTAS.puede(usuario, Accion.PROGRAMAR),
+        "puede_crear": permisos.ENCUESTAS.puede(usuario, Accion.PROGRAMAR_ENCUESTA),
         "gestiona_cuestionarios": permisos.ENCUESTAS.puede(usuario, Accion.GESTIONAR_CUESTIONARIOS),
         "periodo": PeriodoForm(),
         **_metas(usuario),
@@ -108,7 +108,7 @@ def meta(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def nueva(request):
-    _exigir_rol(request, Accion.PROGRAMAR)
+    _exigir_rol(request, Accion.PROGRAMAR_ENCUESTA)
     espacios = permisos.espacios_para_encuesta(request.user).filter(encuesta__isnull=True)
     if request.method == "POST":
         form = EncuestaForm(request.POST, espacios=espacios)
@@ -144,9 +144,9 @@ def detalle(request, pk):
         "url_publica": url,
         "qr": carteles.qr_svg(url, escala=5, titulo=f"Código QR de la encuesta: {url}"),
         "resultados": selectors.resultados(encuestas=Encuesta.objects.filter(pk=encuesta.pk)),
-        "puede_programar": permisos.ENCUESTAS.permite(usuario, Accion.PROGRAMAR, encuesta),
+        "puede_programar": permisos.ENCUESTAS.permite(usuario, Accion.PROGRAMAR_ENCUESTA, encuesta),
         "puede_papel": permisos.ENCUESTAS.permite(usuario, Accion.REGISTRAR_PAPEL, encuesta),
-        "puede_publicar": permisos.ENCUESTAS.permite(usuario, Accion.PUBLICAR, encuesta),
+        "puede_publicar": permisos.ENCUESTAS.permite(usuario, Accion.PUBLICAR_RESULTADOS, encuesta),
     }
     return render(request, "encuestas/gestion/encuesta.html", contexto)
 
@@ -154,7 +154,7 @@ def detalle(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def editar(request, pk):
-    encuesta = permisos.ENCUESTAS.obtener(request.user, pk, Accion.PROGRAMAR)
+    encuesta = permisos.ENCUESTAS.obtener(request.user, pk, Accion.PROGRAMAR_ENCUESTA)
     sin_espacios = EspacioDialogo.objects.none()
     if request.method == "POST":
         form = EncuestaForm(request.POST, espacios=sin_espacios, con_espacio=False)
@@ -179,7 +179,7 @@ def editar(request, pk):
 @login_required
 @require_POST
 def publicacion(request, pk):
-    encuesta = permisos.ENCUESTAS.obtener(request.user, pk, Accion.PUBLICAR)
+    encuesta = permisos.ENCUESTAS.obtener(request.user, pk, Accion.PUBLICAR_RESULTADOS)
     publicar = request.POST.get("publicar") == "1"
     try:
         services.publicar_resultados(usuario=request.user, encuesta=encuesta, publicar=publicar)
