@@ -344,6 +344,11 @@ class Compromiso(models.Model):
     def __str__(self) -> str:
         return f"{self.descripcion[:60]} – {self.responsable.nombre_corto}"
 
+    @property
+    def opciones_de_estado(self) -> list[tuple[str, str, bool]]:
+        """(value, label, is it the current one) of each follow-up state, for its select."""
+        return [(valor, etiqueta, valor == self.estado) for valor, etiqueta in self.Estado.choices]
+
 
 class AdjuntoEspacio(ArchivoGuardado):
     """Attendance list, photos, minutes…: stored like plan evidence (never overwritten)."""

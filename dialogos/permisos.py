@@ -148,9 +148,6 @@ COMPROMISOS = PoliticaCompromiso()
 PREGUNTAS = PoliticaPregunta()
 INFORMES = PoliticaInforme()
 
-# encuestas reads the spaces through this name.
-espacios_para = ESPACIOS.instancias_para
-
 
 def puede_programar_para(user: Usuario, oficinas: Iterable[Responsable]) -> bool:
     """A new space: OPGI for any offices; an office only among the organisers."""

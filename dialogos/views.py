@@ -257,7 +257,6 @@ def compromisos(request):
     contexto = {
         "pagina": selectors.pagina(lista, request.GET.get("pagina")),
         "seguibles": seguibles,
-        "estados": SeguimientoCompromisoForm().fields["estado"].choices,
         "hoy": timezone.localdate(),
     }
     return render(request, "dialogos/gestion/compromisos.html", contexto)

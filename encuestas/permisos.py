@@ -77,7 +77,7 @@ def espacios_para_encuesta(user: Usuario) -> QuerySet[EspacioDialogo]:
     """
     if not ENCUESTAS.puede(user, Accion.PROGRAMAR_ENCUESTA):
         return EspacioDialogo.objects.none()
-    espacios = permisos_dialogos.espacios_para(
+    espacios = permisos_dialogos.ESPACIOS.instancias_para(
         user, permisos_dialogos.Accion.PROGRAMAR_ESPACIO
     ).exclude(estado=EspacioDialogo.Estado.CANCELADO)
     if roles.es_opgi(user):

@@ -276,3 +276,22 @@ def test_un_espacio_cancelado_no_recibe_adjuntos(alicia, crear_espacio):
             tipo="foto",
             archivo=SimpleUploadedFile("acta.pdf", PDF_MINIMO, "application/pdf"),
         )
+
+
+def test_la_lista_de_compromisos_preselecciona_el_estado_actual_de_cada_uno(
+    client, alicia, crear_espacio
+):
+    """The follow-up select shows each commitment's own state (read from the model)."""
+    realizado = crear_espacio(realizado=True)
+    compromiso = services.agregar_compromiso(
+        espacio=realizado,
+        usuario=alicia,
+        descripcion="Señalizar el cruce de la escuela",
+        responsable=Responsable.objects.get(slug="transito"),
+        fecha_limite=date(2022, 9, 30),
+    )
+    Compromiso.objects.filter(pk=compromiso.pk).update(estado=Compromiso.Estado.EN_CURSO)
+    client.force_login(alicia)
+    html = client.get("/dialogos/gestion/compromisos/").content.decode()
+    assert '<option value="en_curso" selected>En ejecución</option>' in html
+    assert '<option value="pendiente">Pendiente</option>' in html
