@@ -5,19 +5,25 @@ the reports get the deadline from one place and cannot disagree.
 
 Deadline (Ley 1755 de 2015, art. 14): a petition is answered within 15
 business days counted from the day after it was received. Business days are
-Monday to Friday except Colombia's public holidays, taken from the maintained
-`holidays` package (country CO), which follows the Ley Emiliani moves of
-holidays to Monday. A question received on a Saturday starts counting on the
-next business day after the Saturday, exactly as the law words it.
+Monday to Friday except Colombia's public holidays (nucleo.dias_habiles, on
+the `holidays` package, which follows the Ley Emiliani moves to Monday). A
+question received on a Saturday starts counting on the next business day after
+the Saturday, exactly as the law words it.
 """
 
 import secrets
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
-from functools import cache
 
-import holidays
+# The business-day calendar lives in the core (plan counts its deadlines with it
+# too); re-exported here so dialogos' callers keep `reglas.fecha_habil` & co.
+from nucleo.dias_habiles import (
+    dias_habiles_despues,
+    es_dia_habil,  # noqa: F401
+    fecha_habil,
+    festivo,  # noqa: F401
+)
 
 DIAS_HABILES_PARA_RESPONDER = 15
 
@@ -27,36 +33,9 @@ ALFABETO_RADICADO = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 PREFIJO_RADICADO = "RDC"
 
 
-@cache
-def _festivos() -> holidays.HolidayBase:
-    # Expands to any year on demand; Spanish names for the dashboards.
-    return holidays.country_holidays("CO", language="es")
-
-
-def es_dia_habil(dia: date) -> bool:
-    return _festivos().is_working_day(dia)
-
-
-def festivo(dia: date) -> str | None:
-    """The holiday's name, or None if `dia` is not a public holiday."""
-    return _festivos().get(dia)
-
-
-def fecha_habil(desde: date, dias: int) -> date:
-    """The `dias`-th business day after `desde` (`desde` itself never counts)."""
-    return _festivos().get_nth_working_day(desde, dias)
-
-
 def vencimiento(recibida_el: date) -> date:
     """The last day to answer: the 15th business day after the day of receipt."""
     return fecha_habil(recibida_el, DIAS_HABILES_PARA_RESPONDER)
-
-
-def dias_habiles_despues(desde: date, hasta: date) -> int:
-    """Business days in (desde, hasta]: 0 if hasta <= desde."""
-    if hasta <= desde:
-        return 0
-    return _festivos().get_working_days_count(desde + timedelta(days=1), hasta)
 
 
 class EstadoPlazo(StrEnum):
