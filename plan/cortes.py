@@ -13,11 +13,15 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 
-from nucleo import fechas
+from nucleo import dias_habiles, fechas
 
 NUMEROS = (1, 2, 3)
 ROMANOS = ("I", "II", "III")
 MENSAJE_CORTE = "El cuatrimestre debe ser 1, 2 o 3."
+
+# Decreto 124 de 2016: each follow-up is published within the first 10 business
+# days of the month after its corte (May, September, January).
+DIAS_HABILES_PARA_PUBLICAR = 10
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,12 @@ class Corte:
         return date(self.vigencia, mes, calendar.monthrange(self.vigencia, mes)[1])
 
     @property
+    def publicacion(self) -> date:
+        """The legal deadline to publish its follow-up: the 10th business day after `fin`."""
+        # `fin` is the month's last day, so the count runs inside the next month.
+        return dias_habiles.fecha_habil(self.fin, DIAS_HABILES_PARA_PUBLICAR)
+
+    @property
     def romano(self) -> str:
         return ROMANOS[self.numero - 1]
 
@@ -64,6 +74,58 @@ class Corte:
 
     def __str__(self) -> str:
         return f"{self.nombre} ({self.inicio:%d/%m/%Y} – {self.fin:%d/%m/%Y})"
+
+
+@dataclass(frozen=True)
+class PlazoPublicacion:
+    """Where the publication of a corte's follow-up stands on a given day."""
+
+    corte: Corte
+    hoy: date
+
+    @property
+    def vence_el(self) -> date:
+        return self.corte.publicacion
+
+    @property
+    def vencido(self) -> bool:
+        return self.hoy > self.vence_el
+
+    @property
+    def dias_restantes(self) -> int:
+        """Business days after today up to the deadline (0 on the day or once past)."""
+        return dias_habiles.dias_habiles_despues(self.hoy, self.vence_el)
+
+    @property
+    def dias_vencido(self) -> int:
+        """Business days past the deadline (0 if not past)."""
+        return dias_habiles.dias_habiles_despues(self.vence_el, self.hoy)
+
+    @property
+    def texto(self) -> str:
+        """«Quedan 4 días hábiles», «Vence hoy», «Vencido hace 2 días hábiles»."""
+        if self.vencido:
+            return f"Vencido hace {_dias_habiles(self.dias_vencido)}"
+        if self.hoy == self.vence_el:
+            return "Vence hoy"
+        dias = self.dias_restantes
+        return f"Queda{'' if dias == 1 else 'n'} {_dias_habiles(dias)}"
+
+
+def _dias_habiles(dias: int) -> str:
+    return f"{dias} día hábil" if dias == 1 else f"{dias} días hábiles"
+
+
+def plazo_de_publicacion(
+    *, vigencia: int, hoy: date, corte: Corte | None = None
+) -> PlazoPublicacion:
+    """The publication deadline a dashboard shows: of the chosen corte, or else
+    of the vigencia's first corte whose deadline has not passed (its last corte
+    once all have)."""
+    if corte is None:
+        cortes = cortes_de(vigencia)
+        corte = next((c for c in cortes if c.publicacion >= hoy), cortes[-1])
+    return PlazoPublicacion(corte=corte, hoy=hoy)
 
 
 # The choices of ObservacionSeguimiento.corte (the number is what the database keeps).

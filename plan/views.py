@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from nucleo import roles
 from nucleo.formularios import aplicar_errores
 from nucleo.parametros import entero
-from plan import fuentes, permisos, selectors, services
+from plan import cortes, fuentes, permisos, selectors, services
 from plan.forms import (
     AvanceForm,
     EvidenciaForm,
@@ -53,7 +53,7 @@ def _plan_pedido(request) -> Plan:
     return plan
 
 
-def _pagina_tablero(request, *, plan, filtros, responsable, titulo):
+def _pagina_tablero(request, *, plan, filtros, responsable, titulo, publicacion=None):
     datos = selectors.tablero(
         plan=plan,
         hoy=timezone.localdate(),
@@ -68,6 +68,7 @@ def _pagina_tablero(request, *, plan, filtros, responsable, titulo):
         "filtros": filtros,
         "titulo": titulo,
         "responsable": responsable,
+        "publicacion": publicacion,
         "puede_revisar": permisos.ACTIVIDADES.puede(request.user, Accion.REVISAR_EVIDENCIA),
     }
     return render(request, "plan/tablero.html", contexto)
@@ -85,6 +86,10 @@ def tablero(request):
         filtros=filtros,
         responsable=filtros.valor("oficina"),
         titulo=f"Tablero del plan {plan.vigencia}",
+        # Publishing the follow-up is OPGI's and Control interno's duty, not an office's.
+        publicacion=cortes.plazo_de_publicacion(
+            vigencia=plan.vigencia, hoy=timezone.localdate(), corte=filtros.corte_elegido
+        ),
     )
 
 
