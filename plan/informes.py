@@ -17,11 +17,18 @@ What a follow-up row shows «up to the corte» (the as-of date is
 - evidence uploaded up to that date, except evidence OPGI returned (devuelta),
   which does not support the progress;
 - the observaciones stored for that corte (ObservacionSeguimiento).
+
+The official figure of a subcomponente and of the componente (the follow-up
+format of the Secretaría de Transparencia) is cumplidas ÷ programadas:
+programada, an activity with a window ending on or before the corte's end;
+cumplida, a programada at 100 % of its meta at the corte. The mean of the
+activities' percentages, what the dashboards show, stays as a second figure.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Prefetch, QuerySet
 from django.utils.safestring import SafeString
@@ -93,6 +100,21 @@ class FilaInforme:
     avances: list[Avance]
     evidencias: list[Evidencia]
     observacion: ObservacionSeguimiento | None
+    programada: bool  # a window ends on or before the corte's end
+
+    @property
+    def cumplida(self) -> bool:
+        """Programada and at 100 % of its meta at the corte."""
+        return self.programada and self.porcentaje >= reglas.CIEN
+
+    @property
+    def programadas(self) -> int:
+        """The official format's «Actividades programadas» of one activity: 1 or 0."""
+        return int(self.programada)
+
+    @property
+    def cumplidas(self) -> int:
+        return int(self.cumplida)
 
     @property
     def actividad(self) -> Actividad:
@@ -120,6 +142,39 @@ class FilaInforme:
 
 
 @dataclass(frozen=True)
+class Cumplimiento:
+    """The official figure of a set of activities: cumplidas ÷ programadas."""
+
+    programadas: int
+    cumplidas: int
+
+    @property
+    def porcentaje(self) -> Decimal | None:
+        """One decimal; None when nothing was programada (the ratio does not exist)."""
+        if self.programadas == 0:
+            return None
+        return (Decimal(100 * self.cumplidas) / self.programadas).quantize(
+            Decimal("0.1"), rounding=ROUND_HALF_UP
+        )
+
+
+def cumplimiento(filas: Iterable[FilaInforme]) -> Cumplimiento:
+    filas = list(filas)
+    return Cumplimiento(
+        programadas=sum(f.programadas for f in filas), cumplidas=sum(f.cumplidas for f in filas)
+    )
+
+
+def definicion_cumplimiento(corte: Corte) -> str:
+    """The one sentence the report prints so its reader knows what the figure counts."""
+    return (
+        "Avance oficial = actividades cumplidas ÷ actividades programadas: programadas son "
+        f"las actividades con una fecha programada que termina a más tardar el {corte.fin:%d/%m/%Y}, "
+        "y cumplidas, las programadas que al corte alcanzan el 100 % de su meta."
+    )
+
+
+@dataclass(frozen=True)
 class GrupoInforme:
     avance: selectors.AvanceSubcomponente
     filas: list[FilaInforme]
@@ -127,6 +182,10 @@ class GrupoInforme:
     @property
     def subcomponente(self) -> Subcomponente:
         return self.avance.subcomponente
+
+    @property
+    def cumplimiento(self) -> Cumplimiento:
+        return cumplimiento(self.filas)
 
 
 @dataclass(frozen=True)
@@ -165,7 +224,17 @@ class InformeSeguimiento:
 
     @property
     def avance_componente(self) -> Decimal:
+        """The mean of the activities' percentages (the second, labelled figure)."""
         return self.resumen.avance_componente
+
+    @property
+    def cumplimiento(self) -> Cumplimiento:
+        """The official figure of the componente (or of the office's activities)."""
+        return cumplimiento(self.filas)
+
+    @property
+    def definicion(self) -> str:
+        return definicion_cumplimiento(self.corte)
 
     @property
     def conteos(self) -> list[tuple[str, str, int]]:
@@ -180,17 +249,15 @@ class InformeSeguimiento:
 
     @property
     def grafico(self) -> SafeString:
-        """Inline SVG bar chart: % by subcomponente and for the componente."""
+        """Inline SVG bar chart of the official figure (0 where nothing is programada)."""
         datos = [
-            (f"Subcomponente {a.subcomponente.numero}", a.porcentaje)
-            for a in self.resumen.por_subcomponente
+            (f"Subcomponente {g.subcomponente.numero}", g.cumplimiento.porcentaje or Decimal(0))
+            for g in self.grupos
         ]
+        total = self.cumplimiento.porcentaje or Decimal(0)
         return documentos.grafico_barras(
-            [
-                *datos,
-                ("Componente" if self.responsable is None else "Oficina", self.avance_componente),
-            ],
-            titulo=f"Avance por subcomponente al {self.fecha:%d/%m/%Y}",
+            [*datos, ("Componente" if self.responsable is None else "Oficina", total)],
+            titulo=f"Actividades cumplidas ÷ programadas por subcomponente al {self.fecha:%d/%m/%Y}",
         )
 
     @property
@@ -244,6 +311,7 @@ def _informe(
                 avances=fila.actividad.avances_al_corte,
                 evidencias=fila.actividad.evidencias_al_corte,
                 observacion=next(iter(fila.actividad.observaciones_del_corte), None),
+                programada=any(v.fin <= corte.fin for v in fila.ventanas),
             )
             for fila in filas
         ],
@@ -342,20 +410,39 @@ def _fin(fila: FilaInforme) -> date | None:
     return max((v.fin for v in fila.ventanas), default=None)
 
 
+PROMEDIO = "Promedio del avance de las actividades"
+
+
+def _fila_total(
+    nombre: str, cifra: Cumplimiento, actividades: int, promedio: Decimal
+) -> tuple[object, ...]:
+    return (nombre, cifra.programadas, cifra.cumplidas, cifra.porcentaje, actividades, promedio)
+
+
 def _hojas_totales(informe: InformeSeguimiento) -> list[Hoja]:
     return [
         Hoja(
             titulo="Por subcomponente",
             columnas=[
                 Columna("Subcomponente", 60),
+                Columna("Actividades programadas", 14, Tipo.NUMERO),
+                Columna("Actividades cumplidas", 14, Tipo.NUMERO),
+                Columna("Cumplidas ÷ programadas", 14, Tipo.PORCENTAJE),
                 Columna("Actividades", 12, Tipo.NUMERO),
-                Columna("% de avance", 12, Tipo.PORCENTAJE),
+                Columna(PROMEDIO, 16, Tipo.PORCENTAJE),
             ],
             filas=[
-                (str(a.subcomponente), a.actividades, a.porcentaje)
-                for a in informe.resumen.por_subcomponente
+                _fila_total(str(g.subcomponente), g.cumplimiento, len(g.filas), g.avance.porcentaje)
+                for g in informe.grupos
             ],
-            totales=[(informe.etiqueta_total, len(informe.filas), informe.avance_componente)],
+            totales=[
+                _fila_total(
+                    informe.etiqueta_total,
+                    informe.cumplimiento,
+                    len(informe.filas),
+                    informe.avance_componente,
+                )
+            ],
         ),
         Hoja(
             titulo="Por estado",
@@ -374,6 +461,7 @@ def _hojas_totales(informe: InformeSeguimiento) -> list[Hoja]:
                 ("Fecha de publicación", Celda(informe.publicado_el, Tipo.FECHA)),
                 ("Componente", informe.componente),
                 ("Oficina", informe.responsable.nombre if informe.responsable else "Todas"),
+                ("Avance oficial", informe.definicion),
             ],
         ),
     ]
@@ -393,6 +481,8 @@ def hojas_seguimiento(informe: InformeSeguimiento) -> list[Hoja]:
             _fin(fila),
             _fechas(fila.ventanas),
             fila.seguimiento.cantidad,
+            fila.programadas,
+            fila.cumplidas,
             fila.porcentaje,
             fila.estado.label,
             fila.observaciones,
@@ -404,7 +494,7 @@ def hojas_seguimiento(informe: InformeSeguimiento) -> list[Hoja]:
         columnas=[
             Columna("Código", 8),
             Columna("Subcomponente", 28),
-            Columna("Actividades programadas", 50),
+            Columna("Actividad", 50),
             Columna("Actividades realizadas", 60),
             Columna("Meta / Producto", 40),
             Columna("Responsable", 30),
@@ -412,6 +502,8 @@ def hojas_seguimiento(informe: InformeSeguimiento) -> list[Hoja]:
             Columna("Fecha programada (final)", 12, Tipo.FECHA),
             Columna("Fechas programadas", 24),
             Columna("Logrado", 10, Tipo.NUMERO),
+            Columna("Actividades programadas", 12, Tipo.NUMERO),
+            Columna("Actividades cumplidas", 12, Tipo.NUMERO),
             Columna("% de avance", 10, Tipo.PORCENTAJE),
             Columna("Estado", 16),
             Columna("Observaciones", 40),

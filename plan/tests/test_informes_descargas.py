@@ -226,7 +226,7 @@ def test_xlsx_del_seguimiento_tiene_las_cifras_del_tablero(client, alicia, plan,
     assert encabezado(hoja)[:6] == [
         "Código",
         "Subcomponente",
-        "Actividades programadas",
+        "Actividad",
         "Actividades realizadas",
         "Meta / Producto",
         "Responsable",
@@ -243,7 +243,11 @@ def test_xlsx_del_seguimiento_tiene_las_cifras_del_tablero(client, alicia, plan,
         assert isinstance(inicio, datetime)
         assert inicio.date() == min(v.inicio for v in esperada.ventanas)
     por_sub = [
-        (f["Subcomponente"].value, f["Actividades"].value, Decimal(str(f["% de avance"].value)))
+        (
+            f["Subcomponente"].value,
+            f["Actividades"].value,
+            Decimal(str(f["Promedio del avance de las actividades"].value)),
+        )
         for f in filas(documento["Por subcomponente"])
     ]
     assert por_sub == [
