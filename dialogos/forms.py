@@ -1,6 +1,12 @@
-"""Forms of dialogos: they check types and sizes; the rules live in dialogos.services."""
+"""Forms of dialogos: they check types and sizes; the rules live in dialogos.services.
+
+One rule, one message: a field the service requires is not required here (the view
+shows the service's ValidationError on it with nucleo.formularios.aplicar_errores);
+the page still marks it «(obligatorio)» and the browser gets the `required` hint.
+"""
 
 from datetime import datetime
+from typing import TypeVar
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -21,9 +27,23 @@ from .models import (
     InformeRespuestas,
     Territorio,
 )
+from .services.preguntas import MENSAJE_SIN_AVISO
 
 FECHA = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 HORA = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+C = TypeVar("C", bound=forms.Field)
+
+
+def obligatorio(campo: C) -> C:
+    """A field the service requires, with the service's message: Django does not check it."""
+    campo.required = False
+    campo.widget.is_required = False
+    campo.obligatorio = True  # type: ignore[attr-defined]  # read by dialogos/_campo.html
+    if not isinstance(campo.widget, forms.CheckboxSelectMultiple):
+        # On a multiple choice it would require every box; the label is the hint there.
+        campo.widget.attrs["required"] = True
+    return campo
 
 
 def _territorios():
@@ -45,17 +65,13 @@ class ActividadChoiceField(forms.ModelChoiceField):
 class PreguntaForm(forms.Form):
     """The citizens' question form (no account). Personal data are optional."""
 
-    texto = forms.CharField(
-        label="Su pregunta",
-        max_length=MAXIMO_PREGUNTA,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=f"Hasta {MAXIMO_PREGUNTA} caracteres.",
-        error_messages={
-            "required": "Escriba su pregunta.",
-            "max_length": (
-                "La pregunta tiene %(show_value)d caracteres; el máximo es %(limit_value)d."
-            ),
-        },
+    # Required and at most MAXIMO_PREGUNTA characters: the service's rule and messages.
+    texto = obligatorio(
+        forms.CharField(
+            label="Su pregunta",
+            widget=forms.Textarea(attrs={"rows": 6, "maxlength": MAXIMO_PREGUNTA}),
+            help_text=f"Hasta {MAXIMO_PREGUNTA} caracteres.",
+        )
     )
     territorio = forms.ModelChoiceField(
         label="Comuna o corregimiento donde vive",
@@ -87,9 +103,8 @@ class PreguntaForm(forms.Form):
             "Acepto el aviso de tratamiento de datos personales (Ley 1581 de 2012): la Alcaldía "
             "usará mi nombre y contacto solo para responder esta pregunta y no los publicará."
         ),
-        error_messages={
-            "required": "Para enviar la pregunta debe aceptar el aviso de tratamiento de datos personales."
-        },
+        # Checked here too, so that nothing is sent on without it: the service's message.
+        error_messages={"required": MENSAJE_SIN_AVISO},
     )
     # Honeypot: hidden from people (and from screen readers); bots fill it in.
     sitio_web = campo_trampa()
@@ -192,11 +207,12 @@ class EspacioForm(forms.Form):
     tipo = forms.ChoiceField(label="Tipo de espacio", choices=EspacioDialogo.Tipo.choices)
     titulo = forms.CharField(label="Título", max_length=200)
     tema = forms.CharField(label="Tema", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    oficinas = forms.ModelMultipleChoiceField(
-        label="Dependencias organizadoras",
-        queryset=Responsable.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Elija al menos una dependencia organizadora."},
+    oficinas = obligatorio(
+        forms.ModelMultipleChoiceField(
+            label="Dependencias organizadoras",
+            queryset=Responsable.objects.none(),
+            widget=forms.CheckboxSelectMultiple,
+        )
     )
     actividad = ActividadChoiceField(
         label="Actividad del plan a la que suma",
@@ -277,41 +293,31 @@ class FormularioDePagina(forms.Form):
 
 class CancelarForm(FormularioDePagina):
     id_prefijo = "cancelar"
-    motivo = forms.CharField(
-        label="Motivo de la cancelación",
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": "Explique por qué se cancela el espacio."},
+    motivo = obligatorio(
+        forms.CharField(label="Motivo de la cancelación", widget=forms.Textarea(attrs={"rows": 2}))
     )
 
 
 class RealizacionForm(FormularioDePagina):
     id_prefijo = "realizacion"
-    asistentes = forms.IntegerField(
-        label="Número de asistentes",
-        min_value=1,
-        error_messages={
-            "required": "Indique cuántas personas asistieron.",
-            "min_value": "Debe haber al menos un asistente.",
-        },
+    # Required and at least 1: the service's rule and messages; the browser gets the hints.
+    asistentes = obligatorio(
+        forms.IntegerField(label="Número de asistentes", widget=forms.NumberInput(attrs={"min": 1}))
     )
     organizaciones = forms.CharField(
         label="Organizaciones presentes",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    acta = forms.CharField(
-        label="Resumen / acta",
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Escriba el resumen o acta del espacio."},
+    acta = obligatorio(
+        forms.CharField(label="Resumen / acta", widget=forms.Textarea(attrs={"rows": 5}))
     )
 
 
 class CompromisoForm(FormularioDePagina):
     id_prefijo = "compromiso"
-    descripcion = forms.CharField(
-        label="Compromiso",
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": "Describa el compromiso."},
+    descripcion = obligatorio(
+        forms.CharField(label="Compromiso", widget=forms.Textarea(attrs={"rows": 2}))
     )
     responsable = forms.ModelChoiceField(
         label="Dependencia responsable", queryset=Responsable.objects.none()
@@ -335,11 +341,7 @@ class AdjuntoForm(FormularioDePagina):
     tipo = forms.ChoiceField(label="Tipo de adjunto", choices=AdjuntoEspacio.Tipo.choices)
     descripcion = forms.CharField(label="Descripción (opcional)", max_length=300, required=False)
     # An empty file reaches nucleo.archivos.revisar_archivo, whose message names the file.
-    archivo = forms.FileField(
-        label="Archivo",
-        allow_empty_file=True,
-        error_messages={"required": "Elija el archivo."},
-    )
+    archivo = obligatorio(forms.FileField(label="Archivo", allow_empty_file=True))
 
 
 # --- Staff: questions ---------------------------------------------------------
@@ -369,10 +371,10 @@ class PreguntaFormatoForm(PreguntaForm):
 
 class AsignarForm(FormularioDePagina):
     id_prefijo = "asignar"
-    oficina = forms.ModelChoiceField(
-        label="Dependencia que debe responder",
-        queryset=Responsable.objects.none(),
-        error_messages={"required": "Elija la dependencia que debe responder."},
+    oficina = obligatorio(
+        forms.ModelChoiceField(
+            label="Dependencia que debe responder", queryset=Responsable.objects.none()
+        )
     )
 
     def __init__(self, *args, **kwargs):
@@ -382,25 +384,26 @@ class AsignarForm(FormularioDePagina):
 
 class ResponderForm(FormularioDePagina):
     id_prefijo = "responder"
-    respuesta = forms.CharField(
-        label="Respuesta",
-        widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={"required": "Escriba la respuesta."},
+    respuesta = obligatorio(
+        forms.CharField(label="Respuesta", widget=forms.Textarea(attrs={"rows": 6}))
     )
 
 
 class PublicarForm(FormularioDePagina):
     id_prefijo = "publicar"
-    texto_publico = forms.CharField(
-        label="Pregunta como se publicará",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Revise que no contenga nombres, correos, teléfonos ni otros datos personales.",
-        error_messages={"required": "Este texto no puede quedar vacío."},
+    texto_publico = obligatorio(
+        forms.CharField(
+            label="Pregunta como se publicará",
+            widget=forms.Textarea(attrs={"rows": 4}),
+            help_text=(
+                "Revise que no contenga nombres, correos, teléfonos ni otros datos personales."
+            ),
+        )
     )
-    respuesta_publica = forms.CharField(
-        label="Respuesta como se publicará",
-        widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={"required": "Este texto no puede quedar vacío."},
+    respuesta_publica = obligatorio(
+        forms.CharField(
+            label="Respuesta como se publicará", widget=forms.Textarea(attrs={"rows": 6})
+        )
     )
 
 

@@ -47,6 +47,8 @@ from .reglas import nuevo_numero_publico
 MAXIMO_PREGUNTA = 2000
 
 # «Espacio o periodo, no ambos»: the one rule of a report's scope, said once.
+# The validator and registrar_realizacion say the same: one message.
+MENSAJE_SIN_ASISTENTES = "Debe haber al menos un asistente."
 MENSAJE_ALCANCE_AMBOS = "Elija un espacio o un periodo, no ambos."
 MENSAJE_ALCANCE_FALTA = "Elija un espacio o un periodo (desde y hasta)."
 MENSAJE_PERIODO_AL_REVES = "La fecha final no puede ser anterior a la inicial."
@@ -159,7 +161,7 @@ class EspacioDialogo(EstadosDialogo, models.Model):
         "número de asistentes",
         null=True,
         blank=True,
-        validators=[MinValueValidator(1, "Debe haber al menos un asistente.")],
+        validators=[MinValueValidator(1, MENSAJE_SIN_ASISTENTES)],
     )
     organizaciones = models.TextField("organizaciones presentes", blank=True)
     acta = models.TextField("resumen / acta", blank=True)

@@ -17,7 +17,7 @@ from nucleo.roles import Usuario
 from plan.models import Actividad, Responsable
 
 from .. import permisos
-from ..models import AdjuntoEspacio, EspacioDialogo, Territorio
+from ..models import MENSAJE_SIN_ASISTENTES, AdjuntoEspacio, EspacioDialogo, Territorio
 from ..permisos import ESPACIOS, Accion
 from ._comun import cuenta, exigir_permiso
 
@@ -102,7 +102,8 @@ def _validar_datos_espacio(espacio: EspacioDialogo, oficinas: list[Responsable])
 def programar_espacio(*, usuario: Usuario, **datos: Unpack[DatosEspacio]) -> EspacioDialogo:
     """Add a space to the schedule, in state «programado»."""
     oficinas = list(datos["oficinas"])
-    if not permisos.puede_programar_para(usuario, oficinas):
+    # No offices at all is a missing field (_validar_datos_espacio says so), not a refusal.
+    if oficinas and not permisos.puede_programar_para(usuario, oficinas):
         raise PermissionDenied(
             "Solo OPGI, o una dependencia que esté entre las organizadoras, programa espacios."
         )
@@ -123,7 +124,8 @@ def editar_espacio(
     """Change a programmed space (a realised or cancelled one is final)."""
     exigir_permiso(ESPACIOS, usuario, Accion.PROGRAMAR_ESPACIO, espacio)
     oficinas = list(datos["oficinas"])
-    if not permisos.puede_programar_para(usuario, oficinas):
+    # No offices at all is a missing field (_validar_datos_espacio says so).
+    if oficinas and not permisos.puede_programar_para(usuario, oficinas):
         raise ValidationError(
             {"oficinas": "Su dependencia debe seguir entre las organizadoras del espacio."}
         )
@@ -182,7 +184,7 @@ def registrar_realizacion(
     if asistentes is None:
         errores["asistentes"] = "Indique cuántas personas asistieron."
     elif asistentes < 1:
-        errores["asistentes"] = "Debe haber al menos un asistente."
+        errores["asistentes"] = MENSAJE_SIN_ASISTENTES
     if not acta.strip():
         errores["acta"] = "Escriba el resumen o acta del espacio."
     if errores:

@@ -22,6 +22,11 @@ from ..models import MAXIMO_PREGUNTA, EspacioDialogo, Pregunta, Territorio
 from ..permisos import PREGUNTAS, Accion
 from ._comun import cuenta, exigir_permiso
 
+# The public form checks it too (nothing is stored without it): this one message.
+MENSAJE_SIN_AVISO = (
+    "Para enviar la pregunta debe aceptar el aviso de tratamiento de datos personales."
+)
+
 
 @dataclass(frozen=True)
 class DatosCiudadano:
@@ -58,9 +63,7 @@ class DatosCiudadano:
             if not self.correo.strip() and not self.telefono.strip():
                 errores["correo"] = "Para recibir la respuesta indique un correo o un teléfono."
         if not self.acepta_datos:
-            errores["acepta_datos"] = (
-                "Para enviar la pregunta debe aceptar el aviso de tratamiento de datos personales."
-            )
+            errores["acepta_datos"] = MENSAJE_SIN_AVISO
         return errores
 
 
@@ -167,7 +170,9 @@ def registrar_pregunta_formato(
 
 
 @transaction.atomic
-def asignar_pregunta(*, pregunta: Pregunta, usuario: Usuario, oficina: Responsable) -> Pregunta:
+def asignar_pregunta(
+    *, pregunta: Pregunta, usuario: Usuario, oficina: Responsable | None
+) -> Pregunta:
     """OPGI sends the question to the office that must answer it (again, to reassign)."""
     exigir_permiso(PREGUNTAS, usuario, Accion.ASIGNAR_PREGUNTA, pregunta)
     pregunta = Pregunta.objects.select_for_update().get(pk=pregunta.pk)
