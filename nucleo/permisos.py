@@ -77,6 +77,11 @@ class Politica(Generic[M]):
     def permite(self, user: Usuario, accion: Accion, instancia: M) -> bool:
         return self.instancias_para(user, accion).filter(pk=instancia.pk).exists()
 
+    def exigir(self, user: Usuario, accion: Accion, instancia: M) -> None:
+        """For services: 403 with the policy's one message unless `user` may do `accion`."""
+        if not self.permite(user, accion, instancia):
+            raise PermissionDenied(self.mensaje_sin_permiso)
+
     def obtener(self, user: Usuario, pk: int, accion: Accion | str = VER) -> M:
         """The object, or 404 if `user` may not see it, or 403 if they may not do `accion`."""
         visibles = self.instancias_para(user, VER)

@@ -8,10 +8,10 @@ An office user's office is `user.perfil.responsable` (plan.Perfil): read here by
 attribute, so the core imports no app.
 """
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser, PermissionsMixin
+from django.contrib.auth.models import AnonymousUser, PermissionsMixin, User
 
 # What request.user is: a user, or the anonymous visitor.
 Usuario = AbstractBaseUser | AnonymousUser
@@ -60,3 +60,9 @@ def oficina_de(user: Usuario) -> Any | None:
         return None
     perfil = getattr(user, "perfil", None)
     return perfil.responsable if perfil else None
+
+
+def cuenta(usuario: Usuario) -> User:
+    """The account to store as «reported/reviewed/answered by»: services check the
+    permission first, and only active accounts with a role pass it, never AnonymousUser."""
+    return cast(User, usuario)

@@ -6,17 +6,14 @@ in a transaction, so bad input writes nothing.
 
 from datetime import date
 from decimal import Decimal
-from typing import cast
 
-from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
 from nucleo import cambios
-from nucleo.permisos import M, Politica
-from nucleo.roles import Usuario
+from nucleo.roles import Usuario, cuenta
 from plan import fuentes
 from plan.cortes import Corte
 from plan.models import (
@@ -28,18 +25,6 @@ from plan.models import (
     ObservacionSeguimiento,
 )
 from plan.permisos import ACTIVIDADES, EVIDENCIAS, Accion
-
-
-def _exigir(politica: Politica[M], usuario: Usuario, accion: Accion, objeto: M) -> None:
-    """Refuse with the policy's message unless `usuario` may do `accion` on `objeto`."""
-    if not politica.permite(usuario, accion, objeto):
-        raise PermissionDenied(politica.mensaje_sin_permiso)
-
-
-def _cuenta(usuario: Usuario) -> User:
-    """The account of a user the permission check let through: only active accounts with
-    a role pass it, never AnonymousUser, so it can be stored as «reported/reviewed by»."""
-    return cast(User, usuario)
 
 
 def mensaje_avance_automatico(actividad: Actividad) -> str:
@@ -64,7 +49,7 @@ def registrar_avance(
     hoy: date | None = None,
 ) -> Avance:
     """Add a progress report (never replaces an earlier one)."""
-    _exigir(ACTIVIDADES, usuario, Accion.REPORTAR_AVANCE, actividad)
+    ACTIVIDADES.exigir(usuario, Accion.REPORTAR_AVANCE, actividad)
     if actividad.es_automatica:
         # The activity counts its own records (plan.fuentes): a hand report would be
         # stored, ignored by every figure, and would come back if OPGI switched the
@@ -94,7 +79,7 @@ def registrar_avance(
         fecha=fecha,
         cantidad=cantidad,
         narrativa=narrativa.strip(),
-        reportado_por=_cuenta(usuario),
+        reportado_por=cuenta(usuario),
     )
     cambios.registrar("avance.registrado", usuario=usuario, objeto=avance, actividad=actividad.pk)
     return avance
@@ -110,7 +95,7 @@ def subir_evidencia(
     enlace: str = "",
 ) -> Evidencia:
     """Attach a file or a link to an activity, in state «enviada»."""
-    _exigir(ACTIVIDADES, usuario, Accion.SUBIR_EVIDENCIA, actividad)
+    ACTIVIDADES.exigir(usuario, Accion.SUBIR_EVIDENCIA, actividad)
     if not descripcion.strip():
         raise ValidationError({"descripcion": "Describa la evidencia."})
     if bool(archivo) == bool(enlace):
@@ -119,7 +104,7 @@ def subir_evidencia(
         actividad=actividad,
         descripcion=descripcion.strip(),
         enlace=enlace,
-        subida_por=_cuenta(usuario),
+        subida_por=cuenta(usuario),
     )
     if archivo:
         evidencia.guardar_archivo(archivo)
@@ -135,10 +120,10 @@ def subir_evidencia(
 def _revisada(
     evidencia: Evidencia, revisor: Usuario, transicion: str, comentario: str
 ) -> Evidencia:
-    _exigir(EVIDENCIAS, revisor, Accion.REVISAR_EVIDENCIA, evidencia)
+    EVIDENCIAS.exigir(revisor, Accion.REVISAR_EVIDENCIA, evidencia)
     anterior = evidencia.aplicar(transicion)
     evidencia.comentario_revision = comentario
-    evidencia.revisada_por = _cuenta(revisor)
+    evidencia.revisada_por = cuenta(revisor)
     evidencia.revisada_en = timezone.now()
     if evidencia.estado != Evidencia.Estado.APROBADA:
         evidencia.publica = False  # only an approved evidence is public
@@ -165,7 +150,7 @@ def devolver_evidencia(*, evidencia: Evidencia, revisor: Usuario, comentario: st
 
 @transaction.atomic
 def cambiar_publicacion(*, evidencia: Evidencia, revisor: Usuario, publica: bool) -> Evidencia:
-    _exigir(EVIDENCIAS, revisor, Accion.REVISAR_EVIDENCIA, evidencia)
+    EVIDENCIAS.exigir(revisor, Accion.REVISAR_EVIDENCIA, evidencia)
     if publica:
         evidencia.exigir("publicar")
     evidencia.publica = publica
@@ -192,7 +177,7 @@ def guardar_observacion(
     Only OPGI and Control interno (Accion.EDITAR_OBSERVACIONES) write them.
     Returns the ObservacionSeguimiento.
     """
-    _exigir(ACTIVIDADES, usuario, Accion.EDITAR_OBSERVACIONES, actividad)
+    ACTIVIDADES.exigir(usuario, Accion.EDITAR_OBSERVACIONES, actividad)
     texto = texto.strip()
     try:
         Corte(actividad.plan.vigencia, corte)  # the one rule of a corte, and its message
@@ -214,7 +199,7 @@ def guardar_observacion(
 @transaction.atomic
 def cambiar_fuente_avance(*, actividad: Actividad, usuario: Usuario, fuente: str) -> Actividad:
     """OPGI switches an activity between hand-typed progress and an automatic source."""
-    _exigir(ACTIVIDADES, usuario, Accion.CAMBIAR_FUENTE_AVANCE, actividad)
+    ACTIVIDADES.exigir(usuario, Accion.CAMBIAR_FUENTE_AVANCE, actividad)
     if fuente and fuentes.fuente(fuente) is None:
         raise ValidationError({"fuente": "Esa fuente automática de avance no existe."})
     anterior = actividad.fuente_avance

@@ -11,7 +11,6 @@ from plan.models import Responsable
 
 from ..models import Compromiso, EspacioDialogo
 from ..permisos import COMPROMISOS, ESPACIOS, Accion
-from ._comun import exigir_permiso
 
 
 @transaction.atomic
@@ -24,7 +23,7 @@ def agregar_compromiso(
     fecha_limite: date,
 ) -> Compromiso:
     """A commitment taken at a realised space."""
-    exigir_permiso(ESPACIOS, usuario, Accion.CERRAR_ESPACIO, espacio)
+    ESPACIOS.exigir(usuario, Accion.CERRAR_ESPACIO, espacio)
     espacio.exigir("comprometer")
     compromiso = Compromiso(
         espacio=espacio,

@@ -13,13 +13,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from nucleo import cambios
-from nucleo.roles import Usuario
+from nucleo.roles import Usuario, cuenta
 from plan.models import Actividad, Responsable
 
 from .. import permisos
 from ..models import MENSAJE_SIN_ASISTENTES, AdjuntoEspacio, EspacioDialogo, Territorio
 from ..permisos import ESPACIOS, Accion
-from ._comun import cuenta, exigir_permiso
 
 # Fields whose change a subscribed calendar must see (iCal SEQUENCE goes up).
 CAMPOS_DEL_CALENDARIO = ("titulo", "tema", "inicio", "fin", "territorio_id", "lugar", "enlace")
@@ -122,7 +121,7 @@ def editar_espacio(
     *, espacio: EspacioDialogo, usuario: Usuario, **datos: Unpack[DatosEspacio]
 ) -> EspacioDialogo:
     """Change a programmed space (a realised or cancelled one is final)."""
-    exigir_permiso(ESPACIOS, usuario, Accion.PROGRAMAR_ESPACIO, espacio)
+    ESPACIOS.exigir(usuario, Accion.PROGRAMAR_ESPACIO, espacio)
     oficinas = list(datos["oficinas"])
     # No offices at all is a missing field (_validar_datos_espacio says so).
     if oficinas and not permisos.puede_programar_para(usuario, oficinas):
@@ -148,7 +147,7 @@ def editar_espacio(
 @transaction.atomic
 def cancelar_espacio(*, espacio: EspacioDialogo, usuario: Usuario, motivo: str) -> EspacioDialogo:
     """programado → cancelado; the reason is published with the schedule."""
-    exigir_permiso(ESPACIOS, usuario, Accion.PROGRAMAR_ESPACIO, espacio)
+    ESPACIOS.exigir(usuario, Accion.PROGRAMAR_ESPACIO, espacio)
     espacio = EspacioDialogo.objects.select_for_update().get(pk=espacio.pk)
     espacio.exigir("cancelar")
     if not motivo.strip():
@@ -172,7 +171,7 @@ def registrar_realizacion(
     ahora: datetime | None = None,
 ) -> EspacioDialogo:
     """programado → realizado, with the closing record (attendees and minutes required)."""
-    exigir_permiso(ESPACIOS, usuario, Accion.CERRAR_ESPACIO, espacio)
+    ESPACIOS.exigir(usuario, Accion.CERRAR_ESPACIO, espacio)
     ahora = ahora or timezone.now()
     espacio = EspacioDialogo.objects.select_for_update().get(pk=espacio.pk)
     espacio.exigir("realizar")
@@ -211,7 +210,7 @@ def subir_adjunto(
     descripcion: str = "",
 ) -> AdjuntoEspacio:
     """Attach a file (attendance list, photo…), checked and stored like plan evidence."""
-    exigir_permiso(ESPACIOS, usuario, Accion.CERRAR_ESPACIO, espacio)
+    ESPACIOS.exigir(usuario, Accion.CERRAR_ESPACIO, espacio)
     espacio.exigir_adjuntos()
     if not archivo:
         raise ValidationError({"archivo": "Elija el archivo."})

@@ -7,11 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from nucleo import cambios
-from nucleo.roles import Usuario
+from nucleo.roles import Usuario, cuenta
 
 from ..models import EspacioDialogo, InformeRespuestas
 from ..permisos import INFORMES, Accion
-from ._comun import cuenta
 
 
 @transaction.atomic

@@ -14,13 +14,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from nucleo import cambios
-from nucleo.roles import Usuario
+from nucleo.roles import Usuario, cuenta
 from plan.models import Responsable
 
 from .. import permisos, reglas, selectors
 from ..models import MAXIMO_PREGUNTA, EspacioDialogo, Pregunta, Territorio
 from ..permisos import PREGUNTAS, Accion
-from ._comun import cuenta, exigir_permiso
 
 # The public form checks it too (nothing is stored without it): this one message.
 MENSAJE_SIN_AVISO = (
@@ -174,7 +173,7 @@ def asignar_pregunta(
     *, pregunta: Pregunta, usuario: Usuario, oficina: Responsable | None
 ) -> Pregunta:
     """OPGI sends the question to the office that must answer it (again, to reassign)."""
-    exigir_permiso(PREGUNTAS, usuario, Accion.ASIGNAR_PREGUNTA, pregunta)
+    PREGUNTAS.exigir(usuario, Accion.ASIGNAR_PREGUNTA, pregunta)
     pregunta = Pregunta.objects.select_for_update().get(pk=pregunta.pk)
     pregunta.exigir("asignar")
     if oficina is None:
@@ -198,7 +197,7 @@ def responder_pregunta(
     *, pregunta: Pregunta, usuario: Usuario, respuesta: str, ahora: datetime | None = None
 ) -> Pregunta:
     """The assigned office answers (OPGI may too); asignada → respondida."""
-    exigir_permiso(PREGUNTAS, usuario, Accion.RESPONDER_PREGUNTA, pregunta)
+    PREGUNTAS.exigir(usuario, Accion.RESPONDER_PREGUNTA, pregunta)
     pregunta = Pregunta.objects.select_for_update().get(pk=pregunta.pk)
     pregunta.exigir("responder")
     if not respuesta.strip():
@@ -242,7 +241,7 @@ def publicar_pregunta(
     ahora: datetime | None = None,
 ) -> Pregunta:
     """OPGI publishes the reviewed question and answer, without personal data."""
-    exigir_permiso(PREGUNTAS, usuario, Accion.PUBLICAR_PREGUNTA, pregunta)
+    PREGUNTAS.exigir(usuario, Accion.PUBLICAR_PREGUNTA, pregunta)
     pregunta = Pregunta.objects.select_for_update().get(pk=pregunta.pk)
     pregunta.exigir("publicar")
     errores = {}
