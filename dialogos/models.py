@@ -27,6 +27,7 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator, MinVal
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from nucleo.estados import ConEstados, Transicion
 from nucleo.fechas import (
@@ -85,6 +86,8 @@ class Territorio(models.Model):
     tipo = models.CharField("tipo", max_length=15, choices=Tipo.choices)
     orden = models.PositiveSmallIntegerField("orden", unique=True)
     slug = models.SlugField("identificador en la URL", max_length=40, unique=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "comuna o corregimiento"
@@ -190,6 +193,8 @@ class EspacioDialogo(EstadosDialogo, models.Model):
         editable=False,
         help_text="Sube cada vez que cambia la fecha, el lugar o el estado (SEQUENCE de iCal).",
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "espacio de diálogo"
@@ -337,6 +342,8 @@ class Compromiso(models.Model):
     creado_en = models.DateTimeField("registrado en", auto_now_add=True)
     actualizado_en = models.DateTimeField("actualizado en", auto_now=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "compromiso"
         verbose_name_plural = "compromisos"
@@ -374,6 +381,8 @@ class AdjuntoEspacio(ArchivoGuardado):
         blank=True,
     )
     subido_en = models.DateTimeField("subido en", auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "adjunto del espacio"
@@ -491,6 +500,8 @@ class Pregunta(EstadosDialogo, models.Model):
         null=True,
         blank=True,
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "pregunta ciudadana"
@@ -612,6 +623,8 @@ class InformeRespuestas(models.Model):
         blank=True,
     )
     creado_en = models.DateTimeField("registrado en", auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "informe de respuestas"

@@ -33,6 +33,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from dialogos.models import EspacioDialogo
 from nucleo.estados import ConEstados, Transicion
@@ -73,6 +74,8 @@ class Cuestionario(models.Model):
     )
     creado_en = models.DateTimeField("creado en", auto_now_add=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "cuestionario"
         verbose_name_plural = "cuestionarios"
@@ -107,6 +110,8 @@ class PreguntaEncuesta(models.Model):
     texto = models.CharField("pregunta", max_length=300)
     ayuda = models.CharField("texto de ayuda", max_length=300, blank=True)
     obligatoria = models.BooleanField("obligatoria", default=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "pregunta del cuestionario"
@@ -145,6 +150,8 @@ class Opcion(models.Model):
     valor = models.PositiveSmallIntegerField(
         "valor en la escala", null=True, blank=True, help_text="De 1 a 5, solo en las escalas."
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "opción"
@@ -240,6 +247,8 @@ class Encuesta(ConEstados, models.Model):
         blank=True,
     )
     creada_en = models.DateTimeField("creada en", auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "encuesta de satisfacción"
@@ -410,6 +419,8 @@ class Respuesta(models.Model):
         blank=True,
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "respuesta de encuesta"
         verbose_name_plural = "respuestas de encuestas"
@@ -450,6 +461,8 @@ class ValorRespuesta(models.Model):
         blank=True,
     )
     texto = models.TextField("texto", blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "valor de una respuesta"

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "import_export",
     "axes",
     "csp",
+    "simple_history",
     "nucleo.apps.NucleoConfig",
     "plan",
     "dialogos",
@@ -47,6 +48,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # History rows (django-simple-history) record the user of the request that made them.
+    "simple_history.middleware.HistoryRequestMiddleware",
     # Before anything reads the body: an oversize request is refused unread (413).
     "nucleo.limites.LimiteDelCuerpoMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

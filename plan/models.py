@@ -15,6 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Cast, Left, StrIndex, Substr
+from simple_history.models import HistoricalRecords
 
 from nucleo.estados import ConEstados, Transicion
 from nucleo.fechas import (
@@ -27,7 +28,6 @@ from nucleo.fechas import (
     validar_fecha,
 )
 from nucleo.models import ArchivoGuardado, ruta_unica
-from plan import cortes
 
 # One message per rule, shared by the field validator or clean(), the database
 # constraint and the services (the forms show them, they do not repeat them).
@@ -37,12 +37,23 @@ MENSAJE_PORCENTAJE_MAXIMO = "Una meta en porcentaje no puede superar el 100 %."
 MENSAJE_VENTANA_INVERTIDA = "La fecha final no puede ser anterior a la fecha de inicio."
 MENSAJE_ARCHIVO_O_ENLACE = "Adjunte un archivo o un enlace (uno de los dos, no ambos)."
 
+# A plan may cut its follow-up monthly at most (the default is three cuatrimestres).
+MAXIMO_CORTES = 12
+
 PATRON_CODIGO = r"\A[1-9][0-9]?\.[1-9][0-9]?\Z"
 FORMA_CODIGO = re.compile(PATRON_CODIGO)
 CODIGO_ACTIVIDAD = RegexValidator(
     PATRON_CODIGO,
     "El código debe tener la forma «número.número», por ejemplo 1.1 o 3.4.",
 )
+
+
+class Instrumento(models.TextChoices):
+    """The legal instrument a plan belongs to (Ley 2195 de 2022, art. 31, turned the
+    PAAC into the PTEP; Decreto 1122 de 2024 regulates it)."""
+
+    PAAC = "paac", "Plan Anticorrupción y de Atención al Ciudadano"
+    PTEP = "ptep", "Programa de Transparencia y Ética Pública"
 
 
 class Plan(models.Model):
@@ -67,6 +78,14 @@ class Plan(models.Model):
         default=True,
         help_text="Solo los planes publicados se muestran a la ciudadanía.",
     )
+    instrumento = models.CharField(
+        "instrumento",
+        max_length=4,
+        choices=Instrumento.choices,
+        default=Instrumento.PAAC,
+        help_text="PAAC hasta la vigencia en que la entidad adopta el PTEP (Ley 2195 de 2022).",
+    )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "plan"
@@ -94,6 +113,8 @@ class Componente(models.Model):
     nombre = models.CharField("nombre", max_length=200)
     orden = models.PositiveSmallIntegerField("orden", default=1)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "componente"
         verbose_name_plural = "componentes"
@@ -118,6 +139,8 @@ class Subcomponente(models.Model):
         "número", validators=[MinValueValidator(1, "El número debe ser 1 o mayor.")]
     )
     nombre = models.CharField("nombre", max_length=250)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "subcomponente"
@@ -154,6 +177,8 @@ class Responsable(models.Model):
         help_text="Se usa en la dirección del tablero de la oficina, por ejemplo «opgi».",
     )
     tipo = models.CharField("tipo", max_length=20, choices=Tipo.choices)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "responsable"
@@ -227,6 +252,9 @@ class Actividad(models.Model):
             verbose_name="responsables",
         )
     )
+
+    # `orden` is computed by the database from `codigo`; the copy keeps `codigo`.
+    history = HistoricalRecords(excluded_fields=["orden"])
 
     class Meta:
         verbose_name = "actividad"
@@ -314,6 +342,8 @@ class ActividadResponsable(models.Model):
     )
     orden = models.PositiveSmallIntegerField("orden", default=1)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "responsable de la actividad"
         verbose_name_plural = "responsables de la actividad"
@@ -336,6 +366,8 @@ class Ventana(models.Model):
     actividad = models.ForeignKey(Actividad, on_delete=models.CASCADE, related_name="ventanas")
     inicio = models.DateField("fecha inicio", validators=[validar_fecha])
     fin = models.DateField("fecha final", validators=[validar_fecha])
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "ventana de fechas"
@@ -456,6 +488,8 @@ class Evidencia(ConEstados, ArchivoGuardado):
         help_text="Visible en la página ciudadana (solo si está aprobada).",
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "evidencia"
         verbose_name_plural = "evidencias"
@@ -524,6 +558,8 @@ class Perfil(models.Model):
         blank=True,
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "perfil de usuario"
         verbose_name_plural = "perfiles de usuario"
@@ -532,13 +568,49 @@ class Perfil(models.Model):
         return f"{self.usuario} – {self.responsable or 'sin oficina'}"
 
 
-class Avance(models.Model):
+class EstadoAvance(models.TextChoices):
+    ENVIADO = "enviado", "Enviado (pendiente de revisión)"
+    APROBADO = "aprobado", "Aprobado"
+    DEVUELTO = "devuelto", "Devuelto a la oficina"
+    REEMPLAZADO = "reemplazado", "Reemplazado por una corrección"
+    ANULADO = "anulado", "Anulado"
+
+
+class Avance(ConEstados, models.Model):
     """A progress report: the quantity achieved toward the meta as of a date.
 
     The quantity is cumulative (what has been achieved in total by `fecha`),
-    so the activity's progress at any date is the latest report up to it.
-    Reports are never edited or deleted: a correction is a new report.
+    so the activity's progress at any date is the latest approved report up to it.
+    An office's report is «enviado» until OPGI reviews it; only approved reports
+    count in public figures. Reports are never edited or deleted: a correction is a
+    new report (`corrige`) that, once approved, replaces the one it corrects; an
+    annulment keeps the row, marked, with who, when and why.
     """
+
+    Estado = EstadoAvance
+
+    TRANSICIONES = {
+        "aprobar": Transicion(
+            desde=frozenset({EstadoAvance.ENVIADO}),
+            hacia=EstadoAvance.APROBADO,
+            mensaje="Solo un avance enviado (pendiente de revisión) puede aprobarse.",
+        ),
+        "devolver": Transicion(
+            desde=frozenset({EstadoAvance.ENVIADO}),
+            hacia=EstadoAvance.DEVUELTO,
+            mensaje="Solo un avance enviado (pendiente de revisión) puede devolverse.",
+        ),
+        "reemplazar": Transicion(
+            desde=frozenset({EstadoAvance.APROBADO}),
+            hacia=EstadoAvance.REEMPLAZADO,
+            mensaje="Solo un avance aprobado puede corregirse.",
+        ),
+        "anular": Transicion(
+            desde=frozenset({EstadoAvance.ENVIADO, EstadoAvance.APROBADO, EstadoAvance.DEVUELTO}),
+            hacia=EstadoAvance.ANULADO,
+            mensaje="Ese avance ya fue anulado o reemplazado.",
+        ),
+    }
 
     actividad = models.ForeignKey(Actividad, on_delete=models.PROTECT, related_name="avances")
     fecha = models.DateField("fecha del avance", validators=[validar_fecha])
@@ -557,6 +629,42 @@ class Avance(models.Model):
         null=True,
     )
     creado_en = models.DateTimeField("registrado en", auto_now_add=True)
+    estado = models.CharField(
+        "estado", max_length=12, choices=Estado.choices, default=Estado.ENVIADO
+    )
+    # Why the office confirmed a lower cumulative value or a date outside the
+    # activity's windows, or why it corrects an approved report.
+    motivo = models.TextField("motivo", blank=True)
+    corrige = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        related_name="correcciones",
+        verbose_name="corrige al avance",
+        null=True,
+        blank=True,
+    )
+    comentario_revision = models.TextField("comentario de la revisión", blank=True)
+    revisado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="avances_revisados",
+        verbose_name="revisado por",
+        null=True,
+        blank=True,
+    )
+    revisado_en = models.DateTimeField("revisado en", null=True, blank=True)
+    motivo_anulacion = models.TextField("motivo de la anulación", blank=True)
+    anulado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="avances_anulados",
+        verbose_name="anulado por",
+        null=True,
+        blank=True,
+    )
+    anulado_en = models.DateTimeField("anulado en", null=True, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "avance"
@@ -569,20 +677,50 @@ class Avance(models.Model):
                 violation_error_message=MENSAJE_CANTIDAD_NEGATIVA,
             ),
             restriccion_fecha("fecha", "avance_fecha_en_rango"),
+            models.CheckConstraint(
+                condition=Q(estado__in=EstadoAvance.values),
+                name="avance_estado_valido",
+            ),
+            models.CheckConstraint(
+                condition=~Q(estado=EstadoAvance.ANULADO) | ~Q(motivo_anulacion=""),
+                name="avance_anulado_con_motivo",
+                violation_error_message="Indique el motivo de la anulación.",
+            ),
+            models.CheckConstraint(
+                condition=Q(corrige__isnull=True) | ~Q(motivo=""),
+                name="avance_correccion_con_motivo",
+                violation_error_message="Indique el motivo de la corrección.",
+            ),
         ]
-        indexes = [models.Index(fields=["actividad", "fecha"], name="avance_actividad_fecha")]
+        indexes = [
+            models.Index(fields=["actividad", "fecha"], name="avance_actividad_fecha"),
+            models.Index(fields=["actividad", "estado", "fecha"], name="avance_actividad_estado"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.actividad.codigo} – {self.cantidad} al {self.fecha:%d/%m/%Y}"
 
 
+class OrigenObservacion(models.TextChoices):
+    CONTROL_INTERNO = "control_interno", "Observación de Control Interno"
+    OPGI = "opgi", "Observación de OPGI"
+
+
 class ObservacionSeguimiento(models.Model):
-    """Control interno / OPGI's observation on an activity at a corte (cuatrimestre)."""
+    """An observation on an activity at a corte: Control Interno's (the audit) or,
+    separately and labelled as such, OPGI's. Each has its author, dates and history."""
+
+    Origen = OrigenObservacion
 
     actividad = models.ForeignKey(Actividad, on_delete=models.CASCADE, related_name="observaciones")
     corte = models.PositiveSmallIntegerField(
-        "cuatrimestre",
-        choices=cortes.OPCIONES,
+        "corte", validators=[MinValueValidator(1), MaxValueValidator(MAXIMO_CORTES)]
+    )
+    origen = models.CharField(
+        "origen",
+        max_length=16,
+        choices=Origen.choices,
+        default=Origen.CONTROL_INTERNO,
     )
     texto = models.TextField("observaciones", blank=True)
     actualizada_por = models.ForeignKey(
@@ -592,19 +730,101 @@ class ObservacionSeguimiento(models.Model):
         verbose_name="actualizada por",
         null=True,
     )
+    creada_en = models.DateTimeField("creada en", auto_now_add=True)
     actualizada_en = models.DateTimeField("actualizada en", auto_now=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "observación del seguimiento"
         verbose_name_plural = "observaciones del seguimiento"
-        ordering = ["actividad", "corte"]
+        ordering = ["actividad", "corte", "origen"]
         constraints = [
             models.UniqueConstraint(
-                fields=["actividad", "corte"],
-                name="observacion_unica_por_actividad_y_corte",
-                violation_error_message="Ya hay una observación de esa actividad para ese cuatrimestre.",
+                fields=["actividad", "corte", "origen"],
+                name="observacion_unica_por_actividad_corte_origen",
+                violation_error_message="Ya hay una observación de esa actividad para ese corte.",
+            ),
+            models.CheckConstraint(
+                condition=Q(corte__gte=1, corte__lte=MAXIMO_CORTES),
+                name="observacion_corte_en_rango",
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.actividad.codigo} – cuatrimestre {self.corte}"
+        return f"{self.actividad.codigo} – corte {self.corte} ({self.get_origen_display()})"
+
+
+class CortePlan(models.Model):
+    """A follow-up cut of a plan: its end date and, once Control Interno closes it,
+    the frozen snapshot of its figures, statuses and observations.
+
+    The corte starts the day after the previous one ends (the first, on 1 January).
+    A plan without rows has the three cuatrimestres (30/04, 31/08, 31/12); they are
+    written as rows the first time one is closed. While `cerrado_en` is set, every
+    report of the corte reads `instantanea`, never the live data.
+    """
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="cortes")
+    numero = models.PositiveSmallIntegerField(
+        "número", validators=[MinValueValidator(1), MaxValueValidator(MAXIMO_CORTES)]
+    )
+    fin = models.DateField("fecha de corte", validators=[validar_fecha])
+    cerrado_en = models.DateTimeField("cerrado en", null=True, blank=True)
+    cerrado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="cortes_cerrados",
+        verbose_name="cerrado por",
+        null=True,
+        blank=True,
+    )
+    instantanea = models.JSONField("instantánea del seguimiento", null=True, blank=True)
+    publicado_en = models.DateTimeField("publicado en", null=True, blank=True)
+    firmado_nombre = models.CharField("firma: nombre", max_length=200, blank=True)
+    firmado_cargo = models.CharField("firma: cargo", max_length=200, blank=True)
+    reabierto_en = models.DateTimeField("reabierto en", null=True, blank=True)
+    reabierto_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="cortes_reabiertos",
+        verbose_name="reabierto por",
+        null=True,
+        blank=True,
+    )
+    motivo_reapertura = models.TextField("motivo de la reapertura", blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "corte del seguimiento"
+        verbose_name_plural = "cortes del seguimiento"
+        ordering = ["plan", "numero"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "numero"],
+                name="corte_unico_por_plan_y_numero",
+                violation_error_message="Ese plan ya tiene un corte con ese número.",
+            ),
+            models.UniqueConstraint(
+                fields=["plan", "fin"],
+                name="corte_unico_por_plan_y_fecha",
+                violation_error_message="Ese plan ya tiene un corte en esa fecha.",
+            ),
+            models.CheckConstraint(
+                condition=Q(numero__gte=1, numero__lte=MAXIMO_CORTES),
+                name="corte_numero_en_rango",
+            ),
+            restriccion_fecha("fin", "corte_fin_en_rango"),
+            models.CheckConstraint(
+                condition=Q(cerrado_en__isnull=True) | Q(instantanea__isnull=False),
+                name="corte_cerrado_con_instantanea",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Corte {self.numero} de {self.plan} ({self.fin:%d/%m/%Y})"
+
+    @property
+    def cerrado(self) -> bool:
+        return self.cerrado_en is not None
