@@ -36,3 +36,15 @@ def registrar(cambio: str, *, usuario: Usuario | None, objeto: Model, **detalles
         objeto.pk,
         extra,
     )
+
+
+def autor_del_historial(objeto: Model, usuario: Usuario | None) -> Model:
+    """Name `usuario` as the author of `objeto`'s next history row (django-simple-history).
+
+    Within a request its middleware records the request's user; a service also runs
+    from tasks, commands and tests, where only this attribute (the library's documented
+    `_history_user`) says who acted.
+    """
+    if usuario is not None and usuario.is_authenticated:
+        objeto._history_user = usuario  # type: ignore[attr-defined]
+    return objeto

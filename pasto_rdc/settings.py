@@ -167,6 +167,13 @@ SESION_INACTIVIDAD_MINUTOS = env_int("SESION_INACTIVIDAD_MINUTOS", 30)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
+# The signature block of a closed corte's follow-up (plan/servicios_cortes.py): who heads
+# Control Interno. Each closing may name someone else; these are the form's defaults.
+JEFE_CONTROL_INTERNO_NOMBRE = env_str("JEFE_CONTROL_INTERNO_NOMBRE", "")
+JEFE_CONTROL_INTERNO_CARGO = env_str(
+    "JEFE_CONTROL_INTERNO_CARGO", "Jefe de la Oficina de Control Interno"
+)
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "despues_de_ingresar"
 LOGOUT_REDIRECT_URL = "inicio"

@@ -1,7 +1,7 @@
 from django import forms
 
 from plan import cortes, fuentes, reglas
-from plan.models import Avance, Responsable, Subcomponente
+from plan.models import Avance, OrigenObservacion, Responsable, Subcomponente
 
 
 class FiltroTableroForm(forms.Form):
@@ -133,31 +133,60 @@ class FiltroPortalForm(forms.Form):
 
 
 class ObservacionesForm(forms.Form):
-    """One textarea per activity of the follow-up: the observaciones of a corte."""
+    """One textarea per activity of the follow-up: the user's own observations of a corte
+    (Control Interno's or OPGI's, `origen`), each with the version it was read at."""
 
-    def __init__(self, *args, filas, max_length: int, **kwargs):
+    def __init__(self, *args, filas, max_length: int, origen: str, versiones, **kwargs):
         super().__init__(*args, **kwargs)
         self.filas = filas
+        self.origen = origen
         for fila in filas:
+            propia = fila.observacion_de(origen)
             self.fields[self._nombre(fila)] = forms.CharField(
-                label=f"Observaciones de la actividad {fila.actividad.codigo}",
+                label=f"{OrigenObservacion(origen).label} sobre la actividad {fila.actividad.codigo}",
                 required=False,
                 max_length=max_length,
-                initial=fila.observaciones,
+                initial=propia.texto if propia else "",
                 widget=forms.Textarea(attrs={"rows": 3}),
             )
+            self.fields[self._version(fila)] = forms.IntegerField(
+                required=False, min_value=0, initial=versiones(propia), widget=forms.HiddenInput
+            )
+
+    @property
+    def etiqueta_propia(self) -> str:
+        return OrigenObservacion(self.origen).label
 
     @staticmethod
     def _nombre(fila) -> str:
         return f"observacion-{fila.actividad.pk}"
 
+    @staticmethod
+    def _version(fila) -> str:
+        return f"version-{fila.actividad.pk}"
+
     def filas_con_campo(self):
-        return [(fila, self[self._nombre(fila)]) for fila in self.filas]
+        """(row, own text field, version field, the other origin's observations)."""
+        return [
+            (
+                fila,
+                self[self._nombre(fila)],
+                self[self._version(fila)],
+                [nota for nota in fila.notas if nota.origen != self.origen and nota.texto],
+            )
+            for fila in self.filas
+        ]
 
     def cambiadas(self):
-        """(row, new text) for each activity whose text changed."""
-        return [
-            (fila, self.cleaned_data[self._nombre(fila)])
-            for fila in self.filas
-            if self.cleaned_data[self._nombre(fila)].strip() != fila.observaciones
-        ]
+        """(row, new text, version seen) for each activity whose own text changed."""
+        cambiadas = []
+        for fila in self.filas:
+            texto = self.cleaned_data[self._nombre(fila)]
+            propia = fila.observacion_de(self.origen)
+            if texto.strip() != (propia.texto if propia else ""):
+                visto = self.cleaned_data[self._version(fila)]
+                cambiadas.append((fila, texto, 0 if visto is None else visto))
+        return cambiadas
+
+    def conflicto(self, fila, mensaje: str) -> None:
+        self.add_error(self._nombre(fila), mensaje)

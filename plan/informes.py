@@ -31,6 +31,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from nucleo import documentos
@@ -40,6 +41,7 @@ from plan.cortes import Corte
 from plan.models import (
     Actividad,
     Avance,
+    CortePlan,
     Evidencia,
     ObservacionSeguimiento,
     Plan,
@@ -99,7 +101,7 @@ class FilaInforme:
     seguimiento: selectors.FilaSeguimiento
     avances: list[Avance]
     evidencias: list[Evidencia]
-    observacion: ObservacionSeguimiento | None
+    notas: list[ObservacionSeguimiento]  # the corte's observations, Control Interno's first
     programada: bool  # a window ends on or before the corte's end
 
     @property
@@ -136,9 +138,39 @@ class FilaInforme:
     def ventanas(self) -> list[Ventana]:
         return self.seguimiento.ventanas
 
+    def observacion_de(self, origen: str) -> ObservacionSeguimiento | None:
+        return next((nota for nota in self.notas if nota.origen == origen), None)
+
+    @property
+    def observacion(self) -> ObservacionSeguimiento | None:
+        """Control Interno's observation (the audit's)."""
+        return self.observacion_de(ObservacionSeguimiento.Origen.CONTROL_INTERNO)
+
     @property
     def observaciones(self) -> str:
-        return self.observacion.texto if self.observacion else ""
+        """Every observation of the corte, each labelled with its origin, author and date."""
+        return "\n".join(_texto_nota(nota) for nota in self.notas if nota.texto)
+
+
+def autor(usuario) -> str:
+    """How a report names a user: full name, or username."""
+    if usuario is None:
+        return ""
+    return usuario.get_full_name() or usuario.username
+
+
+def _datos_nota(nota: ObservacionSeguimiento) -> dict[str, str]:
+    return {
+        "origen": nota.get_origen_display(),
+        "texto": nota.texto,
+        "autor": autor(nota.actualizada_por),
+        "fecha": f"{timezone.localtime(nota.actualizada_en):%d/%m/%Y}",
+    }
+
+
+def _texto_nota(nota: ObservacionSeguimiento | dict[str, str]) -> str:
+    datos = _datos_nota(nota) if isinstance(nota, ObservacionSeguimiento) else nota
+    return f"{datos['origen']} ({datos['autor']}, {datos['fecha']}): {datos['texto']}"
 
 
 @dataclass(frozen=True)
@@ -278,7 +310,11 @@ def _con_soportes(actividades: QuerySet[Actividad], *, fecha: date, corte: Corte
         .exclude(estado=Evidencia.Estado.DEVUELTA)
         .order_by("subida_en", "pk")
     )
-    observaciones = ObservacionSeguimiento.objects.filter(corte=corte.numero)
+    observaciones = (
+        ObservacionSeguimiento.objects.filter(corte=corte.numero)
+        .select_related("actualizada_por")
+        .order_by("origen")
+    )
     return actividades.prefetch_related(
         Prefetch("avances", queryset=avances, to_attr="avances_al_corte"),
         Prefetch("evidencias", queryset=evidencias, to_attr="evidencias_al_corte"),
@@ -310,7 +346,7 @@ def _informe(
                 seguimiento=fila,
                 avances=fila.actividad.avances_al_corte,
                 evidencias=fila.actividad.evidencias_al_corte,
-                observacion=next(iter(fila.actividad.observaciones_del_corte), None),
+                notas=list(fila.actividad.observaciones_del_corte),
                 programada=any(v.fin <= corte.fin for v in fila.ventanas),
             )
             for fila in filas
@@ -419,18 +455,39 @@ def _fila_total(
     return (nombre, cifra.programadas, cifra.cumplidas, cifra.porcentaje, actividades, promedio)
 
 
+_COLUMNAS_TOTALES = [
+    Columna("Subcomponente", 60),
+    Columna("Actividades programadas", 14, Tipo.NUMERO),
+    Columna("Actividades cumplidas", 14, Tipo.NUMERO),
+    Columna("Cumplidas ÷ programadas", 14, Tipo.PORCENTAJE),
+    Columna("Actividades", 12, Tipo.NUMERO),
+    Columna(PROMEDIO, 16, Tipo.PORCENTAJE),
+]
+
+_COLUMNAS_SEGUIMIENTO = [
+    Columna("Código", 8),
+    Columna("Subcomponente", 28),
+    Columna("Actividad", 50),
+    Columna("Actividades realizadas", 60),
+    Columna("Meta / Producto", 40),
+    Columna("Responsable", 30),
+    Columna("Fecha programada (inicio)", 12, Tipo.FECHA),
+    Columna("Fecha programada (final)", 12, Tipo.FECHA),
+    Columna("Fechas programadas", 24),
+    Columna("Logrado", 10, Tipo.NUMERO),
+    Columna("Actividades programadas", 12, Tipo.NUMERO),
+    Columna("Actividades cumplidas", 12, Tipo.NUMERO),
+    Columna("% de avance", 10, Tipo.PORCENTAJE),
+    Columna("Estado", 16),
+    Columna("Observaciones", 40),
+]
+
+
 def _hojas_totales(informe: InformeSeguimiento) -> list[Hoja]:
     return [
         Hoja(
             titulo="Por subcomponente",
-            columnas=[
-                Columna("Subcomponente", 60),
-                Columna("Actividades programadas", 14, Tipo.NUMERO),
-                Columna("Actividades cumplidas", 14, Tipo.NUMERO),
-                Columna("Cumplidas ÷ programadas", 14, Tipo.PORCENTAJE),
-                Columna("Actividades", 12, Tipo.NUMERO),
-                Columna(PROMEDIO, 16, Tipo.PORCENTAJE),
-            ],
+            columnas=_COLUMNAS_TOTALES,
             filas=[
                 _fila_total(str(g.subcomponente), g.cumplimiento, len(g.filas), g.avance.porcentaje)
                 for g in informe.grupos
@@ -491,23 +548,7 @@ def hojas_seguimiento(informe: InformeSeguimiento) -> list[Hoja]:
     ]
     principal = Hoja(
         titulo="Seguimiento" if informe.responsable is None else "Actividades",
-        columnas=[
-            Columna("Código", 8),
-            Columna("Subcomponente", 28),
-            Columna("Actividad", 50),
-            Columna("Actividades realizadas", 60),
-            Columna("Meta / Producto", 40),
-            Columna("Responsable", 30),
-            Columna("Fecha programada (inicio)", 12, Tipo.FECHA),
-            Columna("Fecha programada (final)", 12, Tipo.FECHA),
-            Columna("Fechas programadas", 24),
-            Columna("Logrado", 10, Tipo.NUMERO),
-            Columna("Actividades programadas", 12, Tipo.NUMERO),
-            Columna("Actividades cumplidas", 12, Tipo.NUMERO),
-            Columna("% de avance", 10, Tipo.PORCENTAJE),
-            Columna("Estado", 16),
-            Columna("Observaciones", 40),
-        ],
+        columnas=_COLUMNAS_SEGUIMIENTO,
         filas=filas,
     )
     return [principal, *_hojas_totales(informe)]
@@ -537,3 +578,255 @@ def hojas_oficina(informe: InformeSeguimiento) -> list[Hoja]:
         ],
     )
     return [actividades, evidencias, *totales]
+
+
+# --- A closed corte: the snapshot and the reports read from it ------------------------------
+#
+# When Control Interno closes a corte (plan/servicios_cortes.py) everything the follow-up
+# prints is written to CortePlan.instantanea as JSON (texts, numbers as strings, dates in
+# ISO); from then on the PDF and the XLSX of that corte are built from it, never from the
+# live data, so a later report or observation cannot change what was closed and published.
+
+
+def _cifra(valor: Decimal | None) -> str | None:
+    return None if valor is None else str(valor)
+
+
+def _decimal(valor: str | None) -> Decimal | None:
+    return None if valor is None else Decimal(valor)
+
+
+def _cifras(total: dict) -> dict:
+    return {
+        **total,
+        "porcentaje": _decimal(total["porcentaje"]),
+        "promedio": _decimal(total["promedio"]),
+    }
+
+
+def _fila_instantanea(fila: FilaInforme) -> dict[str, object]:
+    actividad = fila.actividad
+    return {
+        "codigo": actividad.codigo,
+        "subcomponente": str(actividad.subcomponente),
+        "actividad": actividad.descripcion,
+        "avances": [[a.fecha.isoformat(), a.narrativa] for a in fila.avances],
+        "evidencias": [_texto_evidencia(e) for e in fila.evidencias],
+        "realizadas": _texto_realizadas(fila),
+        "meta": actividad.meta_texto,
+        "producto": actividad.producto,
+        "responsables": [r.nombre for r in fila.responsables],
+        "ventanas": [[v.inicio.isoformat(), v.fin.isoformat()] for v in fila.ventanas],
+        "logrado": _cifra(fila.seguimiento.cantidad),
+        "programadas": fila.programadas,
+        "cumplidas": fila.cumplidas,
+        "porcentaje": _cifra(fila.porcentaje),
+        "estado": fila.estado.label,
+        "estado_valor": fila.estado.value,
+        "observaciones": [_datos_nota(nota) for nota in fila.notas if nota.texto],
+    }
+
+
+def _total_instantanea(nombre: str, cifra: Cumplimiento, actividades: int, promedio: Decimal):
+    return {
+        "nombre": nombre,
+        "programadas": cifra.programadas,
+        "cumplidas": cifra.cumplidas,
+        "porcentaje": _cifra(cifra.porcentaje),
+        "actividades": actividades,
+        "promedio": _cifra(promedio),
+    }
+
+
+def instantanea(informe: InformeSeguimiento, *, generado_en) -> dict[str, object]:
+    """Everything the follow-up of `informe` prints, as JSON (CortePlan.instantanea)."""
+    plan = informe.plan
+    return {
+        "version": 1,
+        "generado_en": timezone.localtime(generado_en).isoformat(),
+        "titulo": informe.titulo,
+        "entidad": plan.entidad,
+        "dependencia": plan.dependencia,
+        "vigencia": plan.vigencia,
+        "corte": informe.corte.numero,
+        "romano": informe.corte.romano,
+        "periodo": informe.periodo,
+        "componente": informe.componente,
+        "fecha": informe.fecha.isoformat(),
+        "definicion": informe.definicion,
+        "grupos": [
+            {
+                **_total_instantanea(
+                    str(g.subcomponente), g.cumplimiento, len(g.filas), g.avance.porcentaje
+                ),
+                "numero": g.subcomponente.numero,
+                "filas": [_fila_instantanea(fila) for fila in g.filas],
+            }
+            for g in informe.grupos
+        ],
+        "total": _total_instantanea(
+            informe.etiqueta_total,
+            informe.cumplimiento,
+            len(informe.filas),
+            informe.avance_componente,
+        ),
+        "conteos": [[etiqueta, cantidad] for _, etiqueta, cantidad in informe.conteos],
+    }
+
+
+@dataclass(frozen=True)
+class SeguimientoCerrado:
+    """The follow-up of a closed corte, read from its snapshot (what both renderings use)."""
+
+    corte: CortePlan
+
+    @property
+    def datos(self) -> dict:
+        return self.corte.instantanea or {}
+
+    @property
+    def cerrado_el(self) -> date:
+        return timezone.localtime(self.corte.cerrado_en).date()
+
+    @property
+    def cerrado_por(self) -> str:
+        return autor(self.corte.cerrado_por)
+
+    @property
+    def leyenda_cierre(self) -> str:
+        return f"Cerrado el {self.cerrado_el:%d/%m/%Y} por {self.cerrado_por}"
+
+    @property
+    def publicado_el(self) -> date:
+        return timezone.localtime(self.corte.publicado_en or self.corte.cerrado_en).date()
+
+    @property
+    def fecha(self) -> date:
+        return date.fromisoformat(self.datos["fecha"])
+
+    @property
+    def grupos(self) -> list[dict]:
+        """The subcomponentes with their rows, dates and figures typed again (the
+        templates format them as the live report does: dd/mm/aaaa, «32,7 %»)."""
+        grupos = []
+        for grupo in self.datos["grupos"]:
+            filas = [
+                {
+                    **fila,
+                    "logrado": _decimal(fila["logrado"]),
+                    "porcentaje": _decimal(fila["porcentaje"]),
+                    "avances": [(date.fromisoformat(f), texto) for f, texto in fila["avances"]],
+                    "ventanas": [
+                        (date.fromisoformat(i), date.fromisoformat(f)) for i, f in fila["ventanas"]
+                    ],
+                }
+                for fila in grupo["filas"]
+            ]
+            grupos.append({**_cifras(grupo), "filas": filas})
+        return grupos
+
+    @property
+    def total(self) -> dict:
+        return _cifras(self.datos["total"])
+
+    @property
+    def filas(self) -> list[dict]:
+        return [fila for grupo in self.grupos for fila in grupo["filas"]]
+
+    @property
+    def grafico(self) -> SafeString:
+        datos = [
+            (f"Subcomponente {g['numero']}", _decimal(g["porcentaje"]) or Decimal(0))
+            for g in self.datos["grupos"]
+        ]
+        total = _decimal(self.datos["total"]["porcentaje"]) or Decimal(0)
+        return documentos.grafico_barras(
+            [*datos, ("Componente", total)],
+            titulo=f"Actividades cumplidas ÷ programadas por subcomponente al {self.fecha:%d/%m/%Y}",
+        )
+
+    @property
+    def nombre(self) -> str:
+        return f"seguimiento-rdc-{self.datos['vigencia']}-cuatrimestre-{self.datos['corte']}"
+
+
+def seguimiento_cerrado(*, plan: Plan, numero: int) -> SeguimientoCerrado | None:
+    """The closed corte `numero` of `plan`, or None while it is open (or never closed)."""
+    corte = (
+        CortePlan.objects.filter(plan=plan, numero=numero, cerrado_en__isnull=False)
+        .select_related("cerrado_por")
+        .first()
+    )
+    return None if corte is None else SeguimientoCerrado(corte=corte)
+
+
+def _fila_total_cerrado(total: dict) -> tuple[object, ...]:
+    return (
+        total["nombre"],
+        total["programadas"],
+        total["cumplidas"],
+        _decimal(total["porcentaje"]),
+        total["actividades"],
+        _decimal(total["promedio"]),
+    )
+
+
+def hojas_seguimiento_cerrado(cerrado: SeguimientoCerrado) -> list[Hoja]:
+    """The XLSX of a closed corte: the same sheets as `hojas_seguimiento`, from the snapshot."""
+    datos = cerrado.datos
+    principal = Hoja(
+        titulo="Seguimiento",
+        columnas=_COLUMNAS_SEGUIMIENTO,
+        filas=[
+            (
+                fila["codigo"],
+                fila["subcomponente"],
+                fila["actividad"],
+                fila["realizadas"],
+                f"Meta: {fila['meta']}\nProducto: {fila['producto']}",
+                "\n".join(fila["responsables"]),
+                min((i for i, _ in fila["ventanas"]), default=None),
+                max((f for _, f in fila["ventanas"]), default=None),
+                "\n".join(f"{i:%d/%m/%Y} – {f:%d/%m/%Y}" for i, f in fila["ventanas"]),
+                _decimal(fila["logrado"]),
+                fila["programadas"],
+                fila["cumplidas"],
+                _decimal(fila["porcentaje"]),
+                fila["estado"],
+                "\n".join(_texto_nota(nota) for nota in fila["observaciones"]),
+            )
+            for fila in cerrado.filas
+        ],
+    )
+    return [
+        principal,
+        Hoja(
+            titulo="Por subcomponente",
+            columnas=_COLUMNAS_TOTALES,
+            filas=[_fila_total_cerrado(g) for g in datos["grupos"]],
+            totales=[_fila_total_cerrado(datos["total"])],
+        ),
+        Hoja(
+            titulo="Por estado",
+            columnas=[Columna("Estado", 30), Columna("Actividades", 12, Tipo.NUMERO)],
+            filas=[(etiqueta, cantidad) for etiqueta, cantidad in datos["conteos"]],
+            totales=[("Total", datos["total"]["actividades"])],
+        ),
+        _hoja_datos(
+            "Datos del informe",
+            [
+                ("Informe", datos["titulo"]),
+                ("Entidad", datos["entidad"]),
+                ("Vigencia", Celda(datos["vigencia"], Tipo.NUMERO)),
+                ("Periodo", datos["periodo"]),
+                ("Cifras al", Celda(cerrado.fecha, Tipo.FECHA)),
+                ("Fecha de publicación", Celda(cerrado.publicado_el, Tipo.FECHA)),
+                ("Componente", datos["componente"]),
+                ("Oficina", "Todas"),
+                ("Avance oficial", datos["definicion"]),
+                ("Cierre", cerrado.leyenda_cierre),
+                ("Firma: nombre", cerrado.corte.firmado_nombre),
+                ("Firma: cargo", cerrado.corte.firmado_cargo),
+            ],
+        ),
+    ]

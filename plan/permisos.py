@@ -45,11 +45,23 @@ class Accion(StrEnum):
     EDITAR_OBSERVACIONES = "editar_observaciones"
     # Manual ↔ automatic progress of an activity: the one name for it in every app.
     CAMBIAR_FUENTE_AVANCE = "cambiar_fuente_avance"
+    # The follow-up's observations, each origin written only by its own role.
+    ESCRIBIR_OBSERVACION_CI = "escribir_observacion_ci"
+    ESCRIBIR_OBSERVACION_OPGI = "escribir_observacion_opgi"
+    # Closing a corte (its snapshot, published) and reopening it: Control Interno only.
+    CERRAR_CORTE = "cerrar_corte"
+    REABRIR_CORTE = "reabrir_corte"
 
+
+# Control Interno's own: its observations and the closing of its cortes (not OPGI's).
+SOLO_CONTROL_INTERNO = frozenset(
+    {Accion.ESCRIBIR_OBSERVACION_CI, Accion.CERRAR_CORTE, Accion.REABRIR_CORTE}
+)
 
 ACCIONES_POR_ROL: dict[str, frozenset[Accion]] = {
-    roles.OPGI: frozenset(Accion),
-    roles.CONTROL_INTERNO: frozenset({Accion.VER, Accion.EDITAR_OBSERVACIONES}),
+    roles.OPGI: frozenset(Accion) - SOLO_CONTROL_INTERNO,
+    roles.CONTROL_INTERNO: frozenset({Accion.VER, Accion.EDITAR_OBSERVACIONES})
+    | SOLO_CONTROL_INTERNO,
     roles.OFICINA: frozenset({Accion.VER, Accion.REPORTAR_AVANCE, Accion.SUBIR_EVIDENCIA}),
 }
 
@@ -133,3 +145,19 @@ def puede_descargar_informe_oficina(user: Usuario, responsable: Responsable) -> 
 
 def puede_editar_observaciones(user: Usuario) -> bool:
     return ACTIVIDADES.puede(user, Accion.EDITAR_OBSERVACIONES)
+
+
+def origen_observacion(user: Usuario) -> str | None:
+    """The origin of the observations `user` writes: Control Interno's or OPGI's; None
+    for whoever writes none (an office)."""
+    from plan.models import ObservacionSeguimiento
+
+    if ACTIVIDADES.puede(user, Accion.ESCRIBIR_OBSERVACION_CI):
+        return ObservacionSeguimiento.Origen.CONTROL_INTERNO
+    if ACTIVIDADES.puede(user, Accion.ESCRIBIR_OBSERVACION_OPGI):
+        return ObservacionSeguimiento.Origen.OPGI
+    return None
+
+
+def puede_cerrar_cortes(user: Usuario) -> bool:
+    return ACTIVIDADES.puede(user, Accion.CERRAR_CORTE)

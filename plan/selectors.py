@@ -13,6 +13,7 @@ from plan.models import (
     Actividad,
     ActividadResponsable,
     Avance,
+    CortePlan,
     Evidencia,
     Plan,
     Responsable,
@@ -291,6 +292,20 @@ def evidencias_publicas() -> QuerySet[Evidencia]:
     """Evidence a citizen may see: approved, marked public, of a public activity."""
     return Evidencia.objects.filter(
         q_actividad_publica("actividad"), publica=True, estado=Evidencia.Estado.APROBADA
+    )
+
+
+def seguimientos_publicados(*, plan: Plan) -> QuerySet[CortePlan]:
+    """The closed and published follow-ups of a public plan, by corte (none otherwise)."""
+    return (
+        CortePlan.objects.filter(
+            q_plan_publico("plan"),
+            plan=plan,
+            cerrado_en__isnull=False,
+            publicado_en__isnull=False,
+        )
+        .select_related("cerrado_por")
+        .order_by("numero")
     )
 
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from nucleo import cambios
 from nucleo.roles import Usuario, cuenta
-from plan import fuentes
+from plan import fuentes, permisos
 from plan.cortes import Corte
 from plan.models import (
     MENSAJE_ARCHIVO_O_ENLACE,
@@ -164,20 +164,74 @@ def cambiar_publicacion(*, evidencia: Evidencia, revisor: Usuario, publica: bool
 
 
 MAX_OBSERVACION = 4000
+MENSAJE_CORTE_CERRADO = (
+    "Ese corte está cerrado por Control Interno: sus observaciones ya no cambian. "
+    "Para corregirlas, Control Interno lo reabre indicando el motivo."
+)
+
+
+def version_observacion(observacion: ObservacionSeguimiento | None) -> int:
+    """The latest history id of an observation (0 when there is none yet)."""
+    if observacion is None or observacion.pk is None:
+        return 0
+    ultima = observacion.history.order_by("-history_id").first()
+    return ultima.history_id if ultima else 0
+
+
+def _exigir_sin_conflicto(*, actividad: Actividad, corte: int, origen: str, visto: int) -> None:
+    actual = (
+        actividad.observaciones.filter(corte=corte, origen=origen)
+        .select_related("actualizada_por")
+        .first()
+    )
+    if version_observacion(actual) == visto:
+        return
+    assert actual is not None
+    quien = actual.actualizada_por
+    autor = (quien.get_full_name() or quien.username) if quien else "Otra persona"
+    cuando = timezone.localtime(actual.actualizada_en)
+    raise ValidationError(
+        {
+            "texto": (
+                f"{autor} guardó esta observación el {cuando:%d/%m/%Y a las %H:%M} "
+                f"mientras usted la editaba: «{actual.texto}». Su texto no se guardó "
+                "(se conserva en el formulario): revíselo y guarde de nuevo."
+            )
+        },
+        code="conflicto",
+    )
 
 
 @transaction.atomic
 def guardar_observacion(
-    *, actividad: Actividad, corte: int, texto: str, usuario: Usuario
+    *,
+    actividad: Actividad,
+    corte: int,
+    texto: str,
+    usuario: Usuario,
+    visto: int | None = None,
 ) -> ObservacionSeguimiento:
     """Store the follow-up's observation on an activity at corte number `corte` of its
     plan's vigencia (the number is what ObservacionSeguimiento keeps), replacing the
     earlier one.
 
-    Only OPGI and Control interno (Accion.EDITAR_OBSERVACIONES) write them.
+    The origin comes from the role: Control Interno writes its own observation
+    (Accion.ESCRIBIR_OBSERVACION_CI), OPGI its separate «Observación de OPGI»
+    (ESCRIBIR_OBSERVACION_OPGI), never Control Interno's; an office writes none.
+    `visto` is the latest history id of that observation the author saw (0: none):
+    if someone saved it since, nothing is written and the error shows their text.
     Returns the ObservacionSeguimiento.
     """
-    ACTIVIDADES.exigir(usuario, Accion.EDITAR_OBSERVACIONES, actividad)
+    origen = permisos.origen_observacion(usuario)
+    if origen is None:  # writes no observation: the policy's refusal and message
+        ACTIVIDADES.exigir(usuario, Accion.ESCRIBIR_OBSERVACION_CI, actividad)
+        raise AssertionError("unreachable: no origin means no permission")
+    accion = (
+        Accion.ESCRIBIR_OBSERVACION_CI
+        if origen == ObservacionSeguimiento.Origen.CONTROL_INTERNO
+        else Accion.ESCRIBIR_OBSERVACION_OPGI
+    )
+    ACTIVIDADES.exigir(usuario, accion, actividad)
     texto = texto.strip()
     try:
         Corte(actividad.plan.vigencia, corte)  # the one rule of a corte, and its message
@@ -187,9 +241,17 @@ def guardar_observacion(
         raise ValidationError(
             {"texto": f"Las observaciones no pueden pasar de {MAX_OBSERVACION} caracteres."}
         )
-    observacion, _ = actividad.observaciones.update_or_create(
-        corte=corte, defaults={"texto": texto, "actualizada_por": usuario}
-    )
+    if actividad.plan.cortes.filter(numero=corte, cerrado_en__isnull=False).exists():
+        raise ValidationError({"texto": MENSAJE_CORTE_CERRADO}, code="corte_cerrado")
+    if visto is not None:
+        _exigir_sin_conflicto(actividad=actividad, corte=corte, origen=origen, visto=visto)
+    observacion = actividad.observaciones.filter(
+        corte=corte, origen=origen
+    ).first() or ObservacionSeguimiento(actividad=actividad, corte=corte, origen=origen)
+    observacion.texto = texto
+    observacion.actualizada_por = cuenta(usuario)
+    cambios.autor_del_historial(observacion, usuario)
+    observacion.save()
     cambios.registrar(
         "observacion.guardada", usuario=usuario, objeto=observacion, actividad=actividad.pk
     )

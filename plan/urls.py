@@ -42,6 +42,21 @@ urlpatterns = [
         name="observaciones_seguimiento",
     ),
     path(
+        "informes/seguimiento/<id:vigencia>/<corte:corte>/cerrar/",
+        views_informes.cerrar_corte,
+        name="cerrar_corte",
+    ),
+    path(
+        "informes/seguimiento/<id:vigencia>/<corte:corte>/reabrir/",
+        views_informes.reabrir_corte,
+        name="reabrir_corte",
+    ),
+    path(
+        "plan/<id:vigencia>/seguimiento/<corte:corte>.<formato:formato>",
+        views_portal.seguimiento_publicado,
+        name="seguimiento_publicado",
+    ),
+    path(
         "informes/oficina/<slug:slug>/<id:vigencia>/<corte:corte>.<formato:formato>",
         views_informes.oficina,
         name="informe_oficina",

@@ -9,7 +9,7 @@ a view (the `<corte:…>` converter of plan/urls.py makes it a 404).
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from nucleo import documentos
-from plan import informes, permisos, services
+from plan import informes, permisos, services, servicios_cortes
 from plan.cortes import Corte
 from plan.forms import ObservacionesForm
 from plan.models import Plan, Responsable
@@ -54,6 +54,9 @@ def seguimiento(request, vigencia: int, corte: int, formato: str):
     if not permisos.puede_descargar_seguimiento(request.user):
         raise PermissionDenied("El seguimiento del plan es para OPGI y Control interno.")
     plan = _plan(vigencia)
+    cerrado = informes.seguimiento_cerrado(plan=plan, numero=corte)
+    if cerrado is not None:
+        return descarga_cerrado(request, plan=plan, cerrado=cerrado, formato=formato)
     informe = informes.informe_seguimiento(
         plan=plan, corte=Corte(plan.vigencia, corte), hoy=timezone.localdate()
     )
@@ -64,6 +67,18 @@ def seguimiento(request, vigencia: int, corte: int, formato: str):
         plantilla="plan/informes/seguimiento.html",
         contexto={"informe": informe, "plan": plan},
         hojas=lambda: informes.hojas_seguimiento(informe),
+    )
+
+
+def descarga_cerrado(request, *, plan: Plan, cerrado: informes.SeguimientoCerrado, formato: str):
+    """The PDF or XLSX of a closed corte, from its snapshot (also the portal's download)."""
+    return documentos.descarga(
+        request,
+        formato=formato,
+        nombre=cerrado.nombre,
+        plantilla="plan/informes/seguimiento_cerrado.html",
+        contexto={"cerrado": cerrado, "datos": cerrado.datos, "plan": plan},
+        hojas=lambda: informes.hojas_seguimiento_cerrado(cerrado),
     )
 
 
@@ -89,32 +104,123 @@ def oficina(request, slug: str, vigencia: int, corte: int, formato: str):
     )
 
 
+def _observaciones_form(data, *, informe, usuario):
+    return ObservacionesForm(
+        data,
+        filas=informe.filas,
+        max_length=services.MAX_OBSERVACION,
+        origen=permisos.origen_observacion(usuario),
+        versiones=services.version_observacion,
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def observaciones(request, vigencia: int, corte: int):
-    """The follow-up of a corte on screen, with one textarea per activity; one POST saves all."""
+    """The follow-up of a corte on screen: Control Interno's and OPGI's observations side
+    by side, each user editing only his own kind; one POST saves all.
+
+    An activity whose observation someone else saved since the page was read is not
+    saved: the page comes back with the user's text and the other person's (the other
+    activities are saved)."""
     if not permisos.puede_editar_observaciones(request.user):
         raise PermissionDenied("Solo OPGI y Control interno registran observaciones.")
     plan = _plan(vigencia)
     periodo = Corte(plan.vigencia, corte)
     informe = informes.informe_seguimiento(plan=plan, corte=periodo, hoy=timezone.localdate())
-    form = ObservacionesForm(
-        request.POST if request.method == "POST" else None,
-        filas=informe.filas,
-        max_length=services.MAX_OBSERVACION,
+    form = _observaciones_form(
+        request.POST if request.method == "POST" else None, informe=informe, usuario=request.user
     )
+    estado = 200
+    cerrado = informes.seguimiento_cerrado(plan=plan, numero=periodo.numero)
+    if request.method == "POST" and cerrado is not None:
+        messages.error(request, services.MENSAJE_CORTE_CERRADO)
+        return redirect("observaciones_seguimiento", vigencia=plan.vigencia, corte=periodo.numero)
     if request.method == "POST" and form.is_valid():
         cambiadas = form.cambiadas()
+        guardadas, conflictos = 0, []
         with transaction.atomic():
-            for fila, texto in cambiadas:
-                services.guardar_observacion(
-                    actividad=fila.actividad,
-                    corte=periodo.numero,
-                    texto=texto,
-                    usuario=request.user,
-                )
-        messages.success(request, f"Observaciones guardadas: {len(cambiadas)} actividades.")
-        return redirect("observaciones_seguimiento", vigencia=plan.vigencia, corte=periodo.numero)
-    contexto = {"plan": plan, "informe": informe, "form": form}
-    estado = 400 if request.method == "POST" else 200
+            for fila, texto, visto in cambiadas:
+                try:
+                    services.guardar_observacion(
+                        actividad=fila.actividad,
+                        corte=periodo.numero,
+                        texto=texto,
+                        usuario=request.user,
+                        visto=visto,
+                    )
+                    guardadas += 1
+                except ValidationError as error:
+                    conflictos.append((fila.actividad.pk, " ".join(error.messages)))
+        if not conflictos:
+            messages.success(request, f"Observaciones guardadas: {guardadas} actividades.")
+            return redirect(
+                "observaciones_seguimiento", vigencia=plan.vigencia, corte=periodo.numero
+            )
+        # Read again: the rows show what is stored now, each textarea keeps what was
+        # typed, and the versions are the current ones (saving again is deliberate).
+        informe = informes.informe_seguimiento(plan=plan, corte=periodo, hoy=timezone.localdate())
+        datos = request.POST.copy()
+        for _fila, _texto, version, _otras in _observaciones_form(
+            None, informe=informe, usuario=request.user
+        ).filas_con_campo():
+            datos[version.html_name] = version.initial
+        form = _observaciones_form(datos, informe=informe, usuario=request.user)
+        form.is_valid()
+        por_pk = {fila.actividad.pk: fila for fila in informe.filas}
+        for pk, mensaje in conflictos:
+            form.conflicto(por_pk[pk], mensaje)
+        messages.warning(
+            request,
+            f"Observaciones guardadas: {guardadas} actividades. {len(conflictos)} no se "
+            "guardaron porque otra persona las cambió mientras usted editaba: revíselas abajo.",
+        )
+        estado = 409
+    elif request.method == "POST":
+        estado = 400
+    contexto = {
+        "plan": plan,
+        "informe": informe,
+        "form": form,
+        "origen": permisos.origen_observacion(request.user),
+        "cerrado": cerrado,
+        "puede_cerrar": permisos.puede_cerrar_cortes(request.user),
+        "firma": servicios_cortes.firma_por_defecto(),
+    }
     return render(request, "plan/informes/observaciones.html", contexto, status=estado)
+
+
+@login_required
+@require_http_methods(["POST"])
+def cerrar_corte(request, vigencia: int, corte: int):
+    plan = _plan(vigencia)
+    try:
+        servicios_cortes.cerrar_corte(
+            plan=plan,
+            numero=corte,
+            usuario=request.user,
+            firmado_nombre=request.POST.get("firmado_nombre", ""),
+            firmado_cargo=request.POST.get("firmado_cargo", ""),
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Corte cerrado: su seguimiento quedó publicado en el portal.")
+    return redirect("observaciones_seguimiento", vigencia=plan.vigencia, corte=corte)
+
+
+@login_required
+@require_http_methods(["POST"])
+def reabrir_corte(request, vigencia: int, corte: int):
+    plan = _plan(vigencia)
+    try:
+        servicios_cortes.reabrir_corte(
+            plan=plan, numero=corte, usuario=request.user, motivo=request.POST.get("motivo", "")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, "Corte reabierto: el seguimiento vuelve a leer las cifras vigentes."
+        )
+    return redirect("observaciones_seguimiento", vigencia=plan.vigencia, corte=corte)

@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from plan import selectors
+from plan import informes, selectors, views_informes
 from plan.forms import FiltroPortalForm
 from plan.models import CODIGO_ACTIVIDAD
 from plan.views import respuesta_archivo
@@ -38,6 +38,10 @@ def _pagina_plan(request, plan):
         "filtros": filtros,
         "filtrado": bool(request.GET),
         "otros_planes": selectors.planes_publicados().exclude(pk=plan.pk),
+        "seguimientos": [
+            informes.SeguimientoCerrado(corte=corte)
+            for corte in selectors.seguimientos_publicados(plan=plan)
+        ],
     }
     return render(request, "plan/portal.html", contexto)
 
@@ -58,3 +62,12 @@ def evidencia_publica(request, pk):
     if not evidencia.archivo:
         raise Http404("Esta evidencia es un enlace, no un archivo.")
     return respuesta_archivo(evidencia)
+
+
+def seguimiento_publicado(request, vigencia, corte, formato):
+    """The PDF or XLSX of a closed corte's follow-up, as Control Interno published it."""
+    plan = _plan_o_404(vigencia)
+    cerrado = get_object_or_404(selectors.seguimientos_publicados(plan=plan), numero=corte)
+    return views_informes.descarga_cerrado(
+        request, plan=plan, cerrado=informes.SeguimientoCerrado(corte=cerrado), formato=formato
+    )

@@ -1,9 +1,9 @@
 """Every public download runs a fixed number of queries, whatever the amount of data.
 
 Each download a citizen can make — every open-data dataset in CSV, JSON and XLSX, the
-plan's JSON, the iCal feeds, the published answer reports (PDF, XLSX) and a public
-evidence file — is requested twice: with the portal's data (tests/datos_portal.py,
-one of each kind) and after adding more (a second set of spaces, questions, reports
+plan's JSON, the iCal feeds, the published answer reports (PDF, XLSX), a closed
+corte's published follow-up (PDF, XLSX, read from its copy) and a public evidence
+file — is requested twice: with the portal's data (tests/datos_portal.py, one of each kind) and after adding more (a second set of spaces, questions, reports
 and surveys, and a published plan of 40 activities, plan/tests/fabricas.py). The
 count must be the same both times, and is pinned: a new query shows up here, and a
 query per row (N+1) fails whatever its pin.
@@ -23,6 +23,8 @@ from encuestas.models import Cuestionario
 from nucleo import documentos
 from nucleo.datos_abiertos import FORMATOS
 from pasto_rdc.datos_abiertos import conjuntos
+from plan import servicios_cortes
+from plan.models import Plan
 from plan.tests.fabricas import crear_plan_grande
 from tests import datos_portal
 from tests.ayudas import PDF_FALSO
@@ -52,6 +54,8 @@ CONSULTAS: dict[str, int] = {
     "informe publicado.pdf": 4,
     "informe publicado.xlsx": 4,
     "evidencia pública": 1,
+    "seguimiento publicado.pdf": 2,
+    "seguimiento publicado.xlsx": 2,
 }
 
 # Known to grow today; the owner's fix removes the entry (strict: a fix fails until then).
@@ -76,6 +80,10 @@ def _descargas(portal: datos_portal.Portal) -> dict[str, str]:
             urls[f"informe publicado.{formato}"] = reverse(
                 "dialogos:informe_publicado", kwargs={"pk": informe.pk, "formato": formato}
             )
+    for formato in ("pdf", "xlsx"):
+        urls[f"seguimiento publicado.{formato}"] = reverse(
+            "seguimiento_publicado", kwargs={"vigencia": 2022, "corte": 2, "formato": formato}
+        )
     urls["evidencia pública"] = reverse(
         "evidencia_publica", kwargs={"pk": portal.evidencia_publica.pk}
     )
@@ -127,6 +135,9 @@ def cuentas(django_db_setup, django_db_blocker, tmp_path_factory) -> dict[str, l
         call_command("loaddata", "plan_2022", verbosity=0)
         alicia, bruno, diana = datos_portal.usuarios()
         portal = datos_portal.poblar_portal(alicia=alicia, bruno=bruno, diana=diana)
+        # Control Interno closes corte II: its follow-up is published, read from the copy.
+        plan = Plan.objects.get(vigencia=2022)
+        servicios_cortes.cerrar_corte(plan=plan, numero=2, usuario=diana)
         urls = _descargas(portal)
         poco = _contar(urls)
         _mas_datos(portal)

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from nucleo import documentos
 from plan import informes, reglas, selectors, services
@@ -234,7 +235,11 @@ def test_cada_fila_lleva_los_avances_evidencias_y_observaciones_hasta_el_corte(
 
     assert [a.fecha for a in fila.avances] == [date(2022, 7, 30)]
     assert fila.evidencias == [julio, ultima_hora]  # the returned one is left out
-    assert fila.observaciones == "Primera edición."
+    hoy = timezone.localdate()
+    assert (
+        fila.observaciones
+        == f"Observación de Control Interno (diana, {hoy:%d/%m/%Y}): Primera edición."
+    )
     [otra] = [f for f in informe.filas if f.actividad.codigo == "1.8"]
     assert [a.cantidad for a in otra.avances] == [30, 25, 60]
     assert otra.observaciones == ""

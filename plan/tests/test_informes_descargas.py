@@ -269,7 +269,11 @@ def test_xlsx_del_seguimiento_lleva_narrativas_y_observaciones_del_corte(client,
 
     [fila] = [f for f in filas(documento["Seguimiento"]) if f["Código"].value == "1.7"]
     assert fila["Actividades realizadas"].value == "30/07/2022: Avance de 1.7 al 30/07/2022."
-    assert fila["Observaciones"].value == "¿Llegó a los corregimientos? Sí: 7.500 ejemplares."
+    # Each observation says whose it is, who wrote it and when.
+    assert fila["Observaciones"].value == (
+        f"Observación de Control Interno (diana, {timezone.localdate():%d/%m/%Y}): "
+        "¿Llegó a los corregimientos? Sí: 7.500 ejemplares."
+    )
     assert fila["Logrado"].value == 7500
     datos = dict(documento["Datos del informe"].iter_rows(min_row=2, values_only=True))
     assert datos["Periodo"] == "01/05/2022 – 31/08/2022"
@@ -298,16 +302,18 @@ def test_xlsx_de_la_oficina(client, bruno, plan, avances):
     assert documento["Evidencias"].freeze_panes == "A2"
 
 
-def test_un_texto_que_parece_formula_queda_como_texto(client, alicia, diana, actividad):
-    services.guardar_observacion(
-        actividad=actividad("1.1"), corte=1, texto='=HYPERLINK("http://x","y")', usuario=diana
+def test_un_texto_que_parece_formula_queda_como_texto(client, alicia, actividad):
+    # Observations and narratives now start with their origin or date: the text a user
+    # controls at the start of a cell is the activity's own (OPGI types it).
+    Actividad.objects.filter(pk=actividad("1.1").pk).update(
+        descripcion='=HYPERLINK("http://x","y")'
     )
     documento = libro(descargar(client, alicia, "/informes/seguimiento/2022/1.xlsx"))
 
     [fila] = [f for f in filas(documento["Seguimiento"]) if f["Código"].value == "1.1"]
-    assert fila["Observaciones"].data_type == "s"
+    assert fila["Actividad"].data_type == "s"
     # Neutralised as OWASP asks: a leading quote, so no spreadsheet reads it as a formula.
-    assert fila["Observaciones"].value == '\'=HYPERLINK("http://x","y")'
+    assert fila["Actividad"].value == '\'=HYPERLINK("http://x","y")'
 
 
 # --- Who may download what --------------------------------------------------------------

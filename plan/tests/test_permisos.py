@@ -366,10 +366,13 @@ def test_actividades_para_cada_rol_y_accion(usuario_de, rol, accion, esperado):
     assert len(codigos) == len(set(codigos)), "no activity may appear twice"
 
 
-def test_actividades_para_un_superusuario_son_todas(plan_2022):
+def test_un_superusuario_es_opgi_y_no_escribe_por_control_interno(plan_2022):
+    """A superuser acts as OPGI: every activity, except Control Interno's own actions
+    (its observations, closing and reopening cortes), which stay independent."""
     admin = get_user_model().objects.create_superuser("admin", password="clave-de-prueba")
     for accion in Accion:
-        assert permisos.ACTIVIDADES.instancias_para(admin, accion).count() == 23
+        esperado = 0 if accion in permisos.SOLO_CONTROL_INTERNO else 23
+        assert permisos.ACTIVIDADES.instancias_para(admin, accion).count() == esperado, accion
 
 
 def test_una_oficina_sin_perfil_no_ve_ninguna_actividad(plan_2022):
