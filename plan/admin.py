@@ -11,6 +11,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from import_export.results import RowResult
 
 from nucleo import archivos
+from nucleo.admin_base import AdminConHistorial, TabularSinBorrado
 from plan import fuentes
 from plan.models import (
     Actividad,
@@ -53,7 +54,7 @@ class CSVConPuntoYComa(CSV):
         return super().create_dataset(in_stream, **kwargs)
 
 
-class ImportacionAdmin(ImportExportModelAdmin):
+class ImportacionAdmin(AdminConHistorial, ImportExportModelAdmin):
     """Import/export in XLSX and CSV; a confirmation that fails writes nothing."""
 
     formats = [XLSX, CSVConPuntoYComa]
@@ -82,14 +83,14 @@ class ImportacionAdmin(ImportExportModelAdmin):
         )
 
 
-class ComponenteInline(admin.TabularInline):
+class ComponenteInline(TabularSinBorrado):
     model = Componente
     fields = ("orden", "nombre")
     extra = 0
 
 
 @admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
+class PlanAdmin(AdminConHistorial):
     list_display = ("vigencia", "entidad", "titulo", "publicado", "numero_actividades")
     list_display_links = ("vigencia", "entidad")
     list_filter = ("publicado", "vigencia")
@@ -105,14 +106,14 @@ class PlanAdmin(admin.ModelAdmin):
         return obj.total_actividades
 
 
-class SubcomponenteInline(admin.TabularInline):
+class SubcomponenteInline(TabularSinBorrado):
     model = Subcomponente
     fields = ("numero", "nombre")
     extra = 0
 
 
 @admin.register(Componente)
-class ComponenteAdmin(admin.ModelAdmin):
+class ComponenteAdmin(AdminConHistorial):
     list_display = ("nombre", "plan", "orden")
     list_filter = ("plan",)
     search_fields = ("nombre", "plan__entidad", "plan__titulo")
@@ -122,7 +123,7 @@ class ComponenteAdmin(admin.ModelAdmin):
 
 
 @admin.register(Subcomponente)
-class SubcomponenteAdmin(admin.ModelAdmin):
+class SubcomponenteAdmin(AdminConHistorial):
     list_display = ("numero", "nombre", "componente")
     list_display_links = ("numero", "nombre")
     list_filter = ("componente__plan", "componente")
@@ -152,7 +153,7 @@ class ResponsableAdmin(ImportacionAdmin):
         return obj.total_actividades
 
 
-class ActividadResponsableInline(admin.TabularInline):
+class ActividadResponsableInline(TabularSinBorrado):
     model = ActividadResponsable
     fields = ("orden", "responsable")
     autocomplete_fields = ("responsable",)
@@ -161,7 +162,7 @@ class ActividadResponsableInline(admin.TabularInline):
     min_num = 1
 
 
-class VentanaInline(admin.TabularInline):
+class VentanaInline(TabularSinBorrado):
     model = Ventana
     fields = ("inicio", "fin")
     extra = 0
@@ -224,7 +225,7 @@ class ActividadAdmin(ImportacionAdmin):
 
 
 @admin.register(ActividadResponsable)
-class ActividadResponsableAdmin(admin.ModelAdmin):
+class ActividadResponsableAdmin(AdminConHistorial):
     list_display = ("actividad", "responsable", "orden")
     list_filter = ("actividad__plan", "responsable")
     search_fields = ("actividad__codigo", "actividad__descripcion", "responsable__nombre")
@@ -234,7 +235,7 @@ class ActividadResponsableAdmin(admin.ModelAdmin):
 
 
 @admin.register(Ventana)
-class VentanaAdmin(admin.ModelAdmin):
+class VentanaAdmin(AdminConHistorial):
     list_display = ("actividad", "inicio", "fin")
     list_filter = ("actividad__plan", "actividad__subcomponente")
     search_fields = ("actividad__codigo", "actividad__descripcion")
@@ -268,7 +269,7 @@ class EvidenciaForm(forms.ModelForm):
 
 
 @admin.register(Evidencia)
-class EvidenciaAdmin(admin.ModelAdmin):
+class EvidenciaAdmin(AdminConHistorial):
     form = EvidenciaForm
     list_display = (
         "descripcion", "actividad", "estado", "publica", "tipo", "subida_por", "subida_en",
@@ -302,7 +303,7 @@ class EvidenciaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Perfil)
-class PerfilAdmin(admin.ModelAdmin):
+class PerfilAdmin(AdminConHistorial):
     list_display = ("usuario", "responsable")
     list_filter = ("responsable",)
     search_fields = (
@@ -315,7 +316,7 @@ class PerfilAdmin(admin.ModelAdmin):
 
 
 @admin.register(Avance)
-class AvanceAdmin(admin.ModelAdmin):
+class AvanceAdmin(AdminConHistorial):
     """Read only: reports are written through plan.services, never edited or deleted."""
 
     list_display = ("actividad", "fecha", "cantidad", "reportado_por", "creado_en")
@@ -336,7 +337,7 @@ class AvanceAdmin(admin.ModelAdmin):
 
 
 @admin.register(ObservacionSeguimiento)
-class ObservacionSeguimientoAdmin(admin.ModelAdmin):
+class ObservacionSeguimientoAdmin(AdminConHistorial):
     list_display = ("actividad", "corte", "texto_corto", "actualizada_por", "actualizada_en")
     list_filter = ("corte", "actividad__plan", "actividad__responsables")
     search_fields = ("actividad__codigo", "actividad__descripcion", "texto")
