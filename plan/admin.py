@@ -10,8 +10,9 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.results import RowResult
 
-from nucleo import archivos
+from nucleo import archivos, historial
 from nucleo.admin_base import AdminConHistorial, TabularSinBorrado
+from nucleo.formularios import aplicar_errores
 from plan import fuentes
 from plan.models import (
     Actividad,
@@ -169,8 +170,40 @@ class VentanaInline(TabularSinBorrado):
     min_num = 1
 
 
+class ActividadAdminForm(forms.ModelForm):
+    """The activity's change form, with optimistic concurrency: it carries the latest
+    history id its user saw; if someone saved the activity meanwhile, the save is
+    refused with who, when and what they changed, and the user's input stays."""
+
+    version = historial.campo_version()
+
+    class Meta:
+        model = Actividad
+        fields = (
+            "subcomponente", "codigo", "descripcion", "producto", "meta_texto",
+            "meta_cantidad", "meta_unidad", "meta_tipo", "fuente_avance",
+        )  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = historial.ultima_version(self.instance)
+
+    def clean(self):
+        datos = super().clean()
+        if self.instance.pk and "version" not in self.errors:
+            # The admin saves inside a transaction: lock the row until it does.
+            Actividad.objects.select_for_update().filter(pk=self.instance.pk).exists()
+            try:
+                historial.exigir_version(self.instance, datos.get("version"), propuestos=datos)
+            except historial.ConflictoDeVersion as conflicto:
+                aplicar_errores(self, conflicto)
+        return datos
+
+
 @admin.register(Actividad)
 class ActividadAdmin(ImportacionAdmin):
+    form = ActividadAdminForm
     resource_classes = [ActividadResource]
     list_display = (
         "codigo", "descripcion_corta", "vigencia", "subcomponente_numero", "meta_texto",

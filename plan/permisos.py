@@ -45,11 +45,15 @@ class Accion(StrEnum):
     EDITAR_OBSERVACIONES = "editar_observaciones"
     # Manual ↔ automatic progress of an activity: the one name for it in every app.
     CAMBIAR_FUENTE_AVANCE = "cambiar_fuente_avance"
+    # «Historial» of an activity: who changed what and when (OPGI, Control interno).
+    VER_HISTORIAL = "ver_historial"
 
 
 ACCIONES_POR_ROL: dict[str, frozenset[Accion]] = {
     roles.OPGI: frozenset(Accion),
-    roles.CONTROL_INTERNO: frozenset({Accion.VER, Accion.EDITAR_OBSERVACIONES}),
+    roles.CONTROL_INTERNO: frozenset(
+        {Accion.VER, Accion.EDITAR_OBSERVACIONES, Accion.VER_HISTORIAL}
+    ),
     roles.OFICINA: frozenset({Accion.VER, Accion.REPORTAR_AVANCE, Accion.SUBIR_EVIDENCIA}),
 }
 
