@@ -116,7 +116,7 @@ def _pares(
         return [(modelo._meta.get_field(c.field), c.old, c.new) for c in delta.changes]
     nombres = _campos(registro, excluidos)
     valores = model_to_dict(registro, fields=nombres)
-    antes = VACIO if registro.history_type == "+" else SIN_REGISTRO
+    antes = None if registro.history_type == "+" else SIN_REGISTRO
     return [
         (modelo._meta.get_field(nombre), antes, valores[nombre])
         for nombre in nombres
