@@ -7,7 +7,6 @@ people editing the same activity in the admin cannot overwrite each other.
 
 import re
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
