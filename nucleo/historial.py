@@ -193,9 +193,20 @@ class ConflictoDeVersion(ValidationError):
         self.version = version
 
 
+class CampoVersion(forms.IntegerField):
+    """Empty: the user saw no history row yet. Absent from the request (a client that
+    does not know the field, not a browser, which sends every hidden field):
+    SIN_COMPROBAR."""
+
+    def clean(self, value: Any) -> Any:
+        if value is None:
+            return SIN_COMPROBAR
+        return super().clean(value)
+
+
 def campo_version() -> forms.IntegerField:
-    """The hidden field with the latest history id the user saw (empty: none yet)."""
-    return forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    """The hidden field with the latest history id the user saw."""
+    return CampoVersion(required=False, min_value=0, widget=forms.HiddenInput)
 
 
 def _historia(instancia: Model) -> QuerySet[Any]:
@@ -211,13 +222,18 @@ def ultima_version(instancia: Model) -> int | None:
 
 
 def exigir_version(
-    instancia: Model, vista: int | None, *, propuestos: Mapping[str, Any] | None = None
+    instancia: Model,
+    vista: int | None | SinComprobar,
+    *,
+    propuestos: Mapping[str, Any] | None = None,
 ) -> None:
     """Refuse (ConflictoDeVersion) when the object's latest history id is not `vista`.
 
     Call it inside the transaction that saves, after locking the row. `propuestos` (the
     user's values) lists what differs when the user saw no history row at all.
     """
+    if vista is SIN_COMPROBAR:
+        return
     actual = ultima_version(instancia)
     if actual == vista:
         return

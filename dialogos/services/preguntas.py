@@ -208,8 +208,7 @@ def responder_pregunta(
     """
     PREGUNTAS.exigir(usuario, Accion.RESPONDER_PREGUNTA, pregunta)
     pregunta = Pregunta.objects.select_for_update().get(pk=pregunta.pk)
-    if version is not historial.SIN_COMPROBAR:
-        historial.exigir_version(pregunta, version, propuestos={"respuesta": respuesta})
+    historial.exigir_version(pregunta, version, propuestos={"respuesta": respuesta})
     pregunta.exigir("responder")
     if not respuesta.strip():
         raise ValidationError({"respuesta": "Escriba la respuesta."})

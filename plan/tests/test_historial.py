@@ -23,6 +23,14 @@ def historial_url(actividad):
     return f"/actividades/{actividad.pk}/historial/"
 
 
+def formulario_del_admin(client, actividad):
+    """What the browser sends back: every hidden field, the version included (empty
+    while the activity, loaded from the seed, has no history row yet)."""
+    datos = datos_formulario(client.get(cambio_url(actividad)))
+    datos.setdefault("version", "")
+    return datos
+
+
 def editar_en_el_admin(client, actividad, **cambios):
     datos = datos_formulario(client.get(cambio_url(actividad)))
     datos.update(cambios)
@@ -162,9 +170,9 @@ def test_dos_ediciones_a_la_vez_la_segunda_se_rechaza_y_no_se_pierde_nada(
     propia = actividad("1.3")
     olga = otra_persona_de_opgi()
     client.force_login(alicia)
-    de_alicia = datos_formulario(client.get(cambio_url(propia)))
+    de_alicia = formulario_del_admin(client, propia)
     client.force_login(olga)
-    de_olga = datos_formulario(client.get(cambio_url(propia)))
+    de_olga = formulario_del_admin(client, propia)
 
     de_olga["producto"] = "Informe de Olga"
     assert client.post(cambio_url(propia), de_olga).status_code == 302
