@@ -17,6 +17,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 
 import nucleo.parametros  # noqa: F401  (registers the <id:…> converter)
+from nucleo.admin_base import AdminConHistorial, TabularSinBorrado
 from nucleo.formularios import aplicar_errores
 
 from .forms import PublicarForm
@@ -32,7 +33,7 @@ from .services import preguntas as servicios_preguntas
 
 
 @admin.register(Territorio)
-class TerritorioAdmin(admin.ModelAdmin):
+class TerritorioAdmin(AdminConHistorial):
     list_display = ["orden", "nombre", "tipo"]
     list_filter = ["tipo"]
     search_fields = ["nombre"]
@@ -47,13 +48,13 @@ class TerritorioAdmin(admin.ModelAdmin):
         return ["nombre", "tipo", "orden", "slug"]
 
 
-class CompromisoInline(admin.TabularInline):
+class CompromisoInline(TabularSinBorrado):
     model = Compromiso
     extra = 0
     autocomplete_fields = ["responsable"]
 
 
-class AdjuntoInline(admin.TabularInline):
+class AdjuntoInline(TabularSinBorrado):
     model = AdjuntoEspacio
     extra = 0
     can_delete = False
@@ -66,7 +67,7 @@ class AdjuntoInline(admin.TabularInline):
 
 
 @admin.register(EspacioDialogo)
-class EspacioDialogoAdmin(admin.ModelAdmin):
+class EspacioDialogoAdmin(AdminConHistorial):
     list_display = ["titulo", "tipo", "inicio", "territorio", "estado", "asistentes"]
     list_filter = ["tipo", "estado", "territorio__tipo", "oficinas"]
     search_fields = ["titulo", "tema", "lugar"]
@@ -79,7 +80,7 @@ class EspacioDialogoAdmin(admin.ModelAdmin):
 
 
 @admin.register(Compromiso)
-class CompromisoAdmin(admin.ModelAdmin):
+class CompromisoAdmin(AdminConHistorial):
     list_display = ["descripcion", "espacio", "responsable", "fecha_limite", "estado"]
     list_filter = ["estado", "responsable"]
     search_fields = ["descripcion"]
@@ -87,7 +88,7 @@ class CompromisoAdmin(admin.ModelAdmin):
 
 
 @admin.register(AdjuntoEspacio)
-class AdjuntoEspacioAdmin(admin.ModelAdmin):
+class AdjuntoEspacioAdmin(AdminConHistorial):
     list_display = ["nombre_original", "tipo", "espacio", "tamano", "subido_por", "subido_en"]
     list_filter = ["tipo"]
     readonly_fields = [
@@ -107,7 +108,7 @@ class AdjuntoEspacioAdmin(admin.ModelAdmin):
 
 
 @admin.register(Pregunta)
-class PreguntaAdmin(admin.ModelAdmin):
+class PreguntaAdmin(AdminConHistorial):
     """Corrections only: the workflow (assign, answer, publish) is read-only here.
 
     Publishing from the admin goes through servicios_preguntas.publicar_pregunta, like the
@@ -200,7 +201,7 @@ class PreguntaAdmin(admin.ModelAdmin):
 
 
 @admin.register(InformeRespuestas)
-class InformeRespuestasAdmin(admin.ModelAdmin):
+class InformeRespuestasAdmin(AdminConHistorial):
     list_display = ["titulo", "publicado_el", "vigencia", "espacio", "desde", "hasta"]
     list_filter = ["vigencia"]
     readonly_fields = ["publicado_por", "creado_en"]

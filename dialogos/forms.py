@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from nucleo.fechas import CampoFecha
 from nucleo.formularios import CAMPO_TRAMPA, aplicar_errores, campo_trampa, revisar_trampa
+from nucleo.historial import campo_version
 from plan import fuentes
 from plan.models import Actividad, Responsable
 
@@ -384,6 +385,8 @@ class AsignarForm(FormularioDePagina):
 
 class ResponderForm(FormularioDePagina):
     id_prefijo = "responder"
+    # The latest history id seen: a second, concurrent answer is refused, not lost.
+    version = campo_version()
     respuesta = obligatorio(
         forms.CharField(label="Respuesta", widget=forms.Textarea(attrs={"rows": 6}))
     )

@@ -44,11 +44,13 @@ class Accion(StrEnum):
     RESPONDER_PREGUNTA = "responder_pregunta"
     PUBLICAR_PREGUNTA = "publicar_pregunta"
     GESTIONAR_INFORMES = "gestionar_informes"
+    # «Historial» of a space or a question (OPGI, Control interno).
+    VER_HISTORIAL = "ver_historial_dialogos"
 
 
 ACCIONES_POR_ROL: dict[str, frozenset[Accion]] = {
     roles.OPGI: frozenset(Accion),
-    roles.CONTROL_INTERNO: frozenset({Accion.VER}),
+    roles.CONTROL_INTERNO: frozenset({Accion.VER, Accion.VER_HISTORIAL}),
     roles.OFICINA: frozenset(
         {
             Accion.VER,

@@ -22,13 +22,20 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from nucleo import fechas
+from nucleo import fechas, historial
 from nucleo.roles import Usuario
 from plan import selectors as plan_selectors
 from plan.models import Responsable
 
 from . import permisos, reglas
-from .models import Compromiso, EspacioDialogo, InformeRespuestas, Pregunta, Territorio
+from .models import (
+    AdjuntoEspacio,
+    Compromiso,
+    EspacioDialogo,
+    InformeRespuestas,
+    Pregunta,
+    Territorio,
+)
 from .permisos import Accion
 
 DATOS_PERSONALES = ("nombre", "correo", "telefono")
@@ -406,3 +413,23 @@ def informes() -> QuerySet[InformeRespuestas]:
 def informes_para_publico() -> QuerySet[InformeRespuestas]:
     """The reports listed on the public answers page."""
     return informes_publicos().select_related("espacio").order_by("-publicado_el", "-pk")
+
+
+# --- History -------------------------------------------------------------------
+
+
+def historial_de_espacio(espacio: EspacioDialogo) -> list[historial.FilaHistorial]:
+    """Who changed what and when in the space, its commitments and attachments (its
+    questions have their own history, which keeps the citizens' data out)."""
+    return historial.filas_de_historial(
+        EspacioDialogo.history.filter(id=espacio.pk),
+        Compromiso.history.filter(espacio_id=espacio.pk),
+        AdjuntoEspacio.history.filter(espacio_id=espacio.pk),
+    )
+
+
+def historial_de_pregunta(pregunta: Pregunta) -> list[historial.FilaHistorial]:
+    """The question's history without the asker's personal data (DATOS_PERSONALES)."""
+    return historial.filas_de_historial(
+        Pregunta.history.filter(id=pregunta.pk), excluidos=DATOS_PERSONALES
+    )

@@ -56,4 +56,9 @@ urlpatterns = [
     path("gestion/informes/", views.informes, name="informes"),
     path("gestion/informes/descargar/", views.informe_alcance, name="informe_alcance"),
     path("gestion/metas/", views.metas_automaticas, name="metas"),
+    # «Historial» of a space and of a question (OPGI and Control interno).
+    path("gestion/espacios/<id:pk>/historial/", views.espacio_historial, name="espacio_historial"),
+    path(
+        "gestion/preguntas/<id:pk>/historial/", views.pregunta_historial, name="pregunta_historial"
+    ),
 ]

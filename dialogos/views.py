@@ -10,9 +10,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from nucleo import historial
 from nucleo.formularios import aplicar_errores
 from nucleo.parametros import entero
 from nucleo.roles import oficina_de
@@ -138,6 +140,7 @@ def _contexto_espacio(request, espacio, **formularios):
         "form_compromiso": formularios.get("form_compromiso") or CompromisoForm(),
         "form_adjunto": formularios.get("form_adjunto") or AdjuntoForm(),
         "ahora": timezone.now(),
+        "puede_ver_historial": permisos.ESPACIOS.puede(usuario, Accion.VER_HISTORIAL),
     }
 
 
@@ -341,7 +344,9 @@ def _contexto_pregunta(request, pregunta, **formularios):
         "puede_publicar": permisos.PREGUNTAS.permite(usuario, Accion.PUBLICAR_PREGUNTA, pregunta),
         "form_asignar": formularios.get("form_asignar")
         or AsignarForm(initial={"oficina": pregunta.oficina_id}),
-        "form_responder": formularios.get("form_responder") or ResponderForm(),
+        "form_responder": formularios.get("form_responder")
+        or ResponderForm(initial={"version": historial.ultima_version(pregunta)}),
+        "puede_ver_historial": permisos.PREGUNTAS.puede(usuario, Accion.VER_HISTORIAL),
         "form_publicar": formularios.get("form_publicar")
         or PublicarForm(
             initial={"texto_publico": pregunta.texto, "respuesta_publica": pregunta.respuesta}
@@ -510,3 +515,33 @@ def metas_automaticas(request):
         ],
     }
     return render(request, "dialogos/gestion/metas.html", contexto)
+
+
+# --- History ------------------------------------------------------------------
+
+
+@login_required
+def espacio_historial(request, pk):
+    espacio = permisos.ESPACIOS.obtener(request.user, pk, Accion.VER_HISTORIAL)
+    contexto = {
+        "titulo": espacio.titulo,
+        "descripcion": "Quién cambió qué y cuándo en el espacio, sus compromisos y adjuntos.",
+        "volver": reverse("dialogos:gestion_espacio", args=[espacio.pk]),
+        "filas": selectors.historial_de_espacio(espacio),
+    }
+    return render(request, "dialogos/gestion/historial.html", contexto)
+
+
+@login_required
+def pregunta_historial(request, pk):
+    pregunta = permisos.PREGUNTAS.obtener(request.user, pk, Accion.VER_HISTORIAL)
+    contexto = {
+        "titulo": f"pregunta {pregunta.radicado}",
+        "descripcion": (
+            "Quién cambió qué y cuándo en la pregunta. Los datos personales de quien "
+            "pregunta no se muestran (Ley 1581 de 2012)."
+        ),
+        "volver": reverse("dialogos:pregunta", args=[pregunta.pk]),
+        "filas": selectors.historial_de_pregunta(pregunta),
+    }
+    return render(request, "dialogos/gestion/historial.html", contexto)

@@ -11,12 +11,14 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 
+from nucleo.admin_base import AdminConHistorial, TabularSinBorrado
+
 from . import permisos, services
 from .models import Cuestionario, Encuesta, Opcion, PreguntaEncuesta, Respuesta, ValorRespuesta
 from .permisos import Accion
 
 
-class PreguntaInline(admin.TabularInline):
+class PreguntaInline(TabularSinBorrado):
     model = PreguntaEncuesta
     extra = 0
     fields = ["orden", "tipo", "texto", "obligatoria"]
@@ -24,7 +26,7 @@ class PreguntaInline(admin.TabularInline):
 
 
 @admin.register(Cuestionario)
-class CuestionarioAdmin(admin.ModelAdmin):
+class CuestionarioAdmin(AdminConHistorial):
     list_display = ["nombre", "predeterminado", "num_preguntas", "creado_en"]
     list_filter = ["predeterminado"]
     search_fields = ["nombre"]
@@ -39,14 +41,14 @@ class CuestionarioAdmin(admin.ModelAdmin):
         return obj._num_preguntas
 
 
-class OpcionInline(admin.TabularInline):
+class OpcionInline(TabularSinBorrado):
     model = Opcion
     extra = 0
     fields = ["orden", "texto", "valor"]
 
 
 @admin.register(PreguntaEncuesta)
-class PreguntaEncuestaAdmin(admin.ModelAdmin):
+class PreguntaEncuestaAdmin(AdminConHistorial):
     list_display = ["texto", "cuestionario", "orden", "tipo", "obligatoria"]
     list_filter = ["cuestionario", "tipo"]
     search_fields = ["texto"]
@@ -55,7 +57,7 @@ class PreguntaEncuestaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Encuesta)
-class EncuestaAdmin(admin.ModelAdmin):
+class EncuestaAdmin(AdminConHistorial):
     """Look-ups and corrections; the rules are the services'.
 
     Surveys are created on /encuestas/gestion/nueva/ (not here: the service checks the
@@ -156,7 +158,7 @@ class EncuestaAdmin(admin.ModelAdmin):
         self._publicacion(request, queryset, publicar=False)
 
 
-class ValorInline(admin.TabularInline):
+class ValorInline(TabularSinBorrado):
     model = ValorRespuesta
     extra = 0
     can_delete = False
@@ -168,7 +170,7 @@ class ValorInline(admin.TabularInline):
 
 
 @admin.register(Respuesta)
-class RespuestaAdmin(admin.ModelAdmin):
+class RespuestaAdmin(AdminConHistorial):
     list_display = ["pk", "encuesta", "canal", "fecha", "registrada_en", "registrada_por"]
     list_filter = ["canal", "fecha", "encuesta"]
     list_select_related = ["encuesta__espacio", "registrada_por"]

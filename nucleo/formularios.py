@@ -3,6 +3,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from nucleo.historial import ConflictoDeVersion, renovar_version
+
 
 def aplicar_errores(form: forms.BaseForm, error: ValidationError) -> None:
     """Show a service's ValidationError on the form: per field when it names one.
@@ -15,6 +17,8 @@ def aplicar_errores(form: forms.BaseForm, error: ValidationError) -> None:
             form.add_error(campo if campo in form.fields else None, errores)
     else:
         form.add_error(None, error)
+    if isinstance(error, ConflictoDeVersion):
+        renovar_version(form, error.version)
 
 
 # --- Honeypot of the public forms ----------------------------------------------

@@ -10,7 +10,9 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.results import RowResult
 
-from nucleo import archivos
+from nucleo import archivos, historial
+from nucleo.admin_base import AdminConHistorial, TabularSinBorrado
+from nucleo.formularios import aplicar_errores
 from plan import fuentes
 from plan.models import (
     Actividad,
@@ -53,7 +55,7 @@ class CSVConPuntoYComa(CSV):
         return super().create_dataset(in_stream, **kwargs)
 
 
-class ImportacionAdmin(ImportExportModelAdmin):
+class ImportacionAdmin(AdminConHistorial, ImportExportModelAdmin):
     """Import/export in XLSX and CSV; a confirmation that fails writes nothing."""
 
     formats = [XLSX, CSVConPuntoYComa]
@@ -82,14 +84,14 @@ class ImportacionAdmin(ImportExportModelAdmin):
         )
 
 
-class ComponenteInline(admin.TabularInline):
+class ComponenteInline(TabularSinBorrado):
     model = Componente
     fields = ("orden", "nombre")
     extra = 0
 
 
 @admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
+class PlanAdmin(AdminConHistorial):
     list_display = ("vigencia", "entidad", "titulo", "publicado", "numero_actividades")
     list_display_links = ("vigencia", "entidad")
     list_filter = ("publicado", "vigencia")
@@ -105,14 +107,14 @@ class PlanAdmin(admin.ModelAdmin):
         return obj.total_actividades
 
 
-class SubcomponenteInline(admin.TabularInline):
+class SubcomponenteInline(TabularSinBorrado):
     model = Subcomponente
     fields = ("numero", "nombre")
     extra = 0
 
 
 @admin.register(Componente)
-class ComponenteAdmin(admin.ModelAdmin):
+class ComponenteAdmin(AdminConHistorial):
     list_display = ("nombre", "plan", "orden")
     list_filter = ("plan",)
     search_fields = ("nombre", "plan__entidad", "plan__titulo")
@@ -122,7 +124,7 @@ class ComponenteAdmin(admin.ModelAdmin):
 
 
 @admin.register(Subcomponente)
-class SubcomponenteAdmin(admin.ModelAdmin):
+class SubcomponenteAdmin(AdminConHistorial):
     list_display = ("numero", "nombre", "componente")
     list_display_links = ("numero", "nombre")
     list_filter = ("componente__plan", "componente")
@@ -152,7 +154,7 @@ class ResponsableAdmin(ImportacionAdmin):
         return obj.total_actividades
 
 
-class ActividadResponsableInline(admin.TabularInline):
+class ActividadResponsableInline(TabularSinBorrado):
     model = ActividadResponsable
     fields = ("orden", "responsable")
     autocomplete_fields = ("responsable",)
@@ -161,15 +163,47 @@ class ActividadResponsableInline(admin.TabularInline):
     min_num = 1
 
 
-class VentanaInline(admin.TabularInline):
+class VentanaInline(TabularSinBorrado):
     model = Ventana
     fields = ("inicio", "fin")
     extra = 0
     min_num = 1
 
 
+class ActividadAdminForm(forms.ModelForm):
+    """The activity's change form, with optimistic concurrency: it carries the latest
+    history id its user saw; if someone saved the activity meanwhile, the save is
+    refused with who, when and what they changed, and the user's input stays."""
+
+    version = historial.campo_version()
+
+    class Meta:
+        model = Actividad
+        fields = (
+            "subcomponente", "codigo", "descripcion", "producto", "meta_texto",
+            "meta_cantidad", "meta_unidad", "meta_tipo", "fuente_avance",
+        )  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = historial.ultima_version(self.instance)
+
+    def clean(self):
+        datos = super().clean()
+        if self.instance.pk and "version" not in self.errors:
+            # The admin saves inside a transaction: lock the row until it does.
+            Actividad.objects.select_for_update().filter(pk=self.instance.pk).exists()
+            try:
+                historial.exigir_version(self.instance, datos.get("version"), propuestos=datos)
+            except historial.ConflictoDeVersion as conflicto:
+                aplicar_errores(self, conflicto)
+        return datos
+
+
 @admin.register(Actividad)
 class ActividadAdmin(ImportacionAdmin):
+    form = ActividadAdminForm
     resource_classes = [ActividadResource]
     list_display = (
         "codigo", "descripcion_corta", "vigencia", "subcomponente_numero", "meta_texto",
@@ -224,7 +258,7 @@ class ActividadAdmin(ImportacionAdmin):
 
 
 @admin.register(ActividadResponsable)
-class ActividadResponsableAdmin(admin.ModelAdmin):
+class ActividadResponsableAdmin(AdminConHistorial):
     list_display = ("actividad", "responsable", "orden")
     list_filter = ("actividad__plan", "responsable")
     search_fields = ("actividad__codigo", "actividad__descripcion", "responsable__nombre")
@@ -234,7 +268,7 @@ class ActividadResponsableAdmin(admin.ModelAdmin):
 
 
 @admin.register(Ventana)
-class VentanaAdmin(admin.ModelAdmin):
+class VentanaAdmin(AdminConHistorial):
     list_display = ("actividad", "inicio", "fin")
     list_filter = ("actividad__plan", "actividad__subcomponente")
     search_fields = ("actividad__codigo", "actividad__descripcion")
@@ -268,7 +302,7 @@ class EvidenciaForm(forms.ModelForm):
 
 
 @admin.register(Evidencia)
-class EvidenciaAdmin(admin.ModelAdmin):
+class EvidenciaAdmin(AdminConHistorial):
     form = EvidenciaForm
     list_display = (
         "descripcion", "actividad", "estado", "publica", "tipo", "subida_por", "subida_en",
@@ -302,7 +336,7 @@ class EvidenciaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Perfil)
-class PerfilAdmin(admin.ModelAdmin):
+class PerfilAdmin(AdminConHistorial):
     list_display = ("usuario", "responsable")
     list_filter = ("responsable",)
     search_fields = (
@@ -315,7 +349,7 @@ class PerfilAdmin(admin.ModelAdmin):
 
 
 @admin.register(Avance)
-class AvanceAdmin(admin.ModelAdmin):
+class AvanceAdmin(AdminConHistorial):
     """Read only: reports are written through plan.services, never edited or deleted."""
 
     list_display = ("actividad", "fecha", "cantidad", "reportado_por", "creado_en")
@@ -336,7 +370,7 @@ class AvanceAdmin(admin.ModelAdmin):
 
 
 @admin.register(ObservacionSeguimiento)
-class ObservacionSeguimientoAdmin(admin.ModelAdmin):
+class ObservacionSeguimientoAdmin(AdminConHistorial):
     list_display = ("actividad", "corte", "texto_corto", "actualizada_por", "actualizada_en")
     list_filter = ("corte", "actividad__plan", "actividad__responsables")
     search_fields = ("actividad__codigo", "actividad__descripcion", "texto")

@@ -51,6 +51,8 @@ class Accion(StrEnum):
     # Closing a corte (its snapshot, published) and reopening it: Control Interno only.
     CERRAR_CORTE = "cerrar_corte"
     REABRIR_CORTE = "reabrir_corte"
+    # «Historial» of an activity: who changed what and when (OPGI, Control interno).
+    VER_HISTORIAL = "ver_historial"
 
 
 # Control Interno's own: its observations and the closing of its cortes (not OPGI's).
@@ -60,7 +62,9 @@ SOLO_CONTROL_INTERNO = frozenset(
 
 ACCIONES_POR_ROL: dict[str, frozenset[Accion]] = {
     roles.OPGI: frozenset(Accion) - SOLO_CONTROL_INTERNO,
-    roles.CONTROL_INTERNO: frozenset({Accion.VER, Accion.EDITAR_OBSERVACIONES})
+    roles.CONTROL_INTERNO: frozenset(
+        {Accion.VER, Accion.EDITAR_OBSERVACIONES, Accion.VER_HISTORIAL}
+    )
     | SOLO_CONTROL_INTERNO,
     roles.OFICINA: frozenset({Accion.VER, Accion.REPORTAR_AVANCE, Accion.SUBIR_EVIDENCIA}),
 }

@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
+from nucleo import historial
 from plan import fuentes, reglas
 from plan.cortes import Corte
 from plan.models import (
@@ -15,6 +16,7 @@ from plan.models import (
     Avance,
     CortePlan,
     Evidencia,
+    ObservacionSeguimiento,
     Plan,
     Responsable,
     Subcomponente,
@@ -386,3 +388,16 @@ def portal(
         and (not texto or _coincide(f, texto))
     ]
     return Portal(tablero=datos, filas=visibles)
+
+
+# --- History -------------------------------------------------------------------
+
+
+def historial_de_actividad(*, actividad: Actividad) -> list[historial.FilaHistorial]:
+    """Who changed what and when: the activity, its offices and windows, its progress,
+    evidence and observations. One query per model, whatever the number of changes."""
+    relacionados = (ActividadResponsable, Ventana, Avance, Evidencia, ObservacionSeguimiento)
+    return historial.filas_de_historial(
+        Actividad.history.filter(id=actividad.pk),
+        *(modelo.history.filter(actividad_id=actividad.pk) for modelo in relacionados),
+    )

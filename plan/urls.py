@@ -61,4 +61,6 @@ urlpatterns = [
         views_informes.oficina,
         name="informe_oficina",
     ),
+    # «Historial» of an activity (OPGI and Control interno).
+    path("actividades/<id:pk>/historial/", views.historial_actividad, name="historial_actividad"),
 ]

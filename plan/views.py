@@ -124,6 +124,7 @@ def _contexto_actividad(request, actividad, **formularios):
         "form_evidencia": formularios.get("form_evidencia") or EvidenciaForm(),
         "form_revision": RevisionForm(),
         "max_mb": settings.EVIDENCIA_MAX_MB,
+        "puede_ver_historial": permisos.ACTIVIDADES.puede(usuario, Accion.VER_HISTORIAL),
     }
 
 
@@ -237,3 +238,13 @@ def respuesta_archivo(evidencia: Evidencia) -> FileResponse:
         filename=evidencia.nombre_original or evidencia.archivo.name.rsplit("/", 1)[-1],
         content_type=evidencia.tipo_contenido or "application/octet-stream",
     )
+
+
+@login_required
+def historial_actividad(request, pk):
+    actividad = permisos.ACTIVIDADES.obtener(request.user, pk, Accion.VER_HISTORIAL)
+    contexto = {
+        "actividad": actividad,
+        "filas": selectors.historial_de_actividad(actividad=actividad),
+    }
+    return render(request, "plan/historial.html", contexto)

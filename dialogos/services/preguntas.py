@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from nucleo import cambios
+from nucleo import cambios, historial
 from nucleo.roles import Usuario, cuenta
 from plan.models import Responsable
 
@@ -194,11 +194,21 @@ def asignar_pregunta(
 
 @transaction.atomic
 def responder_pregunta(
-    *, pregunta: Pregunta, usuario: Usuario, respuesta: str, ahora: datetime | None = None
+    *,
+    pregunta: Pregunta,
+    usuario: Usuario,
+    respuesta: str,
+    ahora: datetime | None = None,
+    version: int | None | historial.SinComprobar = historial.SIN_COMPROBAR,
 ) -> Pregunta:
-    """The assigned office answers (OPGI may too); asignada → respondida."""
+    """The assigned office answers (OPGI may too); asignada → respondida.
+
+    `version`: the latest history id the answering person saw (the form's hidden
+    field); if someone changed the question since, the answer is refused, not lost.
+    """
     PREGUNTAS.exigir(usuario, Accion.RESPONDER_PREGUNTA, pregunta)
     pregunta = Pregunta.objects.select_for_update().get(pk=pregunta.pk)
+    historial.exigir_version(pregunta, version, propuestos={"respuesta": respuesta})
     pregunta.exigir("responder")
     if not respuesta.strip():
         raise ValidationError({"respuesta": "Escriba la respuesta."})
