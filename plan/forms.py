@@ -41,9 +41,13 @@ class FiltroTableroForm(forms.Form):
 
 
 class AvanceForm(forms.ModelForm):
+    # Asked only when the service finds the report doubtful (a lower cumulative value,
+    # a date outside the windows): the page then shows both fields.
+    confirmado = forms.BooleanField(label="Confirmo que el dato es correcto", required=False)
+
     class Meta:
         model = Avance
-        fields = ["fecha", "cantidad", "narrativa"]
+        fields = ["fecha", "cantidad", "narrativa", "motivo"]
         widgets = {
             "fecha": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "narrativa": forms.Textarea(attrs={"rows": 3}),
@@ -56,6 +60,23 @@ class AvanceForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # A blank narrative is refused by services.registrar_avance, with its message.
         self.fields["narrativa"].required = False
+        self.fields["motivo"].label = "Motivo de la confirmación"
+        self.fields["motivo"].widget = forms.Textarea(attrs={"rows": 2})
+
+    @property
+    def pide_confirmacion(self) -> bool:
+        return bool(self.errors.get("confirmado") or self.errors.get("motivo"))
+
+    def campos_visibles(self):
+        """The report's fields; the confirmation's only once the service asked for it."""
+        ocultos = set() if self.pide_confirmacion else {"confirmado", "motivo"}
+        return [campo for campo in self if campo.name not in ocultos]
+
+
+class RevisionAvanceForm(forms.Form):
+    ACCIONES = [("aprobar", "Aprobar"), ("devolver", "Devolver"), ("anular", "Anular")]
+    accion = forms.ChoiceField(choices=ACCIONES)
+    comentario = forms.CharField(required=False, max_length=1000)
 
 
 class EvidenciaForm(forms.Form):

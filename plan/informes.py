@@ -304,7 +304,9 @@ class InformeSeguimiento:
 
 
 def _con_soportes(actividades: QuerySet[Actividad], *, fecha: date, corte: Corte):
-    avances = Avance.objects.filter(fecha__lte=fecha).order_by("fecha", "creado_en", "pk")
+    avances = Avance.objects.filter(fecha__lte=fecha, estado=Avance.Estado.APROBADO).order_by(
+        "fecha", "creado_en", "pk"
+    )
     evidencias = (
         Evidencia.objects.filter(subida_en__date__lte=fecha)
         .exclude(estado=Evidencia.Estado.DEVUELTA)

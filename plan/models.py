@@ -700,6 +700,28 @@ class Avance(ConEstados, models.Model):
     def __str__(self) -> str:
         return f"{self.actividad.codigo} – {self.cantidad} al {self.fecha:%d/%m/%Y}"
 
+    @property
+    def cuenta(self) -> bool:
+        """Whether the report counts in the figures (only approved ones do)."""
+        return self.estado == EstadoAvance.APROBADO
+
+    @property
+    def revisable(self) -> bool:
+        return self.admite("aprobar")
+
+    @property
+    def anulable(self) -> bool:
+        return self.admite("anular")
+
+    @property
+    def leyenda_estado(self) -> str:
+        """The state as staff pages show it, with the reason when there is one."""
+        if self.estado == EstadoAvance.DEVUELTO and self.comentario_revision:
+            return f"Devuelto: {self.comentario_revision}"
+        if self.estado == EstadoAvance.ANULADO:
+            return f"Anulado: {self.motivo_anulacion}"
+        return self.get_estado_display()
+
 
 class OrigenObservacion(models.TextChoices):
     CONTROL_INTERNO = "control_interno", "Observación de Control Interno"

@@ -51,6 +51,9 @@ class Accion(StrEnum):
     # Closing a corte (its snapshot, published) and reopening it: Control Interno only.
     CERRAR_CORTE = "cerrar_corte"
     REABRIR_CORTE = "reabrir_corte"
+    # Reviewing an office's progress reports (approve, return) and annulling one: OPGI.
+    REVISAR_AVANCE = "revisar_avance"
+    ANULAR_AVANCE = "anular_avance"
     # «Historial» of an activity: who changed what and when (OPGI, Control interno).
     VER_HISTORIAL = "ver_historial"
 

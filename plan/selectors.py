@@ -79,9 +79,12 @@ class FilaSeguimiento:
 
 
 def _cantidad_al(fecha: date) -> Subquery:
-    """The latest reported (cumulative) quantity of the outer activity up to `fecha`."""
+    """The latest approved (cumulative) quantity of the outer activity up to `fecha`:
+    a report still under review, returned, replaced or annulled counts nowhere."""
     return Subquery(
-        Avance.objects.filter(actividad=OuterRef("pk"), fecha__lte=fecha)
+        Avance.objects.filter(
+            actividad=OuterRef("pk"), fecha__lte=fecha, estado=Avance.Estado.APROBADO
+        )
         .order_by("-fecha", "-creado_en", "-pk")
         .values("cantidad")[:1]
     )

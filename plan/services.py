@@ -47,8 +47,16 @@ def registrar_avance(
     cantidad: Decimal,
     narrativa: str,
     hoy: date | None = None,
+    confirmado: bool = False,
+    motivo: str = "",
 ) -> Avance:
-    """Add a progress report (never replaces an earlier one)."""
+    """Add a progress report (never replaces an earlier one).
+
+    An office's report is «enviado» until OPGI reviews it (plan/servicios_avances.py);
+    OPGI's own is approved on save, by OPGI. A cumulative value lower than the latest
+    approved one, or a date outside every window of the activity, is stored only when
+    the reporter confirms it (`confirmado`) and says why (`motivo`).
+    """
     ACTIVIDADES.exigir(usuario, Accion.REPORTAR_AVANCE, actividad)
     if actividad.es_automatica:
         # The activity counts its own records (plan.fuentes): a hand report would be
@@ -74,15 +82,64 @@ def registrar_avance(
         errores["narrativa"] = "Describa el avance realizado."
     if errores:
         raise ValidationError(errores)
-    avance = Avance.objects.create(
+    motivo = motivo.strip()
+    dudas = _dudas_del_avance(actividad=actividad, fecha=fecha, cantidad=cantidad)
+    if dudas and not confirmado:
+        raise ValidationError(
+            {"confirmado": [*dudas, MENSAJE_CONFIRMAR]}, code="requiere_confirmacion"
+        )
+    if dudas and not motivo:
+        raise ValidationError({"motivo": MENSAJE_MOTIVO_CONFIRMACION})
+    revisa = ACTIVIDADES.puede(usuario, Accion.REVISAR_AVANCE)
+    avance = Avance(
         actividad=actividad,
         fecha=fecha,
         cantidad=cantidad,
         narrativa=narrativa.strip(),
+        motivo=motivo if dudas else "",
         reportado_por=cuenta(usuario),
     )
-    cambios.registrar("avance.registrado", usuario=usuario, objeto=avance, actividad=actividad.pk)
+    if revisa:  # OPGI's own report: approved on save, and recorded as such
+        avance.estado = Avance.Estado.APROBADO
+        avance.revisado_por = cuenta(usuario)
+        avance.revisado_en = timezone.now()
+    cambios.autor_del_historial(avance, usuario)
+    avance.save()
+    cambios.registrar(
+        "avance.aprobado" if revisa else "avance.enviado",
+        usuario=usuario,
+        objeto=avance,
+        actividad=actividad.pk,
+    )
     return avance
+
+
+MENSAJE_CONFIRMAR = "Si el dato es correcto, marque la confirmación e indique el motivo."
+MENSAJE_MOTIVO_CONFIRMACION = "Indique el motivo por el que confirma este avance."
+
+
+def _dudas_del_avance(*, actividad: Actividad, fecha: date, cantidad: Decimal) -> list[str]:
+    """Why a report looks wrong (a lower cumulative value, a date outside the windows)."""
+    dudas = []
+    anterior = (
+        actividad.avances.filter(estado=Avance.Estado.APROBADO, fecha__lte=fecha)
+        .order_by("-fecha", "-creado_en", "-pk")
+        .first()
+    )
+    if anterior is not None and cantidad < anterior.cantidad:
+        dudas.append(
+            f"El valor acumulado ({cantidad:n}) es menor que el del último avance aprobado "
+            f"({anterior.cantidad:n}, del {anterior.fecha:%d/%m/%Y}): el avance es lo logrado "
+            "en total, no solo lo nuevo."
+        )
+    ventanas = list(actividad.ventanas.all())
+    if ventanas and not any(v.inicio <= fecha <= v.fin for v in ventanas):
+        fechas = ", ".join(f"{v.inicio:%d/%m/%Y} – {v.fin:%d/%m/%Y}" for v in ventanas)
+        dudas.append(
+            f"La fecha {fecha:%d/%m/%Y} está fuera de las fechas programadas de la "
+            f"actividad ({fechas})."
+        )
+    return dudas
 
 
 @transaction.atomic

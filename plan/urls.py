@@ -20,6 +20,7 @@ urlpatterns = [
     path("oficina/<slug:slug>/", views.tablero_oficina, name="tablero_oficina"),
     path("actividades/<id:pk>/", views.actividad_detalle, name="actividad"),
     path("actividades/<id:pk>/avances/", views.reportar_avance, name="reportar_avance"),
+    path("avances/<id:pk>/revision/", views.revisar_avance, name="revisar_avance"),
     path("actividades/<id:pk>/evidencias/", views.subir_evidencia, name="subir_evidencia"),
     path("actividades/<id:pk>/fuente/", views.cambiar_fuente_avance, name="cambiar_fuente_avance"),
     path("evidencias/<id:pk>/revision/", views.revisar_evidencia, name="revisar_evidencia"),

@@ -14,15 +14,16 @@ from django.views.decorators.http import require_POST
 from nucleo import roles
 from nucleo.formularios import aplicar_errores
 from nucleo.parametros import entero
-from plan import cortes, fuentes, permisos, selectors, services
+from plan import cortes, fuentes, permisos, selectors, services, servicios_avances
 from plan.forms import (
     AvanceForm,
     EvidenciaForm,
     FiltroTableroForm,
     FuenteAvanceForm,
+    RevisionAvanceForm,
     RevisionForm,
 )
-from plan.models import Evidencia, Plan, Responsable
+from plan.models import Avance, Evidencia, Plan, Responsable
 from plan.permisos import Accion
 
 logger = logging.getLogger(__name__)
@@ -125,6 +126,9 @@ def _contexto_actividad(request, actividad, **formularios):
         "form_revision": RevisionForm(),
         "max_mb": settings.EVIDENCIA_MAX_MB,
         "puede_ver_historial": permisos.ACTIVIDADES.puede(usuario, Accion.VER_HISTORIAL),
+        "puede_revisar_avances": permisos.ACTIVIDADES.permite(
+            usuario, Accion.REVISAR_AVANCE, actividad
+        ),
     }
 
 
@@ -141,7 +145,7 @@ def reportar_avance(request, pk):
     form = AvanceForm(request.POST)
     if form.is_valid():
         try:
-            services.registrar_avance(
+            avance = services.registrar_avance(
                 actividad=actividad, usuario=request.user, **form.cleaned_data
             )
         except ValidationError as error:
@@ -149,10 +153,44 @@ def reportar_avance(request, pk):
             if actividad.es_automatica:  # the page shows no form: say it above the page
                 messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, "Avance registrado.")
+            messages.success(
+                request,
+                "Avance registrado y aprobado."
+                if avance.cuenta
+                else "Avance enviado. OPGI lo revisará; cuenta en las cifras cuando lo apruebe.",
+            )
             return redirect("actividad", pk=actividad.pk)
     contexto = _contexto_actividad(request, actividad, form_avance=form)
     return render(request, "plan/actividad.html", contexto, status=400)
+
+
+@login_required
+@require_POST
+def revisar_avance(request, pk):
+    """OPGI approves, returns (with a comment) or annuls (with a reason) a report."""
+    avance = get_object_or_404(Avance.objects.select_related("actividad__plan"), pk=pk)
+    permisos.ACTIVIDADES.exigir(request.user, Accion.REVISAR_AVANCE, avance.actividad)
+    form = RevisionAvanceForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Elija una acción de revisión válida.")
+        return redirect("actividad", pk=avance.actividad_id)
+    accion, comentario = form.cleaned_data["accion"], form.cleaned_data["comentario"]
+    try:
+        if accion == "aprobar":
+            servicios_avances.aprobar_avance(
+                avance=avance, revisor=request.user, comentario=comentario
+            )
+        elif accion == "devolver":
+            servicios_avances.devolver_avance(
+                avance=avance, revisor=request.user, comentario=comentario
+            )
+        else:
+            servicios_avances.anular_avance(avance=avance, usuario=request.user, motivo=comentario)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Avance del {avance.fecha:%d/%m/%Y}: {avance.leyenda_estado}.")
+    return redirect("actividad", pk=avance.actividad_id)
 
 
 @login_required
