@@ -127,6 +127,7 @@ def main() -> None:
         por_codigo = {a.codigo: a for a in Actividad.objects.filter(plan=plan_2022)}
         Avance.objects.bulk_create(
             Avance(
+                estado=Avance.Estado.APROBADO,
                 actividad=por_codigo[codigo],
                 fecha=fecha,
                 cantidad=Decimal(cantidad),

@@ -126,9 +126,8 @@ def _contexto_actividad(request, actividad, **formularios):
         "form_revision": RevisionForm(),
         "max_mb": settings.EVIDENCIA_MAX_MB,
         "puede_ver_historial": permisos.ACTIVIDADES.puede(usuario, Accion.VER_HISTORIAL),
-        "puede_revisar_avances": permisos.ACTIVIDADES.permite(
-            usuario, Accion.REVISAR_AVANCE, actividad
-        ),
+        # OPGI's, on every activity: the role decides, no query.
+        "puede_revisar_avances": permisos.ACTIVIDADES.puede(usuario, Accion.REVISAR_AVANCE),
     }
 
 

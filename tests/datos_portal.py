@@ -194,6 +194,8 @@ def _seguimiento(alicia, bruno, diana) -> None:
         fecha=date(2022, 6, 30),
         cantidad=Decimal(1),
         narrativa="SECRETO-NARRATIVA-AVANCE",
+        confirmado=True,  # before the activity's window (01/09–20/12)
+        motivo="Reportado antes de la ventana.",
     )
     plan.guardar_observacion(
         actividad=actividad, corte=2, texto="SECRETO-OBSERVACION", usuario=diana

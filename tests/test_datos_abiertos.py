@@ -14,6 +14,7 @@ from plan.models import Avance, Plan
 @pytest.fixture
 def con_avance(plan_2022, actividad, alicia):
     Avance.objects.create(
+        estado=Avance.Estado.APROBADO,  # only approved progress is public
         actividad=actividad("2.2"),
         fecha=date(2022, 6, 30),
         cantidad=10,

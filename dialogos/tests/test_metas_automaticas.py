@@ -150,7 +150,13 @@ def test_informes_de_respuestas_3_4(plan_2022, alicia, crear_espacio):
 def test_el_tablero_del_plan_muestra_lo_contado(client, alicia, plan_2022, crear_espacio):
     actividad = Actividad.objects.get(codigo="2.1")
     # A hand-typed report is ignored once the activity is automatic.
-    Avance.objects.create(actividad=actividad, fecha=date(2022, 4, 1), cantidad=15, narrativa="x")
+    Avance.objects.create(
+        actividad=actividad,
+        fecha=date(2022, 4, 1),
+        cantidad=15,
+        narrativa="x",
+        estado=Avance.Estado.APROBADO,
+    )
     for dia in (4, 5):
         crear_espacio(codigo="2.1", inicio=momento(2022, 5, dia), realizado=True)
     client.force_login(alicia)

@@ -50,6 +50,7 @@ def registros_de_seguimiento(plan_2022, admin_user, django_user_model):
     actividades = list(Actividad.objects.order_by("orden")[:6])
     for numero, actividad in enumerate(actividades, 1):
         Avance.objects.create(
+            estado=Avance.Estado.APROBADO,
             actividad=actividad,
             fecha=date(2022, numero, 15),
             cantidad=Decimal(numero),

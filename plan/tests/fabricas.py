@@ -155,6 +155,7 @@ def crear_plan_grande(
             meta = actividad.meta_cantidad
             avances.append(
                 Avance(
+                    estado=Avance.Estado.APROBADO,
                     actividad=actividad,
                     fecha=date(vigencia, 3, 15),
                     cantidad=(meta * Decimal("0.3")).quantize(Decimal("0.01")),
@@ -166,6 +167,7 @@ def crear_plan_grande(
                 final = meta if i % 10 == 0 else (meta * Decimal("0.7")).quantize(Decimal("0.01"))
                 avances.append(
                     Avance(
+                        estado=Avance.Estado.APROBADO,
                         actividad=actividad,
                         fecha=date(vigencia, 7, 20),
                         cantidad=final,

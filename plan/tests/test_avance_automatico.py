@@ -75,6 +75,8 @@ def test_al_volver_a_avance_manual_la_oficina_reporta_de_nuevo(automatica, alici
         cantidad=Decimal(1),
         narrativa="A mano.",
         hoy=date(2022, 12, 31),
+        confirmado=True,
+        motivo="Fuera de la ventana de la actividad.",
     )
 
     assert list(automatica.avances.all()) == [avance]

@@ -30,10 +30,11 @@ def avance_mostrado(html: str) -> str:
 
 
 def filas_del_historial(html: str) -> list[list[str]]:
+    """Date, quantity, %, narrative and reporter of each report (its state aside)."""
     tabla = html.split("Reportes de avance (ninguno se sobrescribe)")[1].split("</table>")[0]
-    filas = re.findall(r"<tr><td>(.*?)</tr>", tabla, re.S)
+    filas = re.findall(r'<tr data-avance="\d+"><td>(.*?)</tr>', tabla, re.S)
     return [
-        [re.sub(r"<[^>]+>", " ", celda).split() for celda in fila.split("</td><td>")]
+        [re.sub(r"<[^>]+>", " ", celda).split() for celda in fila.split("</td><td>")][:5]
         for fila in filas
     ]
 
@@ -55,8 +56,10 @@ def test_reportar_un_avance_lo_guarda_y_vuelve_a_la_actividad(client, bruno, act
     assert avance.narrativa == "Borrador del informe."
     assert avance.reportado_por == bruno
     html = client.get(respuesta.url).content.decode()
-    assert "Avance registrado." in html
-    assert avance_mostrado(html) == "50,0 %"
+    # Under review until OPGI approves it: listed, labelled, not yet in the figure.
+    assert "Avance enviado. OPGI lo revisará" in html
+    assert "Enviado (pendiente de revisión)" in html
+    assert avance_mostrado(html) == "0 %"
 
 
 def test_la_fecha_se_acepta_tambien_como_dd_mm_aaaa(client, bruno, actividad):
@@ -93,14 +96,13 @@ def test_un_segundo_reporte_no_sobrescribe_el_primero(client, bruno, actividad):
     ]
 
 
-def test_la_pagina_muestra_el_avance_del_reporte_mas_reciente(client, bruno, alicia, actividad):
+def test_la_pagina_muestra_el_avance_del_reporte_mas_reciente(client, alicia, actividad):
     propia = actividad("1.3")
-    client.force_login(bruno)
+    client.force_login(alicia)  # OPGI's reports are approved on save
     reportar(client, propia, fecha="2022-10-20", cantidad="1", narrativa="Informe publicado.")
     # A report typed later but dated earlier does not replace the latest one.
     reportar(client, propia, fecha="2022-09-15", cantidad="0.5", narrativa="Borrador (tarde).")
 
-    client.force_login(alicia)
     html = client.get(f"/actividades/{propia.pk}/").content.decode()
 
     assert avance_mostrado(html) == "100,0 %"
@@ -216,7 +218,9 @@ def test_el_formulario_con_errores_conserva_lo_escrito(client, bruno, actividad)
 def test_un_porcentaje_de_100_exacto_se_acepta(client, alicia, actividad):
     client.force_login(alicia)
 
-    respuesta = reportar(client, actividad("1.2"), cantidad="100", narrativa="Todo el equipo.")
+    respuesta = reportar(
+        client, actividad("1.2"), fecha="2022-04-15", cantidad="100", narrativa="Todo el equipo."
+    )
 
     assert respuesta.status_code == 302
     assert Avance.objects.get().cantidad == Decimal("100")

@@ -43,6 +43,9 @@ def _seguimiento_2022(alicia, bruno) -> Actividad:
             fecha=fecha,
             cantidad=Decimal(cantidad),
             narrativa="Avance.",
+            # Known data, dates outside windows and lower values included.
+            confirmado=True,
+            motivo="Dato conocido de la prueba.",
         )
     for codigo in ("1.3", "1.3", "2.4", "3.1"):
         services.subir_evidencia(
@@ -69,6 +72,7 @@ def _plan_de_500(alicia) -> Actividad:
     mas_ocupada = actividades[0]
     Avance.objects.bulk_create(
         Avance(
+            estado=Avance.Estado.APROBADO,
             actividad=mas_ocupada,
             fecha=date(plan.vigencia, 8, dia),
             cantidad=Decimal("0.5"),

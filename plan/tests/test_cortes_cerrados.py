@@ -56,6 +56,8 @@ def editar_despues_del_cierre(plan, alicia, actividad):
         fecha=date(2022, 8, 20),
         cantidad=Decimal(2),
         narrativa="Segunda jornada, reportada tarde.",
+        confirmado=True,  # between 1.10's two windows
+        motivo="Jornada adelantada.",
     )
     Actividad.objects.filter(pk=actividad("1.10").pk).update(descripcion="Descripción cambiada")
 

@@ -108,13 +108,15 @@ def test_el_avance_la_fuente_y_las_observaciones_tambien_se_registran(
             cantidad=Decimal(1),
             narrativa="Avance.",
             hoy=date(2022, 12, 31),
+            confirmado=True,  # before the activity's window (01/09–20/12)
+            motivo="Reportado antes de la ventana.",
         )
         services.guardar_observacion(actividad=educacion, corte=2, texto="Bien", usuario=alicia)
         services.cambiar_fuente_avance(actividad=educacion, usuario=alicia, fuente="")
 
     cambios = [r.getMessage().split()[0] for r in caplog.records if r.name == "rdc.cambios"]
     assert cambios == [
-        "cambio=avance.registrado",
+        "cambio=avance.enviado",
         "cambio=observacion.guardada",
         "cambio=actividad.fuente_avance",
     ]

@@ -52,6 +52,7 @@ def test_solo_opgi_cambia_la_fuente(client, bruno, diana, actividad):
 def test_volver_a_manual_recupera_los_reportes(client, alicia, actividad):
     actividad_32 = actividad("3.2")
     Avance.objects.create(
+        estado=Avance.Estado.APROBADO,
         actividad=actividad_32,
         fecha=date(2022, 8, 1),
         cantidad=40,

@@ -42,6 +42,9 @@ def avances(plan, alicia, bruno, diana, actividad):
             fecha=fecha,
             cantidad=Decimal(cantidad),
             narrativa=f"Avance de {codigo} al {fecha:%d/%m/%Y}.",
+            # Known data, dates outside windows and lower values included.
+            confirmado=True,
+            motivo="Dato conocido de la prueba.",
         )
     services.guardar_observacion(
         actividad=actividad("1.7"),

@@ -276,7 +276,11 @@ def test_fecha_de_referencia():
 
 def registrar(actividad, dia: str, cantidad) -> Avance:
     return Avance.objects.create(
-        actividad=actividad, fecha=fecha(dia), cantidad=Decimal(cantidad), narrativa="Avance."
+        estado=Avance.Estado.APROBADO,
+        actividad=actividad,
+        fecha=fecha(dia),
+        cantidad=Decimal(cantidad),
+        narrativa="Avance.",
     )
 
 

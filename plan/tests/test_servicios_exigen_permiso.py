@@ -49,7 +49,7 @@ def _registrar_avance(actividad, usuario, **_):
     return services.registrar_avance(
         actividad=actividad("1.3"),
         usuario=usuario,
-        fecha=date(2022, 6, 30),
+        fecha=date(2022, 9, 30),  # inside 1.3's window: nothing to confirm
         cantidad=Decimal(1),
         narrativa="Avance.",
         hoy=date(2022, 12, 31),
