@@ -106,8 +106,13 @@ def test_a_opgi_sigue_el_plan(page, plan, informe_pdf):
     page.get_by_label("Cantidad lograda (acumulada)").fill("1")
     page.get_by_label("Descripción del avance").fill("Informe de gestión publicado el 30 de junio.")
     page.get_by_role("button", name="Registrar avance").click()
+    # Before 1.3's window (01/09–20/12): the page says why and asks to confirm.
+    expect(page.get_by_text("está fuera de las fechas programadas")).to_be_visible()
+    page.get_by_label("Confirmo que el dato es correcto").check()
+    page.get_by_label("Motivo de la confirmación").fill("El informe se publicó antes.")
+    page.get_by_role("button", name="Registrar avance").click()
 
-    expect(page.get_by_text("Avance registrado.")).to_be_visible()
+    expect(page.get_by_text("Avance registrado y aprobado.")).to_be_visible()
     historial = page.get_by_role("table", name="Reportes de avance (ninguno se sobrescribe)")
     fila = historial.locator("tbody tr")
     expect(fila).to_have_count(1)
