@@ -61,13 +61,12 @@ def medir(plan, *, corte: int, hoy, repeticiones: int, calentar: bool = False) -
 
     from nucleo import documentos
     from plan import informes
-    from plan.cortes import Corte
 
     base_url = "http://127.0.0.1:8000/"
     plantilla = "plan/informes/seguimiento.html"
 
     def construir():
-        return informes.informe_seguimiento(plan=plan, corte=Corte(plan.vigencia, corte), hoy=hoy)
+        return informes.informe_seguimiento(plan=plan, corte=plan.corte(corte), hoy=hoy)
 
     def html_de(informe):
         return render_to_string(plantilla, {"informe": informe, "plan": informe.plan})

@@ -13,12 +13,13 @@ from import_export.results import RowResult
 from nucleo import archivos, historial
 from nucleo.admin_base import AdminConHistorial, TabularSinBorrado
 from nucleo.formularios import aplicar_errores
-from plan import fuentes
+from plan import cortes, fuentes
 from plan.models import (
     Actividad,
     ActividadResponsable,
     Avance,
     Componente,
+    CortePlan,
     Evidencia,
     ObservacionSeguimiento,
     Perfil,
@@ -84,6 +85,49 @@ class ImportacionAdmin(AdminConHistorial, ImportExportModelAdmin):
         )
 
 
+class CortesFormSet(forms.BaseInlineFormSet):
+    """A plan's own cortes, checked together (plan.cortes.validar_cortes); the date of
+    a closed corte stays as Control Interno froze it."""
+
+    def clean(self):
+        super().clean()
+        vivos = [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        for formulario in vivos:
+            corte = formulario.instance
+            if corte.pk and corte.cerrado and "fin" in formulario.changed_data:
+                raise forms.ValidationError(MENSAJE_CORTE_CERRADO_SIN_CAMBIOS)
+        fechas = [(f.cleaned_data.get("numero"), f.cleaned_data.get("fin")) for f in vivos]
+        # A row with a bad number or date already shows its own error.
+        if vivos and all(numero and fin for numero, fin in fechas):
+            cortes.validar_cortes(self.instance.vigencia, fechas)
+
+
+MENSAJE_CORTE_CERRADO_SIN_CAMBIOS = (
+    "Un corte cerrado conserva su fecha: Control Interno debe reabrirlo antes de cambiarla."
+)
+
+
+class CortePlanInline(TabularSinBorrado):
+    """The plan's follow-up cortes; none means the three cuatrimestres."""
+
+    model = CortePlan
+    formset = CortesFormSet
+    fields = ("numero", "fin", "situacion")
+    readonly_fields = ("situacion",)
+    extra = 0
+    verbose_name = "corte del seguimiento"
+    verbose_name_plural = (
+        "cortes del seguimiento (si no agrega ninguno: los tres cuatrimestres, "
+        "al 30/04, 31/08 y 31/12)"
+    )
+
+    @admin.display(description="situación")
+    def situacion(self, obj):
+        if obj is None or obj.pk is None:
+            return "Nuevo"
+        return "Cerrado" if obj.cerrado else "Abierto"
+
+
 class ComponenteInline(TabularSinBorrado):
     model = Componente
     fields = ("orden", "nombre")
@@ -92,12 +136,19 @@ class ComponenteInline(TabularSinBorrado):
 
 @admin.register(Plan)
 class PlanAdmin(AdminConHistorial):
-    list_display = ("vigencia", "entidad", "titulo", "publicado", "numero_actividades")
+    list_display = (
+        "vigencia",
+        "entidad",
+        "titulo",
+        "instrumento",
+        "publicado",
+        "numero_actividades",
+    )
     list_display_links = ("vigencia", "entidad")
-    list_filter = ("publicado", "vigencia")
+    list_filter = ("publicado", "instrumento", "vigencia")
     search_fields = ("entidad", "titulo", "dependencia")
     ordering = ("-vigencia", "entidad")
-    inlines = [ComponenteInline]
+    inlines = [CortePlanInline, ComponenteInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(total_actividades=Count("actividades"))

@@ -1,56 +1,83 @@
-"""The four-monthly follow-up period (corte, cuatrimestre) of a vigencia, as one value.
+"""The follow-up periods (cortes) of a plan, as values.
 
 A corte used to travel as a bare 1, 2 or 3 and be checked again in each view, form,
-service and report. Now it is a `Corte(vigencia, numero)` that refuses to exist
-outside its range (one rule, one message); URLs take its number with the path
-converter `<corte:…>` (registered in plan/urls.py), so a view never sees a 4: that URL
-is a 404.
+service and report. Now it is a `Corte(vigencia, numero, inicio, fin)` that refuses
+to exist outside its range (one rule, one message). A plan's cortes are its
+CortePlan rows (`Plan.cortes_del_seguimiento`), by default the three cuatrimestres
+of Decreto 124 de 2016; nothing else assumes how many there are. URLs take a corte's
+number with the path converter `<corte:…>` (registered in plan/urls.py); a number
+the plan lacks is a 404.
 """
 
-import calendar
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from functools import cache
 
 from django.core.exceptions import ValidationError
 
 from nucleo import dias_habiles, fechas
 
-NUMEROS = (1, 2, 3)
-ROMANOS = ("I", "II", "III")
-MENSAJE_CORTE = "El cuatrimestre debe ser 1, 2 o 3."
+# A plan has at most twelve cortes (monthly follow-up); the database says the same
+# (plan.models.MAXIMO_CORTES, CortePlan's check constraint).
+MAXIMO_CORTES = 12
+ROMANOS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+# Without cortes of its own, a plan is followed up by cuatrimestres (Decreto 124 de
+# 2016): (month, day) of the end of each.
+FINES_CUATRIMESTRALES = ((4, 30), (8, 31), (12, 31))
 
 # Decreto 124 de 2016: each follow-up is published within the first 10 business
 # days of the month after its corte (May, September, January).
 DIAS_HABILES_PARA_PUBLICAR = 10
 
 
+def mensaje_corte(total: int) -> str:
+    """The one message for a corte number the plan does not have."""
+    if total == 1:
+        return "Este plan tiene un solo corte: el número debe ser 1."
+    return f"Este plan tiene {total} cortes: el número debe estar entre 1 y {total}."
+
+
 @dataclass(frozen=True)
 class Corte:
-    """A cuatrimestre of a vigencia: I (January–April), II (May–August), III (September–December)."""
+    """A follow-up period of a plan: from `inicio` to `fin`, both included.
+
+    By default the three cuatrimestres: I (January–April), II (May–August),
+    III (September–December); a plan may carry its own (CortePlan rows), and then
+    its cortes are «Corte I», «Corte II»…
+    """
 
     vigencia: int
     numero: int
+    inicio: date
+    fin: date
 
     def __post_init__(self) -> None:
         # `bool` is an int: True would pass as corte 1.
-        if type(self.numero) is not int or self.numero not in NUMEROS:
-            raise ValidationError(MENSAJE_CORTE, code="corte")
+        if type(self.numero) is not int or not 1 <= self.numero <= MAXIMO_CORTES:
+            raise ValidationError(mensaje_corte(MAXIMO_CORTES), code="corte")
         if not fechas.VIGENCIA_MINIMA <= self.vigencia <= fechas.VIGENCIA_MAXIMA:
             raise ValidationError(fechas.MENSAJE_VIGENCIA, code="vigencia")
+        if self.inicio > self.fin:
+            raise ValidationError("Un corte no puede terminar antes de empezar.", code="fechas")
+
+    @classmethod
+    def cuatrimestre(cls, vigencia: int, numero: int) -> "Corte":
+        """The default corte `numero` (1 to 3) of `vigencia`."""
+        cortes = cortes_de(vigencia)
+        if type(numero) is not int or not 1 <= numero <= len(cortes):
+            raise ValidationError(mensaje_corte(len(cortes)), code="corte")
+        return cortes[numero - 1]
 
     @property
-    def inicio(self) -> date:
-        return date(self.vigencia, 4 * (self.numero - 1) + 1, 1)
-
-    @property
-    def fin(self) -> date:
-        mes = 4 * self.numero
-        return date(self.vigencia, mes, calendar.monthrange(self.vigencia, mes)[1])
+    def es_cuatrimestre(self) -> bool:
+        return self in cortes_de(self.vigencia)
 
     @property
     def publicacion(self) -> date:
         """The legal deadline to publish its follow-up: the 10th business day after `fin`."""
-        # `fin` is the month's last day, so the count runs inside the next month.
+        # For a cuatrimestre `fin` is the month's last day, so the count runs inside the next month.
         return dias_habiles.fecha_habil(self.fin, DIAS_HABILES_PARA_PUBLICAR)
 
     @property
@@ -59,8 +86,8 @@ class Corte:
 
     @property
     def etiqueta(self) -> str:
-        """«II cuatrimestre» (without the year)."""
-        return f"{self.romano} cuatrimestre"
+        """«II cuatrimestre», or «Corte II» for a plan's own cortes (without the year)."""
+        return f"{self.romano} cuatrimestre" if self.es_cuatrimestre else f"Corte {self.romano}"
 
     @property
     def nombre(self) -> str:
@@ -72,8 +99,12 @@ class Corte:
         """«2022-2»: the value of the dashboard's filter."""
         return f"{self.vigencia}-{self.numero}"
 
+    @property
+    def periodo(self) -> str:
+        return f"{self.inicio:%d/%m/%Y} – {self.fin:%d/%m/%Y}"
+
     def __str__(self) -> str:
-        return f"{self.nombre} ({self.inicio:%d/%m/%Y} – {self.fin:%d/%m/%Y})"
+        return f"{self.nombre} ({self.periodo})"
 
 
 @dataclass(frozen=True)
@@ -117,43 +148,80 @@ def _dias_habiles(dias: int) -> str:
 
 
 def plazo_de_publicacion(
-    *, vigencia: int, hoy: date, corte: Corte | None = None
+    *, cortes: Sequence[Corte], hoy: date, corte: Corte | None = None
 ) -> PlazoPublicacion:
     """The publication deadline a dashboard shows: of the chosen corte, or else
-    of the vigencia's first corte whose deadline has not passed (its last corte
+    of the plan's first corte whose deadline has not passed (its last corte
     once all have)."""
     if corte is None:
-        cortes = cortes_de(vigencia)
         corte = next((c for c in cortes if c.publicacion >= hoy), cortes[-1])
     return PlazoPublicacion(corte=corte, hoy=hoy)
 
 
-# The choices of ObservacionSeguimiento.corte (the number is what the database keeps).
-OPCIONES = [
-    (numero, f"{romano} cuatrimestre") for numero, romano in zip(NUMEROS, ROMANOS, strict=True)
-]
+@cache
+def _cuatrimestres(vigencia: int) -> tuple[date, ...]:
+    return tuple(date(vigencia, mes, dia) for mes, dia in FINES_CUATRIMESTRALES)
 
 
-def cortes_de(vigencia: int) -> list[Corte]:
-    """The three cortes of a vigencia: 30 April, 31 August, 31 December."""
-    return [Corte(vigencia, numero) for numero in NUMEROS]
+def cortes_de(vigencia: int, fines: Sequence[date] = ()) -> list[Corte]:
+    """The cortes of a vigencia ending on `fines` (in order), or the three cuatrimestres.
+
+    Each corte starts the day after the previous one ends; the first, on 1 January.
+    """
+    fines = tuple(fines) or _cuatrimestres(vigencia)
+    inicios = [date(vigencia, 1, 1)] + [fin + timedelta(days=1) for fin in fines[:-1]]
+    return [
+        Corte(vigencia, numero, inicio, fin)
+        for numero, (inicio, fin) in enumerate(zip(inicios, fines, strict=True), start=1)
+    ]
 
 
-def corte_desde_clave(clave: object) -> Corte | None:
-    """Parse «2022-2»; None if it is not a valid corte."""
+MENSAJE_CORTES_CONSECUTIVOS = "Los cortes se numeran 1, 2, 3… sin saltos ni repetidos."
+MENSAJE_CORTES_EN_ORDEN = "Cada corte debe terminar después del anterior."
+
+
+def mensaje_fin_fuera_de_vigencia(vigencia: int) -> str:
+    return f"La fecha de corte debe estar dentro de la vigencia {vigencia}."
+
+
+def validar_cortes(vigencia: int, numeros_y_fines: Sequence[tuple[int, date]]) -> None:
+    """The rule of a plan's own cortes: numbered 1…n, each ending inside the vigencia
+    and after the previous one. ValidationError with every problem found."""
+    errores = []
+    en_orden = sorted(numeros_y_fines)
+    if [numero for numero, _ in en_orden] != list(range(1, len(en_orden) + 1)):
+        errores.append(MENSAJE_CORTES_CONSECUTIVOS)
+    if len(en_orden) > MAXIMO_CORTES:
+        errores.append(f"Un plan tiene como máximo {MAXIMO_CORTES} cortes.")
+    if any(fin.year != vigencia for _, fin in en_orden):
+        errores.append(mensaje_fin_fuera_de_vigencia(vigencia))
+    fines = [fin for _, fin in en_orden]
+    if any(siguiente <= anterior for anterior, siguiente in zip(fines, fines[1:], strict=False)):
+        errores.append(MENSAJE_CORTES_EN_ORDEN)
+    if errores:
+        raise ValidationError(errores, code="cortes")
+
+
+def corte_numero(cortes: Sequence[Corte], numero: object) -> Corte:
+    """Corte `numero` of `cortes`, or the one message for a number the plan lacks."""
+    if type(numero) is not int or not 1 <= numero <= len(cortes):
+        raise ValidationError(mensaje_corte(len(cortes)), code="corte")
+    return cortes[numero - 1]
+
+
+def corte_desde_clave(clave: object, cortes: Sequence[Corte]) -> Corte | None:
+    """Parse «2022-2» against a plan's `cortes`; None if it is not one of them."""
     if not isinstance(clave, str):
         return None
-    try:
-        vigencia, numero = (int(parte) for parte in clave.split("-"))
-        return Corte(vigencia, numero)
-    except (ValueError, ValidationError):
-        return None
+    return next((corte for corte in cortes if corte.clave == clave), None)
 
 
 class NumeroDeCorte:
-    """Path converter `<corte:corte>`: the number of a corte, 1 to 3 (anything else, 404)."""
+    """Path converter `<corte:corte>`: a corte number, 1 to 12 (anything else, 404).
 
-    regex = "[1-3]"
+    A number the plan does not have is a 404 too, in the view (plan.views_informes)."""
+
+    regex = "1[0-2]|[1-9]"
 
     def to_python(self, value: str) -> int:
         return int(value)

@@ -113,6 +113,7 @@ def plan_como_json(*, plan, hoy: date) -> dict:
         "vigencia": plan.vigencia,
         "entidad": plan.entidad,
         "titulo": plan.titulo,
+        "instrumento": plan.get_instrumento_display(),
         "dependencia": plan.dependencia,
         "fecha_corte": hoy.isoformat(),
         "avance_porcentaje": float(tablero.avance_componente),

@@ -5,7 +5,7 @@ from plan.models import Avance, OrigenObservacion, Responsable, Subcomponente
 
 
 class FiltroTableroForm(forms.Form):
-    corte = forms.ChoiceField(label="Corte (cuatrimestre)", required=False)
+    corte = forms.ChoiceField(label="Corte", required=False)
     oficina = forms.ModelChoiceField(
         label="Oficina", queryset=Responsable.objects.none(), required=False, to_field_name="slug"
     )
@@ -15,8 +15,9 @@ class FiltroTableroForm(forms.Form):
 
     def __init__(self, *args, plan, con_oficina=True, **kwargs):
         super().__init__(*args, **kwargs)
+        self.cortes = plan.cortes_del_seguimiento
         self.fields["corte"].choices = [("", "Hoy")] + [
-            (corte.clave, corte.nombre) for corte in cortes.cortes_de(plan.vigencia)
+            (corte.clave, corte.nombre) for corte in self.cortes
         ]
         self.fields["subcomponente"].queryset = Subcomponente.objects.filter(
             componente__plan=plan
@@ -29,7 +30,7 @@ class FiltroTableroForm(forms.Form):
     @property
     def corte_elegido(self) -> cortes.Corte | None:
         clave = self.valor("corte")
-        return cortes.corte_desde_clave(clave) if clave else None
+        return cortes.corte_desde_clave(clave, self.cortes) if clave else None
 
     def valor(self, campo):
         """The field's value if it is valid: a bad value in one filter (shown as
@@ -70,6 +71,19 @@ class AvanceForm(forms.ModelForm):
     def campos_visibles(self):
         """The report's fields; the confirmation's only once the service asked for it."""
         ocultos = set() if self.pide_confirmacion else {"confirmado", "motivo"}
+        return [campo for campo in self if campo.name not in ocultos]
+
+
+class CorreccionAvanceForm(AvanceForm):
+    """A new report that corrects an approved one: its reason is always asked."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["motivo"].label = "Motivo de la corrección"
+        self.fields["motivo"].help_text = "Queda en el historial, junto al avance que corrige."
+
+    def campos_visibles(self):
+        ocultos = set() if self.pide_confirmacion else {"confirmado"}
         return [campo for campo in self if campo.name not in ocultos]
 
 

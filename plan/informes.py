@@ -197,6 +197,11 @@ def cumplimiento(filas: Iterable[FilaInforme]) -> Cumplimiento:
     )
 
 
+def _palabra_del_corte(etiqueta: str) -> str:
+    """«cuatrimestre» or «corte», for file names."""
+    return "cuatrimestre" if etiqueta.endswith("cuatrimestre") else "corte"
+
+
 def definicion_cumplimiento(corte: Corte) -> str:
     """The one sentence the report prints so its reader knows what the figure counts."""
     return (
@@ -235,14 +240,14 @@ class InformeSeguimiento:
 
     @property
     def titulo(self) -> str:
-        cuatrimestre = self.corte.etiqueta
+        corte = self.corte.etiqueta
         if self.responsable is None:
-            return f"Seguimiento Oficina de Control Interno – {cuatrimestre}"
-        return f"Informe de {self.responsable.nombre} – {cuatrimestre}"
+            return f"Seguimiento Oficina de Control Interno – {corte}"
+        return f"Informe de {self.responsable.nombre} – {corte}"
 
     @property
     def periodo(self) -> str:
-        return f"{self.corte.inicio:%d/%m/%Y} – {self.corte.fin:%d/%m/%Y}"
+        return self.corte.periodo
 
     @property
     def grupos(self) -> list[GrupoInforme]:
@@ -300,7 +305,7 @@ class InformeSeguimiento:
     def nombre(self) -> str:
         """The download's file name, without its extension (.pdf, .xlsx)."""
         quien = "seguimiento-rdc" if self.responsable is None else f"rdc-{self.responsable.slug}"
-        return f"{quien}-{self.plan.vigencia}-cuatrimestre-{self.corte.numero}"
+        return f"{quien}-{self.plan.vigencia}-{_palabra_del_corte(self.corte.etiqueta)}-{self.corte.numero}"
 
 
 def _con_soportes(actividades: QuerySet[Actividad], *, fecha: date, corte: Corte):
@@ -514,6 +519,7 @@ def _hojas_totales(informe: InformeSeguimiento) -> list[Hoja]:
             [
                 ("Informe", informe.titulo),
                 ("Entidad", informe.plan.entidad),
+                ("Instrumento", informe.plan.get_instrumento_display()),
                 ("Vigencia", Celda(informe.plan.vigencia, Tipo.NUMERO)),
                 ("Periodo", informe.periodo),
                 ("Cifras al", Celda(informe.fecha, Tipo.FECHA)),
@@ -644,7 +650,7 @@ def instantanea(informe: InformeSeguimiento, *, generado_en) -> dict[str, object
     """Everything the follow-up of `informe` prints, as JSON (CortePlan.instantanea)."""
     plan = informe.plan
     return {
-        "version": 1,
+        "version": 2,
         "generado_en": timezone.localtime(generado_en).isoformat(),
         "titulo": informe.titulo,
         "entidad": plan.entidad,
@@ -652,6 +658,8 @@ def instantanea(informe: InformeSeguimiento, *, generado_en) -> dict[str, object
         "vigencia": plan.vigencia,
         "corte": informe.corte.numero,
         "romano": informe.corte.romano,
+        "etiqueta": informe.corte.etiqueta,
+        "instrumento": plan.get_instrumento_display(),
         "periodo": informe.periodo,
         "componente": informe.componente,
         "fecha": informe.fecha.isoformat(),
@@ -685,6 +693,11 @@ class SeguimientoCerrado:
     @property
     def datos(self) -> dict:
         return self.corte.instantanea or {}
+
+    @property
+    def etiqueta(self) -> str:
+        """«II cuatrimestre» or «Corte II» (a version-1 snapshot had only the numeral)."""
+        return self.datos.get("etiqueta") or f"{self.datos['romano']} cuatrimestre"
 
     @property
     def cerrado_el(self) -> date:
@@ -749,7 +762,8 @@ class SeguimientoCerrado:
 
     @property
     def nombre(self) -> str:
-        return f"seguimiento-rdc-{self.datos['vigencia']}-cuatrimestre-{self.datos['corte']}"
+        palabra = _palabra_del_corte(self.etiqueta)
+        return f"seguimiento-rdc-{self.datos['vigencia']}-{palabra}-{self.datos['corte']}"
 
 
 def seguimiento_cerrado(*, plan: Plan, numero: int) -> SeguimientoCerrado | None:
@@ -819,6 +833,7 @@ def hojas_seguimiento_cerrado(cerrado: SeguimientoCerrado) -> list[Hoja]:
             [
                 ("Informe", datos["titulo"]),
                 ("Entidad", datos["entidad"]),
+                ("Instrumento", datos.get("instrumento", "")),
                 ("Vigencia", Celda(datos["vigencia"], Tipo.NUMERO)),
                 ("Periodo", datos["periodo"]),
                 ("Cifras al", Celda(cerrado.fecha, Tipo.FECHA)),

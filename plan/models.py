@@ -15,6 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Cast, Left, StrIndex, Substr
+from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from nucleo.estados import ConEstados, Transicion
@@ -28,6 +29,7 @@ from nucleo.fechas import (
     validar_fecha,
 )
 from nucleo.models import ArchivoGuardado, ruta_unica
+from plan import cortes as periodos
 
 # One message per rule, shared by the field validator or clean(), the database
 # constraint and the services (the forms show them, they do not repeat them).
@@ -38,7 +40,7 @@ MENSAJE_VENTANA_INVERTIDA = "La fecha final no puede ser anterior a la fecha de 
 MENSAJE_ARCHIVO_O_ENLACE = "Adjunte un archivo o un enlace (uno de los dos, no ambos)."
 
 # A plan may cut its follow-up monthly at most (the default is three cuatrimestres).
-MAXIMO_CORTES = 12
+MAXIMO_CORTES = periodos.MAXIMO_CORTES
 
 PATRON_CODIGO = r"\A[1-9][0-9]?\.[1-9][0-9]?\Z"
 FORMA_CODIGO = re.compile(PATRON_CODIGO)
@@ -106,6 +108,16 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.titulo} {self.vigencia} – {self.entidad}"
+
+    @cached_property
+    def cortes_del_seguimiento(self) -> list[periodos.Corte]:
+        """Its cortes: its CortePlan rows (prefetch `cortes` to save the query), or
+        else the three cuatrimestres."""
+        return periodos.cortes_de(self.vigencia, [corte.fin for corte in self.cortes.all()])
+
+    def corte(self, numero: object) -> periodos.Corte:
+        """Its corte `numero`; ValidationError (the one message) if it has no such corte."""
+        return periodos.corte_numero(self.cortes_del_seguimiento, numero)
 
 
 class Componente(models.Model):
@@ -714,6 +726,11 @@ class Avance(ConEstados, models.Model):
         return self.admite("anular")
 
     @property
+    def corregible(self) -> bool:
+        """Only an approved report is corrected (by a new one that replaces it)."""
+        return self.admite("reemplazar")
+
+    @property
     def leyenda_estado(self) -> str:
         """The state as staff pages show it, with the reason when there is one."""
         if self.estado == EstadoAvance.DEVUELTO and self.comentario_revision:
@@ -783,7 +800,8 @@ class CortePlan(models.Model):
 
     The corte starts the day after the previous one ends (the first, on 1 January).
     A plan without rows has the three cuatrimestres (30/04, 31/08, 31/12); they are
-    written as rows the first time one is closed. While `cerrado_en` is set, every
+    written as rows the first time one is closed. OPGI may give a plan other cortes
+    (semesters, months…) in the admin, checked by plan.cortes.validar_cortes. While `cerrado_en` is set, every
     report of the corte reads `instantanea`, never the live data.
     """
 
@@ -846,6 +864,16 @@ class CortePlan(models.Model):
 
     def __str__(self) -> str:
         return f"Corte {self.numero} de {self.plan} ({self.fin:%d/%m/%Y})"
+
+    def clean(self) -> None:
+        if (
+            self.plan_id is not None
+            and self.fin is not None
+            and self.fin.year != self.plan.vigencia
+        ):
+            raise ValidationError(
+                {"fin": periodos.mensaje_fin_fuera_de_vigencia(self.plan.vigencia)}
+            )
 
     @property
     def cerrado(self) -> bool:

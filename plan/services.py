@@ -15,7 +15,6 @@ from django.utils import timezone
 from nucleo import cambios
 from nucleo.roles import Usuario, cuenta
 from plan import fuentes, permisos
-from plan.cortes import Corte
 from plan.models import (
     MENSAJE_ARCHIVO_O_ENLACE,
     MENSAJE_CANTIDAD_NEGATIVA,
@@ -49,15 +48,22 @@ def registrar_avance(
     hoy: date | None = None,
     confirmado: bool = False,
     motivo: str = "",
+    corrige: Avance | None = None,
 ) -> Avance:
-    """Add a progress report (never replaces an earlier one).
+    """Add a progress report (never edits an earlier one).
 
     An office's report is «enviado» until OPGI reviews it (plan/servicios_avances.py);
     OPGI's own is approved on save, by OPGI. A cumulative value lower than the latest
     approved one, or a date outside every window of the activity, is stored only when
     the reporter confirms it (`confirmado`) and says why (`motivo`).
+
+    A **correction** of an approved report (`corrige`) is such a new report, with its
+    reason in `motivo`; once approved (at once if OPGI writes it) it replaces the one
+    it corrects, which stays, marked «reemplazado».
     """
     ACTIVIDADES.exigir(usuario, Accion.REPORTAR_AVANCE, actividad)
+    if corrige is not None and (corrige.actividad_id != actividad.pk or not corrige.corregible):
+        raise ValidationError(MENSAJE_SOLO_APROBADOS_SE_CORRIGEN, code="no_corregible")
     if actividad.es_automatica:
         # The activity counts its own records (plan.fuentes): a hand report would be
         # stored, ignored by every figure, and would come back if OPGI switched the
@@ -83,7 +89,11 @@ def registrar_avance(
     if errores:
         raise ValidationError(errores)
     motivo = motivo.strip()
-    dudas = _dudas_del_avance(actividad=actividad, fecha=fecha, cantidad=cantidad)
+    if corrige is not None and not motivo:
+        raise ValidationError({"motivo": MENSAJE_MOTIVO_CORRECCION})
+    dudas = _dudas_del_avance(
+        actividad=actividad, fecha=fecha, cantidad=cantidad, sin_contar=corrige
+    )
     if dudas and not confirmado:
         raise ValidationError(
             {"confirmado": [*dudas, MENSAJE_CONFIRMAR]}, code="requiere_confirmacion"
@@ -96,8 +106,9 @@ def registrar_avance(
         fecha=fecha,
         cantidad=cantidad,
         narrativa=narrativa.strip(),
-        motivo=motivo if dudas else "",
+        motivo=motivo if dudas or corrige else "",
         reportado_por=cuenta(usuario),
+        corrige=corrige,
     )
     if revisa:  # OPGI's own report: approved on save, and recorded as such
         avance.estado = Avance.Estado.APROBADO
@@ -110,19 +121,39 @@ def registrar_avance(
         usuario=usuario,
         objeto=avance,
         actividad=actividad.pk,
+        **({"corrige": corrige.pk} if corrige else {}),
     )
+    if revisa and corrige is not None:
+        reemplazar_corregido(avance, usuario=usuario)
     return avance
 
 
+def reemplazar_corregido(avance: Avance, *, usuario: Usuario) -> None:
+    """Once `avance` is approved, the report it corrects stops counting (it stays)."""
+    corregido = avance.corrige
+    if corregido is not None and corregido.admite("reemplazar"):
+        corregido.aplicar("reemplazar")
+        cambios.autor_del_historial(corregido, usuario)
+        corregido.save()
+        cambios.registrar("avance.reemplazado", usuario=usuario, objeto=corregido, por=avance.pk)
+
+
+MENSAJE_SOLO_APROBADOS_SE_CORRIGEN = "Solo se corrige un avance aprobado de esta actividad."
+MENSAJE_MOTIVO_CORRECCION = "Indique el motivo de la corrección."
 MENSAJE_CONFIRMAR = "Si el dato es correcto, marque la confirmación e indique el motivo."
 MENSAJE_MOTIVO_CONFIRMACION = "Indique el motivo por el que confirma este avance."
 
 
-def _dudas_del_avance(*, actividad: Actividad, fecha: date, cantidad: Decimal) -> list[str]:
-    """Why a report looks wrong (a lower cumulative value, a date outside the windows)."""
+def _dudas_del_avance(
+    *, actividad: Actividad, fecha: date, cantidad: Decimal, sin_contar: Avance | None = None
+) -> list[str]:
+    """Why a report looks wrong (a lower cumulative value, a date outside the windows).
+
+    A correction is not compared with the report it corrects (`sin_contar`)."""
     dudas = []
     anterior = (
         actividad.avances.filter(estado=Avance.Estado.APROBADO, fecha__lte=fecha)
+        .exclude(pk=getattr(sin_contar, "pk", None))
         .order_by("-fecha", "-creado_en", "-pk")
         .first()
     )
@@ -291,7 +322,7 @@ def guardar_observacion(
     ACTIVIDADES.exigir(usuario, accion, actividad)
     texto = texto.strip()
     try:
-        Corte(actividad.plan.vigencia, corte)  # the one rule of a corte, and its message
+        actividad.plan.corte(corte)  # the one rule of a corte, and its message
     except ValidationError as error:
         raise ValidationError({"corte": error.messages}) from None
     if len(texto) > MAX_OBSERVACION:

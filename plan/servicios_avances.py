@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from nucleo import cambios
 from nucleo.roles import Usuario, cuenta
+from plan import services
 from plan.models import Avance
 from plan.permisos import ACTIVIDADES, Accion
 
@@ -36,12 +37,7 @@ def _revisado(avance: Avance, revisor: Usuario, transicion: str, comentario: str
 def aprobar_avance(*, avance: Avance, revisor: Usuario, comentario: str = "") -> Avance:
     """Approve an «enviado» report; if it corrects an approved one, that one is replaced."""
     _revisado(avance, revisor, "aprobar", comentario.strip())
-    corregido = avance.corrige
-    if corregido is not None and corregido.admite("reemplazar"):
-        corregido.aplicar("reemplazar")
-        cambios.autor_del_historial(corregido, revisor)
-        corregido.save()
-        cambios.registrar("avance.reemplazado", usuario=revisor, objeto=corregido, por=avance.pk)
+    services.reemplazar_corregido(avance, usuario=revisor)
     return avance
 
 

@@ -39,20 +39,21 @@ def _exigir(usuario: Usuario, accion: Accion) -> None:
 
 
 def cortes_del_plan(plan: Plan) -> list[CortePlan]:
-    """The plan's CortePlan rows, written the first time (the three cuatrimestres)."""
-    existentes = {c.numero: c for c in plan.cortes.all()}
-    if not existentes:
-        for numero in (1, 2, 3):
-            existentes[numero] = CortePlan.objects.create(
-                plan=plan, numero=numero, fin=Corte(plan.vigencia, numero).fin
-            )
-    return [existentes[n] for n in sorted(existentes)]
+    """The plan's CortePlan rows; a plan without any gets its cortes (the three
+    cuatrimestres) written the first time one is closed."""
+    existentes = list(plan.cortes.all())
+    if existentes:
+        return existentes
+    return [
+        CortePlan.objects.create(plan=plan, numero=corte.numero, fin=corte.fin)
+        for corte in plan.cortes_del_seguimiento
+    ]
 
 
-def _corte(plan: Plan, numero: int) -> CortePlan:
-    Corte(plan.vigencia, numero)  # the one rule of a corte number, and its message
+def _corte(plan: Plan, numero: int) -> tuple[CortePlan, Corte]:
+    periodo = plan.corte(numero)  # the one rule of a corte number, and its message
     cortes_del_plan(plan)
-    return CortePlan.objects.select_for_update().get(plan=plan, numero=numero)
+    return CortePlan.objects.select_for_update().get(plan=plan, numero=numero), periodo
 
 
 @transaction.atomic
@@ -66,14 +67,12 @@ def cerrar_corte(
 ) -> CortePlan:
     """Close corte `numero` of `plan`: snapshot of its follow-up, closed and published now."""
     _exigir(usuario, Accion.CERRAR_CORTE)
-    corte = _corte(plan, numero)
+    corte, periodo = _corte(plan, numero)
     if corte.cerrado_en is not None:
         raise ValidationError(MENSAJE_YA_CERRADO, code="ya_cerrado")
     nombre, cargo = firma_por_defecto()
     ahora = timezone.now()
-    informe = informes.informe_seguimiento(
-        plan=plan, corte=Corte(plan.vigencia, numero), hoy=timezone.localdate(ahora)
-    )
+    informe = informes.informe_seguimiento(plan=plan, corte=periodo, hoy=timezone.localdate(ahora))
     corte.instantanea = informes.instantanea(informe, generado_en=ahora)
     corte.cerrado_en = ahora
     corte.cerrado_por = cuenta(usuario)
@@ -96,7 +95,7 @@ def reabrir_corte(*, plan: Plan, numero: int, usuario: Usuario, motivo: str) -> 
     motivo = motivo.strip()
     if not motivo:
         raise ValidationError({"motivo": MENSAJE_MOTIVO})
-    corte = _corte(plan, numero)
+    corte, _ = _corte(plan, numero)
     if corte.cerrado_en is None:
         raise ValidationError(MENSAJE_NO_CERRADO, code="no_cerrado")
     corte.cerrado_en = None

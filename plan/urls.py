@@ -21,6 +21,7 @@ urlpatterns = [
     path("actividades/<id:pk>/", views.actividad_detalle, name="actividad"),
     path("actividades/<id:pk>/avances/", views.reportar_avance, name="reportar_avance"),
     path("avances/<id:pk>/revision/", views.revisar_avance, name="revisar_avance"),
+    path("avances/<id:pk>/correccion/", views.corregir_avance, name="corregir_avance"),
     path("actividades/<id:pk>/evidencias/", views.subir_evidencia, name="subir_evidencia"),
     path("actividades/<id:pk>/fuente/", views.cambiar_fuente_avance, name="cambiar_fuente_avance"),
     path("evidencias/<id:pk>/revision/", views.revisar_evidencia, name="revisar_evidencia"),

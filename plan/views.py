@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from nucleo import roles
 from nucleo.formularios import aplicar_errores
@@ -17,6 +17,7 @@ from nucleo.parametros import entero
 from plan import cortes, fuentes, permisos, selectors, services, servicios_avances
 from plan.forms import (
     AvanceForm,
+    CorreccionAvanceForm,
     EvidenciaForm,
     FiltroTableroForm,
     FuenteAvanceForm,
@@ -89,7 +90,7 @@ def tablero(request):
         titulo=f"Tablero del plan {plan.vigencia}",
         # Publishing the follow-up is OPGI's and Control interno's duty, not an office's.
         publicacion=cortes.plazo_de_publicacion(
-            vigencia=plan.vigencia, hoy=timezone.localdate(), corte=filtros.corte_elegido
+            cortes=filtros.cortes, hoy=timezone.localdate(), corte=filtros.corte_elegido
         ),
     )
 
@@ -190,6 +191,52 @@ def revisar_avance(request, pk):
     else:
         messages.success(request, f"Avance del {avance.fecha:%d/%m/%Y}: {avance.leyenda_estado}.")
     return redirect("actividad", pk=avance.actividad_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def corregir_avance(request, pk):
+    """A correction of an approved report: a new report, with its reason, that replaces
+    it once approved (the office's goes to OPGI's review like any other)."""
+    avance = get_object_or_404(Avance.objects.select_related("actividad__plan"), pk=pk)
+    actividad = permisos.ACTIVIDADES.obtener(
+        request.user, avance.actividad_id, Accion.REPORTAR_AVANCE
+    )
+    if not avance.corregible:
+        messages.error(request, services.MENSAJE_SOLO_APROBADOS_SE_CORRIGEN)
+        return redirect("actividad", pk=actividad.pk)
+    if request.method == "GET":
+        inicial = {
+            "fecha": avance.fecha,
+            "cantidad": avance.cantidad,
+            "narrativa": avance.narrativa,
+        }
+        form = CorreccionAvanceForm(initial=inicial)
+    else:
+        form = CorreccionAvanceForm(request.POST)
+        if form.is_valid():
+            try:
+                nuevo = services.registrar_avance(
+                    actividad=actividad, usuario=request.user, corrige=avance, **form.cleaned_data
+                )
+            except ValidationError as error:
+                aplicar_errores(form, error)
+            else:
+                messages.success(
+                    request,
+                    "Corrección registrada y aprobada: reemplaza al avance anterior."
+                    if nuevo.cuenta
+                    else "Corrección enviada. OPGI la revisará; hasta entonces cuenta el "
+                    "avance anterior.",
+                )
+                return redirect("actividad", pk=actividad.pk)
+    estado = 400 if form.is_bound else 200
+    return render(
+        request,
+        "plan/corregir_avance.html",
+        {"actividad": actividad, "avance": avance, "form": form},
+        status=estado,
+    )
 
 
 @login_required

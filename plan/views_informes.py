@@ -2,8 +2,8 @@
 
 Each report is built once by plan/informes.py and rendered either to HTML →
 PDF (WeasyPrint) or to XLSX; who may download what is decided in
-plan/permisos.py. Unknown plan or office → 404; a corte other than 1–3 never reaches
-a view (the `<corte:…>` converter of plan/urls.py makes it a 404).
+plan/permisos.py. Unknown plan, office or corte → 404 (the `<corte:…>` converter of
+plan/urls.py lets through 1–12; a number the plan has no corte for is refused here).
 """
 
 from django.contrib import messages
@@ -30,6 +30,13 @@ def _plan(vigencia: int) -> Plan:
     return plan
 
 
+def corte_o_404(plan: Plan, numero: int) -> Corte:
+    try:
+        return plan.corte(numero)
+    except ValidationError as error:
+        raise Http404(error.messages[0]) from None
+
+
 def plan_documento(request, vigencia: int, formato: str):
     # The plan is looked up before asking to log in: an unpublished plan is a 404 for
     # whoever may not download it, anonymous visitors included (see plan/permisos.py).
@@ -54,12 +61,11 @@ def seguimiento(request, vigencia: int, corte: int, formato: str):
     if not permisos.puede_descargar_seguimiento(request.user):
         raise PermissionDenied("El seguimiento del plan es para OPGI y Control interno.")
     plan = _plan(vigencia)
-    cerrado = informes.seguimiento_cerrado(plan=plan, numero=corte)
+    periodo = corte_o_404(plan, corte)
+    cerrado = informes.seguimiento_cerrado(plan=plan, numero=periodo.numero)
     if cerrado is not None:
         return descarga_cerrado(request, plan=plan, cerrado=cerrado, formato=formato)
-    informe = informes.informe_seguimiento(
-        plan=plan, corte=Corte(plan.vigencia, corte), hoy=timezone.localdate()
-    )
+    informe = informes.informe_seguimiento(plan=plan, corte=periodo, hoy=timezone.localdate())
     return documentos.descarga(
         request,
         formato=formato,
@@ -91,7 +97,7 @@ def oficina(request, slug: str, vigencia: int, corte: int, formato: str):
     informe = informes.informe_oficina(
         plan=plan,
         responsable=responsable,
-        corte=Corte(plan.vigencia, corte),
+        corte=corte_o_404(plan, corte),
         hoy=timezone.localdate(),
     )
     return documentos.descarga(
@@ -126,7 +132,7 @@ def observaciones(request, vigencia: int, corte: int):
     if not permisos.puede_editar_observaciones(request.user):
         raise PermissionDenied("Solo OPGI y Control interno registran observaciones.")
     plan = _plan(vigencia)
-    periodo = Corte(plan.vigencia, corte)
+    periodo = corte_o_404(plan, corte)
     informe = informes.informe_seguimiento(plan=plan, corte=periodo, hoy=timezone.localdate())
     form = _observaciones_form(
         request.POST if request.method == "POST" else None, informe=informe, usuario=request.user
@@ -194,6 +200,7 @@ def observaciones(request, vigencia: int, corte: int):
 @require_http_methods(["POST"])
 def cerrar_corte(request, vigencia: int, corte: int):
     plan = _plan(vigencia)
+    corte_o_404(plan, corte)
     try:
         servicios_cortes.cerrar_corte(
             plan=plan,
@@ -213,6 +220,7 @@ def cerrar_corte(request, vigencia: int, corte: int):
 @require_http_methods(["POST"])
 def reabrir_corte(request, vigencia: int, corte: int):
     plan = _plan(vigencia)
+    corte_o_404(plan, corte)
     try:
         servicios_cortes.reabrir_corte(
             plan=plan, numero=corte, usuario=request.user, motivo=request.POST.get("motivo", "")

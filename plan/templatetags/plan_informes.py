@@ -6,7 +6,6 @@ from django import template
 from django.urls import reverse
 
 from nucleo import roles
-from plan import cortes as periodos
 from plan import permisos
 
 register = template.Library()
@@ -50,7 +49,7 @@ def descargas_para(user, *, plan, responsables) -> Descargas:
         descargas.documentos.append(
             _descarga(f"Plan {vigencia} (documento aprobado)", "informe_plan", vigencia)
         )
-    cortes = periodos.cortes_de(vigencia)
+    cortes = plan.cortes_del_seguimiento
     if permisos.puede_descargar_seguimiento(user):
         for corte in cortes:
             descargas.documentos.append(

@@ -62,7 +62,7 @@ def datos_formulario(respuesta):
                 continue  # files are uploaded, never sent back
             if valor is True:
                 datos[campo.html_name] = "on"
-            elif valor not in (None, False):
+            elif valor is not None and valor is not False:  # 0 == False, but 0 is sent
                 datos[campo.html_name] = valor
     return datos
 

@@ -120,15 +120,15 @@ def test_tablero(cliente_de, alicia, escenario, django_assert_num_queries):
     cliente = cliente_de(alicia)
     # session, user, groups; plan; activities (+subcomponente, latest report as a
     # subquery), assignments (+office), windows; pending evidence (+activity, user);
-    # the filter form's offices and subcomponentes.
-    with django_assert_num_queries(10):
+    # the filter form's offices and subcomponentes; the plan's cortes.
+    with django_assert_num_queries(11):
         respuesta = cliente.get("/tablero/")
     assert respuesta.status_code == 200
 
 
 def test_tablero_de_control_interno(cliente_de, diana, escenario, django_assert_num_queries):
     cliente = cliente_de(diana)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         respuesta = cliente.get("/tablero/")
     assert respuesta.status_code == 200
 
@@ -139,7 +139,7 @@ def test_tablero_filtrado_al_corte(cliente_de, alicia, escenario, django_assert_
     cliente = cliente_de(alicia)
     url = f"/tablero/?vigencia={plan.vigencia}&corte={plan.vigencia}-2&subcomponente={segundo.pk}"
     # As /tablero/, plus the subcomponente chosen (the form validates it).
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         respuesta = cliente.get(url)
     assert respuesta.status_code == 200
     assert respuesta.context["tablero"].filas  # the filter kept some activities
@@ -150,7 +150,7 @@ def test_tablero_filtrado_por_oficina(cliente_de, alicia, escenario, django_asse
     cliente = cliente_de(alicia)
     url = f"/tablero/?vigencia={plan.vigencia}&corte={plan.vigencia}-3&oficina=educacion"
     # As /tablero/, plus the office chosen (the form validates it).
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         respuesta = cliente.get(url)
     assert respuesta.status_code == 200
     assert respuesta.context["tablero"].filas
@@ -162,8 +162,8 @@ def test_tablero_de_oficina(cliente_de, escenario, persona, request, django_asse
     cliente = cliente_de(usuario)
     # session, user; the office of the address; groups; (bruno: his profile and its
     # office, to check it is his); plan; activities, assignments, windows; pending
-    # evidence; the form's subcomponentes.
-    with django_assert_num_queries(10 if persona == "alicia" else 12):
+    # evidence; the form's subcomponentes; the plan's cortes.
+    with django_assert_num_queries(11 if persona == "alicia" else 13):
         respuesta = cliente.get("/oficina/educacion/")
     assert respuesta.status_code == 200
     assert respuesta.context["tablero"].evidencias_pendientes
@@ -177,8 +177,8 @@ def test_pagina_de_actividad(cliente_de, escenario, persona, request, django_ass
     # session, user, groups; the activity (+plan, subcomponente) if visible; its row:
     # activity, assignments, windows; reports (+user); evidence (+users); may they
     # report / upload / review (bruno: profile and office too; «review» needs no query).
-    # The report downloads reuse the row's responsables (no query of their own).
-    with django_assert_num_queries(12 if persona == "alicia" else 13):
+    # The report downloads reuse the row's responsables; they read the plan's cortes.
+    with django_assert_num_queries(13 if persona == "alicia" else 14):
         respuesta = cliente.get(f"/actividades/{actividad.pk}/")
     assert respuesta.status_code == 200
     assert respuesta.context["avances"]

@@ -1,4 +1,5 @@
-"""A corte (cuatrimestre) is a value that validates itself; URLs take only 1, 2 or 3."""
+"""A corte is a value that validates itself; a plan has its own cortes (by default the
+three cuatrimestres) and URLs take only the numbers it has."""
 
 from datetime import date
 
@@ -6,28 +7,29 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from plan.cortes import MENSAJE_CORTE, Corte
+from plan.cortes import Corte, mensaje_corte
 
 
 @pytest.mark.parametrize("numero", [0, 4, -1, True, "2"])
 def test_un_corte_fuera_de_1_a_3_no_existe(numero):
     with pytest.raises(ValidationError) as error:
-        Corte(2022, numero)
+        Corte.cuatrimestre(2022, numero)
 
-    assert error.value.messages == [MENSAJE_CORTE]
+    assert error.value.messages == [mensaje_corte(3)]
+    assert error.value.messages == ["Este plan tiene 3 cortes: el número debe estar entre 1 y 3."]
 
 
 def test_un_corte_de_una_vigencia_fuera_de_rango_no_existe():
     with pytest.raises(ValidationError, match="La vigencia debe ser un año entre"):
-        Corte(1999, 1)
+        Corte.cuatrimestre(1999, 1)
 
 
 def test_un_corte_sabe_sus_fechas_y_su_nombre():
-    corte = Corte(2024, 1)  # leap year: February does not matter, April does
+    corte = Corte.cuatrimestre(2024, 1)  # leap year: February does not matter, April does
 
     assert (corte.inicio, corte.fin) == (date(2024, 1, 1), date(2024, 4, 30))
     assert (corte.romano, corte.etiqueta) == ("I", "I cuatrimestre")
-    assert Corte(2024, 3).nombre == "III cuatrimestre 2024"
+    assert Corte.cuatrimestre(2024, 3).nombre == "III cuatrimestre 2024"
 
 
 @pytest.mark.parametrize(

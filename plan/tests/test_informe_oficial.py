@@ -58,7 +58,9 @@ def _cifras(informe) -> tuple[dict, dict]:
 
 @pytest.mark.parametrize("corte", [1, 2, 3])
 def test_el_avance_oficial_es_cumplidas_entre_programadas_y_no_el_promedio(plan, avances, corte):  # noqa: F811
-    informe = informes.informe_seguimiento(plan=plan, corte=Corte(2022, corte), hoy=HOY)
+    informe = informes.informe_seguimiento(
+        plan=plan, corte=Corte.cuatrimestre(2022, corte), hoy=HOY
+    )
 
     assert _cifras(informe) == (ESPERADO[corte], PORCENTAJES[corte])
     programadas = {f.actividad.codigo for f in informe.filas if f.programadas == 1}
@@ -83,7 +85,7 @@ def test_una_actividad_al_100_antes_del_fin_de_su_ventana_no_cuenta_como_program
         cantidad=Decimal(100),
         narrativa="Meta alcanzada antes de tiempo.",
     )
-    informe = informes.informe_seguimiento(plan=plan, corte=Corte(2022, 2), hoy=HOY)
+    informe = informes.informe_seguimiento(plan=plan, corte=Corte.cuatrimestre(2022, 2), hoy=HOY)
 
     [fila] = [f for f in informe.filas if f.actividad.codigo == "3.2"]
     assert fila.porcentaje == 100

@@ -81,7 +81,7 @@ def _evidencia(actividad, usuario, descripcion, subida, estado=Evidencia.Estado.
 
 
 def test_seguimiento_al_primer_corte(plan, avances):
-    informe = informes.informe_seguimiento(plan=plan, corte=Corte(2022, 1), hoy=HOY)
+    informe = informes.informe_seguimiento(plan=plan, corte=Corte.cuatrimestre(2022, 1), hoy=HOY)
 
     assert informe.fecha == date(2022, 4, 30)
     por_codigo = {f.actividad.codigo: f.porcentaje for f in informe.filas}
@@ -113,7 +113,7 @@ def test_seguimiento_al_primer_corte(plan, avances):
 
 
 def test_seguimiento_al_segundo_corte(plan, avances):
-    informe = informes.informe_seguimiento(plan=plan, corte=Corte(2022, 2), hoy=HOY)
+    informe = informes.informe_seguimiento(plan=plan, corte=Corte.cuatrimestre(2022, 2), hoy=HOY)
 
     assert informe.fecha == date(2022, 8, 31)
     por_codigo = {f.actividad.codigo: f.porcentaje for f in informe.filas}
@@ -146,7 +146,7 @@ def test_seguimiento_al_segundo_corte(plan, avances):
 
 
 def test_seguimiento_al_tercer_corte(plan, avances):
-    informe = informes.informe_seguimiento(plan=plan, corte=Corte(2022, 3), hoy=HOY)
+    informe = informes.informe_seguimiento(plan=plan, corte=Corte.cuatrimestre(2022, 3), hoy=HOY)
 
     assert informe.fecha == date(2022, 12, 31)
     por_codigo = {f.actividad.codigo: f.porcentaje for f in informe.filas}
@@ -175,8 +175,10 @@ def test_seguimiento_al_tercer_corte(plan, avances):
 
 @pytest.mark.parametrize("corte", [1, 2, 3])
 def test_el_informe_tiene_las_cifras_del_tablero(plan, avances, corte):
-    informe = informes.informe_seguimiento(plan=plan, corte=Corte(2022, corte), hoy=HOY)
-    tablero = selectors.tablero(plan=plan, hoy=HOY, corte=Corte(2022, corte))
+    informe = informes.informe_seguimiento(
+        plan=plan, corte=Corte.cuatrimestre(2022, corte), hoy=HOY
+    )
+    tablero = selectors.tablero(plan=plan, hoy=HOY, corte=Corte.cuatrimestre(2022, corte))
 
     assert [(f.actividad.codigo, f.porcentaje, f.estado) for f in informe.filas] == [
         (f.actividad.codigo, f.porcentaje, f.estado) for f in tablero.filas
@@ -189,9 +191,11 @@ def test_el_informe_tiene_las_cifras_del_tablero(plan, avances, corte):
 def test_el_informe_de_oficina_tiene_las_cifras_del_tablero_de_la_oficina(plan, avances, bruno):
     educacion = bruno.perfil.responsable
     informe = informes.informe_oficina(
-        plan=plan, responsable=educacion, corte=Corte(2022, 2), hoy=HOY
+        plan=plan, responsable=educacion, corte=Corte.cuatrimestre(2022, 2), hoy=HOY
     )
-    tablero = selectors.tablero(plan=plan, hoy=HOY, corte=Corte(2022, 2), responsable=educacion)
+    tablero = selectors.tablero(
+        plan=plan, hoy=HOY, corte=Corte.cuatrimestre(2022, 2), responsable=educacion
+    )
 
     assert [f.actividad.codigo for f in informe.filas] == ["1.3", "2.4"]
     assert [(f.porcentaje, f.estado) for f in informe.filas] == [
@@ -203,7 +207,9 @@ def test_el_informe_de_oficina_tiene_las_cifras_del_tablero_de_la_oficina(plan, 
 
 
 def test_antes_del_fin_del_corte_las_cifras_son_a_hoy(plan, avances):
-    informe = informes.informe_seguimiento(plan=plan, corte=Corte(2022, 3), hoy=date(2022, 10, 1))
+    informe = informes.informe_seguimiento(
+        plan=plan, corte=Corte.cuatrimestre(2022, 3), hoy=date(2022, 10, 1)
+    )
 
     assert informe.fecha == date(2022, 10, 1)
     assert informe.publicado_el == date(2022, 10, 1)
@@ -233,7 +239,7 @@ def test_cada_fila_lleva_los_avances_evidencias_y_observaciones_hasta_el_corte(
     services.guardar_observacion(actividad=a17, corte=1, texto="Aún no empieza.", usuario=diana)
     services.guardar_observacion(actividad=a17, corte=2, texto="Primera edición.", usuario=diana)
 
-    informe = informes.informe_seguimiento(plan=plan, corte=Corte(2022, 2), hoy=HOY)
+    informe = informes.informe_seguimiento(plan=plan, corte=Corte.cuatrimestre(2022, 2), hoy=HOY)
     [fila] = [f for f in informe.filas if f.actividad.codigo == "1.7"]
 
     assert [a.fecha for a in fila.avances] == [date(2022, 7, 30)]
@@ -255,12 +261,14 @@ def test_el_informe_de_seguimiento_usa_un_numero_fijo_de_consultas(
     _evidencia(actividad("1.7"), alicia, "Periodico", datetime(2022, 7, 31, 15, tzinfo=UTC))
     # componentes, actividades, asignaciones, ventanas, avances, evidencias, observaciones
     with django_assert_num_queries(7):
-        informe = informes.informe_seguimiento(plan=plan, corte=Corte(2022, 2), hoy=HOY)
+        informe = informes.informe_seguimiento(
+            plan=plan, corte=Corte.cuatrimestre(2022, 2), hoy=HOY
+        )
         documentos.xlsx_desde_hojas(informes.hojas_seguimiento(informe))
     grande = crear_plan_grande(actividades=150)
     with django_assert_num_queries(7):
         informe = informes.informe_seguimiento(
-            plan=grande, corte=Corte(grande.vigencia, 2), hoy=date(2031, 1, 1)
+            plan=grande, corte=Corte.cuatrimestre(grande.vigencia, 2), hoy=date(2031, 1, 1)
         )
         documentos.xlsx_desde_hojas(informes.hojas_seguimiento(informe))
     assert len(informe.filas) == 150
@@ -278,10 +286,12 @@ def test_el_documento_del_plan_usa_un_numero_fijo_de_consultas(plan, django_asse
 
 def test_un_corte_de_otra_vigencia_es_un_error(plan):
     with pytest.raises(ValueError, match="no es de la vigencia 2022"):
-        informes.informe_seguimiento(plan=plan, corte=Corte(2023, 2), hoy=HOY)
+        informes.informe_seguimiento(plan=plan, corte=Corte.cuatrimestre(2023, 2), hoy=HOY)
 
 
 def test_los_nombres_de_archivo_dicen_que_son(plan):
-    seguimiento = informes.informe_seguimiento(plan=plan, corte=Corte(2022, 2), hoy=HOY)
+    seguimiento = informes.informe_seguimiento(
+        plan=plan, corte=Corte.cuatrimestre(2022, 2), hoy=HOY
+    )
     assert seguimiento.nombre == "seguimiento-rdc-2022-cuatrimestre-2"
     assert informes.informe_plan(plan=plan).nombre == "plan-rdc-2022"

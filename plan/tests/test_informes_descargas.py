@@ -212,7 +212,9 @@ def test_xlsx_del_plan(client, diana, plan):
 @pytest.mark.parametrize("corte", [1, 2, 3])
 def test_xlsx_del_seguimiento_tiene_las_cifras_del_tablero(client, alicia, plan, avances, corte):
     respuesta = descargar(client, alicia, f"/informes/seguimiento/2022/{corte}.xlsx")
-    tablero = selectors.tablero(plan=plan, hoy=timezone.localdate(), corte=Corte(2022, corte))
+    tablero = selectors.tablero(
+        plan=plan, hoy=timezone.localdate(), corte=Corte.cuatrimestre(2022, corte)
+    )
 
     assert respuesta["Content-Disposition"] == (
         f'attachment; filename="seguimiento-rdc-2022-cuatrimestre-{corte}.xlsx"'
@@ -289,7 +291,10 @@ def test_xlsx_de_la_oficina(client, bruno, plan, avances):
     educacion = bruno.perfil.responsable
     respuesta = descargar(client, bruno, "/informes/oficina/educacion/2022/3.xlsx")
     tablero = selectors.tablero(
-        plan=plan, hoy=timezone.localdate(), corte=Corte(2022, 3), responsable=educacion
+        plan=plan,
+        hoy=timezone.localdate(),
+        corte=Corte.cuatrimestre(2022, 3),
+        responsable=educacion,
     )
 
     documento = libro(respuesta)

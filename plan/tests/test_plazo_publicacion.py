@@ -23,7 +23,7 @@ from plan.cortes import Corte
     [(1, date(2022, 5, 13)), (2, date(2022, 9, 14)), (3, date(2023, 1, 16))],
 )
 def test_el_plazo_de_publicacion_es_el_decimo_dia_habil_del_mes_siguiente(numero, esperada):
-    assert Corte(2022, numero).publicacion == esperada
+    assert Corte.cuatrimestre(2022, numero).publicacion == esperada
 
 
 def test_el_calendario_del_nucleo_salta_el_festivo_de_reyes_de_2023():
@@ -45,15 +45,17 @@ def test_el_calendario_del_nucleo_salta_el_festivo_de_reyes_de_2023():
     ],
 )
 def test_plazo_de_publicacion_del_corte_en_curso(hoy, numero, texto):
-    plazo = cortes.plazo_de_publicacion(vigencia=2022, hoy=hoy)
+    plazo = cortes.plazo_de_publicacion(cortes=cortes.cortes_de(2022), hoy=hoy)
 
-    assert plazo.corte == Corte(2022, numero)
+    assert plazo.corte == Corte.cuatrimestre(2022, numero)
     assert plazo.texto == texto
     assert plazo.vencido == texto.startswith("Vencido")
 
 
 def test_el_corte_elegido_muestra_su_propio_plazo_aunque_este_vencido():
-    plazo = cortes.plazo_de_publicacion(vigencia=2022, hoy=date(2022, 9, 16), corte=Corte(2022, 1))
+    plazo = cortes.plazo_de_publicacion(
+        cortes=cortes.cortes_de(2022), hoy=date(2022, 9, 16), corte=Corte.cuatrimestre(2022, 1)
+    )
 
     # (13/05, 16/09/2022]: 90 weekdays less 30/05, 20/06, 27/06, 04/07, 20/07 and 15/08.
     assert plazo.vence_el == date(2022, 5, 13)

@@ -243,8 +243,12 @@ def test_los_cortes_cubren_el_año_sin_huecos():
 
 
 def test_corte_desde_clave_valida():
-    assert periodos.corte_desde_clave("2022-2") == Corte(2022, 2)
-    assert periodos.corte_desde_clave("2030-3") == Corte(2030, 3)
+    assert periodos.corte_desde_clave("2022-2", periodos.cortes_de(2022)) == Corte.cuatrimestre(
+        2022, 2
+    )
+    assert periodos.corte_desde_clave("2030-3", periodos.cortes_de(2030)) == Corte.cuatrimestre(
+        2030, 3
+    )
 
 
 @pytest.mark.parametrize(
@@ -252,23 +256,27 @@ def test_corte_desde_clave_valida():
     ["", "2022", "2022-4", "2022-0", "x-1", "2022-x", "2022-1-1", "1899-1", "-", None],
 )
 def test_corte_desde_clave_rechaza_basura(clave):
-    assert periodos.corte_desde_clave(clave) is None
+    assert periodos.corte_desde_clave(clave, periodos.cortes_de(2022)) is None
 
 
 def test_fecha_de_referencia():
     hoy = date(2022, 10, 15)
 
     # A corte already closed is seen as of its last day …
-    assert reglas.fecha_de_referencia(hoy=hoy, corte=Corte(2022, 1)) == date(2022, 4, 30)
-    assert reglas.fecha_de_referencia(hoy=hoy, corte=Corte(2022, 2)) == date(2022, 8, 31)
-    # … the current or a future one as of today (nothing after today is known).
-    assert reglas.fecha_de_referencia(hoy=hoy, corte=Corte(2022, 3)) == hoy
-    assert reglas.fecha_de_referencia(hoy=hoy, corte=Corte(2023, 1)) == hoy
-    assert reglas.fecha_de_referencia(hoy=hoy, corte=None) == hoy
-    # The corte's own last day is still that day.
-    assert reglas.fecha_de_referencia(hoy=date(2022, 8, 31), corte=Corte(2022, 2)) == date(
+    assert reglas.fecha_de_referencia(hoy=hoy, corte=Corte.cuatrimestre(2022, 1)) == date(
+        2022, 4, 30
+    )
+    assert reglas.fecha_de_referencia(hoy=hoy, corte=Corte.cuatrimestre(2022, 2)) == date(
         2022, 8, 31
     )
+    # … the current or a future one as of today (nothing after today is known).
+    assert reglas.fecha_de_referencia(hoy=hoy, corte=Corte.cuatrimestre(2022, 3)) == hoy
+    assert reglas.fecha_de_referencia(hoy=hoy, corte=Corte.cuatrimestre(2023, 1)) == hoy
+    assert reglas.fecha_de_referencia(hoy=hoy, corte=None) == hoy
+    # The corte's own last day is still that day.
+    assert reglas.fecha_de_referencia(
+        hoy=date(2022, 8, 31), corte=Corte.cuatrimestre(2022, 2)
+    ) == date(2022, 8, 31)
 
 
 # --- The follow-up as of a corte (database) ----------------------------------------------
@@ -329,7 +337,7 @@ def test_a_igual_fecha_gana_el_ultimo_registrado(actividad):
     a17 = actividad("1.7")  # 15.000 ejemplares
     registrar(a17, "01/08/2022", 7000)
     correccion = registrar(a17, "01/08/2022", 7500)  # a correction, same date
-    segundo = Corte(2022, 2)
+    segundo = Corte.cuatrimestre(2022, 2)
 
     assert fila_al(a17, segundo).cantidad == Decimal(7500)
 
