@@ -54,9 +54,13 @@ class FilaHistorial:
     history_id: int
 
 
-def nombre_de_usuario(usuario: Any) -> str:
+SIN_USUARIO = "sin usuario (proceso del sistema o ciudadanía)"
+
+
+def nombre_de_usuario(usuario: Any, *, sin_usuario: str = SIN_USUARIO) -> str:
+    """How every page, report and message names a user: full name, or username."""
     if usuario is None:
-        return "sin usuario (proceso del sistema o ciudadanía)"
+        return sin_usuario
     return usuario.get_full_name() or usuario.get_username()
 
 

@@ -1,9 +1,13 @@
-"""The one abstract model of the core: a stored file that was checked by content.
+"""The core's models: a stored file checked by content, and an outgoing e-mail.
 
-Evidence (plan) and a space's attachments (dialogos) inherit it; they add their own
-`archivo` FileField, whose `upload_to` builds its path with `ruta_unica`, and save
-an upload with `guardar_archivo` (nucleo.archivos: type by content, size, SHA-256,
-a short safe name, and no file left behind if the row cannot be written).
+`ArchivoGuardado` (abstract): evidence (plan) and a space's attachments (dialogos)
+inherit it; they add their own `archivo` FileField, whose `upload_to` builds its path
+with `ruta_unica`, and save an upload with `guardar_archivo` (nucleo.archivos: type by
+content, size, SHA-256, a short safe name, and no file left behind if the row cannot
+be written).
+
+`Correo`: every e-mail the system sends is first a row (nucleo.correo), so a message
+that fails is kept and retried, and one with a `clave` is never sent twice.
 """
 
 import uuid
@@ -11,6 +15,7 @@ from pathlib import PurePath
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
+from django.db.models import Q
 from django.utils.text import get_valid_filename
 
 from nucleo import archivos
@@ -36,3 +41,41 @@ class ArchivoGuardado(models.Model):
     def guardar_archivo(self, archivo: UploadedFile) -> None:
         """Check `archivo`, then save this row with it (see nucleo.archivos)."""
         archivos.guardar_con_archivo(self, archivo)
+
+
+class Correo(models.Model):
+    """One outgoing e-mail, from the moment an action asks for it until it is sent."""
+
+    class Estado(models.TextChoices):
+        PENDIENTE = "pendiente", "Pendiente de envío"
+        ENVIADO = "enviado", "Enviado"
+        FALLIDO = "fallido", "No se pudo enviar"
+
+    para = models.EmailField("destinatario")
+    asunto = models.CharField("asunto", max_length=200)
+    texto = models.TextField("texto")
+    html = models.TextField("HTML", blank=True)
+    # «resumen-opgi:2026-12-03:7»: a message with a key is stored (and sent) once.
+    clave = models.CharField("clave", max_length=200, null=True, blank=True, unique=True)
+    estado = models.CharField(
+        "estado", max_length=10, choices=Estado.choices, default=Estado.PENDIENTE
+    )
+    intentos = models.PositiveSmallIntegerField("intentos", default=0)
+    error = models.TextField("último error", blank=True)
+    creado_en = models.DateTimeField("creado en", auto_now_add=True)
+    enviado_en = models.DateTimeField("enviado en", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "correo"
+        verbose_name_plural = "correos"
+        ordering = ["-creado_en", "-pk"]
+        indexes = [models.Index(fields=["estado", "intentos"], name="correo_por_enviar")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(estado="enviado", enviado_en__isnull=False) | ~Q(estado="enviado"),
+                name="correo_enviado_con_fecha",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.asunto} → {self.para} ({self.get_estado_display()})"

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "nucleo.apps.NucleoConfig",
     "plan",
     "dialogos",
@@ -173,6 +175,37 @@ JEFE_CONTROL_INTERNO_NOMBRE = env_str("JEFE_CONTROL_INTERNO_NOMBRE", "")
 JEFE_CONTROL_INTERNO_CARGO = env_str(
     "JEFE_CONTROL_INTERNO_CARGO", "Jefe de la Oficina de Control Interno"
 )
+
+# Who the site speaks for (e-mails, for now), and where it lives: e-mails need absolute links.
+ENTIDAD_NOMBRE = env_str("ENTIDAD_NOMBRE", "Alcaldía Municipal de Pasto")
+SITIO_URL = env_str("SITIO_URL", "http://127.0.0.1:8000")
+
+# E-mail (nucleo/correo.py). Development prints each message to the terminal; production
+# sends through SMTP with the server named here.
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Rendición de cuentas <no-responder@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background tasks (Django's tasks API, django-tasks): run at once by default, so the
+# README's commands need no worker; production sets TASKS_BACKEND=django_tasks_db.DatabaseBackend
+# and runs `manage.py db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+    }
+}
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "despues_de_ingresar"

@@ -34,7 +34,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
-from nucleo import documentos
+from nucleo import documentos, historial
 from nucleo.documentos import Celda, Columna, Hoja, Tipo
 from plan import reglas, selectors
 from plan.cortes import Corte
@@ -153,10 +153,8 @@ class FilaInforme:
 
 
 def autor(usuario) -> str:
-    """How a report names a user: full name, or username."""
-    if usuario is None:
-        return ""
-    return usuario.get_full_name() or usuario.username
+    """How a report names a user (nobody: blank)."""
+    return historial.nombre_de_usuario(usuario, sin_usuario="")
 
 
 def _datos_nota(nota: ObservacionSeguimiento) -> dict[str, str]:

@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from nucleo import cambios
+from nucleo import cambios, historial
 from nucleo.roles import Usuario, cuenta
 from plan import fuentes, permisos
 from plan.models import (
@@ -259,11 +259,11 @@ MENSAJE_CORTE_CERRADO = (
 
 
 def version_observacion(observacion: ObservacionSeguimiento | None) -> int:
-    """The latest history id of an observation (0 when there is none yet)."""
+    """The latest history id of an observation (0 when there is none yet: unlike an
+    activity's form, the observations page also offers the ones not written yet)."""
     if observacion is None or observacion.pk is None:
         return 0
-    ultima = observacion.history.order_by("-history_id").first()
-    return ultima.history_id if ultima else 0
+    return historial.ultima_version(observacion) or 0
 
 
 def _exigir_sin_conflicto(*, actividad: Actividad, corte: int, origen: str, visto: int) -> None:
@@ -275,8 +275,7 @@ def _exigir_sin_conflicto(*, actividad: Actividad, corte: int, origen: str, vist
     if version_observacion(actual) == visto:
         return
     assert actual is not None
-    quien = actual.actualizada_por
-    autor = (quien.get_full_name() or quien.username) if quien else "Otra persona"
+    autor = historial.nombre_de_usuario(actual.actualizada_por, sin_usuario="Otra persona")
     cuando = timezone.localtime(actual.actualizada_en)
     raise ValidationError(
         {

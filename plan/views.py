@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -170,27 +170,43 @@ def revisar_avance(request, pk):
     """OPGI approves, returns (with a comment) or annuls (with a reason) a report."""
     avance = get_object_or_404(Avance.objects.select_related("actividad__plan"), pk=pk)
     permisos.ACTIVIDADES.exigir(request.user, Accion.REVISAR_AVANCE, avance.actividad)
-    form = RevisionAvanceForm(request.POST)
+    usuario = request.user
+    acciones = {
+        "aprobar": lambda texto: servicios_avances.aprobar_avance(
+            avance=avance, revisor=usuario, comentario=texto
+        ),
+        "devolver": lambda texto: servicios_avances.devolver_avance(
+            avance=avance, revisor=usuario, comentario=texto
+        ),
+        "anular": lambda texto: servicios_avances.anular_avance(
+            avance=avance, usuario=usuario, motivo=texto
+        ),
+    }
+    return _revisar(
+        request,
+        form=RevisionAvanceForm(request.POST),
+        acciones=acciones,
+        actividad_id=avance.actividad_id,
+        exito=lambda: f"Avance del {avance.fecha:%d/%m/%Y}: {avance.leyenda_estado}.",
+    )
+
+
+MENSAJE_ACCION_DE_REVISION = "Elija una acción de revisión válida."
+
+
+def _revisar(request, *, form, acciones, actividad_id: int, exito) -> HttpResponse:
+    """The one shape of the review endpoints (progress, evidence): a valid choice calls
+    its service with the comment; the outcome is said; back to the activity."""
     if not form.is_valid():
-        messages.error(request, "Elija una acción de revisión válida.")
-        return redirect("actividad", pk=avance.actividad_id)
-    accion, comentario = form.cleaned_data["accion"], form.cleaned_data["comentario"]
+        messages.error(request, MENSAJE_ACCION_DE_REVISION)
+        return redirect("actividad", pk=actividad_id)
     try:
-        if accion == "aprobar":
-            servicios_avances.aprobar_avance(
-                avance=avance, revisor=request.user, comentario=comentario
-            )
-        elif accion == "devolver":
-            servicios_avances.devolver_avance(
-                avance=avance, revisor=request.user, comentario=comentario
-            )
-        else:
-            servicios_avances.anular_avance(avance=avance, usuario=request.user, motivo=comentario)
+        acciones[form.cleaned_data["accion"]](form.cleaned_data["comentario"])
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"Avance del {avance.fecha:%d/%m/%Y}: {avance.leyenda_estado}.")
-    return redirect("actividad", pk=avance.actividad_id)
+        messages.success(request, exito())
+    return redirect("actividad", pk=actividad_id)
 
 
 @login_required
@@ -275,29 +291,28 @@ def cambiar_fuente_avance(request, pk):
 @require_POST
 def revisar_evidencia(request, pk):
     evidencia = permisos.EVIDENCIAS.obtener(request.user, pk, Accion.REVISAR_EVIDENCIA)
-    form = RevisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Elija una acción de revisión válida.")
-        return redirect("actividad", pk=evidencia.actividad_id)
-    accion, comentario = form.cleaned_data["accion"], form.cleaned_data["comentario"]
-    try:
-        if accion == "aprobar":
-            services.aprobar_evidencia(
-                evidencia=evidencia, revisor=request.user, comentario=comentario
-            )
-        elif accion == "devolver":
-            services.devolver_evidencia(
-                evidencia=evidencia, revisor=request.user, comentario=comentario
-            )
-        else:
-            services.cambiar_publicacion(
-                evidencia=evidencia, revisor=request.user, publica=accion == "publicar"
-            )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, "Revisión guardada.")
-    return redirect("actividad", pk=evidencia.actividad_id)
+    usuario = request.user
+    acciones = {
+        "aprobar": lambda texto: services.aprobar_evidencia(
+            evidencia=evidencia, revisor=usuario, comentario=texto
+        ),
+        "devolver": lambda texto: services.devolver_evidencia(
+            evidencia=evidencia, revisor=usuario, comentario=texto
+        ),
+        "publicar": lambda _: services.cambiar_publicacion(
+            evidencia=evidencia, revisor=usuario, publica=True
+        ),
+        "despublicar": lambda _: services.cambiar_publicacion(
+            evidencia=evidencia, revisor=usuario, publica=False
+        ),
+    }
+    return _revisar(
+        request,
+        form=RevisionForm(request.POST),
+        acciones=acciones,
+        actividad_id=evidencia.actividad_id,
+        exito=lambda: "Revisión guardada.",
+    )
 
 
 @login_required

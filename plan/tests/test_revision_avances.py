@@ -15,6 +15,8 @@ from decimal import Decimal
 import openpyxl
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from plan import services, servicios_avances, servicios_cortes
 from plan.models import Avance
@@ -285,3 +287,23 @@ def test_una_oficina_no_revisa_avances_por_http(client, bruno, actividad):
         'action="/avances/'
         not in client.get(f"/actividades/{actividad('1.3').pk}/").content.decode()
     )
+
+
+def test_los_botones_de_revision_no_cuestan_una_consulta_por_avance(
+    client, alicia, bruno, actividad, django_assert_max_num_queries
+):
+    """The activity page with one report to review and with six: the same queries."""
+    client.force_login(alicia)
+    pagina = f"/actividades/{actividad('1.3').pk}/"
+    reportar(actividad, bruno, fecha=date(2022, 9, 1))
+    with CaptureQueriesContext(connection) as con_uno:
+        assert client.get(pagina).status_code == 200
+    for dia in range(2, 7):
+        reportar(actividad, bruno, fecha=date(2022, 9, dia))
+    servicios_avances.aprobar_avance(avance=Avance.objects.latest("pk"), revisor=alicia)
+
+    with django_assert_max_num_queries(len(con_uno.captured_queries)):
+        respuesta = client.get(pagina)
+
+    assert respuesta.content.decode().count('value="aprobar"') == 5
+    assert respuesta.content.decode().count("/correccion/") == 1

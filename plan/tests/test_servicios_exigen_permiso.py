@@ -13,8 +13,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 
-from plan import fuentes, services
-from plan.models import Actividad, Avance, Evidencia, ObservacionSeguimiento
+from plan import fuentes, services, servicios_avances, servicios_cortes
+from plan.models import Actividad, Avance, CortePlan, Evidencia, ObservacionSeguimiento
 
 
 @pytest.fixture
@@ -43,6 +43,36 @@ def evidencia(actividad, bruno):
 @pytest.fixture
 def aprobada(evidencia, alicia):
     return services.aprobar_evidencia(evidencia=evidencia, revisor=alicia)
+
+
+def _reporte_de_educacion(actividad, bruno, dia):
+    return services.registrar_avance(
+        actividad=actividad("1.3"),
+        usuario=bruno,
+        fecha=date(2022, 9, dia),
+        cantidad=Decimal(1),
+        narrativa="Informe publicado.",
+        hoy=date(2022, 12, 31),
+    )
+
+
+@pytest.fixture
+def enviado(actividad, bruno):
+    """Educación's report on 1.3, waiting for OPGI's review."""
+    return _reporte_de_educacion(actividad, bruno, 20)
+
+
+@pytest.fixture
+def avance_aprobado(actividad, bruno, alicia):
+    return servicios_avances.aprobar_avance(
+        avance=_reporte_de_educacion(actividad, bruno, 10), revisor=alicia
+    )
+
+
+@pytest.fixture
+def cerrado(plan_2022, diana):
+    """Corte I, closed by Control Interno (the observations below are of corte II)."""
+    return servicios_cortes.cerrar_corte(plan=plan_2022, numero=1, usuario=diana)
 
 
 def _registrar_avance(actividad, usuario, **_):
@@ -88,6 +118,42 @@ def _fuente(actividad, usuario, **_):
     return services.cambiar_fuente_avance(actividad=actividad("1.3"), usuario=usuario, fuente=clave)
 
 
+def _aprobar_avance(usuario, enviado, **_):
+    return servicios_avances.aprobar_avance(avance=enviado, revisor=usuario)
+
+
+def _devolver_avance(usuario, enviado, **_):
+    return servicios_avances.devolver_avance(avance=enviado, revisor=usuario, comentario="No.")
+
+
+def _anular_avance(usuario, avance_aprobado, **_):
+    return servicios_avances.anular_avance(avance=avance_aprobado, usuario=usuario, motivo="Error.")
+
+
+def _corregir_avance(actividad, usuario, avance_aprobado, **_):
+    return services.registrar_avance(
+        actividad=actividad("1.3"),
+        usuario=usuario,
+        fecha=date(2022, 9, 10),
+        cantidad=Decimal(0),
+        narrativa="Aún no se publica.",
+        hoy=date(2022, 12, 31),
+        corrige=avance_aprobado,
+        motivo="Se reportó por error.",
+    )
+
+
+def _cerrar_corte(actividad, usuario, **_):
+    plan = actividad("1.3").plan
+    return servicios_cortes.cerrar_corte(plan=plan, numero=3, usuario=usuario)
+
+
+def _reabrir_corte(usuario, cerrado, **_):
+    return servicios_cortes.reabrir_corte(
+        plan=cerrado.plan, numero=cerrado.numero, usuario=usuario, motivo="Faltaba un soporte."
+    )
+
+
 # service: (users it must refuse, the user it accepts). 1.3 is Educación's (bruno);
 # carla is Salud, diana Control interno, alicia OPGI.
 SERVICIOS = {
@@ -98,6 +164,12 @@ SERVICIOS = {
     "cambiar_publicacion": (_publicar, ["bruno", "carla", "diana"], "alicia"),
     "guardar_observacion": (_observacion, ["bruno", "carla"], "diana"),
     "cambiar_fuente_avance": (_fuente, ["bruno", "carla", "diana"], "alicia"),
+    "aprobar_avance": (_aprobar_avance, ["bruno", "carla", "diana"], "alicia"),
+    "devolver_avance": (_devolver_avance, ["bruno", "carla", "diana"], "alicia"),
+    "anular_avance": (_anular_avance, ["bruno", "carla", "diana"], "alicia"),
+    "corregir_avance": (_corregir_avance, ["carla", "diana"], "bruno"),
+    "cerrar_corte": (_cerrar_corte, ["alicia", "bruno", "carla"], "diana"),
+    "reabrir_corte": (_reabrir_corte, ["alicia", "bruno", "carla"], "diana"),
 }
 SIEMPRE_RECHAZADOS = ["sin_rol", "bruno_inactivo", "anonimo"]
 
@@ -111,7 +183,8 @@ CASOS = [
 def _estado():
     """Everything these services write."""
     return (
-        Avance.objects.count(),
+        list(Avance.objects.order_by("pk").values_list("estado", "corrige")),
+        list(CortePlan.objects.order_by("pk").values_list("numero", "cerrado_en")),
         list(Evidencia.objects.order_by("pk").values_list("estado", "publica")),
         ObservacionSeguimiento.objects.count(),
         list(Actividad.objects.exclude(fuente_avance="").values_list("pk", flat=True)),
@@ -120,21 +193,41 @@ def _estado():
 
 @pytest.mark.parametrize(("servicio", "persona"), CASOS)
 def test_cada_servicio_del_plan_rechaza_al_usuario_equivocado_llamado_directamente(
-    request, actividad, alicia, bruno, carla, diana, evidencia, aprobada, servicio, persona
+    request,
+    actividad,
+    alicia,
+    bruno,
+    carla,
+    diana,
+    evidencia,
+    aprobada,
+    enviado,
+    avance_aprobado,
+    cerrado,
+    servicio,
+    persona,
 ):
     llamar = SERVICIOS[servicio][0]
     usuario = AnonymousUser() if persona == "anonimo" else request.getfixturevalue(persona)
     antes = _estado()
 
     with pytest.raises(PermissionDenied):
-        llamar(actividad=actividad, usuario=usuario, evidencia=evidencia, aprobada=aprobada)
+        llamar(
+            actividad=actividad,
+            usuario=usuario,
+            evidencia=evidencia,
+            aprobada=aprobada,
+            enviado=enviado,
+            avance_aprobado=avance_aprobado,
+            cerrado=cerrado,
+        )
 
     assert _estado() == antes
 
 
 @pytest.mark.parametrize("servicio", list(SERVICIOS))
 def test_cada_servicio_del_plan_acepta_al_usuario_correcto(
-    request, actividad, alicia, bruno, diana, servicio
+    request, actividad, alicia, bruno, diana, enviado, avance_aprobado, cerrado, servicio
 ):
     llamar, _, persona = SERVICIOS[servicio]
     # A fresh evidence per call: aprobar and devolver need one in «enviada».
@@ -153,4 +246,7 @@ def test_cada_servicio_del_plan_acepta_al_usuario_correcto(
         usuario=request.getfixturevalue(persona),
         evidencia=nueva,
         aprobada=lista,
+        enviado=enviado,
+        avance_aprobado=avance_aprobado,
+        cerrado=cerrado,
     )

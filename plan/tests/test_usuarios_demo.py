@@ -34,6 +34,16 @@ def test_preparar_demo_carga_el_plan_y_crea_usuarios(settings, capsys):
 
 
 @pytest.mark.django_db
+def test_el_plan_cargado_por_preparar_demo_ya_tiene_su_primer_historial(settings):
+    settings.DEBUG = True
+    call_command("preparar_demo", password="clave-demo-123")
+
+    sin_historial = Actividad.objects.exclude(pk__in=Actividad.history.values("id"))
+    assert not sin_historial.exists()
+    assert Actividad.history.filter(history_type="+").count() == 23
+
+
+@pytest.mark.django_db
 def test_preparar_demo_no_sobrescribe_un_plan_ya_cargado(settings):
     settings.DEBUG = True
     call_command("preparar_demo", password="x-clave-demo-1")

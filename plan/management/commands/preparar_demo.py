@@ -20,6 +20,9 @@ class Command(BaseCommand):
         # Loading the fixture again would overwrite edits made since: only load once.
         if not Plan.objects.filter(vigencia=2022).exists():
             call_command("loaddata", "plan_2022", verbosity=0)
+            # loaddata writes no history (its saves are «raw»): give every loaded row
+            # its first history record, so «Historial» starts at the seed.
+            call_command("populate_history", auto=True, verbosity=0)
             self.stdout.write("Plan 2022 cargado.")
         else:
             self.stdout.write("El plan 2022 ya estaba cargado; no se modificó.")
