@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "plan",
     "dialogos",
     "encuestas",
+    "pendientes",
 ]
 
 MIDDLEWARE = [
@@ -208,7 +209,7 @@ TASKS = {
 }
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "despues_de_ingresar"
+LOGIN_REDIRECT_URL = "mis_pendientes"
 LOGOUT_REDIRECT_URL = "inicio"
 
 # Maximum size of an uploaded evidence file (and dialogue attachment), in megabytes.

@@ -43,5 +43,6 @@ urlpatterns = [
         datos_abiertos.descargar,
         name="datos_descargar",
     ),
+    path("", include("pendientes.urls")),
     path("", include("plan.urls")),
 ]

@@ -11,8 +11,8 @@ import re
 from pathlib import Path
 
 RAIZ = Path(__file__).resolve().parent.parent
-PAQUETES = ("nucleo", "pasto_rdc", "plan", "dialogos", "encuestas")
-APPS = ("plan", "dialogos", "encuestas", "pasto_rdc")
+PAQUETES = ("nucleo", "pasto_rdc", "plan", "dialogos", "encuestas", "pendientes")
+APPS = ("plan", "dialogos", "encuestas", "pendientes", "pasto_rdc")
 
 
 def _modulo(ruta: Path) -> str:
@@ -107,6 +107,14 @@ def test_plan_no_importa_dialogos_ni_encuestas():
 
 def test_dialogos_no_importa_encuestas():
     assert _importa("dialogos", ("encuestas",)) == []
+
+
+def test_ninguna_app_importa_pendientes_que_las_lee_a_todas():
+    assert [
+        linea
+        for app in ("plan", "dialogos", "encuestas")
+        for linea in _importa(app, ("pendientes",))
+    ] == []
 
 
 def test_no_hay_ciclos_de_importacion_entre_modulos_propios():

@@ -60,16 +60,19 @@ def test_un_usuario_inactivo_no_puede_ingresar(client, plan_2022):
         ("diana", "/tablero/"),
     ],
 )
-def test_cada_rol_llega_a_su_pagina_despues_de_ingresar(client, request, persona, destino):
+def test_cada_rol_llega_a_sus_pendientes_y_su_tablero_esta_en_mi_tablero(
+    client, request, persona, destino
+):
     request.getfixturevalue(persona)
 
     respuesta = client.post(
         "/cuentas/login/", {"username": persona, "password": CLAVE}, follow=True
     )
 
-    assert respuesta.redirect_chain == [("/ingreso/", 302), (destino, 302)]
+    assert respuesta.redirect_chain == [("/pendientes/", 302)]
     assert respuesta.status_code == 200
     assert f"Salir ({persona})" in respuesta.content.decode()
+    assert client.get("/ingreso/").url == destino  # «Mi tablero» in the navigation
 
 
 def test_un_usuario_sin_rol_llega_al_plan_publico(client, plan_2022):
@@ -79,7 +82,7 @@ def test_un_usuario_sin_rol_llega_al_plan_publico(client, plan_2022):
         "/cuentas/login/", {"username": "visitante", "password": CLAVE}, follow=True
     )
 
-    assert respuesta.redirect_chain == [("/ingreso/", 302), ("/", 302)]
+    assert respuesta.redirect_chain == [("/pendientes/", 302), ("/", 302)]
 
 
 def test_ingresar_desde_un_enlace_vuelve_a_ese_enlace(client, bruno, actividad):
@@ -96,7 +99,7 @@ def test_ingresar_desde_un_enlace_vuelve_a_ese_enlace(client, bruno, actividad):
 def test_no_redirige_a_otro_sitio_despues_de_ingresar(client, bruno):
     respuesta = ingresar(client, "bruno", next="https://sitio-malicioso.example/")
 
-    assert respuesta.url == "/ingreso/"
+    assert respuesta.url == "/pendientes/"
 
 
 def test_salir_cierra_la_sesion(client, bruno):

@@ -1,0 +1,7 @@
+from django.urls import path
+
+from pendientes import views
+
+urlpatterns = [
+    path("pendientes/", views.mis_pendientes, name="mis_pendientes"),
+]
