@@ -22,7 +22,9 @@ def plan_2022(db) -> Plan:
 
 
 def crear_usuario(username: str, rol: str | None, oficina_slug: str | None = None):
-    usuario = get_user_model().objects.create_user(username=username, password="clave-de-prueba")
+    usuario = get_user_model().objects.create_user(
+        username=username, password="clave-de-prueba", email=f"{username}@pasto.gov.co"
+    )
     if rol:
         usuario.groups.add(Group.objects.get(name=rol))
         usuario.is_staff = rol in (roles.OPGI, roles.CONTROL_INTERNO)

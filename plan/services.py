@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from nucleo import cambios, historial
 from nucleo.roles import Usuario, cuenta
-from plan import fuentes, permisos
+from plan import fuentes, notificaciones, permisos
 from plan.models import (
     MENSAJE_ARCHIVO_O_ENLACE,
     MENSAJE_CANTIDAD_NEGATIVA,
@@ -233,7 +233,9 @@ def devolver_evidencia(*, evidencia: Evidencia, revisor: Usuario, comentario: st
         raise ValidationError(
             {"comentario": "Explique a la oficina por qué se devuelve la evidencia."}
         )
-    return _revisada(evidencia, revisor, "devolver", comentario.strip())
+    _revisada(evidencia, revisor, "devolver", comentario.strip())
+    notificaciones.evidencia_devuelta(evidencia)
+    return evidencia
 
 
 @transaction.atomic

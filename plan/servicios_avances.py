@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from nucleo import cambios
 from nucleo.roles import Usuario, cuenta
-from plan import services
+from plan import notificaciones, services
 from plan.models import Avance
 from plan.permisos import ACTIVIDADES, Accion
 
@@ -45,7 +45,9 @@ def aprobar_avance(*, avance: Avance, revisor: Usuario, comentario: str = "") ->
 def devolver_avance(*, avance: Avance, revisor: Usuario, comentario: str) -> Avance:
     if not comentario.strip():
         raise ValidationError({"comentario": MENSAJE_COMENTARIO})
-    return _revisado(avance, revisor, "devolver", comentario.strip())
+    _revisado(avance, revisor, "devolver", comentario.strip())
+    notificaciones.avance_devuelto(avance)
+    return avance
 
 
 @transaction.atomic

@@ -17,7 +17,7 @@ from nucleo import cambios, historial
 from nucleo.roles import Usuario, cuenta
 from plan.models import Responsable
 
-from .. import permisos, reglas, selectors
+from .. import notificaciones, permisos, reglas, selectors
 from ..models import MAXIMO_PREGUNTA, EspacioDialogo, Pregunta, Territorio
 from ..permisos import PREGUNTAS, Accion
 
@@ -91,6 +91,7 @@ def _crear_pregunta(
     pregunta.full_clean()
     pregunta.save()
     cambios.registrar("pregunta.recibida", usuario=registrada_por, objeto=pregunta, canal=canal)
+    notificaciones.acuse_de_recibo(pregunta)
     return pregunta
 
 
@@ -189,6 +190,7 @@ def asignar_pregunta(
         anterior=anterior,
         oficina=oficina.pk,
     )
+    notificaciones.pregunta_asignada(pregunta)
     return pregunta
 
 
@@ -285,4 +287,5 @@ def publicar_pregunta(
         ]
     )
     cambios.registrar("pregunta.publicada", usuario=usuario, objeto=pregunta, anterior=anterior)
+    notificaciones.respuesta_publicada(pregunta)
     return pregunta
