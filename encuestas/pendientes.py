@@ -29,7 +29,7 @@ def encuestas_por_digitar(*, responsable: Responsable) -> Grupo:
     )
     items = [
         Pendiente(
-            texto=f"Digitar las encuestas en papel de «{encuesta.espacio.titulo}»",
+            texto=f"Digitar las encuestas en papel de «{encuesta.nombre}»",
             enlace=reverse("encuestas:papel", args=(encuesta.pk,)),
             detalle=f"Recibe respuestas hasta el {timezone.localtime(encuesta.cierra_en):%d/%m/%Y}",
         )

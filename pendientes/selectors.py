@@ -13,7 +13,7 @@ from plan import pendientes as plan
 from plan import selectors as plan_selectors
 
 
-def grupos_de(usuario, *, hoy: date) -> list[Grupo]:
+def grupos_de(usuario: roles.Usuario, *, hoy: date) -> list[Grupo]:
     """What is the user's to do, by role; [] for a user without one."""
     rol = roles.rol_de(usuario)
     vigente = plan_selectors.plan_vigente(solo_publicados=False)

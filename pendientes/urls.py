@@ -4,4 +4,5 @@ from pendientes import views
 
 urlpatterns = [
     path("pendientes/", views.mis_pendientes, name="mis_pendientes"),
+    path("pendientes/notificaciones/", views.mis_notificaciones, name="mis_notificaciones"),
 ]

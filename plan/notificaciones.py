@@ -6,6 +6,7 @@ has an e-mail address.
 """
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -32,7 +33,9 @@ def _oficinas(actividad: Actividad) -> list[Responsable]:
     return [a.responsable for a in actividad.asignaciones.select_related("responsable")]
 
 
-def _avisar_oficinas(*, actividad: Actividad, asunto: str, plantilla: str, contexto, clave: str):
+def _avisar_oficinas(
+    *, actividad: Actividad, asunto: str, plantilla: str, contexto: dict[str, Any], clave: str
+) -> None:
     contexto = {
         **contexto,
         "actividad": actividad,

@@ -7,7 +7,7 @@ corte, the follow-up publication deadline. Control Interno: the cortes to observ
 close, with their legal dates. Each group is one query (the plan's cortes one more).
 """
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -26,7 +26,7 @@ def corte_en_curso(plan: Plan, hoy: date) -> periodos.Corte | None:
     return next((c for c in plan.cortes_del_seguimiento if c.inicio <= hoy <= c.fin), None)
 
 
-def _dia(momento) -> str:
+def _dia(momento: datetime) -> str:
     return f"{timezone.localtime(momento):%d/%m/%Y}"
 
 

@@ -151,12 +151,10 @@ def _dudas_del_avance(
 
     A correction is not compared with the report it corrects (`sin_contar`)."""
     dudas = []
-    anterior = (
-        actividad.avances.filter(estado=Avance.Estado.APROBADO, fecha__lte=fecha)
-        .exclude(pk=getattr(sin_contar, "pk", None))
-        .order_by("-fecha", "-creado_en", "-pk")
-        .first()
-    )
+    aprobados = actividad.avances.filter(estado=Avance.Estado.APROBADO, fecha__lte=fecha)
+    if sin_contar is not None:
+        aprobados = aprobados.exclude(pk=sin_contar.pk)
+    anterior = aprobados.order_by("-fecha", "-creado_en", "-pk").first()
     if anterior is not None and cantidad < anterior.cantidad:
         dudas.append(
             f"El valor acumulado ({cantidad:n}) es menor que el del último avance aprobado "

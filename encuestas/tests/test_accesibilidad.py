@@ -101,7 +101,7 @@ def test_resultados_publicos_y_paginas_del_equipo(page, encuesta_e2e):
     page.get_by_label("Nombre de usuario").fill("alicia")
     page.get_by_label("Contraseña").fill("clave-de-prueba")
     page.get_by_role("button", name="Ingresar").click()
-    page.wait_for_url("**/tablero/")
+    page.wait_for_url("**/pendientes/")
     for ruta in (
         "/encuestas/gestion/",
         f"/encuestas/gestion/{encuesta_e2e.pk}/",

@@ -53,6 +53,8 @@ PAGINAS_PUBLICAS = [
 ]
 
 PAGINAS_INTERNAS = [
+    "/pendientes/",
+    "/pendientes/notificaciones/",
     "/tablero/",
     "/tablero/?corte=2022-2",
     "/oficina/educacion/",
@@ -176,7 +178,7 @@ def test_paginas_internas_y_formularios_sin_violaciones_graves(page, datos, ruta
     page.get_by_label("Nombre de usuario").fill("alicia")
     page.get_by_label("Contraseña").fill("clave-de-prueba")
     page.get_by_role("button", name="Ingresar").click()
-    page.wait_for_url("**/tablero/")
+    page.wait_for_url("**/pendientes/")
     page.goto(ruta)
     assert page.locator("h1").inner_text() != "Ingresar"
     assert violaciones_graves(page) == []

@@ -93,6 +93,11 @@ def test_a_opgi_sigue_el_plan(page, plan, informe_pdf):
     evidencia = evidencia_de_la_oficina(bruno, "1.3", informe_pdf.read_bytes())
 
     ingresar(page, "alicia")
+    expect(page).to_have_url(re.compile(r"/pendientes/$"))
+    expect(page.locator('[data-grupo="por_revisar"]')).to_contain_text(
+        "Revisar la evidencia «Informe de gestión publicado en el portal» (actividad 1.3)"
+    )
+    page.get_by_role("link", name="Mi tablero").click()
     expect(page).to_have_url(re.compile(r"/tablero/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Tablero del plan 2022")
     pendiente = page.locator(f'li[data-pendiente="{evidencia.pk}"]')
@@ -155,6 +160,8 @@ def test_a_opgi_sigue_el_plan(page, plan, informe_pdf):
 def test_b_una_oficina_reporta_solo_lo_suyo(page, plan, informe_pdf):
     crear_usuario("bruno", roles.OFICINA, "educacion")
     ingresar(page, "bruno")
+    expect(page).to_have_url(re.compile(r"/pendientes/$"))
+    page.get_by_role("link", name="Mi tablero").click()
 
     expect(page).to_have_url(re.compile(r"/oficina/educacion/$"))
     codigos = page.locator("tr[data-actividad]").evaluate_all(
