@@ -292,10 +292,30 @@ def descarga(
     ``hojas`` is a callable so that a PDF download never builds the sheets, nor an
     XLSX download the HTML.
     """
+    datos = contenido(
+        formato=formato,
+        plantilla=plantilla,
+        contexto=contexto,
+        hojas=hojas,
+        base_url=request.build_absolute_uri("/"),
+    )
     if formato == Formato.PDF:
-        html = render_to_string(plantilla, contexto)
-        contenido = pdf_desde_html(html, base_url=request.build_absolute_uri("/"))
-        return respuesta_pdf(contenido, f"{nombre}.pdf")
+        return respuesta_pdf(datos, f"{nombre}.pdf")
+    return respuesta_xlsx(datos, f"{nombre}.xlsx")
+
+
+def contenido(
+    *,
+    formato: str,
+    plantilla: str,
+    contexto: dict,
+    hojas: "Callable[[], Sequence[Hoja]]",
+    base_url: str,
+) -> bytes:
+    """The bytes of a report in `formato` (what `descarga` serves, and what a background
+    task stores, nucleo/generados.py)."""
+    if formato == Formato.PDF:
+        return pdf_desde_html(render_to_string(plantilla, contexto), base_url=base_url)
     if formato == Formato.XLSX:
-        return respuesta_xlsx(xlsx_desde_hojas(hojas()), f"{nombre}.xlsx")
+        return xlsx_desde_hojas(hojas())
     raise ValueError(f"Formato de documento desconocido: {formato!r}")

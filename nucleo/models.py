@@ -13,6 +13,7 @@ that fails is kept and retried, and one with a `clave` is never sent twice.
 import uuid
 from pathlib import PurePath
 
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.db.models import Q
@@ -25,6 +26,10 @@ def ruta_unica(carpeta: str, filename: str) -> str:
     """`carpeta/<fresh UUID>/<safe name>`: an upload never collides with nor replaces another."""
     nombre = get_valid_filename(PurePath(filename).name) or "archivo"
     return f"{carpeta}/{uuid.uuid4().hex}/{nombre}"
+
+
+def ruta_documento(_instancia: object, filename: str) -> str:
+    return ruta_unica("documentos", filename)
 
 
 class ArchivoGuardado(models.Model):
@@ -79,3 +84,49 @@ class Correo(models.Model):
 
     def __str__(self) -> str:
         return f"{self.asunto} → {self.para} ({self.get_estado_display()})"
+
+
+class DocumentoGenerado(ArchivoGuardado):
+    """A report too large to build inside a request: built by a task, then downloaded
+    by whoever asked for it (nucleo/generados.py)."""
+
+    class Estado(models.TextChoices):
+        PENDIENTE = "pendiente", "Generándose"
+        LISTO = "listo", "Listo para descargar"
+        FALLIDO = "fallido", "No se pudo generar"
+
+    pedido_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="documentos_generados",
+        verbose_name="pedido por",
+    )
+    titulo = models.CharField("título", max_length=250)
+    nombre = models.CharField("nombre del archivo (sin extensión)", max_length=200)
+    formato = models.CharField("formato", max_length=4)
+    # The dotted path of the function that builds its bytes, and its keyword arguments.
+    generador = models.CharField("generador", max_length=200)
+    parametros = models.JSONField("parámetros", default=dict)
+    estado = models.CharField(
+        "estado", max_length=10, choices=Estado.choices, default=Estado.PENDIENTE
+    )
+    archivo = models.FileField("archivo", upload_to=ruta_documento, blank=True)
+    error = models.TextField("error", blank=True)
+    creado_en = models.DateTimeField("pedido en", auto_now_add=True)
+    terminado_en = models.DateTimeField("terminado en", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "documento generado"
+        verbose_name_plural = "documentos generados"
+        ordering = ["-creado_en", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.titulo} ({self.get_estado_display()})"
+
+    @property
+    def listo(self) -> bool:
+        return self.estado == self.Estado.LISTO
+
+    @property
+    def fallido(self) -> bool:
+        return self.estado == self.Estado.FALLIDO

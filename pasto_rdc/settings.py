@@ -212,6 +212,10 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "mis_pendientes"
 LOGOUT_REDIRECT_URL = "inicio"
 
+# From this many activities a follow-up report is built by a background task
+# (nucleo/generados.py) instead of inside the request.
+INFORME_EN_SEGUNDO_PLANO_DESDE = env_int("INFORME_EN_SEGUNDO_PLANO_DESDE", 300)
+
 # Maximum size of an uploaded evidence file (and dialogue attachment), in megabytes.
 EVIDENCIA_MAX_MB = env_int("EVIDENCIA_MAX_MB", 20)
 # Maximum request body, checked on CONTENT_LENGTH before the body is read

@@ -39,7 +39,8 @@ def _dia_de_corte(hoy: date) -> bool:
 
 def grupos_del_resumen(usuario: roles.Usuario, *, hoy: date) -> list[Grupo]:
     """The groups with items of today's digest for `usuario` ([] if none is due today)."""
-    grupos = [g for g in grupos_de(usuario, hoy=hoy) if g.items]
+    # «Sus informes» is not work to do: each one has its own e-mail when ready.
+    grupos = [g for g in grupos_de(usuario, hoy=hoy) if g.items and g.clave != "documentos"]
     if roles.oficina_de(usuario) is not None:
         return grupos if hoy.weekday() == LUNES or _dia_de_corte(hoy) else []
     if roles.es_opgi(usuario):

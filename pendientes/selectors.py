@@ -5,16 +5,41 @@ This app sits on top: it reads plan, dialogos and encuestas; none of them reads 
 
 from datetime import date
 
+from django.urls import reverse
+
 from dialogos import pendientes as dialogos
 from encuestas import pendientes as encuestas
-from nucleo import roles
-from nucleo.pendientes import Grupo
+from nucleo import generados, roles
+from nucleo.pendientes import Grupo, Pendiente
 from plan import pendientes as plan
 from plan import selectors as plan_selectors
 
 
+def documentos_de(usuario: roles.Usuario) -> Grupo:
+    """The large reports the user asked for this week (built by a background task)."""
+    items = []
+    for documento in generados.recientes_de(usuario):
+        if documento.listo:
+            texto, enlace = (
+                f"Descargar: {documento.titulo}",
+                reverse("documento_generado", args=(documento.pk,)),
+            )
+        elif documento.fallido:
+            texto, enlace = f"No se pudo generar: {documento.titulo}", reverse("mis_pendientes")
+        else:
+            texto, enlace = f"Generándose: {documento.titulo}", reverse("mis_pendientes")
+        items.append(Pendiente(texto=texto, enlace=enlace, urgente=documento.fallido))
+    return Grupo("documentos", "Sus informes", items, "No ha pedido informes esta semana.")
+
+
 def grupos_de(usuario: roles.Usuario, *, hoy: date) -> list[Grupo]:
     """What is the user's to do, by role; [] for a user without one."""
+    if roles.rol_de(usuario) is None:
+        return []
+    return [documentos_de(usuario), *_grupos_del_rol(usuario, hoy=hoy)]
+
+
+def _grupos_del_rol(usuario: roles.Usuario, *, hoy: date) -> list[Grupo]:
     rol = roles.rol_de(usuario)
     vigente = plan_selectors.plan_vigente(solo_publicados=False)
     oficina = roles.oficina_de(usuario)

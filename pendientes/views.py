@@ -1,12 +1,13 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from nucleo import roles
+from nucleo.models import DocumentoGenerado
 from pendientes.models import PreferenciaNotificaciones
 from pendientes.selectors import grupos_de
 
@@ -53,3 +54,17 @@ def mis_notificaciones(request: HttpRequest) -> HttpResponse:
         return redirect("mis_notificaciones")
     contexto = {"form": form, "correo": usuario.email}
     return render(request, "pendientes/mis_notificaciones.html", contexto)
+
+
+@login_required
+def documento_generado(request: HttpRequest, pk: int) -> HttpResponse:
+    """A report built in the background, for the user who asked for it only."""
+    documento = get_object_or_404(DocumentoGenerado, pk=pk, pedido_por=request.user)
+    if not documento.listo:
+        messages.info(request, "Ese informe todavía no está listo.")
+        return redirect("mis_pendientes")
+    return FileResponse(
+        documento.archivo.open("rb"),
+        as_attachment=True,
+        filename=documento.nombre_original,
+    )

@@ -195,6 +195,22 @@ def cumplimiento(filas: Iterable[FilaInforme]) -> Cumplimiento:
     )
 
 
+def documento_seguimiento(
+    *, formato: str, base_url: str, plan_id: int, corte: int, hoy: str
+) -> bytes:
+    """The follow-up of a corte as bytes: what a background task stores
+    (nucleo/generados.py) when the plan is too large to render inside a request."""
+    plan = Plan.objects.get(pk=plan_id)
+    informe = informe_seguimiento(plan=plan, corte=plan.corte(corte), hoy=date.fromisoformat(hoy))
+    return documentos.contenido(
+        formato=formato,
+        plantilla="plan/informes/seguimiento.html",
+        contexto={"informe": informe, "plan": plan},
+        hojas=lambda: hojas_seguimiento(informe),
+        base_url=base_url,
+    )
+
+
 def _palabra_del_corte(etiqueta: str) -> str:
     """«cuatrimestre» or «corte», for file names."""
     return "cuatrimestre" if etiqueta.endswith("cuatrimestre") else "corte"

@@ -6,6 +6,7 @@ plan/permisos.py. Unknown plan, office or corte → 404 (the `<corte:…>` conve
 plan/urls.py lets through 1–12; a number the plan has no corte for is refused here).
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -16,7 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from nucleo import documentos
+from nucleo import documentos, generados
 from plan import informes, permisos, services, servicios_cortes
 from plan.cortes import Corte
 from plan.forms import ObservacionesForm
@@ -65,6 +66,8 @@ def seguimiento(request, vigencia: int, corte: int, formato: str):
     cerrado = informes.seguimiento_cerrado(plan=plan, numero=periodo.numero)
     if cerrado is not None:
         return descarga_cerrado(request, plan=plan, cerrado=cerrado, formato=formato)
+    if plan.actividades.count() >= settings.INFORME_EN_SEGUNDO_PLANO_DESDE:
+        return _en_segundo_plano(request, plan=plan, corte=periodo, formato=formato)
     informe = informes.informe_seguimiento(plan=plan, corte=periodo, hoy=timezone.localdate())
     return documentos.descarga(
         request,
@@ -74,6 +77,21 @@ def seguimiento(request, vigencia: int, corte: int, formato: str):
         contexto={"informe": informe, "plan": plan},
         hojas=lambda: informes.hojas_seguimiento(informe),
     )
+
+
+def _en_segundo_plano(request, *, plan: Plan, corte: Corte, formato: str):
+    """A large plan's follow-up is built by a task; the user finds it in «Mis pendientes»."""
+    hoy = timezone.localdate()
+    generados.pedir(
+        usuario=request.user,
+        titulo=f"Seguimiento del {corte.nombre} ({formato.upper()})",
+        nombre=f"seguimiento-rdc-{plan.vigencia}-{corte.numero}-{hoy:%Y%m%d}",
+        formato=formato,
+        generador="plan.informes.documento_seguimiento",
+        parametros={"plan_id": plan.pk, "corte": corte.numero, "hoy": hoy.isoformat()},
+    )
+    messages.info(request, generados.MENSAJE_GENERANDO)
+    return redirect("mis_pendientes")
 
 
 def descarga_cerrado(request, *, plan: Plan, cerrado: informes.SeguimientoCerrado, formato: str):

@@ -110,7 +110,7 @@ def test_control_interno_ve_los_cortes_por_cerrar_con_su_fecha_legal(client, dia
             True,
         ),
     ]
-    assert [g.clave for g in respuesta.context["grupos"]] == ["cortes"]
+    assert [g.clave for g in respuesta.context["grupos"]] == ["documentos", "cortes"]
 
 
 def test_un_usuario_sin_rol_va_al_portal(client, django_user_model, plan_2022):
