@@ -8,4 +8,10 @@ class NucleoConfig(AppConfig):
     verbose_name = "Núcleo compartido"
 
     def ready(self) -> None:
-        from nucleo import sesiones  # noqa: F401  (user_logged_in → idle-timeout clock)
+        from nucleo import (
+            limites,
+            sesiones,  # noqa: F401  (user_logged_in → idle-timeout clock)
+        )
+
+        # The «forgot my password» form sends e-mail to whoever asks: limited per IP.
+        limites.registrar("clave", ajuste="CUENTAS_LIMITE_CLAVE", por_defecto="10/h")

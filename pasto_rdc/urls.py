@@ -3,7 +3,10 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from nucleo import parametros  # noqa: F401  (registers <id:…>)
+from nucleo import (
+    cuentas,
+    parametros,  # noqa: F401  (registers <id:…>)
+)
 from pasto_rdc import datos_abiertos
 
 admin.site.site_header = "Pasto RdC – Administración"
@@ -12,19 +15,27 @@ admin.site.index_title = "Rendición de cuentas"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    # Login and logout only: there is no e-mail to reset passwords (OPGI does it in the admin).
     path("cuentas/login/", auth_views.LoginView.as_view(), name="login"),
     path("cuentas/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Passwords (nucleo/cuentas.py): forgotten (a link by e-mail) and changed.
+    path("cuentas/clave/olvide/", cuentas.OlvideClaveView.as_view(), name="password_reset"),
     path(
-        "cuentas/contrasena/",
-        auth_views.PasswordChangeView.as_view(),
-        name="password_change",
+        "cuentas/clave/olvide/enviado/",
+        cuentas.OlvideClaveEnviadoView.as_view(),
+        name="password_reset_done",
     ),
     path(
-        "cuentas/contrasena/lista/",
-        auth_views.PasswordChangeDoneView.as_view(),
-        name="password_change_done",
+        "cuentas/clave/nueva/<uidb64>/<token>/",
+        cuentas.ClaveNuevaView.as_view(),
+        name="password_reset_confirm",
     ),
+    path(
+        "cuentas/clave/nueva/lista/",
+        cuentas.ClaveNuevaListaView.as_view(),
+        name="password_reset_complete",
+    ),
+    path("cuentas/clave/cambiar/", cuentas.CambiarClaveView.as_view(), name="password_change"),
+    path("cuentas/clave/cambiada/", cuentas.clave_cambiada, name="password_change_done"),
     path("dialogos/", include("dialogos.urls")),
     path("encuestas/", include("encuestas.urls")),
     path(

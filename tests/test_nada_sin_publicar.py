@@ -94,8 +94,12 @@ PUBLICAS = frozenset(
         "encuestas:responder",
         "encuestas:gracias",
         "encuestas:resultados_publicos",
-        # The officials' login.
+        # The officials' login, and the «forgot my password» pages (nucleo/cuentas.py).
         "login",
+        "password_reset",
+        "password_reset_done",
+        "password_reset_confirm",
+        "password_reset_complete",
     }
 )
 
@@ -576,7 +580,12 @@ def test_la_consulta_por_radicado_no_muestra_nombre_ni_contacto(recorrido):
 
 
 # Public pages the site map needs not list: itself, a step of a form.
-FUERA_DEL_MAPA = {"mapa_del_sitio", "dialogos:pregunta_recibida"}
+FUERA_DEL_MAPA = {
+    "mapa_del_sitio",
+    "dialogos:pregunta_recibida",
+    "password_reset_done",  # the steps after «¿Olvidó su contraseña?»
+    "password_reset_complete",
+}
 
 
 def test_el_mapa_del_sitio_enlaza_cada_pagina_publica_sin_parametros(recorrido):

@@ -124,9 +124,9 @@ def test_salir_no_se_hace_con_un_simple_enlace(client, bruno):
 
 def test_un_funcionario_cambia_su_contrasena(client, bruno):
     client.force_login(bruno)
-    assert client.get("/cuentas/contrasena/").status_code == 200
+    assert client.get("/cuentas/clave/cambiar/").status_code == 200
     respuesta = client.post(
-        "/cuentas/contrasena/",
+        "/cuentas/clave/cambiar/",
         {
             "old_password": "clave-de-prueba",
             "new_password1": "Una-clave-nueva-2026",
@@ -136,8 +136,3 @@ def test_un_funcionario_cambia_su_contrasena(client, bruno):
     assert respuesta.status_code == 302
     bruno.refresh_from_db()
     assert bruno.check_password("Una-clave-nueva-2026")
-
-
-def test_no_hay_restablecimiento_por_correo(client, db):
-    # There is no e-mail server: OPGI resets passwords in the admin.
-    assert client.get("/cuentas/password_reset/").status_code == 404

@@ -49,6 +49,11 @@ PAGINAS_PUBLICAS = [
     "/datos-abiertos/",
     "/mapa-del-sitio/",
     "/cuentas/login/",
+    # «¿Olvidó su contraseña?»: the form, «enviado», a link that is not valid, and done.
+    "/cuentas/clave/olvide/",
+    "/cuentas/clave/olvide/enviado/",
+    "/cuentas/clave/nueva/MQ/set-password/",
+    "/cuentas/clave/nueva/lista/",
     "/plan/2023/",
 ]
 
