@@ -12,6 +12,7 @@ The core imports no app: the generator is named by its path, as Django names bac
 """
 
 import logging
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -97,5 +98,5 @@ def generar_documento(documento_id: int) -> str:
 
 def recientes_de(usuario: Usuario, *, dias: int = 7) -> list[DocumentoGenerado]:
     """The user's documents asked for in the last `dias` days (one query)."""
-    desde = timezone.now() - timezone.timedelta(days=dias)
+    desde = timezone.now() - timedelta(days=dias)
     return list(DocumentoGenerado.objects.filter(pedido_por=cuenta(usuario), creado_en__gte=desde))

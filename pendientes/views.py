@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -57,7 +58,7 @@ def mis_notificaciones(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def documento_generado(request: HttpRequest, pk: int) -> HttpResponse:
+def documento_generado(request: HttpRequest, pk: int) -> HttpResponseBase:
     """A report built in the background, for the user who asked for it only."""
     documento = get_object_or_404(DocumentoGenerado, pk=pk, pedido_por=request.user)
     if not documento.listo:
