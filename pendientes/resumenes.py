@@ -3,7 +3,8 @@
 - OPGI: every business day, when something waits for review or a legal deadline is within
   3 business days (or past).
 - An office: every Monday, and 10 days before the end of each corte of the current plan.
-- Control Interno: every Monday while a corte is waiting to be closed.
+- Control Interno: every Monday while a corte is waiting to be closed, and the day after
+  each corte ends (a corte to observe and close).
 
 `manage.py enviar_resumenes` (cron / systemd timer, once a day) sends them; each digest
 has the key «resumen:<date>:<user>», so running it twice in a day sends nothing twice.
@@ -37,6 +38,13 @@ def _dia_de_corte(hoy: date) -> bool:
     )
 
 
+def _dia_despues_de_un_corte(hoy: date) -> bool:
+    plan = plan_selectors.plan_vigente(solo_publicados=False)
+    return plan is not None and any(
+        corte.fin + timedelta(days=1) == hoy for corte in plan.cortes_del_seguimiento
+    )
+
+
 def grupos_del_resumen(usuario: roles.Usuario, *, hoy: date) -> list[Grupo]:
     """The groups with items of today's digest for `usuario` ([] if none is due today)."""
     # «Sus informes» is not work to do: each one has its own e-mail when ready.
@@ -48,7 +56,7 @@ def grupos_del_resumen(usuario: roles.Usuario, *, hoy: date) -> list[Grupo]:
             return []
         return grupos if any(g.clave in GRUPOS_DIARIOS_OPGI for g in grupos) else []
     if roles.rol_de(usuario) == roles.CONTROL_INTERNO:
-        return grupos if hoy.weekday() == LUNES else []
+        return grupos if hoy.weekday() == LUNES or _dia_despues_de_un_corte(hoy) else []
     return []
 
 

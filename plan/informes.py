@@ -211,6 +211,26 @@ def documento_seguimiento(
     )
 
 
+def documento_oficina(
+    *, formato: str, base_url: str, plan_id: int, corte: int, oficina_id: int, hoy: str
+) -> bytes:
+    """An office's report of a corte as bytes (built in the background, like the above)."""
+    plan = Plan.objects.get(pk=plan_id)
+    informe = informe_oficina(
+        plan=plan,
+        responsable=Responsable.objects.get(pk=oficina_id),
+        corte=plan.corte(corte),
+        hoy=date.fromisoformat(hoy),
+    )
+    return documentos.contenido(
+        formato=formato,
+        plantilla="plan/informes/oficina.html",
+        contexto={"informe": informe, "plan": plan},
+        hojas=lambda: hojas_oficina(informe),
+        base_url=base_url,
+    )
+
+
 def _palabra_del_corte(etiqueta: str) -> str:
     """«cuatrimestre» or «corte», for file names."""
     return "cuatrimestre" if etiqueta.endswith("cuatrimestre") else "corte"

@@ -67,7 +67,14 @@ def seguimiento(request, vigencia: int, corte: int, formato: str):
     if cerrado is not None:
         return descarga_cerrado(request, plan=plan, cerrado=cerrado, formato=formato)
     if plan.actividades.count() >= settings.INFORME_EN_SEGUNDO_PLANO_DESDE:
-        return _en_segundo_plano(request, plan=plan, corte=periodo, formato=formato)
+        return _en_segundo_plano(
+            request,
+            titulo=f"Seguimiento del {periodo.nombre}",
+            nombre=f"seguimiento-rdc-{plan.vigencia}-{periodo.numero}",
+            formato=formato,
+            generador="plan.informes.documento_seguimiento",
+            parametros={"plan_id": plan.pk, "corte": periodo.numero},
+        )
     informe = informes.informe_seguimiento(plan=plan, corte=periodo, hoy=timezone.localdate())
     return documentos.descarga(
         request,
@@ -79,16 +86,18 @@ def seguimiento(request, vigencia: int, corte: int, formato: str):
     )
 
 
-def _en_segundo_plano(request, *, plan: Plan, corte: Corte, formato: str):
-    """A large plan's follow-up is built by a task; the user finds it in «Mis pendientes»."""
+def _en_segundo_plano(
+    request, *, titulo: str, nombre: str, formato: str, generador: str, parametros: dict
+):
+    """A large report is built by a task; the user finds it in «Mis pendientes»."""
     hoy = timezone.localdate()
     generados.pedir(
         usuario=request.user,
-        titulo=f"Seguimiento del {corte.nombre} ({formato.upper()})",
-        nombre=f"seguimiento-rdc-{plan.vigencia}-{corte.numero}-{hoy:%Y%m%d}",
+        titulo=f"{titulo} ({formato.upper()})",
+        nombre=f"{nombre}-{hoy:%Y%m%d}",
         formato=formato,
-        generador="plan.informes.documento_seguimiento",
-        parametros={"plan_id": plan.pk, "corte": corte.numero, "hoy": hoy.isoformat()},
+        generador=generador,
+        parametros={**parametros, "hoy": hoy.isoformat()},
     )
     messages.info(request, generados.MENSAJE_GENERANDO)
     return redirect("mis_pendientes")
@@ -112,11 +121,19 @@ def oficina(request, slug: str, vigencia: int, corte: int, formato: str):
     if not permisos.puede_descargar_informe_oficina(request.user, responsable):
         raise PermissionDenied("Solo puede descargar el informe de su propia oficina.")
     plan = _plan(vigencia)
+    periodo = corte_o_404(plan, corte)
+    propias = plan.actividades.filter(asignaciones__responsable=responsable)
+    if propias.count() >= settings.INFORME_EN_SEGUNDO_PLANO_DESDE:
+        return _en_segundo_plano(
+            request,
+            titulo=f"Informe de {responsable.nombre} – {periodo.nombre}",
+            nombre=f"rdc-{responsable.slug}-{plan.vigencia}-{periodo.numero}",
+            formato=formato,
+            generador="plan.informes.documento_oficina",
+            parametros={"plan_id": plan.pk, "corte": periodo.numero, "oficina_id": responsable.pk},
+        )
     informe = informes.informe_oficina(
-        plan=plan,
-        responsable=responsable,
-        corte=corte_o_404(plan, corte),
-        hoy=timezone.localdate(),
+        plan=plan, responsable=responsable, corte=periodo, hoy=timezone.localdate()
     )
     return documentos.descarga(
         request,

@@ -97,3 +97,9 @@ def test_la_orden_diaria_envia_los_resumenes_de_hoy(bandeja_vacia, hoy, capsys):
 
     assert "Resúmenes programados hoy: 0." in capsys.readouterr().out
     assert mail.outbox == []
+
+
+def test_control_interno_recibe_su_resumen_el_dia_siguiente_al_fin_de_un_corte(bandeja_vacia):
+    resumenes.enviar_resumenes(hoy=date(2023, 1, 1))  # a Sunday, after corte III of 2022
+
+    assert "diana@pasto.gov.co" in destinatarios()

@@ -78,3 +78,20 @@ def test_un_plan_pequeno_se_sigue_descargando_en_la_misma_peticion(client, alici
 
     assert respuesta["Content-Type"] == "application/pdf"
     assert not DocumentoGenerado.objects.exists()
+
+
+def test_el_informe_de_una_oficina_grande_tambien_se_genera_en_segundo_plano(
+    settings, client, bruno, plan_2022
+):
+    settings.INFORME_EN_SEGUNDO_PLANO_DESDE = 2  # Educación owns 1.3 and 2.4
+    client.force_login(bruno)
+
+    respuesta = client.get("/informes/oficina/educacion/2022/3.xlsx", follow=True)
+
+    documento = DocumentoGenerado.objects.get()
+    assert documento.listo and documento.pedido_por == bruno
+    assert documento.nombre_original.startswith("rdc-educacion-2022-3-")
+    assert f"/documentos/{documento.pk}/" in respuesta.content.decode()
+    assert client.get(f"/documentos/{documento.pk}/")["Content-Type"] == (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
