@@ -41,7 +41,7 @@ INSTALLED_APPS = [
     "plan",
     "dialogos",
     "encuestas",
-    "pendientes",
+    "pendientes.apps.PendientesConfig",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +80,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 # {{ CSP_NONCE }} for an inline <script> or <style> block.
                 "csp.context_processors.nonce",
+                # {{ pendientes_cantidad }}: the count beside «Mis pendientes» (from the session).
+                "pendientes.insignia.insignia",
             ],
         },
     },

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from nucleo import roles
 from nucleo.models import DocumentoGenerado
+from pendientes import insignia
 from pendientes.models import PreferenciaNotificaciones
 from pendientes.selectors import grupos_de
 
@@ -19,9 +20,11 @@ def mis_pendientes(request: HttpRequest) -> HttpResponse:
     if roles.rol_de(request.user) is None:
         return redirect("inicio")
     grupos = grupos_de(request.user, hoy=timezone.localdate())
+    total = sum(g.cantidad for g in grupos)
+    insignia.guardar(request, total)
     contexto = {
         "grupos": grupos,
-        "total": sum(g.cantidad for g in grupos),
+        "total": total,
         "urgentes": sum(g.urgentes for g in grupos),
     }
     return render(request, "pendientes/mis_pendientes.html", contexto)

@@ -151,8 +151,9 @@ def test_un_funcionario_cambia_su_contrasena_y_vuelve_a_su_pagina_con_un_aviso(c
 
     assert respuesta.status_code == 302
     assert respuesta.url == resolve_url(settings.LOGIN_REDIRECT_URL)
-    pagina = client.get(respuesta.url, follow=True)
-    assert pagina.redirect_chain == [("/oficina/educacion/", 302)]  # still logged in
+    pagina = client.get(respuesta.url)
+    assert respuesta.url == "/pendientes/"
+    assert pagina.status_code == 200  # still logged in, on «Mis pendientes»
     assert "Su contraseña se cambió." in pagina.content.decode()
     assert puede_ingresar(client, NUEVA)
     assert not puede_ingresar(client, CLAVE)
@@ -186,7 +187,7 @@ def test_la_pagina_de_cambio_hecho_lleva_a_la_pagina_de_inicio_del_funcionario(c
 
     respuesta = client.get("/cuentas/clave/cambiada/", follow=True)
 
-    assert respuesta.redirect_chain[-1] == ("/oficina/educacion/", 302)
+    assert respuesta.redirect_chain[-1] == ("/pendientes/", 302)
 
 
 def test_las_paginas_de_contrasena_estan_en_espanol(client, bruno):

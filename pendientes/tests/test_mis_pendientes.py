@@ -133,9 +133,22 @@ def test_mis_pendientes_cuesta_las_mismas_consultas_con_pocos_o_muchos_pendiente
             services.devolver_evidencia(evidencia=devuelta, revisor=alicia, comentario="No.")
         pregunta(alicia, "educacion", HOY - timedelta(days=numero), f"¿Pregunta {numero}?")
 
+    client.get("/pendientes/")  # the new count is written to the session once
     with CaptureQueriesContext(connection) as muchos:
         respuesta = client.get("/pendientes/")
 
     assert len(muchos.captured_queries) == len(pocos.captured_queries)
     assert respuesta.context["total"] > 6
     assert Evidencia.objects.count() == 8
+
+
+def test_la_navegacion_muestra_cuantos_pendientes_tiene_sin_consultas_por_pagina(
+    client, bruno, datos, django_assert_num_queries
+):
+    client.post("/cuentas/login/", {"username": "bruno", "password": "clave-de-prueba"})
+    total = client.get("/pendientes/").context["total"]
+
+    pagina = client.get("/dialogos/").content.decode()  # any page: the count is the session's
+
+    assert total == 5
+    assert f'Mis pendientes <span class="insignia">({total}' in pagina
