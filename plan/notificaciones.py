@@ -6,6 +6,7 @@ has an e-mail address.
 """
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -51,23 +52,25 @@ def _avisar_oficinas(
         )
 
 
-def evidencia_devuelta(evidencia: Evidencia) -> None:
-    momento = timezone.localtime(evidencia.revisada_en).isoformat()
+def _devuelto(objeto: Evidencia | Avance, *, revisado_en: datetime, que: str, tipo: str) -> None:
+    """OPGI returned `objeto` (an evidence or a report): tell the activity's offices."""
+    momento = timezone.localtime(revisado_en).isoformat()
     _avisar_oficinas(
-        actividad=evidencia.actividad,
-        asunto=f"OPGI devolvió una evidencia de la actividad {evidencia.actividad.codigo}",
-        plantilla="plan/correo/evidencia_devuelta",
-        contexto={"evidencia": evidencia},
-        clave=f"evidencia-devuelta:{evidencia.pk}:{momento}",
+        actividad=objeto.actividad,
+        asunto=f"OPGI devolvió {que} de la actividad {objeto.actividad.codigo}",
+        plantilla=f"plan/correo/{tipo}",
+        contexto={tipo.split("_")[0]: objeto},
+        clave=f"{tipo}:{objeto.pk}:{momento}",
+    )
+
+
+def evidencia_devuelta(evidencia: Evidencia) -> None:
+    assert evidencia.revisada_en is not None  # set by the review that returned it
+    _devuelto(
+        evidencia, revisado_en=evidencia.revisada_en, que="una evidencia", tipo="evidencia_devuelta"
     )
 
 
 def avance_devuelto(avance: Avance) -> None:
-    momento = timezone.localtime(avance.revisado_en).isoformat()
-    _avisar_oficinas(
-        actividad=avance.actividad,
-        asunto=f"OPGI devolvió un avance de la actividad {avance.actividad.codigo}",
-        plantilla="plan/correo/avance_devuelto",
-        contexto={"avance": avance},
-        clave=f"avance-devuelto:{avance.pk}:{momento}",
-    )
+    assert avance.revisado_en is not None
+    _devuelto(avance, revisado_en=avance.revisado_en, que="un avance", tipo="avance_devuelto")
