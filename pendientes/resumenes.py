@@ -28,36 +28,35 @@ LUNES = 0
 GRUPOS_DIARIOS_OPGI = {"por_revisar", "plazos"}
 
 
-def _dia_de_corte(hoy: date) -> bool:
+def _fines_de_corte() -> list[date]:
+    """The end dates of the current plan's cortes (read once per run)."""
     plan = plan_selectors.plan_vigente(solo_publicados=False)
-    if plan is None:
-        return False
-    return any(
-        corte.fin - timedelta(days=DIAS_ANTES_DEL_CORTE) == hoy
-        for corte in plan.cortes_del_seguimiento
-    )
+    return [] if plan is None else [corte.fin for corte in plan.cortes_del_seguimiento]
 
 
-def _dia_despues_de_un_corte(hoy: date) -> bool:
-    plan = plan_selectors.plan_vigente(solo_publicados=False)
-    return plan is not None and any(
-        corte.fin + timedelta(days=1) == hoy for corte in plan.cortes_del_seguimiento
-    )
+def _le_toca(usuario: roles.Usuario, *, hoy: date, fines: list[date]) -> bool:
+    """Whether today is a digest day for the user's role (decided before counting)."""
+    lunes = hoy.weekday() == LUNES
+    if roles.oficina_de(usuario) is not None:
+        return lunes or any(fin - timedelta(days=DIAS_ANTES_DEL_CORTE) == hoy for fin in fines)
+    if roles.es_opgi(usuario):
+        return dias_habiles.es_dia_habil(hoy)
+    if roles.rol_de(usuario) == roles.CONTROL_INTERNO:
+        return lunes or any(fin + timedelta(days=1) == hoy for fin in fines)
+    return False
 
 
-def grupos_del_resumen(usuario: roles.Usuario, *, hoy: date) -> list[Grupo]:
+def grupos_del_resumen(
+    usuario: roles.Usuario, *, hoy: date, fines: list[date] | None = None
+) -> list[Grupo]:
     """The groups with items of today's digest for `usuario` ([] if none is due today)."""
+    if not _le_toca(usuario, hoy=hoy, fines=_fines_de_corte() if fines is None else fines):
+        return []
     # «Sus informes» is not work to do: each one has its own e-mail when ready.
     grupos = [g for g in grupos_de(usuario, hoy=hoy) if g.items and g.clave != "documentos"]
-    if roles.oficina_de(usuario) is not None:
-        return grupos if hoy.weekday() == LUNES or _dia_de_corte(hoy) else []
-    if roles.es_opgi(usuario):
-        if not dias_habiles.es_dia_habil(hoy):
-            return []
-        return grupos if any(g.clave in GRUPOS_DIARIOS_OPGI for g in grupos) else []
-    if roles.rol_de(usuario) == roles.CONTROL_INTERNO:
-        return grupos if hoy.weekday() == LUNES or _dia_despues_de_un_corte(hoy) else []
-    return []
+    if roles.es_opgi(usuario) and not any(g.clave in GRUPOS_DIARIOS_OPGI for g in grupos):
+        return []
+    return grupos
 
 
 def destinatarios():
@@ -76,8 +75,9 @@ def destinatarios():
 def enviar_resumenes(*, hoy: date) -> int:
     """Program today's digests; returns how many were new (a repeated run adds none)."""
     enviados = 0
+    fines = _fines_de_corte()
     for usuario in destinatarios():
-        grupos = grupos_del_resumen(usuario, hoy=hoy)
+        grupos = grupos_del_resumen(usuario, hoy=hoy, fines=fines)
         if not grupos:
             continue
         total = sum(g.cantidad for g in grupos)
