@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "plan",
     "dialogos",
     "encuestas",
+    "resultados",
     "pendientes.apps.PendientesConfig",
 ]
 

@@ -38,6 +38,7 @@ urlpatterns = [
     path("cuentas/clave/cambiada/", cuentas.clave_cambiada, name="password_change_done"),
     path("dialogos/", include("dialogos.urls")),
     path("encuestas/", include("encuestas.urls")),
+    path("resultados/", include("resultados.urls")),
     path(
         "mapa-del-sitio/",
         TemplateView.as_view(template_name="mapa_del_sitio.html"),

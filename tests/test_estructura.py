@@ -11,8 +11,8 @@ import re
 from pathlib import Path
 
 RAIZ = Path(__file__).resolve().parent.parent
-PAQUETES = ("nucleo", "pasto_rdc", "plan", "dialogos", "encuestas", "pendientes")
-APPS = ("plan", "dialogos", "encuestas", "pendientes", "pasto_rdc")
+PAQUETES = ("nucleo", "pasto_rdc", "plan", "dialogos", "encuestas", "resultados", "pendientes")
+APPS = ("plan", "dialogos", "encuestas", "resultados", "pendientes", "pasto_rdc")
 
 
 def _modulo(ruta: Path) -> str:
@@ -114,6 +114,14 @@ def test_ninguna_app_importa_pendientes_que_las_lee_a_todas():
         linea
         for app in ("plan", "dialogos", "encuestas")
         for linea in _importa(app, ("pendientes",))
+    ] == []
+
+
+def test_ninguna_app_importa_resultados_que_las_lee_a_todas():
+    assert [
+        linea
+        for app in ("plan", "dialogos", "encuestas", "pendientes")
+        for linea in _importa(app, ("resultados",))
     ] == []
 
 

@@ -1,0 +1,69 @@
+"""Writes of resultados: OPGI publishes a report once its figures were reviewed."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from dialogos.models import EspacioDialogo
+from nucleo import cambios
+from nucleo.roles import Usuario, cuenta
+from plan import selectors as plan_selectors
+
+from . import selectors
+from .models import MENSAJE_AUDIENCIA_YA, MENSAJE_VIGENCIA_YA, InformePublicado
+from .permisos import INFORMES, Accion
+
+MENSAJE_NO_ES_AUDIENCIA = "Solo una audiencia pública o sectorial tiene este informe."
+MENSAJE_NO_REALIZADA = "El informe de una audiencia se publica cuando la audiencia ya se realizó."
+MENSAJE_PLAN_SIN_PUBLICAR = (
+    "El informe de resultados se publica cuando el plan de esa vigencia está publicado."
+)
+
+
+def _exigir_permiso(usuario: Usuario) -> None:
+    if not INFORMES.puede(usuario, Accion.PUBLICAR):
+        raise PermissionDenied(INFORMES.mensaje_sin_permiso)
+
+
+@transaction.atomic
+def publicar_informe_audiencia(*, espacio: EspacioDialogo, usuario: Usuario) -> InformePublicado:
+    """Publish a realised hearing's report (its figures are then public)."""
+    _exigir_permiso(usuario)
+    # Locked: two OPGI clicks at once publish once (the second gets the message).
+    espacio = EspacioDialogo.objects.select_for_update().get(pk=espacio.pk)
+    if not selectors.es_audiencia(espacio):
+        raise ValidationError(MENSAJE_NO_ES_AUDIENCIA, code="tipo")
+    if not espacio.esta_realizado:
+        raise ValidationError(MENSAJE_NO_REALIZADA, code="estado")
+    tipo = InformePublicado.Tipo.AUDIENCIA
+    if InformePublicado.objects.filter(tipo=tipo, espacio=espacio).exists():
+        raise ValidationError(MENSAJE_AUDIENCIA_YA, code="publicado")
+    informe = InformePublicado(
+        tipo=tipo, espacio=espacio, publicado_por=cuenta(usuario), publicado_en=timezone.now()
+    )
+    cambios.autor_del_historial(informe, usuario)
+    informe.save()
+    cambios.registrar(
+        "informe_resultados.publicado", usuario=usuario, objeto=informe, espacio=espacio.pk
+    )
+    return informe
+
+
+@transaction.atomic
+def publicar_informe_resultados(*, vigencia: int, usuario: Usuario) -> InformePublicado:
+    """Publish the vigencia's results report (only for a published plan)."""
+    _exigir_permiso(usuario)
+    if plan_selectors.plan_publicado(vigencia=vigencia) is None:
+        raise ValidationError(MENSAJE_PLAN_SIN_PUBLICAR, code="plan")
+    tipo = InformePublicado.Tipo.ESTRATEGIA
+    if InformePublicado.objects.filter(tipo=tipo, vigencia=vigencia).exists():
+        raise ValidationError(MENSAJE_VIGENCIA_YA, code="publicado")
+    informe = InformePublicado(
+        tipo=tipo, vigencia=vigencia, publicado_por=cuenta(usuario), publicado_en=timezone.now()
+    )
+    cambios.autor_del_historial(informe, usuario)
+    informe.save()
+    cambios.registrar(
+        "informe_resultados.publicado", usuario=usuario, objeto=informe, vigencia=vigencia
+    )
+    return informe

@@ -1,0 +1,121 @@
+"""Thin views of resultados: the public list and downloads, the staff page, drafts and
+publication (the rules are in permisos.py and services.py, the figures in selectors.py)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from plan.models import Plan
+
+from . import informes, selectors, services
+from .permisos import INFORMES, Accion
+
+MENSAJE_SIN_ROL = "Esta página es para OPGI y Control interno."
+
+
+# --- Public ---------------------------------------------------------------------------
+
+
+@require_GET
+def inicio(request):
+    """«Informes de resultados»: every published report, with its PDF and XLSX."""
+    return render(
+        request, "resultados/inicio.html", {"informes": list(selectors.informes_publicos())}
+    )
+
+
+@require_GET
+def audiencia_publica(request, pk, formato):
+    espacio = selectors.audiencia_publicada(pk=pk)
+    if espacio is None:
+        raise Http404("No hay un informe publicado de esa audiencia.")
+    informe = selectors.informe_audiencia(espacio=espacio)
+    return informes.descarga_audiencia(request, informe, formato)
+
+
+@require_GET
+def estrategia_publica(request, vigencia, formato):
+    plan = selectors.plan_con_informe_publico(vigencia=vigencia)
+    if plan is None:
+        raise Http404("No hay un informe de resultados publicado de esa vigencia.")
+    return informes.descarga_estrategia(request, selectors.informe_estrategia(plan=plan), formato)
+
+
+# --- Staff ----------------------------------------------------------------------------
+
+
+def _exigir(request, accion: Accion = Accion.VER) -> None:
+    if not INFORMES.puede(request.user, accion):
+        raise PermissionDenied(
+            MENSAJE_SIN_ROL if accion == Accion.VER else INFORMES.mensaje_sin_permiso
+        )
+
+
+def _audiencia(pk: int):
+    espacio = get_object_or_404(selectors.audiencias(), pk=pk)
+    return espacio
+
+
+@login_required
+@require_GET
+def gestion(request):
+    _exigir(request)
+    contexto = {
+        "pagina": selectors.pagina_de_gestion(),
+        "puede_publicar": INFORMES.puede(request.user, Accion.PUBLICAR),
+    }
+    return render(request, "resultados/gestion.html", contexto)
+
+
+@login_required
+@require_GET
+def audiencia_borrador(request, pk, formato):
+    _exigir(request)
+    informe = selectors.informe_audiencia(espacio=_audiencia(pk))
+    return informes.descarga_audiencia(request, informe, formato)
+
+
+@login_required
+@require_GET
+def estrategia_borrador(request, vigencia, formato):
+    _exigir(request)
+    plan = Plan.objects.filter(vigencia=vigencia).order_by("pk").first()
+    if plan is None:
+        raise Http404("No hay un plan de esa vigencia.")
+    return informes.descarga_estrategia(request, selectors.informe_estrategia(plan=plan), formato)
+
+
+def _publicar(request, publicar) -> None:
+    try:
+        publicar()
+    except ValidationError as error:
+        for mensaje in error.messages:
+            messages.error(request, mensaje)
+    else:
+        messages.success(request, "Informe publicado: ya está en «Informes de resultados».")
+
+
+@login_required
+@require_POST
+def audiencia_publicar(request, pk):
+    _exigir(request, Accion.PUBLICAR)
+    espacio = _audiencia(pk)
+    _publicar(
+        request,
+        lambda: services.publicar_informe_audiencia(espacio=espacio, usuario=request.user),
+    )
+    return redirect("resultados:gestion")
+
+
+@login_required
+@require_POST
+def estrategia_publicar(request, vigencia):
+    _exigir(request, Accion.PUBLICAR)
+    _publicar(
+        request,
+        lambda: services.publicar_informe_resultados(vigencia=vigencia, usuario=request.user),
+    )
+    return redirect("resultados:gestion")
