@@ -7,7 +7,8 @@ checked by axe with real content on it):
 - `poblar_portal()`: on the 2022 plan (loaded beforehand), what citizens see
   (public evidence, spaces of every state with their record and commitments,
   published questions and answer reports, a survey with published results and
-  an open one) and, beside it, what they must never see. Each unpublished text
+  an open one, the published results reports of the hearing and of 2022) and,
+  beside it, what they must never see. Each unpublished text
   carries a marker of MARCAS: evidence sent / returned / approved but not
   public, the review comments, the follow-up's observación, the progress
   narratives (internal: the portal shows the figures, not the narratives), a
@@ -45,6 +46,7 @@ from nucleo import roles
 from plan import services as plan
 from plan.models import Actividad, Componente, Evidencia, Plan, Responsable, Subcomponente
 from plan.tests.fabricas import crear_plan_grande
+from resultados import services as resultados
 from tests.ayudas import PDF_MINIMO
 
 # The citizen who asked: her personal data must never be public (Ley 1581 de 2012).
@@ -407,6 +409,9 @@ def poblar_portal(*, alicia, bruno, diana) -> Portal:
     realizado, programado, cancelado, territorial = _espacios(alicia, bruno)
     publicadas, sin_publicar = _preguntas(alicia, bruno, realizado)
     encuesta_publicada, encuesta_abierta = _encuestas(alicia, realizado)
+    # The hearing's report and 2022's results report, reviewed and published by OPGI.
+    resultados.publicar_informe_audiencia(espacio=realizado, usuario=alicia)
+    resultados.publicar_informe_resultados(vigencia=2022, usuario=alicia)
     return Portal(
         alicia=alicia,
         bruno=bruno,

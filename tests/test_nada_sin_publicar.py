@@ -94,6 +94,10 @@ PUBLICAS = frozenset(
         "encuestas:responder",
         "encuestas:gracias",
         "encuestas:resultados_publicos",
+        # resultados/urls.py: the published results reports.
+        "resultados:inicio",
+        "resultados:audiencia",
+        "resultados:estrategia",
         # The officials' login, and the «forgot my password» pages (nucleo/cuentas.py).
         "login",
         "password_reset",
@@ -292,6 +296,15 @@ def esperadas(portal) -> dict[str, int]:
     paginas[f"/encuestas/responder/{abierta.codigo}/gracias/"] = 200
     paginas[f"/encuestas/resultados/{publicada.codigo}/"] = 200
     paginas[f"/encuestas/resultados/{abierta.codigo}/"] = 404
+    # The results reports: the published hearing's and 2022's; none of another space
+    # (not a hearing, or a hearing not published), nor of the unpublished 2023 plan.
+    paginas["/resultados/"] = 200
+    for formato in ("pdf", "xlsx"):
+        paginas[f"/resultados/audiencias/{portal.realizado.pk}.{formato}"] = 200
+        paginas[f"/resultados/estrategia/2022.{formato}"] = 200
+        paginas[f"/resultados/estrategia/2023.{formato}"] = 404
+        for espacio in (portal.territorial, portal.programado, portal.espacio_2023):
+            paginas[f"/resultados/audiencias/{espacio.pk}.{formato}"] = 404
     return paginas
 
 
@@ -539,6 +552,16 @@ def test_lo_publicado_se_ve_y_lo_no_publicado_da_404(recorrido):
         f"/encuestas/resultados/{portal.encuesta_publicada.codigo}/": [
             "La información presentada fue clara."
         ],
+        # The published hearing's report: its published texts and commitments, its survey.
+        f"/resultados/audiencias/{portal.realizado.pk}.pdf": [
+            "¿Cuándo abre el colegio de Genoy?",
+            "Publicar el calendario de obras de los colegios.",
+        ],
+        f"/resultados/audiencias/{portal.realizado.pk}.xlsx": [
+            "El colegio de Genoy abre en febrero de 2023.",
+            "La información presentada fue clara.",
+        ],
+        "/resultados/estrategia/2022.xlsx": ["Audiencia pública de educación"],
     }
     faltan = {
         ruta: [frase for frase in frases if not _contiene(recorrido.visitas[ruta].texto, frase)]
@@ -608,6 +631,8 @@ SIN_AXE = {
     "dialogos:calendario_ics",
     "dialogos:espacio_ics",
     "dialogos:informe_publicado",
+    "resultados:audiencia",  # PDF and XLSX files
+    "resultados:estrategia",
     "dialogos:pregunta_recibida",  # test_formulario_de_pregunta_con_errores_y_enviado
     "encuestas:gracias",  # encuestas/tests/test_accesibilidad.py
     "encuestas:resultados_publicos",  # encuestas/tests/test_accesibilidad.py

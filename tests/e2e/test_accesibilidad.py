@@ -45,6 +45,8 @@ PAGINAS_PUBLICAS = [
     # checked by encuestas/tests/test_accesibilidad.py.
     "/encuestas/",
     "/encuestas/responder/{encuesta_cerrada}/",
+    # Results reports: the public list (with the published hearing's and vigencia's).
+    "/resultados/",
     # Open data, site map, login, and the «not found» page.
     "/datos-abiertos/",
     "/mapa-del-sitio/",
