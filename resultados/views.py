@@ -1,13 +1,16 @@
 """Thin views of resultados: the public list and downloads, the staff page, drafts and
 publication (the rules are in permisos.py and services.py, the figures in selectors.py)."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from dialogos.models import EspacioDialogo
 from plan.models import Plan
 
 from . import informes, selectors, services
@@ -20,7 +23,7 @@ MENSAJE_SIN_ROL = "Esta página es para OPGI y Control interno."
 
 
 @require_GET
-def inicio(request):
+def inicio(request: HttpRequest) -> HttpResponse:
     """«Informes de resultados»: every published report, with its PDF and XLSX."""
     return render(
         request, "resultados/inicio.html", {"informes": list(selectors.informes_publicos())}
@@ -28,7 +31,7 @@ def inicio(request):
 
 
 @require_GET
-def audiencia_publica(request, pk, formato):
+def audiencia_publica(request: HttpRequest, pk: int, formato: str) -> HttpResponse:
     espacio = selectors.audiencia_publicada(pk=pk)
     if espacio is None:
         raise Http404("No hay un informe publicado de esa audiencia.")
@@ -37,7 +40,7 @@ def audiencia_publica(request, pk, formato):
 
 
 @require_GET
-def estrategia_publica(request, vigencia, formato):
+def estrategia_publica(request: HttpRequest, vigencia: int, formato: str) -> HttpResponse:
     plan = selectors.plan_con_informe_publico(vigencia=vigencia)
     if plan is None:
         raise Http404("No hay un informe de resultados publicado de esa vigencia.")
@@ -47,21 +50,20 @@ def estrategia_publica(request, vigencia, formato):
 # --- Staff ----------------------------------------------------------------------------
 
 
-def _exigir(request, accion: Accion = Accion.VER) -> None:
+def _exigir(request: HttpRequest, accion: Accion = Accion.VER) -> None:
     if not INFORMES.puede(request.user, accion):
         raise PermissionDenied(
             MENSAJE_SIN_ROL if accion == Accion.VER else INFORMES.mensaje_sin_permiso
         )
 
 
-def _audiencia(pk: int):
-    espacio = get_object_or_404(selectors.audiencias(), pk=pk)
-    return espacio
+def _audiencia(pk: int) -> EspacioDialogo:
+    return get_object_or_404(selectors.audiencias(), pk=pk)
 
 
 @login_required
 @require_GET
-def gestion(request):
+def gestion(request: HttpRequest) -> HttpResponse:
     _exigir(request)
     contexto = {
         "pagina": selectors.pagina_de_gestion(),
@@ -72,7 +74,7 @@ def gestion(request):
 
 @login_required
 @require_GET
-def audiencia_borrador(request, pk, formato):
+def audiencia_borrador(request: HttpRequest, pk: int, formato: str) -> HttpResponse:
     _exigir(request)
     informe = selectors.informe_audiencia(espacio=_audiencia(pk))
     return informes.descarga_audiencia(request, informe, formato)
@@ -80,7 +82,7 @@ def audiencia_borrador(request, pk, formato):
 
 @login_required
 @require_GET
-def estrategia_borrador(request, vigencia, formato):
+def estrategia_borrador(request: HttpRequest, vigencia: int, formato: str) -> HttpResponse:
     _exigir(request)
     plan = Plan.objects.filter(vigencia=vigencia).order_by("pk").first()
     if plan is None:
@@ -88,7 +90,7 @@ def estrategia_borrador(request, vigencia, formato):
     return informes.descarga_estrategia(request, selectors.informe_estrategia(plan=plan), formato)
 
 
-def _publicar(request, publicar) -> None:
+def _publicar(request: HttpRequest, publicar: Callable[[], object]) -> None:
     try:
         publicar()
     except ValidationError as error:
@@ -100,7 +102,7 @@ def _publicar(request, publicar) -> None:
 
 @login_required
 @require_POST
-def audiencia_publicar(request, pk):
+def audiencia_publicar(request: HttpRequest, pk: int) -> HttpResponse:
     _exigir(request, Accion.PUBLICAR)
     espacio = _audiencia(pk)
     _publicar(
@@ -112,7 +114,7 @@ def audiencia_publicar(request, pk):
 
 @login_required
 @require_POST
-def estrategia_publicar(request, vigencia):
+def estrategia_publicar(request: HttpRequest, vigencia: int) -> HttpResponse:
     _exigir(request, Accion.PUBLICAR)
     _publicar(
         request,
