@@ -6,12 +6,14 @@ from dialogos import permisos as permisos_dialogos
 from encuestas import permisos as permisos_encuestas
 from nucleo import roles
 from plan import permisos as permisos_plan
+from resultados import permisos as permisos_resultados
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 APPS = (
     ("plan", permisos_plan),
     ("dialogos", permisos_dialogos),
     ("encuestas", permisos_encuestas),
+    ("resultados", permisos_resultados),
 )
 
 
