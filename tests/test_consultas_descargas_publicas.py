@@ -2,8 +2,8 @@
 
 Each download a citizen can make — every open-data dataset in CSV, JSON and XLSX, the
 plan's JSON, the iCal feeds, the published answer reports (PDF, XLSX), a closed
-corte's published follow-up (PDF, XLSX, read from its copy) and a public evidence
-file — is requested twice: with the portal's data (tests/datos_portal.py, one of each kind) and after adding more (a second set of spaces, questions, reports
+corte's published follow-up (PDF, XLSX, read from its copy), the published results
+reports of a hearing and of a vigencia (PDF, XLSX) and a public evidence file — is requested twice: with the portal's data (tests/datos_portal.py, one of each kind) and after adding more (a second set of spaces, questions, reports
 and surveys, and a published plan of 40 activities, plan/tests/fabricas.py). The
 count must be the same both times, and is pinned: a new query shows up here, and a
 query per row (N+1) fails whatever its pin.
@@ -56,6 +56,10 @@ CONSULTAS: dict[str, int] = {
     "evidencia pública": 1,
     "seguimiento publicado.pdf": 2,
     "seguimiento publicado.xlsx": 2,
+    "informe de audiencia.pdf": 13,
+    "informe de audiencia.xlsx": 13,
+    "informe de resultados 2022.pdf": 15,
+    "informe de resultados 2022.xlsx": 15,
 }
 
 # Known to grow today; the owner's fix removes the entry (strict: a fix fails until then).
@@ -83,6 +87,13 @@ def _descargas(portal: datos_portal.Portal) -> dict[str, str]:
     for formato in ("pdf", "xlsx"):
         urls[f"seguimiento publicado.{formato}"] = reverse(
             "seguimiento_publicado", kwargs={"vigencia": 2022, "corte": 2, "formato": formato}
+        )
+    for formato in ("pdf", "xlsx"):
+        urls[f"informe de audiencia.{formato}"] = reverse(
+            "resultados:audiencia", kwargs={"pk": portal.realizado.pk, "formato": formato}
+        )
+        urls[f"informe de resultados 2022.{formato}"] = reverse(
+            "resultados:estrategia", kwargs={"vigencia": 2022, "formato": formato}
         )
     urls["evidencia pública"] = reverse(
         "evidencia_publica", kwargs={"pk": portal.evidencia_publica.pk}
