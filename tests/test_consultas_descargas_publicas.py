@@ -3,8 +3,10 @@
 Each download a citizen can make — every open-data dataset in CSV, JSON and XLSX, the
 plan's JSON, the iCal feeds, the published answer reports (PDF, XLSX), a closed
 corte's published follow-up (PDF, XLSX, read from its copy), the published results
-reports of a hearing and of a vigencia (PDF, XLSX) and a public evidence file — is requested twice: with the portal's data (tests/datos_portal.py, one of each kind) and after adding more (a second set of spaces, questions, reports
-and surveys, and a published plan of 40 activities, plan/tests/fabricas.py). The
+reports of a hearing and of a vigencia (PDF, XLSX) and a public evidence file — is
+requested twice: with the portal's data (tests/datos_portal.py, one of each kind) and
+after adding more (a second set of spaces, questions, reports and surveys, and a
+published plan of 40 activities, plan/tests/fabricas.py). The
 count must be the same both times, and is pinned: a new query shows up here, and a
 query per row (N+1) fails whatever its pin.
 """

@@ -209,3 +209,17 @@ def test_un_plan_retirado_retira_su_informe_publicado(client, alicia, datos):
 def test_la_navegacion_publica_enlaza_los_informes_de_resultados(client, plan_2022):
     html = client.get(reverse("dialogos:cronograma")).content.decode()
     assert html.count(f'href="{reverse("resultados:inicio")}"') == 2  # menu and footer
+
+
+def test_el_informe_publicado_de_una_audiencia_de_un_plan_retirado_da_404(client, alicia, datos):
+    """A hearing that counts for an activity of a plan withdrawn after publication."""
+    services.publicar_informe_audiencia(espacio=datos.publica, usuario=alicia)
+    url = reverse("resultados:audiencia", args=[datos.publica.pk, "xlsx"])
+    assert client.get(url).status_code == 200
+    plan = Plan.objects.get(vigencia=2022)
+    EspacioDialogo.objects.filter(pk=datos.publica.pk).update(
+        actividad=plan.actividades.get(codigo="2.2")
+    )
+    Plan.objects.filter(pk=plan.pk).update(publicado=False)
+    assert client.get(url).status_code == 404
+    assert datos.publica.titulo not in client.get(reverse("resultados:inicio")).content.decode()
