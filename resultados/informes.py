@@ -19,6 +19,9 @@ PLANTILLA_ESTRATEGIA = "resultados/informes/estrategia.html"
 
 DATO_VALOR = [Columna("Dato", 44), Columna("Valor", 70)]
 
+# The letterhead of a hearing that counts for no activity (so for no plan).
+MEMBRETE = {"entidad": "Alcaldía Municipal de Pasto"}
+
 
 def _numero(valor: object) -> Celda:
     return Celda(valor, Tipo.NUMERO)
@@ -205,12 +208,14 @@ def hojas_estrategia(informe: InformeEstrategia) -> list[Hoja]:
 def descarga_audiencia(
     request: HttpRequest, informe: InformeAudiencia, formato: str
 ) -> HttpResponse:
+    actividad = informe.espacio.actividad
     return documentos.descarga(
         request,
         formato=formato,
         nombre=informe.nombre,
         plantilla=PLANTILLA_AUDIENCIA,
-        contexto={"informe": informe},
+        # The letterhead of the hearing's plan (public whenever the hearing is).
+        contexto={"informe": informe, "plan": actividad.plan if actividad else MEMBRETE},
         hojas=lambda: hojas_audiencia(informe),
     )
 

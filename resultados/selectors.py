@@ -160,7 +160,7 @@ def informe_audiencia(*, espacio: EspacioDialogo, hoy: date | None = None) -> In
     number of questions and responses (six fewer without a survey)."""
     hoy = hoy or timezone.localdate()
     espacio = (
-        EspacioDialogo.objects.select_related("territorio")
+        EspacioDialogo.objects.select_related("territorio", "actividad__plan")
         .prefetch_related(Prefetch("oficinas", queryset=Responsable.objects.order_by("nombre")))
         .get(pk=espacio.pk)
     )
