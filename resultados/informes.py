@@ -7,11 +7,15 @@ the figures cannot disagree. Neither holds a name, a contact, a radicado, an
 unpublished text, a commitment's internal note nor a free-text survey answer.
 """
 
+from dataclasses import dataclass
+
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from nucleo import documentos
 from nucleo.documentos import Celda, Columna, Hoja, Tipo
 
+from .models import InformePublicado
 from .selectors import InformeAudiencia, InformeEstrategia
 
 PLANTILLA_AUDIENCIA = "resultados/informes/audiencia.html"
@@ -205,29 +209,72 @@ def hojas_estrategia(informe: InformeEstrategia) -> list[Hoja]:
     ]
 
 
+def _audiencia(informe: InformeAudiencia) -> dict:
+    actividad = informe.espacio.actividad
+    return {
+        "nombre": informe.nombre,
+        "plantilla": PLANTILLA_AUDIENCIA,
+        # The letterhead of the hearing's plan (public whenever the hearing is).
+        "contexto": {"informe": informe, "plan": actividad.plan if actividad else MEMBRETE},
+        "hojas": lambda: hojas_audiencia(informe),
+    }
+
+
+def _estrategia(informe: InformeEstrategia) -> dict:
+    return {
+        "nombre": informe.nombre,
+        "plantilla": PLANTILLA_ESTRATEGIA,
+        "contexto": {"informe": informe, "plan": informe.plan},
+        "hojas": lambda: hojas_estrategia(informe),
+    }
+
+
 def descarga_audiencia(
     request: HttpRequest, informe: InformeAudiencia, formato: str
 ) -> HttpResponse:
-    actividad = informe.espacio.actividad
-    return documentos.descarga(
-        request,
-        formato=formato,
-        nombre=informe.nombre,
-        plantilla=PLANTILLA_AUDIENCIA,
-        # The letterhead of the hearing's plan (public whenever the hearing is).
-        contexto={"informe": informe, "plan": actividad.plan if actividad else MEMBRETE},
-        hojas=lambda: hojas_audiencia(informe),
-    )
+    """The draft, computed now (staff only)."""
+    return documentos.descarga(request, formato=formato, **_audiencia(informe))
 
 
 def descarga_estrategia(
     request: HttpRequest, informe: InformeEstrategia, formato: str
 ) -> HttpResponse:
-    return documentos.descarga(
-        request,
-        formato=formato,
-        nombre=informe.nombre,
-        plantilla=PLANTILLA_ESTRATEGIA,
-        contexto={"informe": informe, "plan": informe.plan},
-        hojas=lambda: hojas_estrategia(informe),
+    """The draft, computed now (staff only)."""
+    return documentos.descarga(request, formato=formato, **_estrategia(informe))
+
+
+@dataclass(frozen=True)
+class Documento:
+    """A report rendered once: its name and its bytes in each format."""
+
+    nombre: str
+    contenidos: dict[str, bytes]
+
+
+def _documento(partes: dict) -> Documento:
+    nombre = partes.pop("nombre")
+    return Documento(
+        nombre=nombre,
+        contenidos={
+            formato: documentos.contenido(formato=formato, base_url=settings.SITIO_URL, **partes)
+            for formato in documentos.Formato
+        },
     )
+
+
+def documento_audiencia(informe: InformeAudiencia) -> Documento:
+    return _documento(_audiencia(informe))
+
+
+def documento_estrategia(informe: InformeEstrategia) -> Documento:
+    return _documento(_estrategia(informe))
+
+
+def descarga_publicada(publicado: InformePublicado, formato: str) -> HttpResponse:
+    """The file stored when the report was published (never rendered again)."""
+    with publicado.archivo(formato).open("rb") as archivo:
+        datos = archivo.read()
+    nombre = f"{publicado.nombre}.{formato}"
+    if formato == documentos.Formato.PDF:
+        return documentos.respuesta_pdf(datos, nombre)
+    return documentos.respuesta_xlsx(datos, nombre)

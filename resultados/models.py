@@ -1,25 +1,33 @@
 """What OPGI published of the results: a hearing's report (MURC) or a vigencia's.
 
-The figures are computed from dialogos, encuestas and plan (resultados/selectors.py);
-this app stores only the decision «these figures were reviewed and may go public»:
-who published which report and when. Without its InformePublicado row a report is a
-draft that only OPGI and Control interno download (resultados/permisos.py).
+The figures are computed from dialogos, encuestas and plan (resultados/selectors.py).
+Until OPGI publishes it a report is a draft, computed on each download, that only OPGI
+and Control interno see (resultados/permisos.py). Publishing records who published
+which report and when, and freezes it: its PDF and XLSX are rendered once and stored
+with their SHA-256, and citizens download those files. The figures they read are the
+ones OPGI reviewed, even if a question is answered or a survey response arrives later.
 """
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.fields.files import FieldFile
 from simple_history.models import HistoricalRecords
 
 from dialogos.models import EspacioDialogo
 from nucleo.fechas import FECHA_MAXIMA, FECHA_MINIMA, MENSAJE_RANGO
+from nucleo.models import ruta_unica
 
 MENSAJE_CLAVE = (
     "Un informe de audiencia indica solo la audiencia; uno de la estrategia, solo la vigencia."
 )
 MENSAJE_AUDIENCIA_YA = "El informe de esta audiencia ya está publicado."
 MENSAJE_VIGENCIA_YA = "El informe de resultados de esta vigencia ya está publicado."
+
+
+def ruta_informe(_instancia: object, filename: str) -> str:
+    return ruta_unica("resultados", filename)
 
 
 class InformePublicado(models.Model):
@@ -52,6 +60,12 @@ class InformePublicado(models.Model):
         verbose_name="publicado por",
     )
     publicado_en = models.DateTimeField("publicado en")
+    # The report as published (frozen): what every public download serves.
+    nombre = models.CharField("nombre del archivo (sin extensión)", max_length=200)
+    pdf = models.FileField("PDF publicado", upload_to=ruta_informe, max_length=300)
+    sha256_pdf = models.CharField("SHA-256 del PDF", max_length=64)
+    xlsx = models.FileField("XLSX publicado", upload_to=ruta_informe, max_length=300)
+    sha256_xlsx = models.CharField("SHA-256 del XLSX", max_length=64)
 
     history = HistoricalRecords()
 
@@ -86,6 +100,10 @@ class InformePublicado(models.Model):
         if self.tipo == self.Tipo.AUDIENCIA:
             return f"{self.get_tipo_display()}: {self.espacio}"
         return f"{self.get_tipo_display()} {self.vigencia}"
+
+    def archivo(self, formato: str) -> FieldFile:
+        """The stored file of `formato` («pdf» or «xlsx»)."""
+        return self.pdf if formato == "pdf" else self.xlsx
 
     @property
     def es_de_audiencia(self) -> bool:

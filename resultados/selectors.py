@@ -420,22 +420,16 @@ def informes_publicos() -> QuerySet[InformePublicado]:
     )
 
 
-def audiencia_publicada(*, pk: int) -> EspacioDialogo | None:
-    """The hearing whose report is public (one query), or None."""
-    publicado = (
-        informes_publicos().filter(tipo=InformePublicado.Tipo.AUDIENCIA, espacio_id=pk).first()
-    )
-    return publicado.espacio if publicado else None
+def informe_publico_de_audiencia(*, pk: int) -> InformePublicado | None:
+    """The published report of hearing `pk`, if citizens may download it (one query)."""
+    return informes_publicos().filter(tipo=InformePublicado.Tipo.AUDIENCIA, espacio_id=pk).first()
 
 
-def plan_con_informe_publico(*, vigencia: int) -> Plan | None:
-    """The published plan of `vigencia` if its report is public (one query), or None."""
-    publicado = Exists(
-        InformePublicado.objects.filter(
-            tipo=InformePublicado.Tipo.ESTRATEGIA, vigencia=OuterRef("vigencia")
-        )
+def informe_publico_de_vigencia(*, vigencia: int) -> InformePublicado | None:
+    """The published results report of `vigencia`, if its plan is public (one query)."""
+    return (
+        informes_publicos().filter(tipo=InformePublicado.Tipo.ESTRATEGIA, vigencia=vigencia).first()
     )
-    return plan_selectors.planes_publicados().filter(publicado, vigencia=vigencia).first()
 
 
 # --- The staff page ------------------------------------------------------------------------

@@ -1,6 +1,13 @@
-"""Writes of resultados: OPGI publishes a report once its figures were reviewed."""
+"""Writes of resultados: OPGI publishes a report once its figures were reviewed.
+
+Publishing freezes the report: its PDF and XLSX are rendered here, once, and stored
+with their SHA-256 on the InformePublicado row; every public download serves them.
+"""
+
+import hashlib
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -9,7 +16,7 @@ from nucleo import cambios
 from nucleo.roles import Usuario, cuenta
 from plan import selectors as plan_selectors
 
-from . import selectors
+from . import informes, selectors
 from .models import MENSAJE_AUDIENCIA_YA, MENSAJE_VIGENCIA_YA, InformePublicado
 from .permisos import INFORMES, Accion
 
@@ -23,6 +30,16 @@ MENSAJE_PLAN_SIN_PUBLICAR = (
 def _exigir_permiso(usuario: Usuario) -> None:
     if not INFORMES.puede(usuario, Accion.PUBLICAR):
         raise PermissionDenied(INFORMES.mensaje_sin_permiso)
+
+
+def _congelar(informe: InformePublicado, documento: informes.Documento) -> None:
+    """Store the report's files on the row (saved by the caller)."""
+    informe.nombre = documento.nombre
+    for formato, datos in documento.contenidos.items():
+        informe.archivo(formato).save(
+            f"{documento.nombre}.{formato}", ContentFile(datos), save=False
+        )
+        setattr(informe, f"sha256_{formato}", hashlib.sha256(datos).hexdigest())
 
 
 @transaction.atomic
@@ -41,6 +58,7 @@ def publicar_informe_audiencia(*, espacio: EspacioDialogo, usuario: Usuario) -> 
     informe = InformePublicado(
         tipo=tipo, espacio=espacio, publicado_por=cuenta(usuario), publicado_en=timezone.now()
     )
+    _congelar(informe, informes.documento_audiencia(selectors.informe_audiencia(espacio=espacio)))
     cambios.autor_del_historial(informe, usuario)
     informe.save()
     cambios.registrar(
@@ -53,7 +71,8 @@ def publicar_informe_audiencia(*, espacio: EspacioDialogo, usuario: Usuario) -> 
 def publicar_informe_resultados(*, vigencia: int, usuario: Usuario) -> InformePublicado:
     """Publish the vigencia's results report (only for a published plan)."""
     _exigir_permiso(usuario)
-    if plan_selectors.plan_publicado(vigencia=vigencia) is None:
+    plan = plan_selectors.plan_publicado(vigencia=vigencia)
+    if plan is None:
         raise ValidationError(MENSAJE_PLAN_SIN_PUBLICAR, code="plan")
     tipo = InformePublicado.Tipo.ESTRATEGIA
     if InformePublicado.objects.filter(tipo=tipo, vigencia=vigencia).exists():
@@ -61,6 +80,7 @@ def publicar_informe_resultados(*, vigencia: int, usuario: Usuario) -> InformePu
     informe = InformePublicado(
         tipo=tipo, vigencia=vigencia, publicado_por=cuenta(usuario), publicado_en=timezone.now()
     )
+    _congelar(informe, informes.documento_estrategia(selectors.informe_estrategia(plan=plan)))
     cambios.autor_del_historial(informe, usuario)
     informe.save()
     cambios.registrar(

@@ -32,19 +32,18 @@ def inicio(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def audiencia_publica(request: HttpRequest, pk: int, formato: str) -> HttpResponse:
-    espacio = selectors.audiencia_publicada(pk=pk)
-    if espacio is None:
+    publicado = selectors.informe_publico_de_audiencia(pk=pk)
+    if publicado is None:
         raise Http404("No hay un informe publicado de esa audiencia.")
-    informe = selectors.informe_audiencia(espacio=espacio)
-    return informes.descarga_audiencia(request, informe, formato)
+    return informes.descarga_publicada(publicado, formato)
 
 
 @require_GET
 def estrategia_publica(request: HttpRequest, vigencia: int, formato: str) -> HttpResponse:
-    plan = selectors.plan_con_informe_publico(vigencia=vigencia)
-    if plan is None:
+    publicado = selectors.informe_publico_de_vigencia(vigencia=vigencia)
+    if publicado is None:
         raise Http404("No hay un informe de resultados publicado de esa vigencia.")
-    return informes.descarga_estrategia(request, selectors.informe_estrategia(plan=plan), formato)
+    return informes.descarga_publicada(publicado, formato)
 
 
 # --- Staff ----------------------------------------------------------------------------

@@ -16,4 +16,4 @@ def informe_publicado_de(espacio: EspacioDialogo) -> bool:
     hearing: the other spaces' pages run none more)."""
     if not (selectors.es_audiencia(espacio) and espacio.esta_realizado):
         return False
-    return selectors.audiencia_publicada(pk=espacio.pk) is not None
+    return selectors.informe_publico_de_audiencia(pk=espacio.pk) is not None

@@ -22,13 +22,14 @@ CONSULTAS_AUDIENCIA = 12
 CONSULTAS_ESTRATEGIA = 14
 
 # Download or page → queries for the visitor (anonymous for the public ones, OPGI for
-# the staff ones, whose count includes the session, the user and its role).
+# the staff ones, whose count includes the session, the user and its role). A public
+# download reads the row of the published report and serves its frozen file.
 CONSULTAS_URL = {
     "inicio": 1,
-    "audiencia.pdf": 1 + CONSULTAS_AUDIENCIA,
-    "audiencia.xlsx": 1 + CONSULTAS_AUDIENCIA,
-    "estrategia.pdf": 1 + CONSULTAS_ESTRATEGIA,
-    "estrategia.xlsx": 1 + CONSULTAS_ESTRATEGIA,
+    "audiencia.pdf": 1,
+    "audiencia.xlsx": 1,
+    "estrategia.pdf": 1,
+    "estrategia.xlsx": 1,
 }
 CONSULTAS_GESTION = {
     "gestion": 5,

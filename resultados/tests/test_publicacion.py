@@ -1,6 +1,7 @@
 """Publication of the results reports: who may download drafts and publish (the grid),
 the service's rules, and what the public sees (only published reports, else 404)."""
 
+import hashlib
 from unittest import mock
 
 import pytest
@@ -16,6 +17,7 @@ from plan.models import Plan
 from resultados import services
 from resultados.models import InformePublicado
 from resultados.tests.datos import momento
+from resultados.tests.lectura import dato, hojas_xlsx
 from tests.ayudas import PDF_FALSO
 
 pytestmark = pytest.mark.django_db
@@ -223,3 +225,24 @@ def test_el_informe_publicado_de_una_audiencia_de_un_plan_retirado_da_404(client
     Plan.objects.filter(pk=plan.pk).update(publicado=False)
     assert client.get(url).status_code == 404
     assert datos.publica.titulo not in client.get(reverse("resultados:inicio")).content.decode()
+
+
+def test_el_informe_publicado_queda_congelado_aunque_cambien_los_datos(client, alicia, datos):
+    """Citizens read the figures OPGI reviewed: a question received after publication
+    shows in the draft, not in the published report, whose stored file keeps its SHA-256."""
+    publicado = services.publicar_informe_audiencia(espacio=datos.publica, usuario=alicia)
+    dialogos.registrar_pregunta_formato(
+        usuario=alicia,
+        texto="Una pregunta que llega después de publicar.",
+        acepta_datos=True,
+        recibida_el=datos.publica.fecha,
+        espacio=datos.publica,
+    )
+    url = reverse("resultados:audiencia", args=[datos.publica.pk, "xlsx"])
+    descargado = client.get(url).content
+    assert hashlib.sha256(descargado).hexdigest() == publicado.sha256_xlsx
+    assert dato(hojas_xlsx(descargado)["Resumen"], "Preguntas recibidas") == 5
+    borrador = _cliente(alicia).get(
+        reverse("resultados:audiencia_borrador", args=[datos.publica.pk, "xlsx"])
+    )
+    assert dato(hojas_xlsx(borrador.content)["Resumen"], "Preguntas recibidas") == 6
