@@ -17,7 +17,7 @@ pseudonym (`origen_de`), never on the address itself.
 
 import secrets
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import cast
 
 from django.contrib.auth.models import User
@@ -345,6 +345,51 @@ def crear_encuesta(
         maximo_por_hora=maximo_por_hora,
         creada_por=_cuenta(usuario),
     )
+
+
+def periodo_de_evaluacion(espacio: EspacioDialogo) -> tuple[datetime, datetime]:
+    """A space's survey opens when it starts and closes at 23:59 a week after it ends
+    (never past the last moment accepted)."""
+    abre = timezone.localtime(espacio.inicio)
+    cierra = timezone.localtime(espacio.fin) + timedelta(days=7)
+    cierra = timezone.make_aware(datetime.combine(cierra.date(), time(23, 59)))
+    return abre, min(cierra, fechas.momento_maximo() - timedelta(minutes=1))
+
+
+@transaction.atomic
+def crear_evaluacion_de_audiencia(*, espacio: EspacioDialogo, usuario: Usuario) -> Encuesta | None:
+    """The evaluation survey the MURC asks of every hearing, with the default questionnaire,
+    attached when the hearing is programmed (dialogos.signals.espacio_programado).
+
+    Idempotent: nothing for a space that is not a hearing, is cancelled or already has its
+    survey, nor without a default questionnaire with questions. No permission check of its
+    own: it is part of programming the hearing, which dialogos already allowed.
+    """
+    if not espacio.es_audiencia or espacio.esta_cancelado:
+        return None
+    espacio = EspacioDialogo.objects.select_for_update().get(pk=espacio.pk)
+    if Encuesta.objects.filter(espacio=espacio).exists():
+        return None
+    cuestionario = selectors.predeterminado()
+    if cuestionario is None or not cuestionario.preguntas.exists():
+        return None
+    abre_en, cierra_en = periodo_de_evaluacion(espacio)
+    encuesta = Encuesta.objects.create(
+        codigo=_nuevo_codigo(),
+        cuestionario=cuestionario,
+        espacio=espacio,
+        abre_en=abre_en,
+        cierra_en=cierra_en,
+        maximo_por_hora=MAXIMO_POR_HORA,
+        creada_por=_cuenta(usuario),
+    )
+    cambios.registrar("encuesta.creada_por_defecto", usuario=usuario, objeto=encuesta)
+    return encuesta
+
+
+def al_programar_espacio(sender, *, espacio: EspacioDialogo, usuario: Usuario, **kwargs) -> None:
+    """Receiver of dialogos.signals.espacio_programado (connected in encuestas/apps.py)."""
+    crear_evaluacion_de_audiencia(espacio=espacio, usuario=usuario)
 
 
 @transaction.atomic
