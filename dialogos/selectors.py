@@ -148,7 +148,22 @@ def espacio_publico(*, pk: int) -> EspacioDialogo | None:
     compromisos = Compromiso.objects.select_related("responsable").order_by("fecha_limite", "pk")
     return (
         _con_detalle(espacios_publicos().filter(pk=pk))
+        .select_related("informe_adjunto")
         .prefetch_related(Prefetch("compromisos", queryset=compromisos))
+        .first()
+    )
+
+
+def informe_gestion_publico(*, pk: int) -> AdjuntoEspacio | None:
+    """The management report uploaded for a public hearing (the only public attachment:
+    the others, attendance lists among them, carry personal data)."""
+    return (
+        AdjuntoEspacio.objects.filter(
+            tipo=AdjuntoEspacio.Tipo.INFORME,
+            informe_de__pk=pk,
+            informe_de__in=espacios_publicos(),
+        )
+        .only("archivo", "nombre_original", "tipo_contenido")
         .first()
     )
 
