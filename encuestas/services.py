@@ -387,7 +387,9 @@ def crear_evaluacion_de_audiencia(*, espacio: EspacioDialogo, usuario: Usuario) 
     return encuesta
 
 
-def al_programar_espacio(sender, *, espacio: EspacioDialogo, usuario: Usuario, **kwargs) -> None:
+def al_programar_espacio(
+    sender: type[EspacioDialogo], *, espacio: EspacioDialogo, usuario: Usuario, **kwargs: object
+) -> None:
     """Receiver of dialogos.signals.espacio_programado (connected in encuestas/apps.py)."""
     crear_evaluacion_de_audiencia(espacio=espacio, usuario=usuario)
 

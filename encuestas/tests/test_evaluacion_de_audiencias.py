@@ -92,6 +92,8 @@ def test_una_oficina_que_programa_su_audiencia_tambien_recibe_la_encuesta(bruno)
 
 
 def test_sin_cuestionario_predeterminado_la_audiencia_se_programa_sin_encuesta(alicia):
-    selectors.predeterminado().preguntas.all().delete()
+    predeterminado = selectors.predeterminado()
+    assert predeterminado is not None
+    predeterminado.preguntas.all().delete()
     audiencia = _programar(alicia, T.AUDIENCIA_PUBLICA)
     assert audiencia.pk and not Encuesta.objects.exists()
