@@ -17,7 +17,7 @@ pseudonym (`origen_de`), never on the address itself.
 
 import secrets
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import cast
 
 from django.contrib.auth.models import User
@@ -347,15 +347,6 @@ def crear_encuesta(
     )
 
 
-def periodo_de_evaluacion(espacio: EspacioDialogo) -> tuple[datetime, datetime]:
-    """A space's survey opens when it starts and closes at 23:59 a week after it ends
-    (never past the last moment accepted)."""
-    abre = timezone.localtime(espacio.inicio)
-    cierra = timezone.localtime(espacio.fin) + timedelta(days=7)
-    cierra = timezone.make_aware(datetime.combine(cierra.date(), time(23, 59)))
-    return abre, min(cierra, fechas.momento_maximo() - timedelta(minutes=1))
-
-
 @transaction.atomic
 def crear_evaluacion_de_audiencia(*, espacio: EspacioDialogo, usuario: Usuario) -> Encuesta | None:
     """The evaluation survey the MURC asks of every hearing, with the default questionnaire,
@@ -373,7 +364,7 @@ def crear_evaluacion_de_audiencia(*, espacio: EspacioDialogo, usuario: Usuario) 
     cuestionario = selectors.predeterminado()
     if cuestionario is None or not cuestionario.preguntas.exists():
         return None
-    abre_en, cierra_en = periodo_de_evaluacion(espacio)
+    abre_en, cierra_en = fechas.periodo_del_espacio(espacio)
     encuesta = Encuesta.objects.create(
         codigo=_nuevo_codigo(),
         cuestionario=cuestionario,
