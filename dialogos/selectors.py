@@ -148,7 +148,6 @@ def espacio_publico(*, pk: int) -> EspacioDialogo | None:
     compromisos = Compromiso.objects.select_related("responsable").order_by("fecha_limite", "pk")
     return (
         _con_detalle(espacios_publicos().filter(pk=pk))
-        .select_related("informe_adjunto")
         .prefetch_related(Prefetch("compromisos", queryset=compromisos))
         .first()
     )
