@@ -359,6 +359,24 @@ def test_los_demas_adjuntos_siguen_sin_publicarse(client, alicia, audiencia):
     assert client.get(f"/dialogos/espacios/{audiencia.pk}/informe-de-gestion/").status_code == 404
 
 
+def test_el_informe_de_una_audiencia_de_un_plan_sin_publicar_no_se_descarga(
+    client, alicia, crear_espacio, plan_2022
+):
+    audiencia = crear_espacio(tipo=Tipo.AUDIENCIA_SECTORIAL, codigo="2.4")
+    servicios_espacios.registrar_informe_gestion(
+        espacio=audiencia,
+        usuario=alicia,
+        publicado_el=date(2022, 3, 1),
+        archivo=SimpleUploadedFile("informe.pdf", PDF_MINIMO, "application/pdf"),
+    )
+    url = f"/dialogos/espacios/{audiencia.pk}/informe-de-gestion/"
+    assert client.get(url).status_code == 200
+    plan_2022.publicado = False
+    plan_2022.save()
+
+    assert client.get(url).status_code == 404
+
+
 @pytest.mark.parametrize(
     ("datos", "campo", "mensaje"),
     [
