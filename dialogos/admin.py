@@ -8,6 +8,7 @@ service as the staff page. Territories are data of the system: they are
 read-only here.
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
@@ -23,6 +24,7 @@ from nucleo.formularios import aplicar_errores
 from .forms import PublicarForm
 from .models import (
     AdjuntoEspacio,
+    CanalConvocatoria,
     Compromiso,
     EspacioDialogo,
     InformeRespuestas,
@@ -66,14 +68,45 @@ class AdjuntoInline(TabularSinBorrado):
         return False
 
 
+class EspacioDialogoAdminForm(forms.ModelForm):
+    """The convocatoria's channels as checkboxes (stored as a JSON list of values)."""
+
+    convocatoria_canales = forms.MultipleChoiceField(
+        label="Canales de la convocatoria",
+        choices=CanalConvocatoria.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    # No Meta: the admin builds the form of EspacioDialogo from it (modelform_factory).
+
+
 @admin.register(EspacioDialogo)
 class EspacioDialogoAdmin(AdminConHistorial):
-    list_display = ["titulo", "tipo", "inicio", "territorio", "estado", "asistentes"]
+    form = EspacioDialogoAdminForm
+    list_display = [
+        "titulo",
+        "tipo",
+        "inicio",
+        "territorio",
+        "estado",
+        "asistentes",
+        "informe_publicado_el",
+        "convocada_el",
+    ]
     list_filter = ["tipo", "estado", "territorio__tipo", "oficinas"]
     search_fields = ["titulo", "tema", "lugar"]
     date_hierarchy = "inicio"
     autocomplete_fields = ["actividad", "oficinas"]
-    readonly_fields = ["uid", "secuencia", "cerrado_por", "cerrado_en", "creado_por", "creado_en"]
+    # The report's document is uploaded (and checked) on the staff page of the hearing.
+    readonly_fields = [
+        "uid",
+        "secuencia",
+        "cerrado_por",
+        "cerrado_en",
+        "creado_por",
+        "creado_en",
+        "informe_adjunto",
+    ]
     inlines = [CompromisoInline, AdjuntoInline]
     list_select_related = ["territorio"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

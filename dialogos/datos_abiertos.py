@@ -49,6 +49,10 @@ def _filas_espacios() -> Iterable[dict]:
             "organizaciones": espacio.organizaciones if realizado else "",
             "acta": espacio.acta if realizado else "",
             "compromisos": espacio.compromisos_total,
+            # The MURC cycle of a hearing (empty for the other spaces).
+            "informe_gestion_publicado_el": espacio.informe_publicado_el,
+            "convocada_el": espacio.convocada_el,
+            "canales_convocatoria": "; ".join(espacio.canales_de_convocatoria),
         }
 
 
@@ -82,6 +86,21 @@ ESPACIOS = Conjunto(
         Campo("organizaciones", Tipo.TEXTO, "Organizaciones presentes (solo realizados).", 30),
         Campo("acta", Tipo.TEXTO, "Resumen o acta (solo realizados).", 60),
         Campo("compromisos", Tipo.NUMERO, "Número de compromisos adquiridos.", 10),
+        Campo(
+            "informe_gestion_publicado_el",
+            Tipo.FECHA,
+            "Audiencias: fecha de publicación del informe de gestión (el MURC la pide al menos "
+            "30 días antes de la audiencia).",
+            13,
+        ),
+        Campo("convocada_el", Tipo.FECHA, "Audiencias: fecha de la convocatoria.", 13),
+        Campo(
+            "canales_convocatoria",
+            Tipo.TEXTO,
+            "Audiencias: canales de la convocatoria (página web, redes sociales, radio…), "
+            "separados por «; ».",
+            30,
+        ),
     ),
     filas=_filas_espacios,
 )

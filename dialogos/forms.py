@@ -23,6 +23,7 @@ from . import metas, permisos, reglas
 from .models import (
     MAXIMO_PREGUNTA,
     AdjuntoEspacio,
+    CanalConvocatoria,
     Compromiso,
     EspacioDialogo,
     InformeRespuestas,
@@ -339,10 +340,65 @@ class SeguimientoCompromisoForm(forms.Form):
 
 class AdjuntoForm(FormularioDePagina):
     id_prefijo = "adjunto"
-    tipo = forms.ChoiceField(label="Tipo de adjunto", choices=AdjuntoEspacio.Tipo.choices)
+    # The management report is uploaded with its date on the hearing's own form.
+    tipo = forms.ChoiceField(
+        label="Tipo de adjunto",
+        choices=[c for c in AdjuntoEspacio.Tipo.choices if c[0] != AdjuntoEspacio.Tipo.INFORME],
+    )
     descripcion = forms.CharField(label="Descripción (opcional)", max_length=300, required=False)
     # An empty file reaches nucleo.archivos.revisar_archivo, whose message names the file.
     archivo = obligatorio(forms.FileField(label="Archivo", allow_empty_file=True))
+
+
+class InformeGestionForm(FormularioDePagina):
+    """A hearing's management report: a document or a link (the service's rules), and its date."""
+
+    id_prefijo = "informe_gestion"
+    publicado_el = obligatorio(CampoFecha(label="Publicado el", widget=FECHA))
+    enlace = forms.CharField(
+        label="Enlace del informe",
+        max_length=500,
+        required=False,
+        help_text=(
+            "Una dirección https:// o una ruta del portal, por ejemplo /informes/plan/2022.pdf. "
+            "O adjunte el documento abajo (no ambos)."
+        ),
+    )
+    archivo = forms.FileField(label="Documento del informe", required=False, allow_empty_file=True)
+
+    @classmethod
+    def desde_espacio(cls, espacio: EspacioDialogo) -> "InformeGestionForm":
+        return cls(
+            initial={"publicado_el": espacio.informe_publicado_el, "enlace": espacio.informe_enlace}
+        )
+
+
+class ConvocatoriaForm(FormularioDePagina):
+    id_prefijo = "convocatoria"
+    convocada_el = obligatorio(CampoFecha(label="Convocada el", widget=FECHA))
+    canales = obligatorio(
+        forms.MultipleChoiceField(
+            label="Canales de la convocatoria",
+            choices=CanalConvocatoria.choices,
+            widget=forms.CheckboxSelectMultiple,
+        )
+    )
+    nota = forms.CharField(
+        label="Nota (opcional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Por ejemplo, las emisoras o los medios en que se publicó.",
+    )
+
+    @classmethod
+    def desde_espacio(cls, espacio: EspacioDialogo) -> "ConvocatoriaForm":
+        return cls(
+            initial={
+                "convocada_el": espacio.convocada_el,
+                "canales": espacio.convocatoria_canales,
+                "nota": espacio.convocatoria_nota,
+            }
+        )
 
 
 # --- Staff: questions ---------------------------------------------------------

@@ -23,7 +23,12 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import (
+    MaxLengthValidator,
+    MaxValueValidator,
+    MinValueValidator,
+    URLValidator,
+)
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -53,6 +58,11 @@ MENSAJE_SIN_ASISTENTES = "Debe haber al menos un asistente."
 MENSAJE_ALCANCE_AMBOS = "Elija un espacio o un periodo, no ambos."
 MENSAJE_ALCANCE_FALTA = "Elija un espacio o un periodo (desde y hasta)."
 MENSAJE_PERIODO_AL_REVES = "La fecha final no puede ser anterior a la inicial."
+# The management report of a hearing: a document or a link, with its publication date.
+MENSAJE_INFORME_AMBOS = "Adjunte el documento del informe de gestión o escriba su enlace, no ambos."
+MENSAJE_INFORME_FECHA = (
+    "Indique el informe de gestión (documento o enlace) y su fecha de publicación."
+)
 
 
 class EstadosDialogo(ConEstados):
@@ -96,6 +106,37 @@ class Territorio(models.Model):
 
     def __str__(self) -> str:
         return self.nombre
+
+
+MENSAJE_ENLACE_INFORME = (
+    "Escriba una dirección que empiece por https:// o una ruta del portal que empiece por /, "
+    "por ejemplo /informes/plan/2022.pdf."
+)
+
+
+def validar_enlace_informe(valor: str) -> None:
+    """The report's link: a web address, or a path of this portal (/informes/plan/2022.pdf)."""
+    if not valor:
+        return
+    if valor.startswith("/") and not valor.startswith("//") and " " not in valor:
+        return
+    try:
+        URLValidator(schemes=["http", "https"])(valor)
+    except ValidationError:
+        raise ValidationError(MENSAJE_ENLACE_INFORME, code="enlace_informe") from None
+
+
+class CanalConvocatoria(models.TextChoices):
+    """How a hearing was announced (the MURC's «convocatoria»)."""
+
+    PAGINA_WEB = "pagina_web", "Página web"
+    REDES_SOCIALES = "redes_sociales", "Redes sociales"
+    RADIO = "radio", "Emisora / radio"
+    PRENSA = "prensa", "Prensa"
+    CARTELERAS = "carteleras", "Carteleras"
+    CORREO = "correo", "Correo"
+    PERIFONEO = "perifoneo", "Perifoneo"
+    OTRO = "otro", "Otro"
 
 
 def ruta_adjunto(instance: "AdjuntoEspacio", filename: str) -> str:
@@ -193,6 +234,36 @@ class EspacioDialogo(EstadosDialogo, models.Model):
         editable=False,
         help_text="Sube cada vez que cambia la fecha, el lugar o el estado (SEQUENCE de iCal).",
     )
+    # The MURC cycle of a hearing (dialogos.murc): its management report, published at
+    # least 30 days before, either a document uploaded here or a link, and its convocatoria.
+    informe_adjunto = models.OneToOneField(
+        "AdjuntoEspacio",
+        on_delete=models.PROTECT,
+        related_name="informe_de",
+        verbose_name="documento del informe de gestión",
+        null=True,
+        blank=True,
+    )
+    informe_enlace = models.CharField(
+        "enlace del informe de gestión",
+        max_length=500,
+        blank=True,
+        validators=[validar_enlace_informe],
+        help_text="Una dirección https:// o una ruta del portal, p. ej. /informes/plan/2022.pdf.",
+    )
+    informe_publicado_el = models.DateField(
+        "informe de gestión publicado el", null=True, blank=True, validators=[validar_fecha]
+    )
+    convocada_el = models.DateField(
+        "convocada el", null=True, blank=True, validators=[validar_fecha]
+    )
+    convocatoria_canales = models.JSONField(
+        "canales de la convocatoria",
+        default=list,
+        blank=True,
+        help_text="Valores de CanalConvocatoria: página web, redes sociales, radio…",
+    )
+    convocatoria_nota = models.TextField("nota de la convocatoria", blank=True)
 
     history = HistoricalRecords()
 
@@ -233,6 +304,26 @@ class EspacioDialogo(EstadosDialogo, models.Model):
             ),
             restriccion_momento("inicio", "espacio_inicio_en_rango"),
             restriccion_momento("fin", "espacio_fin_en_rango"),
+            models.CheckConstraint(
+                condition=Q(informe_adjunto__isnull=True) | Q(informe_enlace=""),
+                name="espacio_informe_documento_o_enlace",
+                violation_error_message=MENSAJE_INFORME_AMBOS,
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(informe_adjunto__isnull=True)
+                    & Q(informe_enlace="")
+                    & Q(informe_publicado_el__isnull=True)
+                )
+                | (
+                    (Q(informe_adjunto__isnull=False) | ~Q(informe_enlace=""))
+                    & Q(informe_publicado_el__isnull=False)
+                ),
+                name="espacio_informe_con_fecha",
+                violation_error_message=MENSAJE_INFORME_FECHA,
+            ),
+            restriccion_fecha("informe_publicado_el", "espacio_informe_publicado_en_rango"),
+            restriccion_fecha("convocada_el", "espacio_convocada_en_rango"),
         ]
 
     def __str__(self) -> str:
@@ -315,6 +406,40 @@ class EspacioDialogo(EstadosDialogo, models.Model):
     def fecha(self) -> date:
         return timezone.localtime(self.inicio).date()
 
+    # --- The MURC cycle of a hearing (dialogos.murc) ---
+
+    MENSAJE_CICLO_SOLO_AUDIENCIAS = (
+        "El informe de gestión y la convocatoria se registran solo en las audiencias públicas "
+        "y sectoriales."
+    )
+
+    @property
+    def es_audiencia(self) -> bool:
+        return self.tipo in (self.Tipo.AUDIENCIA_PUBLICA, self.Tipo.AUDIENCIA_SECTORIAL)
+
+    @property
+    def tiene_informe_gestion(self) -> bool:
+        return self.informe_adjunto_id is not None or bool(self.informe_enlace)
+
+    @property
+    def admite_ciclo(self) -> bool:
+        """A hearing not cancelled records its report and convocatoria (also once held)."""
+        return self.es_audiencia and not self.esta_cancelado
+
+    def exigir_ciclo(self) -> None:
+        if not self.es_audiencia:
+            raise ValidationError(self.MENSAJE_CICLO_SOLO_AUDIENCIAS, code="tipo")
+        if self.esta_cancelado:
+            raise ValidationError(
+                "La audiencia fue cancelada: no registra informe ni convocatoria.", code="estado"
+            )
+
+    @property
+    def canales_de_convocatoria(self) -> list[str]:
+        """The labels of the channels, in the order of CanalConvocatoria."""
+        elegidos = set(self.convocatoria_canales or [])
+        return [etiqueta for valor, etiqueta in CanalConvocatoria.choices if valor in elegidos]
+
 
 class Compromiso(models.Model):
     """A commitment taken at a space (the MURC's «responsabilidad» element)."""
@@ -366,6 +491,8 @@ class AdjuntoEspacio(ArchivoGuardado):
         ASISTENCIA = "asistencia", "Lista de asistencia"
         FOTO = "foto", "Fotografía"
         ACTA = "acta", "Acta firmada"
+        # The management report of a hearing: public once linked (EspacioDialogo.informe_adjunto).
+        INFORME = "informe", "Informe de gestión"
         OTRO = "otro", "Otro"
 
     espacio = models.ForeignKey(EspacioDialogo, on_delete=models.PROTECT, related_name="adjuntos")

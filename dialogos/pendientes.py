@@ -4,7 +4,8 @@ Office: the questions assigned to it, with the business days left of their legal
 term (red at 3 or fewer, or late), and the commitments of its spaces due within 15
 days or overdue. OPGI: questions to assign, answers to review and publish, every
 open question close to or past its term, and the spaces whose date passed without a
-closing record. One query per group.
+closing record, and the programmed hearings whose management report is missing or
+was published less than 30 days before them (dialogos.murc). One query per group.
 """
 
 from datetime import date, timedelta
@@ -16,7 +17,7 @@ from django.utils import timezone
 from nucleo.pendientes import Grupo, Pendiente
 from plan.models import Responsable
 
-from . import reglas
+from . import murc, reglas
 from .models import Compromiso, EspacioDialogo, Pregunta
 
 DIAS_DE_AVISO = 15
@@ -149,4 +150,28 @@ def espacios_sin_acta(*, oficina: Responsable | None = None) -> Grupo:
         "Espacios realizados sin acta de cierre",
         items,
         "Todos los espacios pasados tienen su cierre registrado.",
+    )
+
+
+def audiencias_sin_informe(*, hoy: date) -> Grupo:
+    """OPGI: programmed hearings whose management report is missing or late (the MURC's
+    30 days); urgent once the last day to publish it in time has come."""
+    audiencias = EspacioDialogo.objects.filter(
+        estado=EspacioDialogo.Estado.PROGRAMADO, tipo__in=murc.TIPOS_AUDIENCIA
+    ).order_by("inicio", "pk")
+    items = [
+        Pendiente(
+            texto=f"Informe de gestión de «{e.titulo}»",
+            enlace=reverse("dialogos:gestion_espacio", args=(e.pk,)),
+            detalle=f"Audiencia del {e.fecha:%d/%m/%Y}. {avisos[0].mensaje}",
+            urgente=hoy >= murc.limite_del_informe(e.fecha),
+        )
+        for e in audiencias
+        if (avisos := murc.avisos_informe(e))
+    ]
+    return Grupo(
+        "audiencias_sin_informe",
+        "Audiencias sin informe de gestión publicado a tiempo (MURC)",
+        items,
+        "Todas las audiencias programadas tienen su informe de gestión publicado a tiempo.",
     )

@@ -4,7 +4,9 @@ Roles (nucleo/roles.py):
 - OPGI (and superusers): everything, on every space, question and report.
 - Control interno: sees every space and question; changes nothing.
 - Oficina: on the spaces its office organises: sees, programs, edits,
-  cancels and closes them (record, commitments, attachments) and types in
+  cancels and closes them (record, commitments, attachments), records a
+  hearing's management report and convocatoria (it prepares the hearing; OPGI
+  sees the MURC warnings in its pendientes) and types in
   their paper question forms; on the commitments assigned to its office:
   updates their follow-up; on the questions assigned to its office: sees and
   answers them. It never assigns nor publishes.
@@ -38,6 +40,8 @@ class Accion(StrEnum):
     VER = "ver"
     PROGRAMAR_ESPACIO = "programar_espacio"  # create, edit, cancel
     CERRAR_ESPACIO = "cerrar_espacio"  # closing record, commitments, attachments
+    # A hearing's MURC cycle: its management report and its convocatoria (dialogos.murc).
+    REGISTRAR_CICLO = "registrar_ciclo_audiencia"
     SEGUIR_COMPROMISO = "seguir_compromiso"
     REGISTRAR_PREGUNTA = "registrar_pregunta"  # type in a paper form
     ASIGNAR_PREGUNTA = "asignar_pregunta"
@@ -56,6 +60,7 @@ ACCIONES_POR_ROL: dict[str, frozenset[Accion]] = {
             Accion.VER,
             Accion.PROGRAMAR_ESPACIO,
             Accion.CERRAR_ESPACIO,
+            Accion.REGISTRAR_CICLO,
             Accion.SEGUIR_COMPROMISO,
             Accion.REGISTRAR_PREGUNTA,
             Accion.RESPONDER_PREGUNTA,
@@ -88,6 +93,7 @@ class PoliticaEspacio(Politica[EspacioDialogo]):
             Accion.VER,
             Accion.PROGRAMAR_ESPACIO,
             Accion.CERRAR_ESPACIO,
+            Accion.REGISTRAR_CICLO,
             Accion.REGISTRAR_PREGUNTA,
         }
     )

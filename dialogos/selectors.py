@@ -153,6 +153,20 @@ def espacio_publico(*, pk: int) -> EspacioDialogo | None:
     )
 
 
+def informe_gestion_publico(*, pk: int) -> AdjuntoEspacio | None:
+    """The management report uploaded for a public hearing (the only public attachment:
+    the others, attendance lists among them, carry personal data)."""
+    return (
+        AdjuntoEspacio.objects.filter(
+            tipo=AdjuntoEspacio.Tipo.INFORME,
+            informe_de__pk=pk,
+            informe_de__in=espacios_publicos(),
+        )
+        .only("archivo", "nombre_original", "tipo_contenido")
+        .first()
+    )
+
+
 # --- Citizens' questions, public side -----------------------------------------
 
 

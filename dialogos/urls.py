@@ -12,6 +12,11 @@ urlpatterns = [
     path("calendario.ics", views_publicas.calendario_ics, name="calendario_ics"),
     path("espacios/<id:pk>/", views_publicas.espacio, name="espacio"),
     path("espacios/<id:pk>/calendario.ics", views_publicas.espacio_ics, name="espacio_ics"),
+    path(
+        "espacios/<id:pk>/informe-de-gestion/",
+        views_publicas.informe_gestion,
+        name="informe_gestion",
+    ),
     path("espacios/<id:pk>/preguntar/", views_publicas.preguntar, name="preguntar_espacio"),
     path("preguntar/", views_publicas.preguntar, name="preguntar"),
     path("preguntar/recibida/", views_publicas.pregunta_recibida, name="pregunta_recibida"),
@@ -33,6 +38,16 @@ urlpatterns = [
         "gestion/espacios/<id:pk>/realizacion/",
         views.espacio_realizacion,
         name="espacio_realizacion",
+    ),
+    path(
+        "gestion/espacios/<id:pk>/informe-de-gestion/",
+        views.espacio_informe_gestion,
+        name="espacio_informe_gestion",
+    ),
+    path(
+        "gestion/espacios/<id:pk>/convocatoria/",
+        views.espacio_convocatoria,
+        name="espacio_convocatoria",
     ),
     path("gestion/espacios/<id:pk>/compromisos/", views.compromiso_nuevo, name="compromiso_nuevo"),
     path("gestion/espacios/<id:pk>/adjuntos/", views.adjunto_nuevo, name="adjunto_nuevo"),

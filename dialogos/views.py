@@ -27,18 +27,20 @@ from plan.permisos import Accion as AccionPlan
 from plan.views import respuesta_archivo
 
 from . import informes as informes_dialogos
-from . import metas, permisos, selectors
+from . import metas, murc, permisos, selectors
 from .forms import (
     AdjuntoForm,
     AlcanceInformeForm,
     AsignarForm,
     CancelarForm,
     CompromisoForm,
+    ConvocatoriaForm,
     EspacioForm,
     FiltroEspaciosForm,
     FiltroPreguntasForm,
     FuenteForm,
     InformeForm,
+    InformeGestionForm,
     PreguntaFormatoForm,
     PublicarForm,
     RealizacionForm,
@@ -52,6 +54,12 @@ from .services import espacios as servicios_espacios
 from .services import informes as servicios_informes
 from .services import preguntas as servicios_preguntas
 from .views_publicas import descarga_informe
+
+
+def _avisar_murc(request, avisos: list[murc.Aviso]) -> None:
+    """The MURC's warnings after a save: the hearing was saved, the office decides."""
+    for aviso in avisos:
+        messages.warning(request, aviso.mensaje)
 
 
 def _exigir_rol(request, accion: Accion = Accion.VER) -> None:
@@ -92,6 +100,7 @@ def espacio_nuevo(request):
                 form.add_error(campo, str(error))
             else:
                 messages.success(request, "Espacio programado y publicado en el cronograma.")
+                _avisar_murc(request, murc.avisos_informe(espacio))
                 return redirect("dialogos:gestion_espacio", pk=espacio.pk)
         return render(request, "dialogos/gestion/espacio_form.html", {"form": form}, status=400)
     oficina = oficina_de(request.user)
@@ -108,7 +117,7 @@ def espacio_editar(request, pk):
         )
         if form.is_valid():
             try:
-                servicios_espacios.editar_espacio(
+                editado = servicios_espacios.editar_espacio(
                     espacio=espacio, usuario=request.user, **form.datos_servicio()
                 )
             except ValidationError as error:
@@ -117,6 +126,7 @@ def espacio_editar(request, pk):
                 form.add_error("actividad", str(error))
             else:
                 messages.success(request, "Cambios guardados.")
+                _avisar_murc(request, murc.avisos_informe(editado))
                 return redirect("dialogos:gestion_espacio", pk=espacio.pk)
         contexto = {"form": form, "espacio": espacio}
         return render(request, "dialogos/gestion/espacio_form.html", contexto, status=400)
@@ -139,6 +149,13 @@ def _contexto_espacio(request, espacio, **formularios):
         "form_realizacion": formularios.get("form_realizacion") or RealizacionForm(),
         "form_compromiso": formularios.get("form_compromiso") or CompromisoForm(),
         "form_adjunto": formularios.get("form_adjunto") or AdjuntoForm(),
+        "avisos_murc": murc.avisos(espacio),
+        "puede_ciclo": espacio.admite_ciclo
+        and permisos.ESPACIOS.permite(usuario, Accion.REGISTRAR_CICLO, espacio),
+        "form_informe_gestion": formularios.get("form_informe_gestion")
+        or InformeGestionForm.desde_espacio(espacio),
+        "form_convocatoria": formularios.get("form_convocatoria")
+        or ConvocatoriaForm.desde_espacio(espacio),
         "ahora": timezone.now(),
         "puede_ver_historial": permisos.ESPACIOS.puede(usuario, Accion.VER_HISTORIAL),
     }
@@ -150,17 +167,21 @@ def espacio_gestion(request, pk):
     return render(request, "dialogos/gestion/espacio.html", _contexto_espacio(request, espacio))
 
 
-def _accion_sobre_espacio(request, pk, accion, form_class, nombre_form, hacer, exito):
-    """The POST pattern of the space page: validate, call the service, redirect or show errors."""
+def _accion_sobre_espacio(request, pk, accion, form_class, nombre_form, hacer, exito, avisos=None):
+    """The POST pattern of the space page: validate, call the service, redirect or show errors.
+
+    `avisos(espacio)`: the MURC warnings to show after the save (dialogos.murc)."""
     espacio = permisos.ESPACIOS.obtener(request.user, pk, accion)
     form = form_class(request.POST, request.FILES)
     if form.is_valid():
         try:
-            hacer(espacio, form.cleaned_data)
+            resultado = hacer(espacio, form.cleaned_data)
         except ValidationError as error:
             aplicar_errores(form, error)
         else:
             messages.success(request, exito)
+            if avisos is not None:
+                _avisar_murc(request, avisos(resultado))
             return redirect("dialogos:gestion_espacio", pk=espacio.pk)
     contexto = _contexto_espacio(request, espacio, **{nombre_form: form})
     return render(request, "dialogos/gestion/espacio.html", contexto, status=400)
@@ -195,6 +216,40 @@ def espacio_realizacion(request, pk):
             espacio=espacio, usuario=request.user, **datos
         ),
         "Espacio registrado como realizado.",
+        murc.avisos,
+    )
+
+
+@login_required
+@require_POST
+def espacio_informe_gestion(request, pk):
+    return _accion_sobre_espacio(
+        request,
+        pk,
+        Accion.REGISTRAR_CICLO,
+        InformeGestionForm,
+        "form_informe_gestion",
+        lambda espacio, datos: servicios_espacios.registrar_informe_gestion(
+            espacio=espacio, usuario=request.user, **datos
+        ),
+        "Informe de gestión registrado; la página pública de la audiencia lo muestra.",
+        murc.avisos_informe,
+    )
+
+
+@login_required
+@require_POST
+def espacio_convocatoria(request, pk):
+    return _accion_sobre_espacio(
+        request,
+        pk,
+        Accion.REGISTRAR_CICLO,
+        ConvocatoriaForm,
+        "form_convocatoria",
+        lambda espacio, datos: servicios_espacios.registrar_convocatoria(
+            espacio=espacio, usuario=request.user, **datos
+        ),
+        "Convocatoria registrada; la página pública de la audiencia la muestra.",
     )
 
 

@@ -16,6 +16,7 @@ from nucleo import documentos, limites
 from nucleo.formularios import aplicar_errores
 from nucleo.parametros import entero, slug
 from plan import selectors as plan_selectors
+from plan.views import respuesta_archivo
 
 from . import calendario, informes, selectors
 from .forms import ConsultaForm, FiltroCronogramaForm, PreguntaForm
@@ -49,6 +50,15 @@ def espacio(request, pk):
         selectors.preguntas_publicadas(espacio=espacio), request.GET.get("pagina")
     )
     return render(request, "dialogos/espacio.html", {"espacio": espacio, "preguntas": preguntas})
+
+
+@require_GET
+def informe_gestion(request, pk):
+    """The management report uploaded for a hearing, published with it (the MURC)."""
+    adjunto = selectors.informe_gestion_publico(pk=pk)
+    if adjunto is None:
+        raise Http404("Esta audiencia no tiene un documento de informe de gestión.")
+    return respuesta_archivo(adjunto)
 
 
 def _ics(contenido: bytes, nombre_archivo: str) -> HttpResponse:

@@ -6,8 +6,15 @@ class EncuestasConfig(AppConfig):
     verbose_name = "Encuestas de satisfacción"
 
     def ready(self):
-        from encuestas import metas
+        from dialogos.signals import espacio_programado
+        from encuestas import metas, services
         from nucleo import limites
+
+        # Every hearing gets its evaluation survey when it is programmed (the MURC):
+        # dialogos announces it, without importing encuestas.
+        espacio_programado.connect(
+            services.al_programar_espacio, dispatch_uid="encuestas.evaluacion_de_audiencia"
+        )
 
         # Meta 3.1 («Al menos 50 encuestas aplicadas») can count itself:
         # plan.fuentes lists this source for OPGI to choose.

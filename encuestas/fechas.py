@@ -6,7 +6,7 @@ A survey dated 9999-12-31 broke /encuestas/gestion/ for good (year 10000 in UTC)
 the model fields, the forms, the services and CheckConstraints all refuse it now.
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from django.utils import timezone
@@ -79,3 +79,13 @@ def vigencia_de(espacio: "EspacioDialogo | None") -> int | None:
     if espacio is None or espacio.actividad is None:
         return None
     return espacio.actividad.plan.vigencia
+
+
+def periodo_del_espacio(espacio: "EspacioDialogo") -> tuple[datetime, datetime]:
+    """A space's survey opens when the space starts and closes at 23:59 a week after it
+    ends (never past the last moment accepted): the form's proposal and the hearing's
+    evaluation survey (encuestas.services.crear_evaluacion_de_audiencia)."""
+    abre = timezone.localtime(espacio.inicio)
+    cierra = timezone.localtime(espacio.fin) + timedelta(days=7)
+    cierra = timezone.make_aware(datetime.combine(cierra.date(), time(23, 59)))
+    return abre, min(cierra, momento_maximo() - timedelta(minutes=1))

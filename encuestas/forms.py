@@ -2,7 +2,7 @@
 encuestas.reglas (what a valid answer is) and encuestas.services (everything else).
 """
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from django import forms
 from django.utils import timezone
@@ -217,14 +217,11 @@ class EncuestaForm(forms.Form):
     def inicial(espacio: EspacioDialogo | None, cuestionario: Cuestionario | None) -> dict:
         """Open from the space's start to a week after it ends (or a month from now)."""
         if espacio is not None:
-            abre = timezone.localtime(espacio.inicio)
-            cierra = timezone.localtime(espacio.fin) + timedelta(days=7)
-            cierra = timezone.make_aware(datetime.combine(cierra.date(), time(23, 59)))
+            abre, cierra = fechas.periodo_del_espacio(espacio)
         else:
             abre = timezone.localtime().replace(second=0, microsecond=0)
-            cierra = abre + timedelta(days=30)
-        # A space at the end of the range must not propose a closing past it.
-        cierra = min(cierra, fechas.momento_maximo() - timedelta(minutes=1))
+            # A survey at the end of the range must not propose a closing past it.
+            cierra = min(abre + timedelta(days=30), fechas.momento_maximo() - timedelta(minutes=1))
         return {
             "espacio": espacio.pk if espacio else None,
             "cuestionario": cuestionario.pk if cuestionario else None,

@@ -348,6 +348,44 @@ def crear_encuesta(
 
 
 @transaction.atomic
+def crear_evaluacion_de_audiencia(*, espacio: EspacioDialogo, usuario: Usuario) -> Encuesta | None:
+    """The evaluation survey the MURC asks of every hearing, with the default questionnaire,
+    attached when the hearing is programmed (dialogos.signals.espacio_programado).
+
+    Idempotent: nothing for a space that is not a hearing, is cancelled or already has its
+    survey, nor without a default questionnaire with questions. No permission check of its
+    own: it is part of programming the hearing, which dialogos already allowed.
+    """
+    if not espacio.es_audiencia or espacio.esta_cancelado:
+        return None
+    espacio = EspacioDialogo.objects.select_for_update().get(pk=espacio.pk)
+    if Encuesta.objects.filter(espacio=espacio).exists():
+        return None
+    cuestionario = selectors.predeterminado()
+    if cuestionario is None or not cuestionario.preguntas.exists():
+        return None
+    abre_en, cierra_en = fechas.periodo_del_espacio(espacio)
+    encuesta = Encuesta.objects.create(
+        codigo=_nuevo_codigo(),
+        cuestionario=cuestionario,
+        espacio=espacio,
+        abre_en=abre_en,
+        cierra_en=cierra_en,
+        maximo_por_hora=MAXIMO_POR_HORA,
+        creada_por=_cuenta(usuario),
+    )
+    cambios.registrar("encuesta.creada_por_defecto", usuario=usuario, objeto=encuesta)
+    return encuesta
+
+
+def al_programar_espacio(
+    sender: type[EspacioDialogo], *, espacio: EspacioDialogo, usuario: Usuario, **kwargs: object
+) -> None:
+    """Receiver of dialogos.signals.espacio_programado (connected in encuestas/apps.py)."""
+    crear_evaluacion_de_audiencia(espacio=espacio, usuario=usuario)
+
+
+@transaction.atomic
 def editar_encuesta(
     *,
     usuario: Usuario,

@@ -61,6 +61,7 @@ def _grupos_del_rol(usuario: roles.Usuario, *, hoy: date) -> list[Grupo]:
     if roles.es_opgi(usuario):
         grupos = [plan.por_revisar(), *dialogos.preguntas_para_opgi(hoy=hoy)]
         grupos.append(dialogos.espacios_sin_acta())
+        grupos.append(dialogos.audiencias_sin_informe(hoy=hoy))
         if vigente is not None:
             grupos += [
                 plan.oficinas_sin_reporte(plan=vigente, hoy=hoy),

@@ -224,6 +224,19 @@ def _espacios(alicia, bruno):
         tema="Calidad educativa y alimentación escolar.",
         actividad=Actividad.objects.get(plan__vigencia=2022, codigo="2.2"),
     )
+    # A hearing: its management report (a public document) and its convocatoria (the MURC).
+    dialogos.registrar_informe_gestion(
+        espacio=realizado,
+        usuario=alicia,
+        publicado_el=date(2022, 7, 1),
+        archivo=_archivo("informe-de-gestion-educacion-2022.pdf"),
+    )
+    dialogos.registrar_convocatoria(
+        espacio=realizado,
+        usuario=alicia,
+        convocada_el=date(2022, 7, 20),
+        canales=["pagina_web", "radio"],
+    )
     realizado = dialogos.registrar_realizacion(
         espacio=realizado,
         usuario=alicia,
@@ -361,10 +374,11 @@ def _encuestas(alicia, realizado) -> tuple[Encuesta, Encuesta]:
         return {por_tipo["escala"].campo: escala, por_tipo["texto_largo"].campo: sugerencia}
 
     # Closed, answered on paper at the space; its results published (never the free texts).
-    publicada = encuestas.crear_encuesta(
+    # The hearing got its evaluation survey when it was programmed: set its questionnaire.
+    publicada = encuestas.editar_encuesta(
         usuario=alicia,
+        encuesta=Encuesta.objects.get(espacio=realizado),
         cuestionario=cuestionario,
-        espacio=realizado,
         abre_en=momento(2022, 8, 10),
         cierra_en=momento(2022, 8, 20),
     )

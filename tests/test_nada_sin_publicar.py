@@ -89,6 +89,7 @@ PUBLICAS = frozenset(
         "dialogos:respuestas",
         "dialogos:cobertura",
         "dialogos:informe_publicado",
+        "dialogos:informe_gestion",
         # encuestas/urls.py.
         "encuestas:inicio",
         "encuestas:responder",
@@ -631,6 +632,7 @@ SIN_AXE = {
     "dialogos:calendario_ics",
     "dialogos:espacio_ics",
     "dialogos:informe_publicado",
+    "dialogos:informe_gestion",  # a file download (the hearing's management report)
     "resultados:audiencia",  # PDF and XLSX files
     "resultados:estrategia",
     "dialogos:pregunta_recibida",  # test_formulario_de_pregunta_con_errores_y_enviado

@@ -15,6 +15,8 @@ from .espacios import (
     cancelar_espacio,
     editar_espacio,
     programar_espacio,
+    registrar_convocatoria,
+    registrar_informe_gestion,
     registrar_realizacion,
     subir_adjunto,
 )
@@ -38,7 +40,9 @@ __all__ = [
     "programar_espacio",
     "publicar_pregunta",
     "recibir_pregunta",
+    "registrar_convocatoria",
     "registrar_informe",
+    "registrar_informe_gestion",
     "registrar_pregunta_formato",
     "registrar_realizacion",
     "responder_pregunta",

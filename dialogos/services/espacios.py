@@ -4,7 +4,7 @@ EspacioDialogo: programado → realizado (with its record) | cancelado (with a r
 the table is on the model (EspacioDialogo.TRANSICIONES).
 """
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import NotRequired, TypedDict, Unpack
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,9 +16,17 @@ from nucleo import cambios
 from nucleo.roles import Usuario, cuenta
 from plan.models import Actividad, Responsable
 
-from .. import permisos
-from ..models import MENSAJE_SIN_ASISTENTES, AdjuntoEspacio, EspacioDialogo, Territorio
+from .. import murc, permisos
+from ..models import (
+    MENSAJE_INFORME_AMBOS,
+    MENSAJE_SIN_ASISTENTES,
+    AdjuntoEspacio,
+    CanalConvocatoria,
+    EspacioDialogo,
+    Territorio,
+)
 from ..permisos import ESPACIOS, Accion
+from ..signals import espacio_programado
 
 # Fields whose change a subscribed calendar must see (iCal SEQUENCE goes up).
 CAMPOS_DEL_CALENDARIO = ("titulo", "tema", "inicio", "fin", "territorio_id", "lugar", "enlace")
@@ -37,6 +45,22 @@ class DatosEspacio(TypedDict):
     territorio: NotRequired[Territorio | None]
     lugar: NotRequired[str]
     enlace: NotRequired[str]
+
+
+def _auditoria(avisos: list[murc.Aviso]) -> dict[str, str]:
+    """The audit line's detail of a hearing saved with MURC warnings (the office decides)."""
+    return {"avisos_murc": murc.codigos(avisos)} if avisos else {}
+
+
+def _guardar_con_avisos(
+    espacio: EspacioDialogo, usuario: Usuario, avisos: list[murc.Aviso]
+) -> None:
+    """Save; the history row says it was saved with the warnings (history_change_reason)."""
+    razon = murc.razon_del_historial(avisos)
+    if razon:
+        espacio._change_reason = razon  # type: ignore[attr-defined]  # django-simple-history
+    cambios.autor_del_historial(espacio, usuario)
+    espacio.save()
 
 
 def _exigir_actividad_propia(usuario: Usuario, actividad: Actividad | None) -> None:
@@ -110,9 +134,11 @@ def programar_espacio(*, usuario: Usuario, **datos: Unpack[DatosEspacio]) -> Esp
     espacio = EspacioDialogo(creado_por=cuenta(usuario))
     _poner_datos(espacio, datos)
     _validar_datos_espacio(espacio, oficinas)
-    espacio.save()
+    avisos = murc.avisos_informe(espacio)
+    _guardar_con_avisos(espacio, usuario, avisos)
     espacio.oficinas.set(oficinas)
-    cambios.registrar("espacio.programado", usuario=usuario, objeto=espacio)
+    cambios.registrar("espacio.programado", usuario=usuario, objeto=espacio, **_auditoria(avisos))
+    espacio_programado.send(sender=EspacioDialogo, espacio=espacio, usuario=usuario)
     return espacio
 
 
@@ -139,8 +165,12 @@ def editar_espacio(
     _validar_datos_espacio(espacio, oficinas)
     if any(getattr(espacio, campo) != valor for campo, valor in antes.items()):
         espacio.secuencia += 1
-    espacio.save()
+    avisos = murc.avisos_informe(espacio)
+    _guardar_con_avisos(espacio, usuario, avisos)
     espacio.oficinas.set(oficinas)
+    cambios.registrar("espacio.editado", usuario=usuario, objeto=espacio, **_auditoria(avisos))
+    # An edit may turn a space into a hearing: the receivers are idempotent.
+    espacio_programado.send(sender=EspacioDialogo, espacio=espacio, usuario=usuario)
     return espacio
 
 
@@ -195,8 +225,15 @@ def registrar_realizacion(
     espacio.cerrado_por = cuenta(usuario)
     espacio.cerrado_en = ahora
     espacio.secuencia += 1
-    espacio.save()
-    cambios.registrar("espacio.realizado", usuario=usuario, objeto=espacio, anterior=anterior)
+    avisos = murc.avisos(espacio)
+    _guardar_con_avisos(espacio, usuario, avisos)
+    cambios.registrar(
+        "espacio.realizado",
+        usuario=usuario,
+        objeto=espacio,
+        anterior=anterior,
+        **_auditoria(avisos),
+    )
     return espacio
 
 
@@ -219,3 +256,103 @@ def subir_adjunto(
     )
     adjunto.guardar_archivo(archivo)
     return adjunto
+
+
+# --- The MURC cycle of a hearing: its management report and its convocatoria ----------
+
+
+@transaction.atomic
+def registrar_informe_gestion(
+    *,
+    espacio: EspacioDialogo,
+    usuario: Usuario,
+    publicado_el: date | None,
+    enlace: str = "",
+    archivo: UploadedFile | None = None,
+) -> EspacioDialogo:
+    """Link the hearing's management report (a document uploaded here, or a link) and the
+    date it was published. Saved even if late (dialogos.murc): the audit line says so."""
+    ESPACIOS.exigir(usuario, Accion.REGISTRAR_CICLO, espacio)
+    espacio = EspacioDialogo.objects.select_for_update().get(pk=espacio.pk)
+    espacio.exigir_ciclo()
+    enlace = enlace.strip()
+    errores: dict[str, str] = {}
+    if archivo and enlace:
+        errores["enlace"] = MENSAJE_INFORME_AMBOS
+    elif not archivo and not enlace and espacio.informe_adjunto_id is None:
+        errores["enlace"] = "Adjunte el documento del informe de gestión o escriba su enlace."
+    if publicado_el is None:
+        errores["publicado_el"] = "Indique la fecha en que se publicó el informe de gestión."
+    if errores:
+        raise ValidationError(errores)
+    espacio.informe_publicado_el = publicado_el
+    if enlace:
+        espacio.informe_enlace = enlace
+        espacio.informe_adjunto = None
+    try:
+        espacio.clean_fields(exclude=_campos_salvo("informe_enlace", "informe_publicado_el"))
+    except ValidationError as error:
+        raise ValidationError(
+            _renombrar(error, {"informe_publicado_el": "publicado_el", "informe_enlace": "enlace"})
+        ) from None
+    if archivo:
+        adjunto = AdjuntoEspacio(
+            espacio=espacio,
+            tipo=AdjuntoEspacio.Tipo.INFORME,
+            descripcion="Informe de gestión de la audiencia",
+            subido_por=cuenta(usuario),
+        )
+        adjunto.guardar_archivo(archivo)
+        espacio.informe_adjunto = adjunto
+        espacio.informe_enlace = ""
+    avisos = murc.avisos_informe(espacio)
+    _guardar_con_avisos(espacio, usuario, avisos)
+    cambios.registrar(
+        "espacio.informe_gestion", usuario=usuario, objeto=espacio, **_auditoria(avisos)
+    )
+    return espacio
+
+
+@transaction.atomic
+def registrar_convocatoria(
+    *,
+    espacio: EspacioDialogo,
+    usuario: Usuario,
+    convocada_el: date | None,
+    canales: list[str],
+    nota: str = "",
+) -> EspacioDialogo:
+    """Record how and when the hearing was announced (the MURC's convocatoria)."""
+    ESPACIOS.exigir(usuario, Accion.REGISTRAR_CICLO, espacio)
+    espacio = EspacioDialogo.objects.select_for_update().get(pk=espacio.pk)
+    espacio.exigir_ciclo()
+    validos = set(CanalConvocatoria.values)
+    errores: dict[str, str] = {}
+    if convocada_el is None:
+        errores["convocada_el"] = "Indique la fecha de la convocatoria."
+    if not canales:
+        errores["canales"] = "Elija al menos un canal de la convocatoria."
+    elif not set(canales) <= validos:
+        errores["canales"] = "Elija los canales de la lista."
+    if errores:
+        raise ValidationError(errores)
+    espacio.convocada_el = convocada_el
+    espacio.convocatoria_canales = [c for c in CanalConvocatoria.values if c in set(canales)]
+    espacio.convocatoria_nota = nota.strip()
+    try:
+        espacio.clean_fields(exclude=_campos_salvo("convocada_el"))
+    except ValidationError as error:
+        raise ValidationError(error.message_dict) from None
+    cambios.autor_del_historial(espacio, usuario)
+    espacio.save()
+    cambios.registrar("espacio.convocatoria", usuario=usuario, objeto=espacio)
+    return espacio
+
+
+def _campos_salvo(*campos: str) -> list[str]:
+    return [f.name for f in EspacioDialogo._meta.fields if f.name not in campos]
+
+
+def _renombrar(error: ValidationError, nombres: dict[str, str]) -> dict[str, list[str]]:
+    """The model's field names as the form's."""
+    return {nombres.get(campo, campo): mensajes for campo, mensajes in error.message_dict.items()}

@@ -80,6 +80,21 @@ MATRIZ_PAGINAS = [
     ("opgi_inactivo", (LOGIN, LOGIN,    LOGIN,      LOGIN,   LOGIN,        LOGIN,         LOGIN)),
 ]
 
+# A hearing's MURC cycle (management report, convocatoria): OPGI on every hearing; the
+# office that organises it too (it prepares the hearing); Control interno only sees it.
+ACCIONES_CICLO = ("informe", "convocatoria")
+MATRIZ_CICLO = [
+    # rol             objeto    informe convocatoria
+    ("anonimo",       "propio", (LOGIN, LOGIN)),
+    ("alicia",        "propio", (HECHO, HECHO)),
+    ("alicia",        "ajeno",  (HECHO, HECHO)),
+    ("bruno",         "propio", (HECHO, HECHO)),
+    ("bruno",         "ajeno",  (404,   404)),
+    ("diana",         "propio", (403,   403)),
+    ("sin_grupo",     "propio", (404,   404)),
+    ("opgi_inactivo", "propio", (LOGIN, LOGIN)),
+]
+
 # A commitment of the Secretaría de Tránsito taken at a space organised by Educación.
 MATRIZ_COMPROMISOS = [
     ("anonimo", LOGIN), ("alicia", HECHO), ("tomas", HECHO), ("bruno", 403),
@@ -216,6 +231,35 @@ def test_matriz_de_permisos_sobre_espacios(
             "adjunto": lambda: despues[3] == antes[3] + 1,
         }
         assert cambio[accion]()
+
+
+@pytest.mark.parametrize(
+    ("rol", "objeto", "accion", "esperado"), list(_casos(MATRIZ_CICLO, ACCIONES_CICLO))
+)
+def test_matriz_de_permisos_sobre_el_informe_y_la_convocatoria_de_una_audiencia(
+    entrar, crear_espacio, rol, objeto, accion, esperado
+):
+    audiencia = crear_espacio(
+        oficinas=(OFICINA_DE[objeto],), tipo=EspacioDialogo.Tipo.AUDIENCIA_PUBLICA
+    )
+    client = entrar(rol)
+    base = f"/dialogos/gestion/espacios/{audiencia.pk}"
+    peticiones = {
+        "informe": lambda: client.post(
+            f"{base}/informe-de-gestion/",
+            {"publicado_el": "2022-04-01", "enlace": "/informes/plan/2022.pdf"},
+        ),
+        "convocatoria": lambda: client.post(
+            f"{base}/convocatoria/", {"convocada_el": "2022-04-20", "canales": ["radio"]}
+        ),
+    }
+
+    respuesta = peticiones[accion]()
+
+    _resultado(respuesta, esperado, f"{base}/")
+    audiencia.refresh_from_db()
+    guardado = {"informe": audiencia.informe_publicado_el, "convocatoria": audiencia.convocada_el}
+    assert (guardado[accion] is not None) == (esperado == HECHO)
 
 
 def _pregunta_en_estado(accion: str, oficina: Responsable, alicia, crear_pregunta) -> Pregunta:
