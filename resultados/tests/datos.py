@@ -1,6 +1,7 @@
 """A known data set for the results reports, built through the services on the 2022 plan.
 
-- 2 hearings (a public one in Comuna 1, a sectoral one in Genoy) and a territorial
+- 2 hearings (a public one in Comuna 1, a sectoral one in Genoy, each with the evaluation
+  survey it gets when programmed, only the public one answered) and a territorial
   space in Genoy, all realised in 2022: 3 spaces held in 2 territories; plus a
   programmed and a cancelled space, which count nowhere;
 - 5 questions at the public hearing: 3 answered on time (2 published), 1 late, 1 open,
@@ -44,7 +45,7 @@ def momento(anio: int, mes: int, dia: int, hora: int = 9) -> datetime:
 @dataclass
 class Datos:
     publica: EspacioDialogo  # audiencia pública, Comuna 1, with everything
-    sectorial: EspacioDialogo  # audiencia sectorial, Genoy, without survey
+    sectorial: EspacioDialogo  # audiencia sectorial, Genoy, its evaluation survey unanswered
     territorial: EspacioDialogo  # espacio territorial, Genoy
     encuesta: Encuesta
     preguntas: list[Pregunta]
@@ -127,13 +128,16 @@ def _encuesta(alicia, espacio, escalas: list[str]) -> Encuesta:
             obligatoria=tipo == "escala",
         )
     por_tipo = {p.tipo: p for p in cuestionario.preguntas.all()}
-    encuesta = encuestas.crear_encuesta(
-        usuario=alicia,
-        cuestionario=cuestionario,
-        espacio=espacio,
-        abre_en=espacio.inicio,
-        cierra_en=espacio.inicio + timedelta(days=10),
-    )
+    periodo = {"abre_en": espacio.inicio, "cierra_en": espacio.inicio + timedelta(days=10)}
+    automatica = Encuesta.objects.filter(espacio=espacio).first()
+    if automatica is None:  # not a hearing: no evaluation survey of its own
+        encuesta = encuestas.crear_encuesta(
+            usuario=alicia, cuestionario=cuestionario, espacio=espacio, **periodo
+        )
+    else:  # a hearing got its evaluation survey when programmed: set its questionnaire
+        encuesta = encuestas.editar_encuesta(
+            usuario=alicia, encuesta=automatica, cuestionario=cuestionario, **periodo
+        )
     for escala in escalas:
         encuestas.registrar_papel(
             usuario=alicia,
