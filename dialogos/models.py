@@ -714,6 +714,10 @@ class Pregunta(EstadosDialogo, models.Model):
         return self.estado in (self.Estado.TRASLADADA, self.Estado.DESISTIDA)
 
     @property
+    def admite_asignacion(self) -> bool:
+        return self.admite("asignar")
+
+    @property
     def admite_reclasificacion(self) -> bool:
         return self.admite("reclasificar")
 
@@ -783,8 +787,7 @@ class EventoPlazo(models.Model):
         ordering = ["pregunta", "fecha", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(tipo="prorroga")
-                | (Q(nueva_fecha__isnull=False) & ~Q(motivo="")),
+                condition=~Q(tipo="prorroga") | (Q(nueva_fecha__isnull=False) & ~Q(motivo="")),
                 name="evento_prorroga_con_fecha_y_motivo",
                 violation_error_message="Una prórroga debe tener su motivo y la nueva fecha.",
             ),

@@ -12,7 +12,7 @@ the Saturday, exactly as the law words it.
 """
 
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -120,7 +120,9 @@ class CalculoPlazo:
         else:
             lineas.append("No hubo festivos dentro del término.")
         if self.prorrogada_hasta is not None:
-            lineas.append(f"Prórroga (art. 14, parágrafo) hasta el {self.prorrogada_hasta:%d/%m/%Y}.")
+            lineas.append(
+                f"Prórroga (art. 14, parágrafo) hasta el {self.prorrogada_hasta:%d/%m/%Y}."
+            )
         for s in self.suspensiones:
             if s.hasta is None:
                 lineas.append(

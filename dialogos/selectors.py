@@ -167,9 +167,10 @@ def preguntas_publicadas(
     if territorio is not None:
         publicadas = publicadas.filter(territorio=territorio)
     return (
-        publicadas.select_related("espacio", "territorio", "oficina")
+        publicadas.select_related("espacio", "territorio", "oficina", "tipo")
         .only(
             "numero_publico",
+            "tipo__nombre",
             "recibida_el",
             "texto_publico",
             "respuesta_publica",
@@ -421,9 +422,7 @@ class DetallePregunta:
 
 def detalle_de_pregunta(pregunta: Pregunta) -> DetallePregunta:
     """The clock events (one query) and the deadline computed from them."""
-    eventos = list(
-        pregunta.eventos.select_related("registrado_por").order_by("fecha", "pk")
-    )
+    eventos = list(pregunta.eventos.select_related("registrado_por").order_by("fecha", "pk"))
     return DetallePregunta(
         eventos=eventos,
         calculo=calculo_de_plazo(pregunta, eventos),

@@ -236,9 +236,7 @@ def solicitar_completar(
         motivo=motivo.strip(),
     )
     _recalcular(pregunta, usuario, "estado")
-    cambios.registrar(
-        "pregunta.en_espera", usuario=usuario, objeto=pregunta, anterior=anterior
-    )
+    cambios.registrar("pregunta.en_espera", usuario=usuario, objeto=pregunta, anterior=anterior)
     notificaciones.evento_de_plazo(evento)
     return evento
 
