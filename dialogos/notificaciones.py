@@ -58,7 +58,7 @@ def respuesta_publicada(pregunta: Pregunta) -> None:
     )
 
 
-ASUNTOS_DE_EVENTO = {
+ASUNTOS_DE_EVENTO: dict[str, str] = {
     EventoPlazo.Tipo.PRORROGA: "Se amplió el plazo para responder su pregunta {radicado}",
     EventoPlazo.Tipo.TRASLADO: "Su pregunta {radicado} fue trasladada a otra entidad",
     EventoPlazo.Tipo.SOLICITUD_COMPLETAR: "Complete su pregunta {radicado}",

@@ -11,13 +11,12 @@ question received on a Saturday starts counting on the next business day after
 the Saturday, exactly as the law words it.
 """
 
+import calendar
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
-
-from dateutil.relativedelta import relativedelta
 
 # The business-day calendar lives in the core (plan counts its deadlines with it
 # too); re-exported here so dialogos' callers keep `reglas.fecha_habil` & co.
@@ -205,8 +204,12 @@ def limite_de_traslado(recibida_el: date) -> date:
 
 
 def limite_para_completar(solicitada_el: date) -> date:
-    """The last day the citizen may complete the petition (art. 17: one month)."""
-    return solicitada_el + relativedelta(months=1)
+    """The last day the citizen may complete the petition (art. 17: one calendar month):
+    the same day of the next month, or its last day if shorter (31/01 → 28/02)."""
+    anio, mes = solicitada_el.year + solicitada_el.month // 12, solicitada_el.month % 12 + 1
+    return solicitada_el.replace(
+        year=anio, month=mes, day=min(solicitada_el.day, calendar.monthrange(anio, mes)[1])
+    )
 
 
 class EstadoPlazo(StrEnum):

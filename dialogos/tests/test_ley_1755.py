@@ -473,3 +473,15 @@ def test_la_consulta_por_radicado_explica_el_plazo_sin_datos_personales(client, 
     assert "Petición general" in html
     for privado in ("Rosa Ortiz", "rosa@example.org", pregunta.radicado):
         assert privado not in html
+
+
+@pytest.mark.parametrize(
+    ("solicitada", "limite"),
+    [
+        (date(2026, 4, 8), date(2026, 5, 8)),
+        (date(2026, 1, 31), date(2026, 2, 28)),
+        (date(2026, 12, 15), date(2027, 1, 15)),
+    ],
+)
+def test_el_mes_para_completar_es_un_mes_calendario(solicitada, limite):
+    assert reglas.limite_para_completar(solicitada) == limite
