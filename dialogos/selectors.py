@@ -237,13 +237,14 @@ def consulta_por_radicado(*, radicado: str, hoy: date) -> Consulta | None:
         ).order_by("fecha", "pk")
     )
     traslado = next((e for e in eventos if e.tipo == EventoPlazo.Tipo.TRASLADO), None)
+    calculo = calculo_de_plazo(pregunta, eventos)
     return Consulta(
         estado=pregunta.estado,
         estado_texto=pregunta.get_estado_display(),
         recibida_el=pregunta.recibida_el,
         tipo=pregunta.tipo.nombre,
-        plazo=plazo_de(pregunta, hoy),
-        calculo=calculo_de_plazo(pregunta, eventos),
+        plazo=plazo_de(pregunta, hoy, calculo.vence_el),
+        calculo=calculo,
         traslado=traslado,
         publicada=preguntas_publicadas().filter(pk=pregunta.pk).first(),
     )
@@ -380,12 +381,14 @@ class TableroPreguntas:
     por_publicar: int
 
 
-def plazo_de(pregunta: Pregunta, hoy: date) -> reglas.Plazo:
+def plazo_de(pregunta: Pregunta, hoy: date, vence_el: date | None = None) -> reglas.Plazo:
+    """Where the question stands on `hoy`; `vence_el`: the deadline computed from the
+    calendar (calculo_de_plazo), when the page has it, instead of the stored one."""
     respondida_el = (
         timezone.localtime(pregunta.respondida_en).date() if pregunta.respondida_en else None
     )
     return reglas.plazo(
-        vence_el=pregunta.vence_el,
+        vence_el=vence_el or pregunta.vence_el,
         hoy=hoy,
         respondida_el=respondida_el,
         suspendido=pregunta.en_espera,

@@ -346,10 +346,12 @@ def _contexto_pregunta(request, pregunta, **formularios):
     def puede(accion):
         return permisos.PREGUNTAS.permite(usuario, accion, pregunta)
 
+    detalle = selectors.detalle_de_pregunta(pregunta)
     return {
         "pregunta": pregunta,
-        "plazo": selectors.plazo_de(pregunta, timezone.localdate()),
-        "detalle": selectors.detalle_de_pregunta(pregunta),
+        # From the calendar and the events, never a stale stored date.
+        "plazo": selectors.plazo_de(pregunta, timezone.localdate(), detalle.calculo.vence_el),
+        "detalle": detalle,
         "puede_reclasificar": puede(Accion.RECLASIFICAR_PREGUNTA),
         "puede_prorrogar": puede(Accion.PRORROGAR_PLAZO),
         "puede_trasladar": puede(Accion.TRASLADAR_PREGUNTA),

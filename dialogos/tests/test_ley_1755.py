@@ -485,3 +485,46 @@ def test_la_consulta_por_radicado_explica_el_plazo_sin_datos_personales(client, 
 )
 def test_el_mes_para_completar_es_un_mes_calendario(solicitada, limite):
     assert reglas.limite_para_completar(solicitada) == limite
+
+
+@pytest.mark.parametrize("con_eventos", [False, True], ids=["sin_eventos", "con_eventos"])
+def test_la_consulta_por_radicado_hace_tres_consultas_con_o_sin_eventos(
+    client, crear_pregunta, alicia, django_assert_num_queries, con_eventos
+):
+    pregunta = crear_pregunta(hoy=date(2026, 3, 27))
+    if con_eventos:
+        datos = {"pregunta": pregunta, "usuario": alicia}
+        services.prorrogar_plazo(
+            **datos, nueva_fecha=date(2026, 5, 4), motivo="Falta un dato.", hoy=date(2026, 4, 1)
+        )
+        services.solicitar_completar(**datos, motivo="Falta el barrio.", hoy=date(2026, 4, 6))
+        services.registrar_complemento(**datos, hoy=date(2026, 4, 8))
+    # The question with its type, its clock events, the published texts.
+    with django_assert_num_queries(3):
+        respuesta = client.post("/dialogos/consulta/", {"radicado": pregunta.radicado})
+    assert respuesta.status_code == 200
+
+
+@pytest.mark.parametrize("con_eventos", [False, True], ids=["sin_eventos", "con_eventos"])
+def test_la_pagina_de_la_pregunta_hace_las_mismas_consultas_con_o_sin_eventos(
+    client, crear_pregunta, alicia, django_assert_num_queries, con_eventos
+):
+    pregunta = crear_pregunta(hoy=date(2026, 3, 27))
+    if con_eventos:
+        datos = {"pregunta": pregunta, "usuario": alicia}
+        services.prorrogar_plazo(
+            **datos, nueva_fecha=date(2026, 5, 4), motivo="Falta un dato.", hoy=date(2026, 4, 1)
+        )
+        services.solicitar_completar(**datos, motivo="Falta el barrio.", hoy=date(2026, 4, 6))
+        services.registrar_complemento(**datos, hoy=date(2026, 4, 8))
+    client.force_login(alicia)
+    with django_assert_num_queries(ESPERADAS_PAGINA_PREGUNTA) as consultas:
+        respuesta = client.get(f"/dialogos/gestion/preguntas/{pregunta.pk}/")
+    # The clock events are one query, whatever their number.
+    assert sum("dialogos_eventoplazo" in c["sql"] for c in consultas.captured_queries) == 1
+    assert respuesta.status_code == 200
+
+
+# Session, user, groups, the question (with its type), its history version, its events,
+# and the choices of the page's forms (offices, petition types…).
+ESPERADAS_PAGINA_PREGUNTA = 15
