@@ -6,11 +6,11 @@ the page still marks it «(obligatorio)» and the browser gets the `required` hi
 """
 
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from nucleo.fechas import CampoFecha
@@ -56,14 +56,19 @@ def _oficinas():
     return Responsable.objects.order_by("nombre")
 
 
-def _tipos_activos():
+def _tipos_activos() -> "QuerySet[TipoPeticion]":
     return TipoPeticion.objects.filter(activo=True).order_by("orden", "pk")
+
+
+def _con_tipos_activos(campo: forms.Field) -> None:
+    assert isinstance(campo, forms.ModelChoiceField)
+    campo.queryset = _tipos_activos()
 
 
 class TipoPeticionChoiceField(forms.ModelChoiceField):
     """The petition types in the citizen's words: «Quiero hacer una pregunta»…"""
 
-    def label_from_instance(self, obj):
+    def label_from_instance(self, obj: TipoPeticion) -> str:
         return f"{obj.opcion}: {obj.descripcion}"
 
 
@@ -139,7 +144,7 @@ class PreguntaForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["territorio"].queryset = _territorios()
-        self.fields["tipo"].queryset = _tipos_activos()
+        _con_tipos_activos(self.fields["tipo"])
         if not self.is_bound and "tipo" not in self.initial:
             self.initial["tipo"] = _tipos_activos().filter(clave=TipoPeticion.GENERAL).first()
 
@@ -417,9 +422,9 @@ class ReclasificarForm(FormularioDePagina):
     )
     motivo = obligatorio(forms.CharField(label="Motivo", widget=forms.Textarea(attrs={"rows": 2})))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["tipo"].queryset = _tipos_activos()
+        _con_tipos_activos(self.fields["tipo"])
 
 
 class ProrrogaForm(FormularioDePagina):

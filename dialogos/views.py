@@ -8,7 +8,7 @@ through dialogos.services, which checks the permission again.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -343,7 +343,7 @@ def pregunta_nueva(request):
 def _contexto_pregunta(request, pregunta, **formularios):
     usuario = request.user
 
-    def puede(accion):
+    def puede(accion: Accion) -> bool:
         return permisos.PREGUNTAS.permite(usuario, accion, pregunta)
 
     detalle = selectors.detalle_de_pregunta(pregunta)
@@ -447,7 +447,7 @@ def pregunta_publicar(request, pk):
 
 @login_required
 @require_POST
-def pregunta_reclasificar(request, pk):
+def pregunta_reclasificar(request: HttpRequest, pk: int) -> HttpResponse:
     return _accion_sobre_pregunta(
         request,
         pk,
@@ -463,7 +463,7 @@ def pregunta_reclasificar(request, pk):
 
 @login_required
 @require_POST
-def pregunta_prorrogar(request, pk):
+def pregunta_prorrogar(request: HttpRequest, pk: int) -> HttpResponse:
     return _accion_sobre_pregunta(
         request,
         pk,
@@ -479,7 +479,7 @@ def pregunta_prorrogar(request, pk):
 
 @login_required
 @require_POST
-def pregunta_trasladar(request, pk):
+def pregunta_trasladar(request: HttpRequest, pk: int) -> HttpResponse:
     return _accion_sobre_pregunta(
         request,
         pk,
@@ -495,7 +495,7 @@ def pregunta_trasladar(request, pk):
 
 @login_required
 @require_POST
-def pregunta_solicitar_completar(request, pk):
+def pregunta_solicitar_completar(request: HttpRequest, pk: int) -> HttpResponse:
     return _accion_sobre_pregunta(
         request,
         pk,
@@ -511,7 +511,7 @@ def pregunta_solicitar_completar(request, pk):
 
 @login_required
 @require_POST
-def pregunta_completada(request, pk):
+def pregunta_completada(request: HttpRequest, pk: int) -> HttpResponse:
     return _accion_sobre_pregunta(
         request,
         pk,

@@ -1,7 +1,9 @@
 """The petition types of Ley 1755 de 2015, art. 14, and every existing question as a
 «petición general» (the 15 business days they were given)."""
 
+from django.apps.registry import Apps
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 
 TIPOS = [
     {
@@ -43,7 +45,7 @@ TIPOS = [
 ]
 
 
-def cargar(apps, schema_editor):
+def cargar(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     TipoPeticion = apps.get_model("dialogos", "TipoPeticion")
     Pregunta = apps.get_model("dialogos", "Pregunta")
     for datos in TIPOS:
@@ -52,7 +54,7 @@ def cargar(apps, schema_editor):
     Pregunta.objects.filter(tipo__isnull=True).update(tipo=general)
 
 
-def descargar(apps, schema_editor):
+def descargar(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     apps.get_model("dialogos", "Pregunta").objects.update(tipo=None)
 
 
