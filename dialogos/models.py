@@ -55,6 +55,12 @@ MENSAJE_ALCANCE_AMBOS = "Elija un espacio o un periodo, no ambos."
 MENSAJE_ALCANCE_FALTA = "Elija un espacio o un periodo (desde y hasta)."
 MENSAJE_PERIODO_AL_REVES = "La fecha final no puede ser anterior a la inicial."
 MENSAJE_UNA_PRORROGA = "El plazo de una pregunta se prorroga una sola vez."
+# A question waiting for the citizen, forwarded or abandoned is neither assigned nor answered.
+MENSAJE_EN_ESPERA = (
+    "La pregunta espera que el ciudadano la complete: registre primero que la completó."
+)
+MENSAJE_TRASLADADA = "La pregunta fue trasladada a otra entidad: se cerró aquí."
+MENSAJE_DESISTIDA = "La pregunta se cerró por desistimiento."
 
 
 class EstadosDialogo(ConEstados):
@@ -680,6 +686,12 @@ class Pregunta(EstadosDialogo, models.Model):
         ),
     }
     MENSAJES_DESDE = {
+        ("asignar", Estado.EN_ESPERA): MENSAJE_EN_ESPERA,
+        ("asignar", Estado.TRASLADADA): MENSAJE_TRASLADADA,
+        ("asignar", Estado.DESISTIDA): MENSAJE_DESISTIDA,
+        ("responder", Estado.EN_ESPERA): MENSAJE_EN_ESPERA,
+        ("responder", Estado.TRASLADADA): MENSAJE_TRASLADADA,
+        ("responder", Estado.DESISTIDA): MENSAJE_DESISTIDA,
         ("responder", Estado.RESPONDIDA): "La pregunta ya fue respondida.",
         ("responder", Estado.PUBLICADA): "La pregunta ya fue respondida.",
     }

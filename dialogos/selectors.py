@@ -452,10 +452,10 @@ def tablero_preguntas(
         visibles = visibles.filter(oficina=oficina)
     if espacio is not None:
         visibles = visibles.filter(espacio=espacio)
-    abierta = Q(estado__in=ABIERTAS)
+    abierta = Q(estado__in=ABIERTAS)  # its term runs: may be due or overdue
     limite_por_vencer = reglas.fecha_habil(hoy, reglas.DIAS_POR_VENCER)
     conteos = visibles.aggregate(
-        abiertas=Count("pk", filter=abierta),
+        abiertas=Count("pk", filter=Q(estado__in=EN_TRAMITE)),
         vencidas=Count("pk", filter=abierta & Q(vence_el__lt=hoy)),
         vencen_hoy=Count("pk", filter=abierta & Q(vence_el=hoy)),
         por_vencer=Count(
