@@ -1,7 +1,9 @@
 """The new states of a question (en espera, trasladada, desistida) on the dashboards,
 «Mis pendientes», the reports and the state table: one message per refused transition."""
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -12,7 +14,9 @@ from plan.models import Responsable
 
 
 @pytest.fixture
-def tres_preguntas(crear_pregunta, alicia):
+def tres_preguntas(
+    crear_pregunta: Callable[..., Pregunta], alicia: Any
+) -> tuple[Pregunta, Pregunta, Pregunta]:
     """Received 27/03/2026 (due 21/04): one waiting, one forwarded, one open."""
     en_espera = crear_pregunta("¿Y el acta?", hoy=date(2026, 3, 27))
     services.solicitar_completar(
@@ -29,7 +33,9 @@ def tres_preguntas(crear_pregunta, alicia):
     return en_espera, trasladada, abierta
 
 
-def test_ni_la_suspendida_ni_la_trasladada_aparecen_como_vencidas_en_pendientes(tres_preguntas):
+def test_ni_la_suspendida_ni_la_trasladada_aparecen_como_vencidas_en_pendientes(
+    tres_preguntas: tuple[Pregunta, Pregunta, Pregunta],
+) -> None:
     en_espera, trasladada, abierta = tres_preguntas
     grupos = {g.clave: g for g in pendientes.preguntas_para_opgi(hoy=date(2026, 5, 1))}
     textos = " ".join(p.texto for p in grupos["plazos"].items)
@@ -37,7 +43,9 @@ def test_ni_la_suspendida_ni_la_trasladada_aparecen_como_vencidas_en_pendientes(
     assert en_espera.radicado not in textos and trasladada.radicado not in textos
 
 
-def test_el_tablero_cuenta_la_suspendida_sin_responder_pero_no_vencida(alicia, tres_preguntas):
+def test_el_tablero_cuenta_la_suspendida_sin_responder_pero_no_vencida(
+    alicia: Any, tres_preguntas: tuple[Pregunta, Pregunta, Pregunta]
+) -> None:
     tablero = selectors.tablero_preguntas(usuario=alicia, hoy=date(2026, 5, 1))
     assert (tablero.abiertas, tablero.vencidas) == (2, 1)
     en_espera = selectors.tablero_preguntas(
@@ -48,7 +56,9 @@ def test_el_tablero_cuenta_la_suspendida_sin_responder_pero_no_vencida(alicia, t
     assert [f.plazo.etiqueta for f in cerradas.filas] == ["Sin término en curso"]
 
 
-def test_el_informe_no_cuenta_la_trasladada_como_sin_responder(tres_preguntas):
+def test_el_informe_no_cuenta_la_trasladada_como_sin_responder(
+    tres_preguntas: tuple[Pregunta, Pregunta, Pregunta],
+) -> None:
     informe = informes.informe_respuestas(desde=date(2026, 3, 1), hasta=date(2026, 3, 31))
     assert (informe.recibidas, informe.cerradas, informe.pendientes) == (3, 1, 2)
 
@@ -78,8 +88,11 @@ def test_el_informe_no_cuenta_la_trasladada_como_sin_responder(tres_preguntas):
     ids=["asignar", "solicitar", "trasladar", "completar"],
 )
 def test_una_pregunta_trasladada_es_final_con_un_mensaje_por_regla(
-    tres_preguntas, alicia, hacer, mensaje
-):
+    tres_preguntas: tuple[Pregunta, Pregunta, Pregunta],
+    alicia: Any,
+    hacer: Callable[[Pregunta, Any], object],
+    mensaje: str,
+) -> None:
     trasladada = tres_preguntas[1]
     with pytest.raises(ValidationError) as error:
         hacer(trasladada, alicia)

@@ -8,12 +8,15 @@ Emiliani Mondays (Reyes 12/01, San José 23/03), the holiday moved by Ley 2578 d
 """
 
 import logging
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.test import Client
 
 from dialogos import reglas, services
 from dialogos.models import EventoPlazo, Pregunta, TipoPeticion
@@ -30,14 +33,16 @@ def tipo(clave: str) -> TipoPeticion:
 # --- Holidays you can trust ---------------------------------------------------------
 
 
-def test_ley_2578_de_2026_el_festivo_del_9_de_julio_pasa_al_lunes_siguiente():
+def test_ley_2578_de_2026_el_festivo_del_9_de_julio_pasa_al_lunes_siguiente() -> None:
     assert dias_habiles.festivo(date(2026, 7, 13)) is not None
-    assert "Chiquinquirá" in dias_habiles.festivo(date(2026, 7, 13))
+    assert "Chiquinquirá" in str(dias_habiles.festivo(date(2026, 7, 13)))
     assert dias_habiles.festivo(date(2027, 7, 12)) is not None
     assert dias_habiles.es_dia_habil(date(2026, 7, 9))  # Thursday: no longer a holiday
 
 
-def test_calendario_habil_lista_los_festivos_con_nombre_y_los_dias_habiles_por_mes(capsys):
+def test_calendario_habil_lista_los_festivos_con_nombre_y_los_dias_habiles_por_mes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     call_command("calendario_habil", "2026")
     salida = capsys.readouterr().out
     assert "02/04/2026  Jueves Santo" in salida
@@ -51,7 +56,7 @@ def test_calendario_habil_lista_los_festivos_con_nombre_y_los_dias_habiles_por_m
 
 
 @pytest.mark.django_db
-def test_los_tipos_de_peticion_vienen_de_la_migracion_con_su_termino_y_articulo():
+def test_los_tipos_de_peticion_vienen_de_la_migracion_con_su_termino_y_articulo() -> None:
     tipos = {t.clave: (t.dias_habiles, t.articulo, t.opcion) for t in TipoPeticion.objects.all()}
     assert tipos == {
         "general": (15, "Ley 1755 de 2015, art. 14", "Quiero hacer una pregunta"),
@@ -91,13 +96,15 @@ CLAVES = ("general", "documentos", "consulta")
     ],
 )
 @pytest.mark.django_db
-def test_vencimiento_de_cada_tipo_de_peticion_escrito_a_mano(recibida, clave, vence):
+def test_vencimiento_de_cada_tipo_de_peticion_escrito_a_mano(
+    recibida: date, clave: str, vence: date
+) -> None:
     dias = tipo(clave).dias_habiles
     assert reglas.calcular_plazo(recibida_el=recibida, dias=dias).vence_el == vence
 
 
 @pytest.mark.django_db
-def test_todo_2026_vence_en_dia_habil_exactamente_n_dias_habiles_despues_del_recibo():
+def test_todo_2026_vence_en_dia_habil_exactamente_n_dias_habiles_despues_del_recibo() -> None:
     for clave in CLAVES:
         dias = tipo(clave).dias_habiles
         recibida = date(2026, 1, 1)
@@ -112,14 +119,18 @@ def test_todo_2026_vence_en_dia_habil_exactamente_n_dias_habiles_despues_del_rec
 
 
 @pytest.mark.django_db
-def test_la_pregunta_web_recibe_el_termino_del_tipo_elegido(crear_pregunta):
+def test_la_pregunta_web_recibe_el_termino_del_tipo_elegido(
+    crear_pregunta: Callable[..., Pregunta],
+) -> None:
     documentos = crear_pregunta(hoy=date(2026, 3, 27), tipo=tipo("documentos"))
     general = crear_pregunta(hoy=date(2026, 3, 27))
     assert (documentos.tipo.clave, documentos.vence_el) == ("documentos", date(2026, 4, 14))
     assert (general.tipo.clave, general.vence_el) == ("general", date(2026, 4, 21))
 
 
-def test_el_formulario_publico_pregunta_el_tipo_en_palabras_sencillas(client, plan_2022):
+def test_el_formulario_publico_pregunta_el_tipo_en_palabras_sencillas(
+    client: Client, plan_2022: Any
+) -> None:
     html = client.get("/dialogos/preguntar/").content.decode()
     for opcion in (
         "Quiero hacer una pregunta",
@@ -133,7 +144,7 @@ def test_el_formulario_publico_pregunta_el_tipo_en_palabras_sencillas(client, pl
     assert "checked" in marcado
 
 
-def test_el_formulario_publico_guarda_el_tipo_elegido(client, plan_2022):
+def test_el_formulario_publico_guarda_el_tipo_elegido(client: Client, plan_2022: Any) -> None:
     consulta = tipo("consulta")
     respuesta = client.post(
         "/dialogos/preguntar/",
@@ -145,7 +156,7 @@ def test_el_formulario_publico_guarda_el_tipo_elegido(client, plan_2022):
     assert pregunta.vence_el == reglas.fecha_habil(pregunta.recibida_el, 30)
 
 
-def test_el_formato_fisico_registra_el_tipo(client, alicia):
+def test_el_formato_fisico_registra_el_tipo(client: Client, alicia: Any) -> None:
     client.force_login(alicia)
     documentos = tipo("documentos")
     respuesta = client.post(
@@ -166,7 +177,7 @@ def test_el_formato_fisico_registra_el_tipo(client, alicia):
 
 
 @pytest.mark.django_db
-def test_la_explicacion_del_plazo_lista_los_festivos_saltados_por_nombre():
+def test_la_explicacion_del_plazo_lista_los_festivos_saltados_por_nombre() -> None:
     calculo = reglas.calcular_plazo(recibida_el=date(2026, 3, 27), dias=30)
     texto = "\n".join(calculo.lineas)
     assert "Recibida el 27/03/2026" in texto
@@ -188,7 +199,9 @@ def test_la_explicacion_del_plazo_lista_los_festivos_saltados_por_nombre():
 # --- Reclassification ------------------------------------------------------------------
 
 
-def test_reclasificar_registra_el_motivo_y_recalcula_el_vencimiento(crear_pregunta, alicia, caplog):
+def test_reclasificar_registra_el_motivo_y_recalcula_el_vencimiento(
+    crear_pregunta: Callable[..., Pregunta], alicia: Any, caplog: pytest.LogCaptureFixture
+) -> None:
     pregunta = crear_pregunta(hoy=date(2026, 3, 27))
     assert pregunta.vence_el == date(2026, 4, 21)
     with caplog.at_level(logging.INFO, logger="rdc.cambios"):
@@ -209,7 +222,9 @@ def test_reclasificar_registra_el_motivo_y_recalcula_el_vencimiento(crear_pregun
     assert pregunta.history.first().tipo_id == tipo("consulta").pk
 
 
-def test_reclasificar_sin_motivo_se_rechaza_y_no_cambia_nada(crear_pregunta, alicia):
+def test_reclasificar_sin_motivo_se_rechaza_y_no_cambia_nada(
+    crear_pregunta: Callable[..., Pregunta], alicia: Any
+) -> None:
     pregunta = crear_pregunta(hoy=date(2026, 3, 27))
     with pytest.raises(ValidationError) as error:
         services.reclasificar_pregunta(
@@ -220,7 +235,9 @@ def test_reclasificar_sin_motivo_se_rechaza_y_no_cambia_nada(crear_pregunta, ali
     assert pregunta.tipo.clave == "general" and not pregunta.eventos.exists()
 
 
-def test_reclasificar_desde_la_pagina_de_la_pregunta(client, crear_pregunta, alicia):
+def test_reclasificar_desde_la_pagina_de_la_pregunta(
+    client: Client, crear_pregunta: Callable[..., Pregunta], alicia: Any
+) -> None:
     pregunta = crear_pregunta(hoy=date(2026, 3, 27))
     client.force_login(alicia)
     base = f"/dialogos/gestion/preguntas/{pregunta.pk}"
@@ -237,8 +254,8 @@ def test_reclasificar_desde_la_pagina_de_la_pregunta(client, crear_pregunta, ali
 
 
 def test_prorroga_el_dia_del_vencimiento_se_acepta_y_hasta_el_doble_del_termino(
-    crear_pregunta, alicia
-):
+    crear_pregunta: Callable[..., Pregunta], alicia: Any
+) -> None:
     pregunta = crear_pregunta(hoy=date(2026, 3, 27), **CIUDADANA)
     mail.outbox.clear()
     # Twice 15 business days from 27/03/2026 is 13/05/2026 (the consulta's due date).
@@ -257,7 +274,9 @@ def test_prorroga_el_dia_del_vencimiento_se_acepta_y_hasta_el_doble_del_termino(
     assert "13/05/2026" in aviso.body and "tres secretarías" in aviso.body
 
 
-def test_prorroga_despues_del_vencimiento_se_rechaza(crear_pregunta, alicia):
+def test_prorroga_despues_del_vencimiento_se_rechaza(
+    crear_pregunta: Callable[..., Pregunta], alicia: Any
+) -> None:
     pregunta = crear_pregunta(hoy=date(2026, 3, 27))
     with pytest.raises(ValidationError) as error:
         services.prorrogar_plazo(
@@ -273,7 +292,9 @@ def test_prorroga_despues_del_vencimiento_se_rechaza(crear_pregunta, alicia):
     assert not pregunta.eventos.exists()
 
 
-def test_prorroga_mas_alla_del_doble_del_termino_se_rechaza(crear_pregunta, alicia):
+def test_prorroga_mas_alla_del_doble_del_termino_se_rechaza(
+    crear_pregunta: Callable[..., Pregunta], alicia: Any
+) -> None:
     pregunta = crear_pregunta(hoy=date(2026, 3, 27))
     with pytest.raises(ValidationError) as error:
         services.prorrogar_plazo(
@@ -291,7 +312,9 @@ def test_prorroga_mas_alla_del_doble_del_termino_se_rechaza(crear_pregunta, alic
     }
 
 
-def test_una_segunda_prorroga_se_rechaza(crear_pregunta, alicia):
+def test_una_segunda_prorroga_se_rechaza(
+    crear_pregunta: Callable[..., Pregunta], alicia: Any
+) -> None:
     pregunta = crear_pregunta(hoy=date(2026, 3, 27))
     datos = {"usuario": alicia, "motivo": "Falta información.", "hoy": date(2026, 4, 1)}
     services.prorrogar_plazo(pregunta=pregunta, nueva_fecha=date(2026, 5, 4), **datos)
@@ -303,7 +326,9 @@ def test_una_segunda_prorroga_se_rechaza(crear_pregunta, alicia):
 # --- Traslado (art. 21) ----------------------------------------------------------------
 
 
-def test_traslado_dentro_de_los_cinco_dias_habiles_no_se_marca(crear_pregunta, alicia):
+def test_traslado_dentro_de_los_cinco_dias_habiles_no_se_marca(
+    crear_pregunta: Callable[..., Pregunta], alicia: Any
+) -> None:
     pregunta = crear_pregunta(hoy=date(2026, 3, 27))
     # 5 business days after 27/03/2026: 30, 31/03, 01, 06, 07/04 (Holy Week skipped).
     evento = services.trasladar_pregunta(
@@ -318,8 +343,8 @@ def test_traslado_dentro_de_los_cinco_dias_habiles_no_se_marca(crear_pregunta, a
 
 
 def test_traslado_despues_de_cinco_dias_habiles_queda_marcado_fuera_de_termino(
-    client, crear_pregunta, alicia
-):
+    client: Client, crear_pregunta: Callable[..., Pregunta], alicia: Any
+) -> None:
     pregunta = crear_pregunta(hoy=date(2026, 3, 27), **CIUDADANA)
     mail.outbox.clear()
     evento = services.trasladar_pregunta(
@@ -342,7 +367,9 @@ def test_traslado_despues_de_cinco_dias_habiles_queda_marcado_fuera_de_termino(
     assert not pregunta.admite_asignacion
 
 
-def test_la_consulta_por_radicado_dice_a_que_entidad_se_traslado(client, crear_pregunta, alicia):
+def test_la_consulta_por_radicado_dice_a_que_entidad_se_traslado(
+    client: Client, crear_pregunta: Callable[..., Pregunta], alicia: Any
+) -> None:
     pregunta = crear_pregunta(hoy=date(2026, 3, 27), **CIUDADANA)
     services.trasladar_pregunta(
         pregunta=pregunta,
@@ -361,8 +388,8 @@ def test_la_consulta_por_radicado_dice_a_que_entidad_se_traslado(client, crear_p
 
 
 def test_la_suspension_corre_el_vencimiento_exactamente_los_dias_habiles_suspendidos(
-    crear_pregunta, alicia
-):
+    crear_pregunta: Callable[..., Pregunta], alicia: Any
+) -> None:
     pregunta = crear_pregunta(hoy=date(2026, 3, 27))  # due 21/04/2026
     services.solicitar_completar(
         pregunta=pregunta, usuario=alicia, motivo="Falta la dirección.", hoy=date(2026, 4, 8)
@@ -384,7 +411,9 @@ def test_la_suspension_corre_el_vencimiento_exactamente_los_dias_habiles_suspend
     assert "Término suspendido del 08/04/2026 al 15/04/2026 (art. 17): se corre 5 días" in texto
 
 
-def test_la_suspension_no_cuenta_los_festivos_que_caen_en_ella(crear_pregunta, alicia):
+def test_la_suspension_no_cuenta_los_festivos_que_caen_en_ella(
+    crear_pregunta: Callable[..., Pregunta], alicia: Any
+) -> None:
     pregunta = crear_pregunta(hoy=date(2026, 3, 27))
     oficina = Responsable.objects.get(slug="educacion")
     services.asignar_pregunta(pregunta=pregunta, usuario=alicia, oficina=oficina)
@@ -399,8 +428,8 @@ def test_la_suspension_no_cuenta_los_festivos_que_caen_en_ella(crear_pregunta, a
 
 
 def test_un_mes_sin_completar_cierra_la_pregunta_por_desistimiento_una_sola_vez(
-    crear_pregunta, alicia, capsys
-):
+    crear_pregunta: Callable[..., Pregunta], alicia: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
     pregunta = crear_pregunta(hoy=date(2026, 3, 27), **CIUDADANA)
     services.solicitar_completar(
         pregunta=pregunta, usuario=alicia, motivo="Falta la dirección.", hoy=date(2026, 4, 8)
@@ -420,7 +449,9 @@ def test_un_mes_sin_completar_cierra_la_pregunta_por_desistimiento_una_sola_vez(
     assert len(mail.outbox) == 1
 
 
-def test_completar_despues_del_mes_se_rechaza(crear_pregunta, alicia):
+def test_completar_despues_del_mes_se_rechaza(
+    crear_pregunta: Callable[..., Pregunta], alicia: Any
+) -> None:
     pregunta = crear_pregunta(hoy=date(2026, 3, 27))
     services.solicitar_completar(
         pregunta=pregunta, usuario=alicia, motivo="Falta la dirección.", hoy=date(2026, 4, 8)
@@ -434,8 +465,8 @@ def test_completar_despues_del_mes_se_rechaza(crear_pregunta, alicia):
 
 
 def test_recalcular_vencimientos_corrige_un_vencimiento_guardado_equivocado(
-    crear_pregunta, alicia, capsys
-):
+    crear_pregunta: Callable[..., Pregunta], alicia: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
     pregunta = crear_pregunta(hoy=date(2026, 3, 27))
     services.prorrogar_plazo(
         pregunta=pregunta,
@@ -456,7 +487,9 @@ def test_recalcular_vencimientos_corrige_un_vencimiento_guardado_equivocado(
     assert "Vencimientos corregidos: 1." in capsys.readouterr().out
 
 
-def test_la_pagina_de_la_pregunta_explica_el_plazo_con_los_festivos(client, crear_pregunta, alicia):
+def test_la_pagina_de_la_pregunta_explica_el_plazo_con_los_festivos(
+    client: Client, crear_pregunta: Callable[..., Pregunta], alicia: Any
+) -> None:
     pregunta = crear_pregunta(hoy=date(2026, 3, 27))
     client.force_login(alicia)
     html = client.get(f"/dialogos/gestion/preguntas/{pregunta.pk}/").content.decode()
@@ -465,7 +498,9 @@ def test_la_pagina_de_la_pregunta_explica_el_plazo_con_los_festivos(client, crea
     assert "vence el 21/04/2026" in html
 
 
-def test_la_consulta_por_radicado_explica_el_plazo_sin_datos_personales(client, crear_pregunta):
+def test_la_consulta_por_radicado_explica_el_plazo_sin_datos_personales(
+    client: Client, crear_pregunta: Callable[..., Pregunta]
+) -> None:
     pregunta = crear_pregunta(hoy=date(2026, 3, 27), **CIUDADANA)
     html = client.post("/dialogos/consulta/", {"radicado": pregunta.radicado}).content.decode()
     assert "Cómo se calculó el plazo" in html
@@ -483,14 +518,18 @@ def test_la_consulta_por_radicado_explica_el_plazo_sin_datos_personales(client, 
         (date(2026, 12, 15), date(2027, 1, 15)),
     ],
 )
-def test_el_mes_para_completar_es_un_mes_calendario(solicitada, limite):
+def test_el_mes_para_completar_es_un_mes_calendario(solicitada: date, limite: date) -> None:
     assert reglas.limite_para_completar(solicitada) == limite
 
 
 @pytest.mark.parametrize("con_eventos", [False, True], ids=["sin_eventos", "con_eventos"])
 def test_la_consulta_por_radicado_hace_tres_consultas_con_o_sin_eventos(
-    client, crear_pregunta, alicia, django_assert_num_queries, con_eventos
-):
+    client: Client,
+    crear_pregunta: Callable[..., Pregunta],
+    alicia: Any,
+    django_assert_num_queries: Any,
+    con_eventos: bool,
+) -> None:
     pregunta = crear_pregunta(hoy=date(2026, 3, 27))
     if con_eventos:
         datos = {"pregunta": pregunta, "usuario": alicia}
@@ -507,8 +546,12 @@ def test_la_consulta_por_radicado_hace_tres_consultas_con_o_sin_eventos(
 
 @pytest.mark.parametrize("con_eventos", [False, True], ids=["sin_eventos", "con_eventos"])
 def test_la_pagina_de_la_pregunta_hace_las_mismas_consultas_con_o_sin_eventos(
-    client, crear_pregunta, alicia, django_assert_num_queries, con_eventos
-):
+    client: Client,
+    crear_pregunta: Callable[..., Pregunta],
+    alicia: Any,
+    django_assert_num_queries: Any,
+    con_eventos: bool,
+) -> None:
     pregunta = crear_pregunta(hoy=date(2026, 3, 27))
     if con_eventos:
         datos = {"pregunta": pregunta, "usuario": alicia}

@@ -91,7 +91,7 @@ CON_TIPOS = [("dialogos", "0010_pregunta_tipo_obligatorio")]
 
 # Transactional: the flush after it emits post_migrate (see the tests above).
 @pytest.mark.django_db(transaction=True)
-def test_las_preguntas_existentes_quedan_como_peticion_general_con_sus_15_dias():
+def test_las_preguntas_existentes_quedan_como_peticion_general_con_sus_15_dias() -> None:
     executor = MigrationExecutor(connection)
     executor.migrate(ANTES_DE_LOS_TIPOS)
     viejas = executor.loader.project_state(ANTES_DE_LOS_TIPOS).apps

@@ -11,12 +11,15 @@ space it organises, a question assigned to it. «ajeno» ones belong to the
 Secretaría de Salud (carla's office).
 """
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.utils import timezone
 
 from conftest import crear_usuario
@@ -285,8 +288,14 @@ def test_matriz_de_permisos_sobre_preguntas(
     ("rol", "objeto", "accion", "esperado"), list(_casos(MATRIZ_PLAZOS, ACCIONES_PLAZO))
 )
 def test_matriz_de_permisos_sobre_el_plazo_de_las_preguntas(
-    entrar, alicia, crear_pregunta, rol, objeto, accion, esperado
-):
+    entrar: Callable[[str], Client],
+    alicia: Any,
+    crear_pregunta: Callable[..., Pregunta],
+    rol: str,
+    objeto: str,
+    accion: str,
+    esperado: object,
+) -> None:
     oficina = Responsable.objects.get(slug=OFICINA_DE[objeto])
     hoy = timezone.localdate()  # the staff pages act today: the term must be running
     pregunta = crear_pregunta("¿Cuándo abren el comedor escolar?", hoy=hoy)
