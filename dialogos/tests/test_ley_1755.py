@@ -571,3 +571,31 @@ def test_la_pagina_de_la_pregunta_hace_las_mismas_consultas_con_o_sin_eventos(
 # Session, user, groups, the question (with its type), its history version, its events,
 # and the choices of the page's forms (offices, petition types…).
 ESPERADAS_PAGINA_PREGUNTA = 15
+
+
+def test_la_prorroga_vencida_pedida_en_la_pagina_muestra_el_mensaje_y_no_guarda_nada(
+    client: Client, crear_pregunta: Callable[..., Pregunta], alicia: Any
+) -> None:
+    pregunta = crear_pregunta(hoy=date(2026, 3, 27))  # due 21/04/2026, long before today
+    client.force_login(alicia)
+    respuesta = client.post(
+        f"/dialogos/gestion/preguntas/{pregunta.pk}/prorroga/",
+        {"nueva_fecha": "2026-05-04", "motivo": "Falta un dato."},
+    )
+    assert respuesta.status_code == 400
+    assert "El plazo venció el 21/04/2026" in respuesta.content.decode()
+    assert not pregunta.eventos.exists()
+
+
+def test_la_pagina_de_una_pregunta_en_espera_dice_que_el_termino_esta_suspendido(
+    client: Client, crear_pregunta: Callable[..., Pregunta], alicia: Any
+) -> None:
+    pregunta = crear_pregunta(hoy=date(2026, 3, 27))
+    services.solicitar_completar(
+        pregunta=pregunta, usuario=alicia, motivo="Falta el barrio.", hoy=date(2026, 4, 1)
+    )
+    client.force_login(alicia)
+    html = client.get(f"/dialogos/gestion/preguntas/{pregunta.pk}/").content.decode()
+    assert "Término suspendido" in html
+    assert "Término suspendido desde el 01/04/2026" in html
+    assert "El ciudadano completó la petición" in html
