@@ -12,7 +12,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -27,9 +27,11 @@ from .models import (
     CanalConvocatoria,
     Compromiso,
     EspacioDialogo,
+    EventoPlazo,
     InformeRespuestas,
     Pregunta,
     Territorio,
+    TipoPeticion,
 )
 from .services import preguntas as servicios_preguntas
 
@@ -48,6 +50,51 @@ class TerritorioAdmin(AdminConHistorial):
 
     def get_readonly_fields(self, request, obj=None):
         return ["nombre", "tipo", "orden", "slug"]
+
+
+@admin.register(TipoPeticion)
+class TipoPeticionAdmin(AdminConHistorial):
+    """The petition types and their terms: OPGI reads them; only a superuser changes them
+    (a term is a legal rule: changing it moves the deadline of every new question)."""
+
+    list_display = ["orden", "nombre", "dias_habiles", "articulo", "activo"]
+    list_filter = ["activo"]
+    search_fields = ["nombre"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return request.user.is_superuser
+
+    def has_change_permission(self, request: HttpRequest, obj: object | None = None) -> bool:
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request: HttpRequest, obj: object | None = None) -> bool:
+        return False
+
+
+@admin.register(EventoPlazo)
+class EventoPlazoAdmin(AdminConHistorial):
+    """The clock events of the questions, read-only: they are written by the services."""
+
+    list_display = [
+        "pregunta",
+        "tipo",
+        "fecha",
+        "nueva_fecha",
+        "entidad_destino",
+        "fuera_de_termino",
+    ]
+    list_filter = ["tipo", "fuera_de_termino"]
+    search_fields = ["pregunta__radicado"]
+    list_select_related = ["pregunta"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object | None = None) -> bool:
+        return False
 
 
 class CompromisoInline(TabularSinBorrado):
@@ -151,13 +198,23 @@ class PreguntaAdmin(AdminConHistorial):
     give them their radicado and deadline.
     """
 
-    list_display = ["radicado", "recibida_el", "vence_el", "canal", "estado", "oficina", "espacio"]
-    list_filter = ["estado", "canal", "oficina"]
+    list_display = [
+        "radicado",
+        "tipo",
+        "recibida_el",
+        "vence_el",
+        "canal",
+        "estado",
+        "oficina",
+        "espacio",
+    ]
+    list_filter = ["estado", "tipo", "canal", "oficina"]
     search_fields = ["radicado", "numero_publico", "texto"]
     date_hierarchy = "recibida_el"
     readonly_fields = [
         "radicado",
         "numero_publico",
+        "tipo",
         "recibida_el",
         "vence_el",
         "registrada_en",
@@ -173,7 +230,7 @@ class PreguntaAdmin(AdminConHistorial):
         "publicada_en",
         "publicada_por",
     ]
-    list_select_related = ["oficina", "espacio"]
+    list_select_related = ["oficina", "espacio", "tipo"]
     change_form_template = "admin/dialogos/pregunta/change_form.html"
 
     def has_add_permission(self, request):

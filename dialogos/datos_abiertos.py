@@ -111,6 +111,7 @@ def _filas_preguntas() -> Iterable[dict]:
         yield {
             "numero": pregunta.numero_publico,
             "recibida_el": pregunta.recibida_el,
+            "tipo_peticion": pregunta.tipo.nombre,
             "espacio": pregunta.espacio.titulo if pregunta.espacio else "",
             "comuna_corregimiento": pregunta.territorio.nombre if pregunta.territorio else "",
             "dependencia": pregunta.oficina.nombre if pregunta.oficina else "",
@@ -134,6 +135,12 @@ PREGUNTAS = Conjunto(
             14,
         ),
         Campo("recibida_el", Tipo.FECHA, "Fecha de recepción.", 13),
+        Campo(
+            "tipo_peticion",
+            Tipo.TEXTO,
+            "Tipo de petición (Ley 1755 de 2015, art. 14): general, documentos o consulta.",
+            24,
+        ),
         Campo("espacio", Tipo.TEXTO, "Espacio de diálogo donde se hizo, si aplica.", 36),
         Campo("comuna_corregimiento", Tipo.TEXTO, "Comuna o corregimiento de quien pregunta.", 20),
         Campo("dependencia", Tipo.TEXTO, "Dependencia que respondió.", 36),

@@ -6,11 +6,11 @@ the page still marks it «(obligatorio)» and the browser gets the `required` hi
 """
 
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from nucleo.fechas import CampoFecha
@@ -28,6 +28,7 @@ from .models import (
     EspacioDialogo,
     InformeRespuestas,
     Territorio,
+    TipoPeticion,
 )
 from .services.preguntas import MENSAJE_SIN_AVISO
 
@@ -56,6 +57,33 @@ def _oficinas():
     return Responsable.objects.order_by("nombre")
 
 
+def _tipos_activos() -> "QuerySet[TipoPeticion]":
+    return TipoPeticion.objects.filter(activo=True).order_by("orden", "pk")
+
+
+def _con_tipos_activos(campo: forms.Field) -> None:
+    assert isinstance(campo, forms.ModelChoiceField)
+    campo.queryset = _tipos_activos()
+
+
+class TipoPeticionChoiceField(forms.ModelChoiceField):
+    """The petition types in the citizen's words: «Quiero hacer una pregunta»…"""
+
+    def label_from_instance(self, obj: TipoPeticion) -> str:
+        return f"{obj.opcion}: {obj.descripcion}"
+
+
+def campo_tipo(etiqueta: str = "¿Qué quiere hacer?") -> TipoPeticionChoiceField:
+    # Not required: without a choice the service files it as a petición general.
+    return TipoPeticionChoiceField(
+        label=etiqueta,
+        queryset=TipoPeticion.objects.none(),
+        required=False,
+        widget=forms.RadioSelect,
+        empty_label=None,
+    )
+
+
 class ActividadChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.plan.vigencia} · {obj.codigo} {obj.descripcion[:90]}"
@@ -67,6 +95,7 @@ class ActividadChoiceField(forms.ModelChoiceField):
 class PreguntaForm(forms.Form):
     """The citizens' question form (no account). Personal data are optional."""
 
+    tipo = campo_tipo()
     # Required and at most MAXIMO_PREGUNTA characters: the service's rule and messages.
     texto = obligatorio(
         forms.CharField(
@@ -116,6 +145,9 @@ class PreguntaForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["territorio"].queryset = _territorios()
+        _con_tipos_activos(self.fields["tipo"])
+        if not self.is_bound and "tipo" not in self.initial:
+            self.initial["tipo"] = _tipos_activos().filter(clave=TipoPeticion.GENERAL).first()
 
     def clean(self):
         datos = super().clean()
@@ -415,7 +447,7 @@ class PreguntaFormatoForm(PreguntaForm):
     )
     recibida_el = CampoFecha(label="Fecha de recibo", widget=FECHA)
 
-    field_order = ["espacio", "recibida_el"]
+    field_order = ["espacio", "recibida_el", "tipo"]
 
     def __init__(self, *args, espacios, **kwargs):
         super().__init__(*args, **kwargs)
@@ -437,6 +469,57 @@ class AsignarForm(FormularioDePagina):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["oficina"].queryset = _oficinas()
+
+
+class ReclasificarForm(FormularioDePagina):
+    id_prefijo = "reclasificar"
+    tipo = obligatorio(
+        forms.ModelChoiceField(label="Nuevo tipo de petición", queryset=TipoPeticion.objects.none())
+    )
+    motivo = obligatorio(forms.CharField(label="Motivo", widget=forms.Textarea(attrs={"rows": 2})))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _con_tipos_activos(self.fields["tipo"])
+
+
+class ProrrogaForm(FormularioDePagina):
+    id_prefijo = "prorroga"
+    nueva_fecha = obligatorio(CampoFecha(label="Nueva fecha de vencimiento", widget=FECHA))
+    motivo = obligatorio(
+        forms.CharField(
+            label="Motivo (se le comunica al ciudadano)",
+            widget=forms.Textarea(attrs={"rows": 2}),
+        )
+    )
+
+
+class TrasladoForm(FormularioDePagina):
+    id_prefijo = "traslado"
+    entidad_destino = obligatorio(
+        forms.CharField(label="Entidad competente a la que se traslada", max_length=200)
+    )
+    motivo = forms.CharField(
+        label="Nota para el ciudadano (opcional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class SolicitudCompletarForm(FormularioDePagina):
+    id_prefijo = "completar"
+    motivo = obligatorio(
+        forms.CharField(
+            label="Qué debe completar el ciudadano (se le comunica)",
+            widget=forms.Textarea(attrs={"rows": 2}),
+        )
+    )
+
+
+class ComplementoForm(FormularioDePagina):
+    """No fields: registering that the citizen completed the petition today."""
+
+    id_prefijo = "complemento"
 
 
 class ResponderForm(FormularioDePagina):
@@ -473,6 +556,8 @@ class FiltroPreguntasForm(forms.Form):
         choices=[
             ("abiertas", "Abiertas (sin responder)"),
             ("sin_asignar", "Sin asignar"),
+            ("en_espera", "En espera de que el ciudadano complete"),
+            ("cerradas", "Trasladadas o desistidas"),
             ("por_publicar", "Respondidas por publicar"),
             ("publicadas", "Publicadas"),
             ("todas", "Todas"),

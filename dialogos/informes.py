@@ -23,6 +23,8 @@ from nucleo.documentos import Celda, Columna, Hoja, Tipo
 from . import selectors
 from .models import EspacioDialogo, InformeRespuestas, Pregunta
 
+CERRADAS = (Pregunta.Estado.TRASLADADA, Pregunta.Estado.DESISTIDA)
+
 
 @dataclass(frozen=True)
 class InformeDeRespuestas:
@@ -33,12 +35,14 @@ class InformeDeRespuestas:
     respondidas: int
     respondidas_a_tiempo: int
     publicadas: list[Pregunta]
+    # Forwarded to another authority (art. 21) or abandoned (art. 17): not pending here.
+    cerradas: int = 0
     publicado_el: date | None = None
     clave_archivo: str = "respuestas"
 
     @property
     def pendientes(self) -> int:
-        return self.recibidas - self.respondidas
+        return self.recibidas - self.respondidas - self.cerradas
 
     @property
     def nombre(self) -> str:
@@ -65,10 +69,13 @@ def informe_respuestas(
         preguntas = preguntas.filter(recibida_el__gte=desde, recibida_el__lte=hasta)
         alcance = f"Preguntas recibidas del {desde:%d/%m/%Y} al {hasta:%d/%m/%Y}"
         clave = f"{desde:%Y%m%d}-{hasta:%Y%m%d}"
-    plazos = list(preguntas.values_list("vence_el", "respondida_en"))
+    plazos = list(preguntas.values_list("vence_el", "respondida_en", "estado"))
     respondidas = [
-        (vence, timezone.localtime(respondida).date()) for vence, respondida in plazos if respondida
+        (vence, timezone.localtime(respondida).date())
+        for vence, respondida, _ in plazos
+        if respondida
     ]
+    cerradas = sum(1 for *_, estado in plazos if estado in CERRADAS)
     publicadas = list(
         selectors.preguntas_publicadas()
         .filter(pk__in=preguntas.values("pk"))
@@ -82,6 +89,7 @@ def informe_respuestas(
         respondidas=len(respondidas),
         respondidas_a_tiempo=sum(1 for vence, el in respondidas if el <= vence),
         publicadas=publicadas,
+        cerradas=cerradas,
         publicado_el=publicado_el,
         clave_archivo=clave,
     )
@@ -139,6 +147,7 @@ def hojas_respuestas(informe: InformeDeRespuestas) -> list[Hoja]:
                     "Respondidas dentro del plazo legal",
                     Celda(informe.respondidas_a_tiempo, Tipo.NUMERO),
                 ),
+                ("Trasladadas a otra entidad o desistidas", Celda(informe.cerradas, Tipo.NUMERO)),
                 ("Sin responder", Celda(informe.pendientes, Tipo.NUMERO)),
                 ("Publicadas en este informe", Celda(len(informe.publicadas), Tipo.NUMERO)),
                 ("Generado el", Celda(informe.generado_el, Tipo.FECHA)),

@@ -47,6 +47,7 @@ from nucleo.fechas import (
 from nucleo.models import ArchivoGuardado, ruta_unica
 from plan.models import Actividad, Responsable
 
+from . import reglas
 from .reglas import nuevo_numero_publico
 
 # Longest question a citizen may send (a paper form holds far less).
@@ -63,6 +64,13 @@ MENSAJE_INFORME_AMBOS = "Adjunte el documento del informe de gestión o escriba 
 MENSAJE_INFORME_FECHA = (
     "Indique el informe de gestión (documento o enlace) y su fecha de publicación."
 )
+MENSAJE_UNA_PRORROGA = "El plazo de una pregunta se prorroga una sola vez."
+# A question waiting for the citizen, forwarded or abandoned is neither assigned nor answered.
+MENSAJE_EN_ESPERA = (
+    "La pregunta espera que el ciudadano la complete: registre primero que la completó."
+)
+MENSAJE_TRASLADADA = "La pregunta fue trasladada a otra entidad: se cerró aquí."
+MENSAJE_DESISTIDA = "La pregunta se cerró por desistimiento."
 
 
 class EstadosDialogo(ConEstados):
@@ -533,6 +541,59 @@ class AdjuntoEspacio(ArchivoGuardado):
         return f"{self.get_tipo_display()} – {self.nombre_original}"
 
 
+class TipoPeticion(models.Model):
+    """A kind of petition and its legal term (Ley 1755 de 2015, art. 14), as data.
+
+    Loaded by a data migration (petición general, documentos e información, consulta);
+    the entity may configure others in the admin (superusers edit; OPGI reads).
+    """
+
+    GENERAL = "general"
+
+    clave = models.SlugField(
+        "clave", max_length=40, unique=True, help_text="Identificador interno; no cambia."
+    )
+    nombre = models.CharField("nombre", max_length=120, unique=True)
+    opcion = models.CharField(
+        "opción para la ciudadanía",
+        max_length=120,
+        help_text="Cómo se ofrece en el formulario, p. ej. «Quiero hacer una pregunta».",
+    )
+    descripcion = models.TextField(
+        "descripción para la ciudadanía", help_text="En palabras sencillas, de usted."
+    )
+    dias_habiles = models.PositiveSmallIntegerField(
+        "días hábiles del término",
+        validators=[MinValueValidator(1), MaxValueValidator(90)],
+    )
+    articulo = models.CharField("artículo legal", max_length=120)
+    orden = models.PositiveSmallIntegerField("orden", default=0)
+    activo = models.BooleanField(
+        "activo", default=True, help_text="Solo los activos se ofrecen en los formularios."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "tipo de petición"
+        verbose_name_plural = "tipos de petición"
+        ordering = ["orden", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(dias_habiles__gte=1, dias_habiles__lte=90),
+                name="tipo_peticion_dias_en_rango",
+                violation_error_message="El término debe ser de 1 a 90 días hábiles.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nombre} ({self.dias_habiles} días hábiles)"
+
+    @classmethod
+    def general(cls) -> "TipoPeticion":
+        return cls.objects.get(clave=cls.GENERAL)
+
+
 class Pregunta(EstadosDialogo, models.Model):
     class Canal(models.TextChoices):
         WEB = "web", "Formulario web"
@@ -543,6 +604,12 @@ class Pregunta(EstadosDialogo, models.Model):
         ASIGNADA = "asignada", "Asignada a una dependencia"
         RESPONDIDA = "respondida", "Respondida"
         PUBLICADA = "publicada", "Respondida y publicada"
+        # Ley 1755 de 2015: the term is suspended while the citizen completes it (art. 17);
+        # a petition for another authority is forwarded (art. 21); an incomplete one not
+        # completed within a month is closed as abandoned (art. 17).
+        EN_ESPERA = "en_espera", "En espera de que se complete la petición"
+        TRASLADADA = "trasladada", "Trasladada a otra entidad"
+        DESISTIDA = "desistida", "Cerrada por desistimiento"
 
     # The radicado is the citizen's secret (whoever has it may look the question
     # up): it is never published. Public pages, open data and reports name a
@@ -579,10 +646,20 @@ class Pregunta(EstadosDialogo, models.Model):
         null=True,
         blank=True,
     )
+    tipo = models.ForeignKey(
+        TipoPeticion,
+        on_delete=models.PROTECT,
+        related_name="preguntas",
+        verbose_name="tipo de petición",
+    )
     texto = models.TextField("pregunta", validators=[MaxLengthValidator(MAXIMO_PREGUNTA)])
     recibida_el = models.DateField("recibida el", validators=[validar_fecha])
     vence_el = models.DateField(
-        "vence el", help_text="15 días hábiles contados desde el día siguiente al recibo."
+        "vence el",
+        help_text=(
+            "Los días hábiles del tipo de petición contados desde el día siguiente al recibo, "
+            "con sus prórrogas y suspensiones (se recalcula con cada una)."
+        ),
     )
     registrada_en = models.DateTimeField("registrada en", auto_now_add=True)
     registrada_por = models.ForeignKey(
@@ -656,7 +733,8 @@ class Pregunta(EstadosDialogo, models.Model):
                 violation_error_message="Para recibir la respuesta indique su nombre y un correo o teléfono.",
             ),
             models.CheckConstraint(
-                condition=Q(estado="recibida") | Q(oficina__isnull=False),
+                condition=Q(estado__in=["recibida", "en_espera", "trasladada", "desistida"])
+                | Q(oficina__isnull=False),
                 name="pregunta_asignada_con_oficina",
                 violation_error_message="Una pregunta asignada debe tener la dependencia que responde.",
             ),
@@ -695,8 +773,52 @@ class Pregunta(EstadosDialogo, models.Model):
             hacia=Estado.PUBLICADA,
             mensaje="Solo se publica una pregunta respondida y aún no publicada.",
         ),
+        # Checked with `exigir` only (the state does not change): the type and the
+        # deadline change while the question is unanswered.
+        "reclasificar": Transicion(
+            desde={Estado.RECIBIDA, Estado.ASIGNADA, Estado.EN_ESPERA},
+            hacia=Estado.RECIBIDA,
+            mensaje="Solo se reclasifica una pregunta sin responder; esta está {estado}.",
+        ),
+        "prorrogar": Transicion(
+            desde={Estado.RECIBIDA, Estado.ASIGNADA},
+            hacia=Estado.ASIGNADA,
+            mensaje="Solo se prorroga el plazo de una pregunta en trámite; esta está {estado}.",
+        ),
+        "solicitar_completar": Transicion(
+            desde={Estado.RECIBIDA, Estado.ASIGNADA},
+            hacia=Estado.EN_ESPERA,
+            mensaje="Solo se pide completar una pregunta en trámite; esta está {estado}.",
+        ),
+        # Back to where it was: assigned if it has its office, received if not.
+        "completar": Transicion(
+            desde={Estado.EN_ESPERA},
+            hacia=Estado.ASIGNADA,
+            mensaje="La pregunta no está en espera de que se complete.",
+        ),
+        "completar_sin_asignar": Transicion(
+            desde={Estado.EN_ESPERA},
+            hacia=Estado.RECIBIDA,
+            mensaje="La pregunta no está en espera de que se complete.",
+        ),
+        "trasladar": Transicion(
+            desde={Estado.RECIBIDA, Estado.ASIGNADA, Estado.EN_ESPERA},
+            hacia=Estado.TRASLADADA,
+            mensaje="Solo se traslada una pregunta sin responder; esta está {estado}.",
+        ),
+        "desistir": Transicion(
+            desde={Estado.EN_ESPERA},
+            hacia=Estado.DESISTIDA,
+            mensaje="Solo se cierra por desistimiento una pregunta en espera de que se complete.",
+        ),
     }
     MENSAJES_DESDE = {
+        ("asignar", Estado.EN_ESPERA): MENSAJE_EN_ESPERA,
+        ("asignar", Estado.TRASLADADA): MENSAJE_TRASLADADA,
+        ("asignar", Estado.DESISTIDA): MENSAJE_DESISTIDA,
+        ("responder", Estado.EN_ESPERA): MENSAJE_EN_ESPERA,
+        ("responder", Estado.TRASLADADA): MENSAJE_TRASLADADA,
+        ("responder", Estado.DESISTIDA): MENSAJE_DESISTIDA,
         ("responder", Estado.RESPONDIDA): "La pregunta ya fue respondida.",
         ("responder", Estado.PUBLICADA): "La pregunta ya fue respondida.",
     }
@@ -716,6 +838,127 @@ class Pregunta(EstadosDialogo, models.Model):
     @property
     def esta_publicada(self) -> bool:
         return self.estado == self.Estado.PUBLICADA
+
+    @property
+    def en_espera(self) -> bool:
+        return self.estado == self.Estado.EN_ESPERA
+
+    @property
+    def esta_trasladada(self) -> bool:
+        return self.estado == self.Estado.TRASLADADA
+
+    @property
+    def cerrada_sin_respuesta(self) -> bool:
+        """Forwarded or abandoned: final, with no term running here."""
+        return self.estado in (self.Estado.TRASLADADA, self.Estado.DESISTIDA)
+
+    @property
+    def admite_asignacion(self) -> bool:
+        return self.admite("asignar")
+
+    @property
+    def admite_reclasificacion(self) -> bool:
+        return self.admite("reclasificar")
+
+    @property
+    def admite_prorroga(self) -> bool:
+        return self.admite("prorrogar")
+
+    @property
+    def admite_solicitud_completar(self) -> bool:
+        return self.admite("solicitar_completar")
+
+    @property
+    def admite_traslado(self) -> bool:
+        return self.admite("trasladar")
+
+    @property
+    def transicion_al_completar(self) -> str:
+        return "completar" if self.oficina_id else "completar_sin_asignar"
+
+
+class EventoPlazo(models.Model):
+    """Something that changes a question's clock (Ley 1755 de 2015), kept forever.
+
+    prórroga (art. 14, parágrafo), traslado to another authority (art. 21), request to
+    complete the petition and its completion (art. 17, the term is suspended between
+    them), and the closing by desistimiento (art. 17, a month without completing).
+    """
+
+    class Tipo(models.TextChoices):
+        PRORROGA = reglas.PRORROGA, "Prórroga del plazo"
+        TRASLADO = "traslado", "Traslado a otra entidad"
+        SOLICITUD_COMPLETAR = reglas.SOLICITUD_COMPLETAR, "Solicitud de completar la petición"
+        COMPLETADA = reglas.COMPLETADA, "Petición completada"
+        DESISTIDA = "desistida", "Cierre por desistimiento"
+        # Not a clock event in law, but it changes the term: kept here with its reason.
+        RECLASIFICACION = "reclasificacion", "Reclasificación del tipo de petición"
+
+    pregunta = models.ForeignKey(Pregunta, on_delete=models.PROTECT, related_name="eventos")
+    tipo = models.CharField("tipo", max_length=20, choices=Tipo.choices)
+    fecha = models.DateField("fecha", validators=[validar_fecha])
+    # Written by staff to the citizen (it is in the e-mail) but never published.
+    motivo = models.TextField("motivo", blank=True)
+    nueva_fecha = models.DateField(
+        "nueva fecha de vencimiento", null=True, blank=True, validators=[validar_fecha]
+    )
+    entidad_destino = models.CharField("entidad a la que se traslada", max_length=200, blank=True)
+    fuera_de_termino = models.BooleanField(
+        "fuera de término",
+        default=False,
+        help_text="Traslado hecho después de los 5 días hábiles del art. 21.",
+    )
+    registrado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="eventos_de_plazo",
+        verbose_name="registrado por",
+        null=True,
+        blank=True,
+    )
+    registrado_en = models.DateTimeField("registrado en", auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "evento del plazo"
+        verbose_name_plural = "eventos del plazo"
+        ordering = ["pregunta", "fecha", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(tipo="prorroga") | (Q(nueva_fecha__isnull=False) & ~Q(motivo="")),
+                name="evento_prorroga_con_fecha_y_motivo",
+                violation_error_message="Una prórroga debe tener su motivo y la nueva fecha.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(tipo="traslado") | ~Q(entidad_destino=""),
+                name="evento_traslado_con_entidad",
+                violation_error_message="Un traslado debe indicar la entidad de destino.",
+            ),
+            models.CheckConstraint(
+                condition=Q(tipo="traslado") | Q(fuera_de_termino=False),
+                name="evento_fuera_de_termino_solo_traslado",
+                violation_error_message="Solo un traslado puede estar fuera de término.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(tipo__in=["reclasificacion", "solicitud_completar"]) | ~Q(motivo=""),
+                name="evento_reclasificacion_y_solicitud_con_motivo",
+                violation_error_message="Una reclasificación o una solicitud debe tener su motivo.",
+            ),
+            models.UniqueConstraint(
+                fields=["pregunta"],
+                condition=Q(tipo="prorroga"),
+                name="evento_una_prorroga_por_pregunta",
+                violation_error_message=MENSAJE_UNA_PRORROGA,
+            ),
+            restriccion_fecha("fecha", "evento_fecha_en_rango"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_tipo_display()} ({self.fecha:%d/%m/%Y})"
+
+    def para_calculo(self) -> reglas.EventoDelPlazo:
+        return reglas.EventoDelPlazo(tipo=self.tipo, fecha=self.fecha, nueva_fecha=self.nueva_fecha)
 
 
 class InformeRespuestas(models.Model):

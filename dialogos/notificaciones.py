@@ -12,10 +12,18 @@ from django.utils import timezone
 from nucleo import correo
 from plan.notificaciones import correos_de_oficinas
 
-from .models import Pregunta
+from . import reglas
+from .models import EventoPlazo, Pregunta
 
 
-def _al_ciudadano(pregunta: Pregunta, *, asunto: str, plantilla: str, clave: str) -> None:
+def _al_ciudadano(
+    pregunta: Pregunta,
+    *,
+    asunto: str,
+    plantilla: str,
+    clave: str,
+    contexto: dict[str, object] | None = None,
+) -> None:
     if not (pregunta.quiere_respuesta and pregunta.correo):
         return
     correo.programar(
@@ -26,6 +34,7 @@ def _al_ciudadano(pregunta: Pregunta, *, asunto: str, plantilla: str, clave: str
             "pregunta": pregunta,
             "consulta": correo.enlace(reverse("dialogos:consulta")),
             "respuestas": correo.enlace(reverse("dialogos:respuestas")),
+            **(contexto or {}),
         },
         clave=clave,
     )
@@ -46,6 +55,30 @@ def respuesta_publicada(pregunta: Pregunta) -> None:
         asunto=f"Respuesta a su pregunta {pregunta.radicado}",
         plantilla="dialogos/correo/respuesta",
         clave=f"pregunta-respondida:{pregunta.pk}",
+    )
+
+
+ASUNTOS_DE_EVENTO: dict[str, str] = {
+    EventoPlazo.Tipo.PRORROGA: "Se amplió el plazo para responder su pregunta {radicado}",
+    EventoPlazo.Tipo.TRASLADO: "Su pregunta {radicado} fue trasladada a otra entidad",
+    EventoPlazo.Tipo.SOLICITUD_COMPLETAR: "Complete su pregunta {radicado}",
+    EventoPlazo.Tipo.DESISTIDA: "Su pregunta {radicado} se cerró por desistimiento",
+}
+
+
+def evento_de_plazo(evento: EventoPlazo) -> None:
+    """Tell the citizen of an extension, a forwarding, a request to complete, a closing
+    (Ley 1755 de 2015, arts. 14, 17 and 21: each is communicated to the petitioner)."""
+    pregunta = evento.pregunta
+    contexto: dict[str, object] = {"evento": evento}
+    if evento.tipo == EventoPlazo.Tipo.SOLICITUD_COMPLETAR:
+        contexto["completar_hasta"] = reglas.limite_para_completar(evento.fecha)
+    _al_ciudadano(
+        pregunta,
+        asunto=ASUNTOS_DE_EVENTO[evento.tipo].format(radicado=pregunta.radicado),
+        plantilla=f"dialogos/correo/{evento.tipo}",
+        clave=f"pregunta-{evento.tipo}:{evento.pk}",
+        contexto=contexto,
     )
 
 

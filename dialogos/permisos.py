@@ -9,7 +9,9 @@ Roles (nucleo/roles.py):
   sees the MURC warnings in its pendientes) and types in
   their paper question forms; on the commitments assigned to its office:
   updates their follow-up; on the questions assigned to its office: sees and
-  answers them. It never assigns nor publishes.
+  answers them, extends their term (once) and asks the citizen to complete them
+  (Ley 1755 de 2015, arts. 14 and 17). It never assigns, reclassifies, forwards
+  nor publishes.
 - Anyone else (anonymous, no group, inactive): nothing here; the public
   pages (schedule, question form, lookup, published answers) have no rules.
 
@@ -47,6 +49,11 @@ class Accion(StrEnum):
     ASIGNAR_PREGUNTA = "asignar_pregunta"
     RESPONDER_PREGUNTA = "responder_pregunta"
     PUBLICAR_PREGUNTA = "publicar_pregunta"
+    # Ley 1755 de 2015: the type (and term) of a petition and the events of its clock.
+    RECLASIFICAR_PREGUNTA = "reclasificar_pregunta"
+    PRORROGAR_PLAZO = "prorrogar_plazo"  # art. 14, parágrafo
+    SOLICITAR_COMPLETAR = "solicitar_completar"  # art. 17, and registering the completion
+    TRASLADAR_PREGUNTA = "trasladar_pregunta"  # art. 21
     GESTIONAR_INFORMES = "gestionar_informes"
     # «Historial» of a space or a question (OPGI, Control interno).
     VER_HISTORIAL = "ver_historial_dialogos"
@@ -64,6 +71,8 @@ ACCIONES_POR_ROL: dict[str, frozenset[Accion]] = {
             Accion.SEGUIR_COMPROMISO,
             Accion.REGISTRAR_PREGUNTA,
             Accion.RESPONDER_PREGUNTA,
+            Accion.PRORROGAR_PLAZO,
+            Accion.SOLICITAR_COMPLETAR,
         }
     ),
 }
@@ -126,18 +135,33 @@ class PoliticaCompromiso(Politica[Compromiso]):
 
 
 class PoliticaPregunta(Politica[Pregunta]):
-    """An office sees and answers only the questions assigned to it."""
+    """An office sees, answers, extends and asks to complete only the questions assigned to it."""
 
     modelo = Pregunta
     acciones_por_rol = ACCIONES_POR_ROL
     mensaje_no_existe = "No existe la pregunta o no tiene acceso a ella."
     mensaje_sin_permiso = "No tiene permiso para esta acción sobre la pregunta."
-    relacionados = ("espacio", "territorio", "oficina", "respondida_por", "registrada_por")
+    relacionados = (
+        "espacio",
+        "territorio",
+        "oficina",
+        "respondida_por",
+        "registrada_por",
+        "tipo",
+    )
+    ACCIONES_OFICINA = frozenset(
+        {
+            Accion.VER,
+            Accion.RESPONDER_PREGUNTA,
+            Accion.PRORROGAR_PLAZO,
+            Accion.SOLICITAR_COMPLETAR,
+        }
+    )
 
     def alcance_oficina(
         self, queryset: QuerySet[Pregunta], oficina: Responsable, accion: str
     ) -> QuerySet[Pregunta]:
-        if accion not in (Accion.VER, Accion.RESPONDER_PREGUNTA):
+        if accion not in self.ACCIONES_OFICINA:
             return queryset.none()
         return queryset.filter(oficina=oficina)
 

@@ -11,21 +11,25 @@ question received on a Saturday starts counting on the next business day after
 the Saturday, exactly as the law words it.
 """
 
+import calendar
 import secrets
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from enum import StrEnum
 
 # The business-day calendar lives in the core (plan counts its deadlines with it
 # too); re-exported here so dialogos' callers keep `reglas.fecha_habil` & co.
 from nucleo.dias_habiles import (
     dias_habiles_despues,
-    es_dia_habil,  # noqa: F401
+    es_dia_habil,
     fecha_habil,
-    festivo,  # noqa: F401
+    festivo,
 )
 
-DIAS_HABILES_PARA_RESPONDER = 15
+DIAS_HABILES_PARA_RESPONDER = 15  # petición general; each TipoPeticion says its own
+# Art. 21: a petition for another authority is forwarded within 5 business days.
+DIAS_HABILES_PARA_TRASLADAR = 5
 
 # Crockford's base 32: no I, L, O, U, so a number read aloud or copied from
 # paper is not mistaken; lookups map the look-alikes back (O→0, I/L→1).
@@ -33,9 +37,179 @@ ALFABETO_RADICADO = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 PREFIJO_RADICADO = "RDC"
 
 
-def vencimiento(recibida_el: date) -> date:
-    """The last day to answer: the 15th business day after the day of receipt."""
-    return fecha_habil(recibida_el, DIAS_HABILES_PARA_RESPONDER)
+def vencimiento(recibida_el: date, dias: int = DIAS_HABILES_PARA_RESPONDER) -> date:
+    """The last day to answer: the `dias`-th business day after the day of receipt."""
+    return fecha_habil(recibida_el, dias)
+
+
+# --- How a deadline is computed (Ley 1755 de 2015, arts. 14, 17 and 21) ----------
+#
+# The stored `Pregunta.vence_el` is always the result of `calcular_plazo` over the
+# question's reception, its type's term and its clock events: the services call it
+# after each of them, and `manage.py recalcular_vencimientos` repairs any drift.
+
+PRORROGA = "prorroga"
+SOLICITUD_COMPLETAR = "solicitud_completar"
+COMPLETADA = "completada"
+
+
+@dataclass(frozen=True)
+class EventoDelPlazo:
+    """What the calculation needs of a clock event (dialogos.models.EventoPlazo)."""
+
+    tipo: str
+    fecha: date
+    nueva_fecha: date | None = None
+
+
+@dataclass(frozen=True)
+class DiaNoHabil:
+    fecha: date
+    motivo: str  # «sábado», «domingo» or the holiday's name
+
+
+@dataclass(frozen=True)
+class Suspension:
+    desde: date  # the day the entity asked the citizen to complete the petition
+    hasta: date | None  # the day the citizen completed it (None: still suspended)
+    dias: int  # business days not counted: those in (desde, hasta]
+
+
+@dataclass(frozen=True)
+class CalculoPlazo:
+    """The due date and the reasons for it, for the staff page and the citizen's lookup."""
+
+    recibida_el: date
+    primer_dia: date  # the first business day counted
+    dias: int  # the term, in business days
+    vence_inicial: date  # the term alone, before extensions and suspensions
+    vence_el: date  # while a suspension is open: the due date before it
+    no_habiles: list[DiaNoHabil]  # weekends and holidays skipped within the term
+    prorrogada_hasta: date | None
+    suspensiones: list[Suspension] = field(default_factory=list)
+
+    @property
+    def festivos(self) -> list[DiaNoHabil]:
+        return [d for d in self.no_habiles if d.motivo not in ("sábado", "domingo")]
+
+    @property
+    def fines_de_semana(self) -> int:
+        return len(self.no_habiles) - len(self.festivos)
+
+    @property
+    def suspendida(self) -> bool:
+        return any(s.hasta is None for s in self.suspensiones)
+
+    @property
+    def lineas(self) -> list[str]:
+        """The explanation in plain Spanish, one sentence per line."""
+        lineas = [
+            f"Recibida el {self.recibida_el:%d/%m/%Y}; el día de recibo no se cuenta.",
+            f"Primer día hábil contado: {self.primer_dia:%d/%m/%Y}.",
+            f"Término: {self.dias} días hábiles; sin prórrogas ni suspensiones vence el "
+            f"{self.vence_inicial:%d/%m/%Y}.",
+            f"Se saltaron {self.fines_de_semana} días de fin de semana.",
+        ]
+        if self.festivos:
+            lineas.append(
+                "Festivos saltados: "
+                + "; ".join(f"{d.fecha:%d/%m/%Y} ({d.motivo})" for d in self.festivos)
+                + "."
+            )
+        else:
+            lineas.append("No hubo festivos dentro del término.")
+        if self.prorrogada_hasta is not None:
+            lineas.append(
+                f"Prórroga (art. 14, parágrafo) hasta el {self.prorrogada_hasta:%d/%m/%Y}."
+            )
+        for s in self.suspensiones:
+            if s.hasta is None:
+                lineas.append(
+                    f"Término suspendido desde el {s.desde:%d/%m/%Y} hasta que se complete "
+                    "la petición (art. 17)."
+                )
+            else:
+                lineas.append(
+                    f"Término suspendido del {s.desde:%d/%m/%Y} al {s.hasta:%d/%m/%Y} "
+                    f"(art. 17): se corre {s.dias} día{'s' if s.dias != 1 else ''} "
+                    f"hábil{'es' if s.dias != 1 else ''}."
+                )
+        if not self.suspendida:
+            lineas.append(f"Vence el {self.vence_el:%d/%m/%Y}.")
+        return lineas
+
+
+def _no_habiles(desde: date, hasta: date) -> list[DiaNoHabil]:
+    """The days in (desde, hasta] that are not business days, with why."""
+    dias = []
+    dia = desde + timedelta(days=1)
+    while dia <= hasta:
+        if not es_dia_habil(dia):
+            nombre = festivo(dia)
+            if nombre is None:
+                nombre = "sábado" if dia.weekday() == 5 else "domingo"
+            dias.append(DiaNoHabil(dia, nombre))
+        dia += timedelta(days=1)
+    return dias
+
+
+def calcular_plazo(
+    *, recibida_el: date, dias: int, eventos: Iterable[EventoDelPlazo] = ()
+) -> CalculoPlazo:
+    """The due date of a petition received `recibida_el` with a term of `dias` business
+    days, after its clock events (in date order):
+
+    - a prórroga sets the due date to its new date (art. 14, parágrafo);
+    - a request to complete suspends the term until the citizen completes it (art. 17):
+      the due date moves by exactly the business days in (request, completion].
+    While a suspension is open the result has `vence_el` = the due date before it.
+    """
+    vence_inicial = fecha_habil(recibida_el, dias)
+    vence = vence_inicial
+    prorrogada_hasta = None
+    suspensiones: list[Suspension] = []
+    abierta: date | None = None
+    for evento in sorted(eventos, key=lambda e: e.fecha):
+        if evento.tipo == PRORROGA and evento.nueva_fecha is not None:
+            vence = prorrogada_hasta = evento.nueva_fecha
+        elif evento.tipo == SOLICITUD_COMPLETAR:
+            abierta = evento.fecha
+        elif evento.tipo == COMPLETADA and abierta is not None:
+            corridos = dias_habiles_despues(abierta, evento.fecha)
+            suspensiones.append(Suspension(abierta, evento.fecha, corridos))
+            vence = fecha_habil(vence, corridos) if corridos else vence
+            abierta = None
+    if abierta is not None:
+        suspensiones.append(Suspension(abierta, None, 0))
+    return CalculoPlazo(
+        recibida_el=recibida_el,
+        primer_dia=fecha_habil(recibida_el, 1),
+        dias=dias,
+        vence_inicial=vence_inicial,
+        vence_el=vence,
+        no_habiles=_no_habiles(recibida_el, vence_inicial),
+        prorrogada_hasta=prorrogada_hasta,
+        suspensiones=suspensiones,
+    )
+
+
+def limite_de_prorroga(recibida_el: date, dias: int) -> date:
+    """The latest date an extension may set: the initial term counted twice."""
+    return fecha_habil(recibida_el, 2 * dias)
+
+
+def limite_de_traslado(recibida_el: date) -> date:
+    """The last day to forward a petition to the competent authority in time (art. 21)."""
+    return fecha_habil(recibida_el, DIAS_HABILES_PARA_TRASLADAR)
+
+
+def limite_para_completar(solicitada_el: date) -> date:
+    """The last day the citizen may complete the petition (art. 17: one calendar month):
+    the same day of the next month, or its last day if shorter (31/01 → 28/02)."""
+    anio, mes = solicitada_el.year + solicitada_el.month // 12, solicitada_el.month % 12 + 1
+    return solicitada_el.replace(
+        year=anio, month=mes, day=min(solicitada_el.day, calendar.monthrange(anio, mes)[1])
+    )
 
 
 class EstadoPlazo(StrEnum):
@@ -45,6 +219,8 @@ class EstadoPlazo(StrEnum):
     VENCIDA = "vencida"
     RESPONDIDA_A_TIEMPO = "respondida_a_tiempo"
     RESPONDIDA_TARDE = "respondida_tarde"
+    SUSPENDIDO = "suspendido"  # waiting for the citizen to complete the petition
+    CERRADA = "cerrada"  # forwarded to another authority, or closed by desistimiento
 
 
 # An open question is «por vencer» when this many business days or fewer are left.
@@ -57,6 +233,8 @@ ETIQUETAS_PLAZO = {
     EstadoPlazo.VENCIDA: "Vencida",
     EstadoPlazo.RESPONDIDA_A_TIEMPO: "Respondida a tiempo",
     EstadoPlazo.RESPONDIDA_TARDE: "Respondida fuera de plazo",
+    EstadoPlazo.SUSPENDIDO: "Término suspendido",
+    EstadoPlazo.CERRADA: "Sin término en curso",
 }
 
 
@@ -89,11 +267,22 @@ class Plazo:
         return self.estado in (EstadoPlazo.VENCIDA, EstadoPlazo.RESPONDIDA_TARDE)
 
 
-def plazo(*, vence_el: date, hoy: date, respondida_el: date | None = None) -> Plazo:
+def plazo(
+    *,
+    vence_el: date,
+    hoy: date,
+    respondida_el: date | None = None,
+    suspendido: bool = False,
+    cerrada: bool = False,
+) -> Plazo:
     """The deadline status of a question due `vence_el`, as of `hoy`.
 
-    An answered question keeps the status it had on the day it was answered.
+    An answered question keeps the status it had on the day it was answered; a
+    suspended one (art. 17) does not run; a forwarded or abandoned one has no term.
     """
+    if cerrada or suspendido:
+        estado = EstadoPlazo.CERRADA if cerrada else EstadoPlazo.SUSPENDIDO
+        return Plazo(vence_el=vence_el, estado=estado, dias_restantes=0, dias_vencida=0)
     if respondida_el is not None:
         a_tiempo = respondida_el <= vence_el
         return Plazo(

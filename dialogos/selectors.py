@@ -32,6 +32,7 @@ from .models import (
     AdjuntoEspacio,
     Compromiso,
     EspacioDialogo,
+    EventoPlazo,
     InformeRespuestas,
     Pregunta,
     Territorio,
@@ -180,9 +181,10 @@ def preguntas_publicadas(
     if territorio is not None:
         publicadas = publicadas.filter(territorio=territorio)
     return (
-        publicadas.select_related("espacio", "territorio", "oficina")
+        publicadas.select_related("espacio", "territorio", "oficina", "tipo")
         .only(
             "numero_publico",
+            "tipo__nombre",
             "recibida_el",
             "texto_publico",
             "respuesta_publica",
@@ -207,34 +209,57 @@ def pagina(queryset: QuerySet[Any], numero: int | str | None) -> Page[Any]:
 class Consulta:
     """What the lookup by radicado shows the citizen who holds it.
 
-    Before publication only the status, the date of receipt and the legal
-    deadline: the original texts have not been reviewed by OPGI and may hold
-    personal data (the asker's or someone else's). Once published, the
-    question and answer exactly as published (`publicada`). Never a name or
-    a contact.
+    Before publication only the status, the date of receipt, the type of petition
+    and the legal deadline with how it was computed (dates, holidays, extensions,
+    suspensions: no personal data), and where it was forwarded to: the original
+    texts have not been reviewed by OPGI and may hold personal data (the asker's or
+    someone else's). Once published, the question and answer exactly as published
+    (`publicada`). Never a name or a contact, nor the staff's reasons.
     """
 
     estado: str
     estado_texto: str
     recibida_el: date
+    tipo: str
     plazo: reglas.Plazo
+    calculo: reglas.CalculoPlazo
+    traslado: EventoPlazo | None
     publicada: Pregunta | None
 
 
 def consulta_por_radicado(*, radicado: str, hoy: date) -> Consulta | None:
-    """The lookup page's content for a radicado, or None if no question has it. Two queries."""
+    """The lookup page's content for a radicado, or None if no question has it. Three
+    queries: the question with its type, its clock events, the published texts."""
     pregunta = (
         Pregunta.objects.filter(radicado=radicado)
-        .only("estado", "recibida_el", "vence_el", "respondida_en")
+        .select_related("tipo")
+        .only(
+            "estado",
+            "recibida_el",
+            "vence_el",
+            "respondida_en",
+            "tipo__nombre",
+            "tipo__dias_habiles",
+        )
         .first()
     )
     if pregunta is None:
         return None
+    eventos = list(
+        pregunta.eventos.only(
+            "pregunta_id", "tipo", "fecha", "nueva_fecha", "entidad_destino", "fuera_de_termino"
+        ).order_by("fecha", "pk")
+    )
+    traslado = next((e for e in eventos if e.tipo == EventoPlazo.Tipo.TRASLADO), None)
+    calculo = calculo_de_plazo(pregunta, eventos)
     return Consulta(
         estado=pregunta.estado,
         estado_texto=pregunta.get_estado_display(),
         recibida_el=pregunta.recibida_el,
-        plazo=plazo_de(pregunta, hoy),
+        tipo=pregunta.tipo.nombre,
+        plazo=plazo_de(pregunta, hoy, calculo.vence_el),
+        calculo=calculo,
+        traslado=traslado,
         publicada=preguntas_publicadas().filter(pk=pregunta.pk).first(),
     )
 
@@ -335,11 +360,16 @@ def espacio_de_gestion(*, espacio: EspacioDialogo) -> dict:
     }
 
 
+# Their term runs (counted on the dashboards: due, overdue…).
 ABIERTAS = (Pregunta.Estado.RECIBIDA, Pregunta.Estado.ASIGNADA)
+# Still to be answered here, the suspended ones included (their deadline is recomputed).
+EN_TRAMITE = (*ABIERTAS, Pregunta.Estado.EN_ESPERA)
 
 FILTROS_ESTADO = {
-    "abiertas": Q(estado__in=ABIERTAS),
+    "abiertas": Q(estado__in=EN_TRAMITE),
     "sin_asignar": Q(estado=Pregunta.Estado.RECIBIDA),
+    "en_espera": Q(estado=Pregunta.Estado.EN_ESPERA),
+    "cerradas": Q(estado__in=[Pregunta.Estado.TRASLADADA, Pregunta.Estado.DESISTIDA]),
     "por_publicar": Q(estado=Pregunta.Estado.RESPONDIDA),
     "publicadas": Q(estado=Pregunta.Estado.PUBLICADA),
     "todas": Q(),
@@ -365,11 +395,56 @@ class TableroPreguntas:
     por_publicar: int
 
 
-def plazo_de(pregunta: Pregunta, hoy: date) -> reglas.Plazo:
+def plazo_de(pregunta: Pregunta, hoy: date, vence_el: date | None = None) -> reglas.Plazo:
+    """Where the question stands on `hoy`; `vence_el`: the deadline computed from the
+    calendar (calculo_de_plazo), when the page has it, instead of the stored one."""
     respondida_el = (
         timezone.localtime(pregunta.respondida_en).date() if pregunta.respondida_en else None
     )
-    return reglas.plazo(vence_el=pregunta.vence_el, hoy=hoy, respondida_el=respondida_el)
+    return reglas.plazo(
+        vence_el=vence_el or pregunta.vence_el,
+        hoy=hoy,
+        respondida_el=respondida_el,
+        suspendido=pregunta.en_espera,
+        cerrada=pregunta.cerrada_sin_respuesta,
+    )
+
+
+def calculo_de_plazo(
+    pregunta: Pregunta, eventos: list[EventoPlazo] | None = None
+) -> reglas.CalculoPlazo:
+    """The deadline computed from the calendar, the question's type and its clock events
+    (the stored `vence_el` is this result; the services store it after each change)."""
+    if eventos is None:
+        eventos = list(pregunta.eventos.all())
+    return reglas.calcular_plazo(
+        recibida_el=pregunta.recibida_el,
+        dias=pregunta.tipo.dias_habiles,
+        eventos=[e.para_calculo() for e in eventos],
+    )
+
+
+@dataclass(frozen=True)
+class DetallePregunta:
+    """What the staff page of a question shows besides the question itself."""
+
+    eventos: list[EventoPlazo]
+    calculo: reglas.CalculoPlazo
+    traslado: EventoPlazo | None
+
+    @property
+    def prorrogada(self) -> bool:
+        return any(e.tipo == EventoPlazo.Tipo.PRORROGA for e in self.eventos)
+
+
+def detalle_de_pregunta(pregunta: Pregunta) -> DetallePregunta:
+    """The clock events (one query) and the deadline computed from them."""
+    eventos = list(pregunta.eventos.select_related("registrado_por").order_by("fecha", "pk"))
+    return DetallePregunta(
+        eventos=eventos,
+        calculo=calculo_de_plazo(pregunta, eventos),
+        traslado=next((e for e in eventos if e.tipo == EventoPlazo.Tipo.TRASLADO), None),
+    )
 
 
 def tablero_preguntas(
@@ -391,10 +466,10 @@ def tablero_preguntas(
         visibles = visibles.filter(oficina=oficina)
     if espacio is not None:
         visibles = visibles.filter(espacio=espacio)
-    abierta = Q(estado__in=ABIERTAS)
+    abierta = Q(estado__in=ABIERTAS)  # its term runs: may be due or overdue
     limite_por_vencer = reglas.fecha_habil(hoy, reglas.DIAS_POR_VENCER)
     conteos = visibles.aggregate(
-        abiertas=Count("pk", filter=abierta),
+        abiertas=Count("pk", filter=Q(estado__in=EN_TRAMITE)),
         vencidas=Count("pk", filter=abierta & Q(vence_el__lt=hoy)),
         vencen_hoy=Count("pk", filter=abierta & Q(vence_el=hoy)),
         por_vencer=Count(
@@ -445,5 +520,7 @@ def historial_de_espacio(espacio: EspacioDialogo) -> list[historial.FilaHistoria
 def historial_de_pregunta(pregunta: Pregunta) -> list[historial.FilaHistorial]:
     """The question's history without the asker's personal data (DATOS_PERSONALES)."""
     return historial.filas_de_historial(
-        Pregunta.history.filter(id=pregunta.pk), excluidos=DATOS_PERSONALES
+        Pregunta.history.filter(id=pregunta.pk),
+        EventoPlazo.history.filter(pregunta_id=pregunta.pk),
+        excluidos=DATOS_PERSONALES,
     )

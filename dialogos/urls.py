@@ -68,6 +68,28 @@ urlpatterns = [
         name="pregunta_responder",
     ),
     path("gestion/preguntas/<id:pk>/publicar/", views.pregunta_publicar, name="pregunta_publicar"),
+    # Ley 1755 de 2015: type of petition and the events of the clock.
+    path(
+        "gestion/preguntas/<id:pk>/reclasificar/",
+        views.pregunta_reclasificar,
+        name="pregunta_reclasificar",
+    ),
+    path(
+        "gestion/preguntas/<id:pk>/prorroga/", views.pregunta_prorrogar, name="pregunta_prorrogar"
+    ),
+    path(
+        "gestion/preguntas/<id:pk>/traslado/", views.pregunta_trasladar, name="pregunta_trasladar"
+    ),
+    path(
+        "gestion/preguntas/<id:pk>/solicitud-completar/",
+        views.pregunta_solicitar_completar,
+        name="pregunta_solicitar_completar",
+    ),
+    path(
+        "gestion/preguntas/<id:pk>/completada/",
+        views.pregunta_completada,
+        name="pregunta_completada",
+    ),
     path("gestion/informes/", views.informes, name="informes"),
     path("gestion/informes/descargar/", views.informe_alcance, name="informe_alcance"),
     path("gestion/metas/", views.metas_automaticas, name="metas"),

@@ -8,7 +8,7 @@ through dialogos.services, which checks the permission again.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -33,6 +33,7 @@ from .forms import (
     AlcanceInformeForm,
     AsignarForm,
     CancelarForm,
+    ComplementoForm,
     CompromisoForm,
     ConvocatoriaForm,
     EspacioForm,
@@ -42,16 +43,21 @@ from .forms import (
     InformeForm,
     InformeGestionForm,
     PreguntaFormatoForm,
+    ProrrogaForm,
     PublicarForm,
     RealizacionForm,
+    ReclasificarForm,
     ResponderForm,
     SeguimientoCompromisoForm,
+    SolicitudCompletarForm,
+    TrasladoForm,
 )
 from .models import AdjuntoEspacio
 from .permisos import Accion
 from .services import compromisos as servicios_compromisos
 from .services import espacios as servicios_espacios
 from .services import informes as servicios_informes
+from .services import plazos as servicios_plazos
 from .services import preguntas as servicios_preguntas
 from .views_publicas import descarga_informe
 
@@ -391,9 +397,25 @@ def pregunta_nueva(request):
 
 def _contexto_pregunta(request, pregunta, **formularios):
     usuario = request.user
+
+    def puede(accion: Accion) -> bool:
+        return permisos.PREGUNTAS.permite(usuario, accion, pregunta)
+
+    detalle = selectors.detalle_de_pregunta(pregunta)
     return {
         "pregunta": pregunta,
-        "plazo": selectors.plazo_de(pregunta, timezone.localdate()),
+        # From the calendar and the events, never a stale stored date.
+        "plazo": selectors.plazo_de(pregunta, timezone.localdate(), detalle.calculo.vence_el),
+        "detalle": detalle,
+        "puede_reclasificar": puede(Accion.RECLASIFICAR_PREGUNTA),
+        "puede_prorrogar": puede(Accion.PRORROGAR_PLAZO),
+        "puede_trasladar": puede(Accion.TRASLADAR_PREGUNTA),
+        "puede_solicitar_completar": puede(Accion.SOLICITAR_COMPLETAR),
+        "form_reclasificar": formularios.get("form_reclasificar") or ReclasificarForm(),
+        "form_prorroga": formularios.get("form_prorroga") or ProrrogaForm(),
+        "form_traslado": formularios.get("form_traslado") or TrasladoForm(),
+        "form_completar": formularios.get("form_completar") or SolicitudCompletarForm(),
+        "form_complemento": formularios.get("form_complemento") or ComplementoForm(),
         "puede_asignar": permisos.PREGUNTAS.permite(usuario, Accion.ASIGNAR_PREGUNTA, pregunta),
         "puede_responder": permisos.PREGUNTAS.permite(usuario, Accion.RESPONDER_PREGUNTA, pregunta),
         "puede_publicar": permisos.PREGUNTAS.permite(usuario, Accion.PUBLICAR_PREGUNTA, pregunta),
@@ -475,6 +497,86 @@ def pregunta_publicar(request, pk):
             pregunta=pregunta, usuario=request.user, **datos
         ),
         "Pregunta y respuesta publicadas, sin datos personales.",
+    )
+
+
+@login_required
+@require_POST
+def pregunta_reclasificar(request: HttpRequest, pk: int) -> HttpResponse:
+    return _accion_sobre_pregunta(
+        request,
+        pk,
+        Accion.RECLASIFICAR_PREGUNTA,
+        ReclasificarForm,
+        "form_reclasificar",
+        lambda pregunta, datos: servicios_plazos.reclasificar_pregunta(
+            pregunta=pregunta, usuario=request.user, **datos
+        ),
+        "Pregunta reclasificada; su vencimiento se recalculó.",
+    )
+
+
+@login_required
+@require_POST
+def pregunta_prorrogar(request: HttpRequest, pk: int) -> HttpResponse:
+    return _accion_sobre_pregunta(
+        request,
+        pk,
+        Accion.PRORROGAR_PLAZO,
+        ProrrogaForm,
+        "form_prorroga",
+        lambda pregunta, datos: servicios_plazos.prorrogar_plazo(
+            pregunta=pregunta, usuario=request.user, **datos
+        ),
+        "Plazo prorrogado.",
+    )
+
+
+@login_required
+@require_POST
+def pregunta_trasladar(request: HttpRequest, pk: int) -> HttpResponse:
+    return _accion_sobre_pregunta(
+        request,
+        pk,
+        Accion.TRASLADAR_PREGUNTA,
+        TrasladoForm,
+        "form_traslado",
+        lambda pregunta, datos: servicios_plazos.trasladar_pregunta(
+            pregunta=pregunta, usuario=request.user, **datos
+        ),
+        "Pregunta trasladada.",
+    )
+
+
+@login_required
+@require_POST
+def pregunta_solicitar_completar(request: HttpRequest, pk: int) -> HttpResponse:
+    return _accion_sobre_pregunta(
+        request,
+        pk,
+        Accion.SOLICITAR_COMPLETAR,
+        SolicitudCompletarForm,
+        "form_completar",
+        lambda pregunta, datos: servicios_plazos.solicitar_completar(
+            pregunta=pregunta, usuario=request.user, **datos
+        ),
+        "Se pidió completar la petición; el término queda suspendido.",
+    )
+
+
+@login_required
+@require_POST
+def pregunta_completada(request: HttpRequest, pk: int) -> HttpResponse:
+    return _accion_sobre_pregunta(
+        request,
+        pk,
+        Accion.SOLICITAR_COMPLETAR,
+        ComplementoForm,
+        "form_complemento",
+        lambda pregunta, datos: servicios_plazos.registrar_complemento(
+            pregunta=pregunta, usuario=request.user
+        ),
+        "Petición completada; el término vuelve a correr.",
     )
 
 

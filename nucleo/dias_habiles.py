@@ -39,3 +39,16 @@ def dias_habiles_despues(desde: date, hasta: date) -> int:
     if hasta <= desde:
         return 0
     return int(_festivos().get_working_days_count(desde + timedelta(days=1), hasta))
+
+
+def festivos_del_anio(anio: int) -> list[tuple[date, str]]:
+    """The public holidays of `anio`, in date order, with their Spanish names."""
+    del_anio = holidays.country_holidays("CO", language="es", years=anio)
+    return sorted((dia, str(nombre)) for dia, nombre in del_anio.items())
+
+
+def dias_habiles_del_mes(anio: int, mes: int) -> int:
+    """How many business days the month has."""
+    primero = date(anio, mes, 1)
+    siguiente = date(anio + (mes == 12), mes % 12 + 1, 1)
+    return dias_habiles_despues(primero - timedelta(days=1), siguiente - timedelta(days=1))

@@ -39,7 +39,7 @@ from django.utils import timezone
 
 from conftest import crear_usuario
 from dialogos import services as dialogos
-from dialogos.models import EspacioDialogo, InformeRespuestas, Pregunta, Territorio
+from dialogos.models import EspacioDialogo, InformeRespuestas, Pregunta, Territorio, TipoPeticion
 from encuestas import services as encuestas
 from encuestas.models import Encuesta
 from nucleo import roles
@@ -79,6 +79,12 @@ MARCAS_2022 = (
     "SECRETO-RESPUESTA-SIN-PUBLICAR",
     "SECRETO-PREGUNTA-ORIGINAL",
     "SECRETO-RESPUESTA-INTERNA",
+    # The staff's reasons on a question's clock (Ley 1755 de 2015): told to the citizen
+    # by e-mail, never published.
+    "SECRETO-MOTIVO-RECLASIFICACION",
+    "SECRETO-MOTIVO-PRORROGA",
+    "SECRETO-MOTIVO-SOLICITUD",
+    "SECRETO-MOTIVO-TRASLADO",
     # Free-text survey answers, of published and of unpublished results.
     "SECRETO-TEXTO-LIBRE-PUBLICADA",
     "SECRETO-TEXTO-LIBRE-SIN-PUBLICAR",
@@ -332,7 +338,37 @@ def _preguntas(alicia, bruno, realizado) -> tuple[list[Pregunta], list[Pregunta]
     respondida = recibir("SECRETO-PREGUNTA-RESPONDIDA", espacio=realizado, territorio=genoy)
     respondida = responder(respondida, "SECRETO-RESPUESTA-SIN-PUBLICAR")
     asignada.refresh_from_db()
-    return [publicada, otra], [recibida, asignada, respondida]
+    # Its clock: reclassified, extended, waiting for the citizen; another one forwarded
+    # (where to is not a secret: the lookup by its radicado says it; no other page does).
+    en_espera = recibir("¿Me dan copia del acta del colegio?", espacio=realizado)
+    dialogos.reclasificar_pregunta(
+        pregunta=en_espera,
+        usuario=alicia,
+        tipo=TipoPeticion.objects.get(clave="documentos"),
+        motivo="SECRETO-MOTIVO-RECLASIFICACION",
+        hoy=date(2022, 8, 11),
+    )
+    dialogos.prorrogar_plazo(
+        pregunta=en_espera,
+        usuario=alicia,
+        nueva_fecha=date(2022, 8, 31),
+        motivo="SECRETO-MOTIVO-PRORROGA",
+        hoy=date(2022, 8, 12),
+    )
+    dialogos.solicitar_completar(
+        pregunta=en_espera, usuario=alicia, motivo="SECRETO-MOTIVO-SOLICITUD", hoy=date(2022, 8, 16)
+    )
+    trasladada = recibir("¿Cuándo arreglan la vía a Chachagüí?", espacio=realizado)
+    dialogos.trasladar_pregunta(
+        pregunta=trasladada,
+        usuario=alicia,
+        entidad_destino="Gobernación de Nariño",
+        motivo="SECRETO-MOTIVO-TRASLADO",
+        hoy=date(2022, 8, 24),
+    )
+    en_espera.refresh_from_db()
+    trasladada.refresh_from_db()
+    return [publicada, otra], [recibida, asignada, respondida, en_espera, trasladada]
 
 
 def _informes(alicia, realizado) -> list[InformeRespuestas]:

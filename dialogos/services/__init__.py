@@ -21,6 +21,16 @@ from .espacios import (
     subir_adjunto,
 )
 from .informes import registrar_informe
+from .plazos import (
+    cerrar_desistidas,
+    cerrar_por_desistimiento,
+    prorrogar_plazo,
+    recalcular_vencimientos,
+    reclasificar_pregunta,
+    registrar_complemento,
+    solicitar_completar,
+    trasladar_pregunta,
+)
 from .preguntas import (
     asignar_pregunta,
     datos_personales_en,
@@ -31,6 +41,14 @@ from .preguntas import (
 )
 
 __all__ = [
+    "cerrar_desistidas",
+    "cerrar_por_desistimiento",
+    "prorrogar_plazo",
+    "recalcular_vencimientos",
+    "reclasificar_pregunta",
+    "registrar_complemento",
+    "solicitar_completar",
+    "trasladar_pregunta",
     "actualizar_compromiso",
     "agregar_compromiso",
     "asignar_pregunta",

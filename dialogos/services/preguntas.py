@@ -18,7 +18,7 @@ from nucleo.roles import Usuario, cuenta
 from plan.models import Responsable
 
 from .. import notificaciones, permisos, reglas, selectors
-from ..models import MAXIMO_PREGUNTA, EspacioDialogo, Pregunta, Territorio
+from ..models import MAXIMO_PREGUNTA, EspacioDialogo, Pregunta, Territorio, TipoPeticion
 from ..permisos import PREGUNTAS, Accion
 
 # The public form checks it too (nothing is stored without it): this one message.
@@ -39,10 +39,12 @@ class DatosCiudadano:
     correo: str
     telefono: str
     quiere_respuesta: bool
+    tipo: TipoPeticion | None = None  # None: the general petition
 
     def limpios(self) -> dict[str, object]:
         """The model's fields, the texts stripped."""
         campos: dict[str, object] = {f.name: getattr(self, f.name) for f in fields(self)}
+        campos["tipo"] = self.tipo or TipoPeticion.general()
         for campo in ("texto", "nombre", "correo", "telefono"):
             campos[campo] = str(campos[campo]).strip()
         return campos
@@ -63,6 +65,8 @@ class DatosCiudadano:
                 errores["correo"] = "Para recibir la respuesta indique un correo o un teléfono."
         if not self.acepta_datos:
             errores["acepta_datos"] = MENSAJE_SIN_AVISO
+        if self.tipo is not None and not self.tipo.activo:
+            errores["tipo"] = "Ese tipo de petición ya no se ofrece: elija otro."
         return errores
 
 
@@ -80,13 +84,17 @@ def _crear_pregunta(
     canal: str,
     registrada_por: Usuario | None = None,
 ) -> Pregunta:
+    campos = datos.limpios()
+    tipo = campos["tipo"]
+    assert isinstance(tipo, TipoPeticion)
     pregunta = Pregunta(
         radicado=_nuevo_radicado(recibida_el.year),
         recibida_el=recibida_el,
-        vence_el=reglas.vencimiento(recibida_el),
+        # A new question has no clock events: its type's term from the calendar.
+        vence_el=reglas.calcular_plazo(recibida_el=recibida_el, dias=tipo.dias_habiles).vence_el,
         canal=canal,
         registrada_por=None if registrada_por is None else cuenta(registrada_por),
-        **datos.limpios(),
+        **campos,
     )
     pregunta.full_clean()
     pregunta.save()
@@ -106,6 +114,7 @@ def recibir_pregunta(
     correo: str = "",
     telefono: str = "",
     quiere_respuesta: bool = False,
+    tipo: TipoPeticion | None = None,
     hoy: date | None = None,
 ) -> Pregunta:
     """A question from the public web form (no account); received today."""
@@ -115,7 +124,7 @@ def recibir_pregunta(
             raise PermissionDenied("No existe ese espacio de diálogo.")
         espacio.exigir_preguntas()
     datos = DatosCiudadano(
-        texto, acepta_datos, espacio, territorio, nombre, correo, telefono, quiere_respuesta
+        texto, acepta_datos, espacio, territorio, nombre, correo, telefono, quiere_respuesta, tipo
     )
     errores = datos.errores()
     if errores:
@@ -138,6 +147,7 @@ def registrar_pregunta_formato(
     correo: str = "",
     telefono: str = "",
     quiere_respuesta: bool = False,
+    tipo: TipoPeticion | None = None,
     hoy: date | None = None,
 ) -> Pregunta:
     """Staff type in a question from a paper form filled at an event."""
@@ -145,7 +155,7 @@ def registrar_pregunta_formato(
         raise PermissionDenied("No puede registrar preguntas de este espacio.")
     hoy = hoy or timezone.localdate()
     datos = DatosCiudadano(
-        texto, acepta_datos, espacio, territorio, nombre, correo, telefono, quiere_respuesta
+        texto, acepta_datos, espacio, territorio, nombre, correo, telefono, quiere_respuesta, tipo
     )
     errores = {}
     try:

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from dialogos import reglas
-from dialogos.models import EspacioDialogo, Pregunta, Territorio
+from dialogos.models import EspacioDialogo, Pregunta, Territorio, TipoPeticion
 from dialogos.tests.conftest import momento
 from plan.models import Actividad, Responsable
 
@@ -48,6 +48,7 @@ def crear_muchos(*, espacios: int, preguntas: int):
     estados_p = Pregunta.Estado.values
     ahora = timezone.now()
     filas = []
+    general = TipoPeticion.general()
     for i in range(preguntas):
         estado = estados_p[i % 4]
         recibida = date(2022, 1 + i % 12, 1 + i % 28)
@@ -55,6 +56,7 @@ def crear_muchos(*, espacios: int, preguntas: int):
             Pregunta(
                 radicado=reglas.nuevo_radicado(2022) + f"-{i}",
                 canal=Pregunta.Canal.WEB,
+                tipo=general,
                 acepta_datos=True,
                 texto=f"Pregunta {i}",
                 espacio=creados[i % len(creados)] if creados else None,

@@ -83,3 +83,34 @@ def test_a_space_stored_at_year_9999_is_brought_into_range_by_the_migration():
     assert espacio.inicio.astimezone(BOGOTA).date() == date(2100, 12, 31)
     assert espacio.fin > espacio.inicio
     MigrationExecutor(connection).migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+ANTES_DE_LOS_TIPOS = [("dialogos", "0008_ciclo_audiencias")]
+CON_TIPOS = [("dialogos", "0011_pregunta_tipo_obligatorio")]
+
+
+# Transactional: the flush after it emits post_migrate (see the tests above).
+@pytest.mark.django_db(transaction=True)
+def test_las_preguntas_existentes_quedan_como_peticion_general_con_sus_15_dias() -> None:
+    executor = MigrationExecutor(connection)
+    executor.migrate(ANTES_DE_LOS_TIPOS)
+    viejas = executor.loader.project_state(ANTES_DE_LOS_TIPOS).apps
+    viejas.get_model("dialogos", "Pregunta").objects.create(
+        radicado="RDC-2022-AAAA-CCCC",
+        numero_publico="P-AAAACCCC",
+        canal="web",
+        acepta_datos=True,
+        texto="Pregunta de antes",
+        recibida_el="2022-08-01",
+        vence_el="2022-08-23",
+    )
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(CON_TIPOS)
+    nuevas = executor.loader.project_state(CON_TIPOS).apps
+    pregunta = nuevas.get_model("dialogos", "Pregunta").objects.select_related("tipo").get()
+
+    assert (pregunta.tipo.clave, pregunta.tipo.dias_habiles) == ("general", 15)
+    assert str(pregunta.vence_el) == "2022-08-23"
+    assert nuevas.get_model("dialogos", "TipoPeticion").objects.count() == 3
+    MigrationExecutor(connection).migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())

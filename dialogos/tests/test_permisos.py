@@ -11,16 +11,20 @@ space it organises, a question assigned to it. «ajeno» ones belong to the
 Secretaría de Salud (carla's office).
 """
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.utils import timezone
 
 from conftest import crear_usuario
-from dialogos import services
-from dialogos.models import AdjuntoEspacio, Compromiso, EspacioDialogo, Pregunta
+from dialogos import reglas, services
+from dialogos.models import AdjuntoEspacio, Compromiso, EspacioDialogo, Pregunta, TipoPeticion
 from nucleo import roles
 from plan.models import Responsable
 from tests.ayudas import PDF_MINIMO
@@ -93,6 +97,22 @@ MATRIZ_CICLO = [
     ("diana",         "propio", (403,   403)),
     ("sin_grupo",     "propio", (404,   404)),
     ("opgi_inactivo", "propio", (LOGIN, LOGIN)),
+]
+
+# Ley 1755 de 2015: the type and the clock of a question assigned to the object's office.
+ACCIONES_PLAZO = ("reclasificar", "prorrogar", "solicitar", "completar", "trasladar")
+MATRIZ_PLAZOS = [
+    # rol             objeto    reclasificar prorrogar solicitar completar trasladar
+    ("anonimo",       "propio", (LOGIN,      LOGIN,    LOGIN,    LOGIN,    LOGIN)),
+    ("alicia",        "propio", (HECHO,      HECHO,    HECHO,    HECHO,    HECHO)),
+    ("alicia",        "ajeno",  (HECHO,      HECHO,    HECHO,    HECHO,    HECHO)),
+    ("bruno",         "propio", (403,        HECHO,    HECHO,    HECHO,    403)),
+    ("bruno",         "ajeno",  (404,        404,      404,      404,      404)),
+    ("carla",         "propio", (404,        404,      404,      404,      404)),
+    ("carla",         "ajeno",  (403,        HECHO,    HECHO,    HECHO,    403)),
+    ("diana",         "propio", (403,        403,      403,      403,      403)),
+    ("sin_grupo",     "propio", (404,        404,      404,      404,      404)),
+    ("opgi_inactivo", "propio", (LOGIN,      LOGIN,    LOGIN,    LOGIN,    LOGIN)),
 ]
 
 # A commitment of the Secretaría de Tránsito taken at a space organised by Educación.
@@ -305,6 +325,64 @@ def test_matriz_de_permisos_sobre_preguntas(
             "asignar": pregunta.oficina_id == otra.pk,
             "responder": pregunta.estado == Pregunta.Estado.RESPONDIDA,
             "publicar": pregunta.estado == Pregunta.Estado.PUBLICADA,
+        }[accion]
+
+
+@pytest.mark.parametrize(
+    ("rol", "objeto", "accion", "esperado"), list(_casos(MATRIZ_PLAZOS, ACCIONES_PLAZO))
+)
+def test_matriz_de_permisos_sobre_el_plazo_de_las_preguntas(
+    entrar: Callable[[str], Client],
+    alicia: Any,
+    crear_pregunta: Callable[..., Pregunta],
+    rol: str,
+    objeto: str,
+    accion: str,
+    esperado: object,
+) -> None:
+    oficina = Responsable.objects.get(slug=OFICINA_DE[objeto])
+    hoy = timezone.localdate()  # the staff pages act today: the term must be running
+    pregunta = crear_pregunta("¿Cuándo abren el comedor escolar?", hoy=hoy)
+    services.asignar_pregunta(pregunta=pregunta, usuario=alicia, oficina=oficina)
+    if accion == "completar":
+        services.solicitar_completar(pregunta=pregunta, usuario=alicia, motivo="Falta el barrio.")
+    pregunta.refresh_from_db()
+    client = entrar(rol)
+    antes = (pregunta.estado, pregunta.tipo_id, pregunta.vence_el, pregunta.eventos.count())
+    base = f"/dialogos/gestion/preguntas/{pregunta.pk}"
+    consulta = TipoPeticion.objects.get(clave="consulta")
+    nueva = reglas.fecha_habil(hoy, 20)
+    peticiones = {
+        "reclasificar": lambda: client.post(
+            f"{base}/reclasificar/", {"tipo": consulta.pk, "motivo": "Pide un concepto."}
+        ),
+        "prorrogar": lambda: client.post(
+            f"{base}/prorroga/", {"nueva_fecha": nueva.isoformat(), "motivo": "Falta un dato."}
+        ),
+        "solicitar": lambda: client.post(
+            f"{base}/solicitud-completar/", {"motivo": "Indique el barrio."}
+        ),
+        "completar": lambda: client.post(f"{base}/completada/"),
+        "trasladar": lambda: client.post(
+            f"{base}/traslado/", {"entidad_destino": "Gobernación de Nariño"}
+        ),
+    }
+
+    respuesta = peticiones[accion]()
+
+    _resultado(respuesta, esperado, f"{base}/")
+    pregunta.refresh_from_db()
+    despues = (pregunta.estado, pregunta.tipo_id, pregunta.vence_el, pregunta.eventos.count())
+    if esperado != HECHO:
+        assert despues == antes, "a refused request must write nothing"
+    else:
+        assert despues[3] == antes[3] + 1
+        assert {
+            "reclasificar": pregunta.tipo_id == consulta.pk,
+            "prorrogar": pregunta.vence_el == nueva,
+            "solicitar": pregunta.estado == Pregunta.Estado.EN_ESPERA,
+            "completar": pregunta.estado == Pregunta.Estado.ASIGNADA,
+            "trasladar": pregunta.estado == Pregunta.Estado.TRASLADADA,
         }[accion]
 
 
