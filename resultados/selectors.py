@@ -66,36 +66,43 @@ def audiencias() -> QuerySet[EspacioDialogo]:
 
 @dataclass(frozen=True)
 class ConteoPreguntas:
-    recibidas: int
     a_tiempo: int
     tarde: int
-    abiertas: int
+    abiertas: int  # not answered yet (a petition waiting for the citizen included)
+    trasladadas: int  # forwarded to the competent authority (Ley 1755, art. 21)
+    desistidas: int  # closed because the citizen did not complete it (art. 17)
 
     @property
     def respondidas(self) -> int:
         return self.a_tiempo + self.tarde
 
+    @property
+    def recibidas(self) -> int:
+        return self.respondidas + self.abiertas + self.trasladadas + self.desistidas
+
 
 def conteo_preguntas(preguntas: QuerySet[Pregunta], *, hoy: date) -> ConteoPreguntas:
-    """Received / answered on time / answered late / open, by dialogos.reglas.plazo.
+    """Answered on time / late, open, forwarded, abandoned, by dialogos.reglas.plazo.
 
-    One query, reading only the two dates of each question (no text, no personal data).
+    One query, reading only the state and two dates of each question (no text, no
+    personal data).
     """
-    a_tiempo = tarde = abiertas = 0
-    for vence_el, respondida_en in preguntas.order_by().values_list("vence_el", "respondida_en"):
-        if respondida_en is None:
-            abiertas += 1
-            continue
-        plazo = reglas_dialogos.plazo(
-            vence_el=vence_el, hoy=hoy, respondida_el=timezone.localtime(respondida_en).date()
-        )
-        if plazo.estado == reglas_dialogos.EstadoPlazo.RESPONDIDA_A_TIEMPO:
-            a_tiempo += 1
+    conteo = dict.fromkeys(("a_tiempo", "tarde", "abiertas", "trasladadas", "desistidas"), 0)
+    filas = preguntas.order_by().values_list("estado", "vence_el", "respondida_en")
+    for estado, vence_el, respondida_en in filas:
+        if estado == Pregunta.Estado.TRASLADADA:
+            conteo["trasladadas"] += 1
+        elif estado == Pregunta.Estado.DESISTIDA:
+            conteo["desistidas"] += 1
+        elif respondida_en is None:
+            conteo["abiertas"] += 1
         else:
-            tarde += 1
-    return ConteoPreguntas(
-        recibidas=a_tiempo + tarde + abiertas, a_tiempo=a_tiempo, tarde=tarde, abiertas=abiertas
-    )
+            plazo = reglas_dialogos.plazo(
+                vence_el=vence_el, hoy=hoy, respondida_el=timezone.localtime(respondida_en).date()
+            )
+            a_tiempo = plazo.estado == reglas_dialogos.EstadoPlazo.RESPONDIDA_A_TIEMPO
+            conteo["a_tiempo" if a_tiempo else "tarde"] += 1
+    return ConteoPreguntas(**conteo)
 
 
 def satisfaccion(resultados: Iterable[Resultados]) -> Decimal | None:

@@ -7,6 +7,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from dialogos.models import Pregunta
+from dialogos.services import plazos
 from resultados import selectors
 from resultados.tests.datos import HOY, NOTA, PRIVADOS, TEXTO_LIBRE
 from resultados.tests.lectura import dato, hojas_xlsx, texto_pdf, todo_el_texto
@@ -124,3 +126,18 @@ def test_el_informe_no_muestra_radicados_ni_datos_personales_ni_textos_libres(
     assert abierta.nombre and abierta.correo and abierta.telefono
     assert datos.encuesta.respuestas.filter(valores__texto=TEXTO_LIBRE).count() == 4
     assert datos.publica.compromisos.filter(seguimiento=NOTA).count() == 3
+
+
+def test_una_pregunta_trasladada_no_cuenta_como_sin_responder(alicia, datos):
+    """Ley 1755, art. 21: a question forwarded to the competent authority is closed here;
+    the report counts it apart, not as an unanswered question of the hearing."""
+    abierta = Pregunta.objects.get(espacio=datos.publica, respondida_en__isnull=True)
+    plazos.trasladar_pregunta(
+        pregunta=abierta,
+        usuario=alicia,
+        entidad_destino="Gobernación de Nariño",
+        hoy=abierta.recibida_el,
+    )
+    preguntas = selectors.informe_audiencia(espacio=datos.publica, hoy=HOY).preguntas
+    assert (preguntas.recibidas, preguntas.abiertas, preguntas.trasladadas) == (5, 0, 1)
+    assert (preguntas.a_tiempo, preguntas.tarde, preguntas.desistidas) == (3, 1, 0)
