@@ -1,4 +1,7 @@
-"""One step for a newcomer: database, the 2022 plan and demo users."""
+"""One step for a newcomer: database, the 2022 plan, demo users and a demo year.
+
+The demo year (avances, spaces, questions, a survey…) is `cargar_demo`, in resultados
+because it writes through every app; called by name, it adds no import to plan."""
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -7,14 +10,22 @@ from plan.models import Plan
 
 
 class Command(BaseCommand):
-    help = "Migra la base de datos, carga el plan 2022 (si no está) y crea los usuarios de demostración."
+    help = (
+        "Migra la base de datos, carga el plan 2022 (si no está), crea los usuarios de "
+        "demostración y carga el año de demostración (cargar_demo). Solo para uso local."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--password", help="Contraseña común para los usuarios de demostración."
         )
+        parser.add_argument(
+            "--solo-plan",
+            action="store_true",
+            help="Solo el plan 2022 y los usuarios, sin el año de demostración.",
+        )
 
-    def handle(self, *args, password=None, **options):
+    def handle(self, *args, password=None, solo_plan=False, **options):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("createcachetable", verbosity=0)
         # Loading the fixture again would overwrite edits made since: only load once.
@@ -27,3 +38,5 @@ class Command(BaseCommand):
         else:
             self.stdout.write("El plan 2022 ya estaba cargado; no se modificó.")
         call_command("crear_usuarios_demo", password=password, stdout=self.stdout)
+        if not solo_plan:
+            call_command("cargar_demo", stdout=self.stdout)
