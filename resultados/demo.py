@@ -32,7 +32,7 @@ from encuestas import services as encuestas
 from encuestas.models import Encuesta, PreguntaEncuesta
 from plan import services as plan
 from plan import servicios_avances, servicios_cortes
-from plan.models import Actividad, Plan, Responsable
+from plan.models import Actividad, Avance, Plan, Responsable
 from resultados import services as resultados
 
 MARCA = "(demostración)"
@@ -126,7 +126,9 @@ def _actividad(codigo: str) -> Actividad:
     return Actividad.objects.get(plan__vigencia=VIGENCIA, codigo=codigo)
 
 
-def _avance(usuario, codigo: str, fecha: date, fraccion: str, narrativa: str):
+def _avance(
+    usuario: AbstractBaseUser, codigo: str, fecha: date, fraccion: str, narrativa: str
+) -> Avance:
     actividad = _actividad(codigo)
     return plan.registrar_avance(
         actividad=actividad,
@@ -246,7 +248,9 @@ def _programar(
     )
 
 
-def _realizar(u: Usuarios, espacio: EspacioDialogo, asistentes: int, acta: str, orgs: str = ""):
+def _realizar(
+    u: Usuarios, espacio: EspacioDialogo, asistentes: int, acta: str, orgs: str = ""
+) -> EspacioDialogo:
     return dialogos.registrar_realizacion(
         espacio=espacio,
         usuario=u.opgi,
@@ -414,8 +418,15 @@ def _espacios(u: Usuarios, resumen: Resumen) -> Espacios:
 # --- Citizens' questions, one or more in every state ----------------------------------
 
 
-def _recibir(texto: str, recibida_el: date, *, ciudadano: int | None = None, **lugar) -> Pregunta:
-    datos = {}
+def _recibir(
+    texto: str,
+    recibida_el: date,
+    *,
+    ciudadano: int | None = None,
+    espacio: EspacioDialogo | None = None,
+    territorio: Territorio | None = None,
+) -> Pregunta:
+    datos: dict[str, str] = {}
     if ciudadano is not None:
         nombre, correo, telefono = CIUDADANOS[ciudadano]
         datos = {"nombre": nombre, "correo": correo, "telefono": telefono}
@@ -424,8 +435,11 @@ def _recibir(texto: str, recibida_el: date, *, ciudadano: int | None = None, **l
         acepta_datos=True,
         quiere_respuesta=bool(datos),
         hoy=recibida_el,
-        **datos,
-        **lugar,
+        espacio=espacio,
+        territorio=territorio,
+        nombre=datos.get("nombre", ""),
+        correo=datos.get("correo", ""),
+        telefono=datos.get("telefono", ""),
     )
 
 
