@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from nucleo import historial
+from nucleo.confirmacion import pedir_confirmacion
 from nucleo.formularios import aplicar_errores
 from nucleo.parametros import entero
 from nucleo.roles import oficina_de
@@ -173,13 +174,25 @@ def espacio_gestion(request, pk):
     return render(request, "dialogos/gestion/espacio.html", _contexto_espacio(request, espacio))
 
 
-def _accion_sobre_espacio(request, pk, accion, form_class, nombre_form, hacer, exito, avisos=None):
+def _accion_sobre_espacio(
+    request, pk, accion, form_class, nombre_form, hacer, exito, avisos=None, confirmar=None
+):
     """The POST pattern of the space page: validate, call the service, redirect or show errors.
 
-    `avisos(espacio)`: the MURC warnings to show after the save (dialogos.murc)."""
+    `avisos(espacio)`: the MURC warnings to show after the save (dialogos.murc).
+    `confirmar(espacio)`: for a final action, the keyword arguments of
+    `nucleo.confirmacion.pedir_confirmacion`; a valid form is acted on only once confirmed."""
     espacio = permisos.ESPACIOS.obtener(request.user, pk, accion)
     form = form_class(request.POST, request.FILES)
     if form.is_valid():
+        if confirmar is not None:
+            pagina = pedir_confirmacion(
+                request,
+                volver=reverse("dialogos:gestion_espacio", args=[espacio.pk]),
+                **confirmar(espacio),
+            )
+            if pagina is not None:
+                return pagina
         try:
             resultado = hacer(espacio, form.cleaned_data)
         except ValidationError as error:
@@ -206,6 +219,15 @@ def espacio_cancelar(request, pk):
             espacio=espacio, usuario=request.user, **datos
         ),
         "Espacio cancelado. El cronograma y los calendarios suscritos lo muestran cancelado.",
+        confirmar=lambda espacio: {
+            "titulo": f"¿Cancelar el espacio «{espacio.titulo}»?",
+            "mensaje": "Esta acción no se puede deshacer.",
+            "consecuencias": [
+                "El cronograma público y los calendarios suscritos lo mostrarán cancelado.",
+                "No se podrá registrar como realizado ni cambiar su programación.",
+            ],
+            "boton": "Sí, cancelar el espacio",
+        },
     )
 
 
@@ -223,6 +245,16 @@ def espacio_realizacion(request, pk):
         ),
         "Espacio registrado como realizado.",
         murc.avisos,
+        confirmar=lambda espacio: {
+            "titulo": f"¿Registrar «{espacio.titulo}» como realizado?",
+            "mensaje": "Esta acción no se puede deshacer.",
+            "consecuencias": [
+                "El acta y el número de asistentes quedan registrados tal como los escribió.",
+                "El espacio ya no se podrá cancelar ni reprogramar.",
+            ],
+            "boton": "Sí, registrar como realizado",
+            "peligro": False,
+        },
     )
 
 
@@ -437,10 +469,18 @@ def pregunta(request, pk):
     return render(request, "dialogos/gestion/pregunta.html", _contexto_pregunta(request, pregunta))
 
 
-def _accion_sobre_pregunta(request, pk, accion, form_class, nombre_form, hacer, exito):
+def _accion_sobre_pregunta(
+    request, pk, accion, form_class, nombre_form, hacer, exito, confirmar=None
+):
     pregunta = permisos.PREGUNTAS.obtener(request.user, pk, accion)
     form = form_class(request.POST)
     if form.is_valid():
+        if confirmar is not None:
+            pagina = pedir_confirmacion(
+                request, volver=reverse("dialogos:pregunta", args=[pregunta.pk]), **confirmar
+            )
+            if pagina is not None:
+                return pagina
         try:
             hacer(pregunta, form.cleaned_data)
         except ValidationError as error:
@@ -497,6 +537,16 @@ def pregunta_publicar(request, pk):
             pregunta=pregunta, usuario=request.user, **datos
         ),
         "Pregunta y respuesta publicadas, sin datos personales.",
+        confirmar={
+            "titulo": "¿Publicar esta pregunta y su respuesta?",
+            "mensaje": "Los textos quedarán a la vista de la ciudadanía en «Respuestas».",
+            "consecuencias": [
+                "Se publican los textos tal como los dejó, nunca el nombre ni el contacto.",
+                "Revise antes que no contengan datos personales.",
+            ],
+            "boton": "Sí, publicar",
+            "peligro": False,
+        },
     )
 
 

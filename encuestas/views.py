@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from dialogos.models import EspacioDialogo
 from nucleo import documentos
+from nucleo.confirmacion import pedir_confirmacion
 from nucleo.formularios import aplicar_errores
 from nucleo.parametros import entero
 from plan import selectors as plan_selectors
@@ -181,6 +182,21 @@ def editar(request, pk):
 def publicacion(request, pk):
     encuesta = permisos.ENCUESTAS.obtener(request.user, pk, Accion.PUBLICAR_RESULTADOS)
     publicar = request.POST.get("publicar") == "1"
+    if publicar:  # withdrawing can be undone by publishing again: no confirmation
+        pagina = pedir_confirmacion(
+            request,
+            titulo=f"¿Publicar los resultados de «{encuesta.titulo}» en la página ciudadana?",
+            mensaje="La ciudadanía verá las cifras agregadas desde ahora.",
+            consecuencias=[
+                "Se publican las cifras agregadas; nunca los textos libres.",
+                "Podrá retirarlos después, pero quien ya los vio o descargó los conserva.",
+            ],
+            boton="Sí, publicar los resultados",
+            volver=reverse("encuestas:detalle", args=[encuesta.pk]),
+            peligro=False,
+        )
+        if pagina is not None:
+            return pagina
     try:
         services.publicar_resultados(usuario=request.user, encuesta=encuesta, publicar=publicar)
     except ValidationError as error:  # a stale page: already in that state

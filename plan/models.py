@@ -551,6 +551,19 @@ class Evidencia(ConEstados, ArchivoGuardado):
     def puede_retirarse(self) -> bool:
         return self.publica
 
+    # What a staff browser may open inline («Vista previa»): the accepted types a
+    # browser renders without running anything. Read from the content type stored at
+    # upload (nucleo.archivos checked it against the bytes), never from the name.
+    TIPOS_VISTA_PREVIA = frozenset({"application/pdf", "image/png", "image/jpeg", "image/webp"})
+
+    @property
+    def tiene_vista_previa(self) -> bool:
+        return bool(self.archivo) and self.tipo_contenido in self.TIPOS_VISTA_PREVIA
+
+    @property
+    def es_imagen(self) -> bool:
+        return self.tiene_vista_previa and self.tipo_contenido.startswith("image/")
+
 
 class Perfil(models.Model):
     """Links a user account to the office (Responsable) they report for."""

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import CharField, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 
 from nucleo import historial
 from plan import fuentes, reglas
@@ -216,6 +216,41 @@ def tablero(
         )
         datos = replace(datos, evidencias_pendientes=list(pendientes))
     return datos
+
+
+@dataclass(frozen=True)
+class PorRevisar:
+    """The next item waiting for OPGI's review: where it is on its activity's page."""
+
+    tipo: str  # "evidencia" or "avance": the prefix of its anchor on the page
+    pk: int
+    actividad_id: int
+
+    @property
+    def ancla(self) -> str:
+        return f"{self.tipo}-{self.pk}"
+
+
+def siguiente_por_revisar(*, plan: Plan) -> PorRevisar | None:
+    """The oldest evidence or progress report of the plan still waiting for review (the
+    order of «Mis pendientes»: the first sent first), in one query (a UNION)."""
+    evidencias = (
+        Evidencia.objects.filter(estado=Evidencia.Estado.ENVIADA, actividad__plan=plan)
+        .annotate(tipo=Value("evidencia", output_field=CharField()), momento=F("subida_en"))
+        .values_list("tipo", "pk", "actividad_id", "momento")
+        .order_by()
+    )
+    avances = (
+        Avance.objects.filter(estado=Avance.Estado.ENVIADO, actividad__plan=plan)
+        .annotate(tipo=Value("avance", output_field=CharField()), momento=F("creado_en"))
+        .values_list("tipo", "pk", "actividad_id", "momento")
+        .order_by()
+    )
+    filas = list(evidencias.union(avances, all=True).order_by("momento", "tipo", "pk")[:1])
+    if not filas:
+        return None
+    tipo, pk, actividad_id, _ = filas[0]
+    return PorRevisar(tipo=tipo, pk=pk, actividad_id=actividad_id)
 
 
 def fila_de_actividad(*, actividad: Actividad, fecha: date) -> FilaSeguimiento:

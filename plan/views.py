@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -168,7 +169,9 @@ def reportar_avance(request, pk):
 @require_POST
 def revisar_avance(request, pk):
     """OPGI approves, returns (with a comment) or annuls (with a reason) a report."""
-    avance = get_object_or_404(Avance.objects.select_related("actividad__plan"), pk=pk)
+    avance = get_object_or_404(
+        Avance.objects.select_related("actividad__plan", "reportado_por"), pk=pk
+    )
     permisos.ACTIVIDADES.exigir(request.user, Accion.REVISAR_AVANCE, avance.actividad)
     usuario = request.user
     acciones = {
@@ -182,31 +185,58 @@ def revisar_avance(request, pk):
             avance=avance, usuario=usuario, motivo=texto
         ),
     }
+    nombre = f"Avance del {avance.fecha:%d/%m/%Y}"
     return _revisar(
         request,
         form=RevisionAvanceForm(request.POST),
         acciones=acciones,
-        actividad_id=avance.actividad_id,
-        exito=lambda: f"Avance del {avance.fecha:%d/%m/%Y}: {avance.leyenda_estado}.",
+        actividad=avance.actividad,
+        ancla=f"avance-{avance.pk}",
+        exito={
+            "aprobar": lambda: f"{nombre} aprobado.",
+            "devolver": lambda: f"{nombre} devuelto a {_oficina_de(avance.reportado_por)}.",
+            "anular": lambda: f"{nombre} anulado.",
+        },
     )
 
 
 MENSAJE_ACCION_DE_REVISION = "Elija una acción de revisión válida."
+MENSAJE_SIN_REVISIONES = "No quedan revisiones pendientes."
 
 
-def _revisar(request, *, form, acciones, actividad_id: int, exito) -> HttpResponse:
+def _oficina_de(usuario) -> str:
+    """Whom a returned item goes back to: the office of the account that sent it."""
+    oficina = roles.oficina_de(usuario) if usuario is not None else None
+    return oficina.nombre if oficina is not None else "la oficina"
+
+
+def _en_la_pagina(actividad_id: int, ancla: str) -> HttpResponse:
+    """The activity's page, scrolled to the item (#evidencia-… / #avance-…)."""
+    return redirect(f"{reverse('actividad', args=[actividad_id])}#{ancla}")
+
+
+def _revisar(request, *, form, acciones, actividad, ancla: str, exito) -> HttpResponse:
     """The one shape of the review endpoints (progress, evidence): a valid choice calls
-    its service with the comment; the outcome is said; back to the activity."""
+    its service with the comment; the outcome is said, naming the item; back to the item
+    on its activity's page, or (?siguiente=1, «Aprobar y siguiente») on to the next item
+    waiting for review in the plan."""
     if not form.is_valid():
         messages.error(request, MENSAJE_ACCION_DE_REVISION)
-        return redirect("actividad", pk=actividad_id)
+        return _en_la_pagina(actividad.pk, ancla)
+    accion = form.cleaned_data["accion"]
     try:
-        acciones[form.cleaned_data["accion"]](form.cleaned_data["comentario"])
+        acciones[accion](form.cleaned_data["comentario"])
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, exito())
-    return redirect("actividad", pk=actividad_id)
+        return _en_la_pagina(actividad.pk, ancla)
+    messages.success(request, exito[accion]())
+    if request.GET.get("siguiente") == "1":
+        siguiente = selectors.siguiente_por_revisar(plan=actividad.plan)
+        if siguiente is None:
+            messages.info(request, MENSAJE_SIN_REVISIONES)
+            return redirect("tablero")
+        return _en_la_pagina(siguiente.actividad_id, siguiente.ancla)
+    return _en_la_pagina(actividad.pk, ancla)
 
 
 @login_required
@@ -306,37 +336,57 @@ def revisar_evidencia(request, pk):
             evidencia=evidencia, revisor=usuario, publica=False
         ),
     }
+    nombre = f"Evidencia «{evidencia.descripcion}»"
     return _revisar(
         request,
         form=RevisionForm(request.POST),
         acciones=acciones,
-        actividad_id=evidencia.actividad_id,
-        exito=lambda: "Revisión guardada.",
+        actividad=evidencia.actividad,
+        ancla=f"evidencia-{evidencia.pk}",
+        exito={
+            "aprobar": lambda: f"{nombre} aprobada.",
+            "devolver": lambda: f"{nombre} devuelta a {_oficina_de(evidencia.subida_por)}.",
+            "publicar": lambda: f"{nombre} publicada en la página pública.",
+            "despublicar": lambda: f"{nombre} retirada de la página pública.",
+        },
     )
+
+
+# The inline response is a sandboxed document: no script, no form, no same origin.
+CSP_EN_LINEA = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
 
 
 @login_required
 def descargar_evidencia(request, pk):
+    """The evidence file: a download; with ?ver=1, inline for PDFs and images."""
     evidencia = permisos.EVIDENCIAS.obtener(request.user, pk)
     if not evidencia.archivo:
         raise Http404("Esta evidencia es un enlace, no un archivo.")
-    return respuesta_archivo(evidencia)
+    en_linea = request.GET.get("ver") == "1" and evidencia.tiene_vista_previa
+    return respuesta_archivo(evidencia, en_linea=en_linea)
 
 
-def respuesta_archivo(evidencia: Evidencia) -> FileResponse:
-    """The evidence file as a download under its original name."""
+def respuesta_archivo(evidencia: Evidencia, *, en_linea: bool = False) -> FileResponse:
+    """The evidence file as a download under its original name (inline if asked: the
+    caller decides which types may be)."""
     try:
         contenido = evidencia.archivo.open("rb")
     except FileNotFoundError:
         # The row says there is a file but the storage lost it: log it, tell the user.
         logger.error("Falta el archivo %s de la evidencia %s", evidencia.archivo.name, evidencia.pk)
         raise Http404("El archivo de esta evidencia no está disponible.") from None
-    return FileResponse(
+    respuesta = FileResponse(
         contenido,
-        as_attachment=True,
+        as_attachment=not en_linea,
         filename=evidencia.nombre_original or evidencia.archivo.name.rsplit("/", 1)[-1],
         content_type=evidencia.tipo_contenido or "application/octet-stream",
     )
+    respuesta["X-Content-Type-Options"] = "nosniff"
+    if en_linea:
+        respuesta["Content-Security-Policy"] = CSP_EN_LINEA
+        # A private document: the browser keeps no copy.
+        respuesta["Cache-Control"] = "private, no-store"
+    return respuesta
 
 
 @login_required

@@ -14,10 +14,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from nucleo import documentos, generados
+from nucleo.confirmacion import pedir_confirmacion
 from plan import informes, permisos, services, servicios_cortes
 from plan.cortes import Corte
 from plan.forms import ObservacionesForm
@@ -236,6 +238,23 @@ def observaciones(request, vigencia: int, corte: int):
 def cerrar_corte(request, vigencia: int, corte: int):
     plan = _plan(vigencia)
     corte_o_404(plan, corte)
+    if permisos.puede_cerrar_cortes(request.user):  # others get the service's refusal
+        pagina = pedir_confirmacion(
+            request,
+            titulo=f"¿Cerrar y publicar el corte {corte} del plan {plan.vigencia}?",
+            mensaje="El seguimiento de este corte quedará congelado tal como se ve ahora.",
+            consecuencias=[
+                "Sus cifras, estados y observaciones se publican en el portal, firmados.",
+                "Solo se puede reabrir con un motivo, que queda en el historial.",
+            ],
+            boton="Sí, cerrar y publicar el corte",
+            volver=reverse(
+                "observaciones_seguimiento", kwargs={"vigencia": plan.vigencia, "corte": corte}
+            ),
+            peligro=False,
+        )
+        if pagina is not None:
+            return pagina
     try:
         servicios_cortes.cerrar_corte(
             plan=plan,

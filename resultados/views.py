@@ -8,9 +8,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from dialogos.models import EspacioDialogo
+from nucleo.confirmacion import pedir_confirmacion
 from plan.models import Plan
 
 from . import informes, selectors, services
@@ -104,6 +106,19 @@ def _publicar(request: HttpRequest, publicar: Callable[[], object]) -> None:
 def audiencia_publicar(request: HttpRequest, pk: int) -> HttpResponse:
     _exigir(request, Accion.PUBLICAR)
     espacio = _audiencia(pk)
+    pagina = pedir_confirmacion(
+        request,
+        titulo=f"¿Publicar el informe de resultados de «{espacio.titulo}»?",
+        mensaje="Esta acción no se puede deshacer.",
+        consecuencias=[
+            "El informe aparecerá en «Informes de resultados» del portal, con sus cifras de hoy.",
+        ],
+        boton="Sí, publicar el informe",
+        volver=reverse("resultados:gestion"),
+        peligro=False,
+    )
+    if pagina is not None:
+        return pagina
     _publicar(
         request,
         lambda: services.publicar_informe_audiencia(espacio=espacio, usuario=request.user),
@@ -115,6 +130,19 @@ def audiencia_publicar(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def estrategia_publicar(request: HttpRequest, vigencia: int) -> HttpResponse:
     _exigir(request, Accion.PUBLICAR)
+    pagina = pedir_confirmacion(
+        request,
+        titulo=f"¿Publicar el informe de resultados de la estrategia {vigencia}?",
+        mensaje="Esta acción no se puede deshacer.",
+        consecuencias=[
+            "El informe aparecerá en «Informes de resultados» del portal, con sus cifras de hoy.",
+        ],
+        boton="Sí, publicar el informe",
+        volver=reverse("resultados:gestion"),
+        peligro=False,
+    )
+    if pagina is not None:
+        return pagina
     _publicar(
         request,
         lambda: services.publicar_informe_resultados(vigencia=vigencia, usuario=request.user),

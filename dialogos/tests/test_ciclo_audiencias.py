@@ -217,7 +217,7 @@ def test_registrar_como_realizada_una_audiencia_sin_informe_ni_convocatoria_avis
     with caplog.at_level(logging.INFO, logger="rdc.cambios"):
         respuesta = client.post(
             f"/dialogos/gestion/espacios/{audiencia.pk}/realizacion/",
-            {"asistentes": 120, "acta": "Se rindió cuentas."},
+            {"asistentes": 120, "acta": "Se rindió cuentas.", "confirmado": "1"},
         )
 
     assert respuesta.status_code == 302
@@ -233,7 +233,7 @@ def test_registrar_como_realizada_una_jornada_no_avisa(client, alicia, crear_esp
     client.force_login(alicia)
     respuesta = client.post(
         f"/dialogos/gestion/espacios/{jornada.pk}/realizacion/",
-        {"asistentes": 12, "acta": "Se dialogó."},
+        {"asistentes": 12, "acta": "Se dialogó.", "confirmado": "1"},
     )
     assert respuesta.status_code == 302
     assert _avisos(respuesta) == []

@@ -125,7 +125,12 @@ def test_programado_a_realizado_con_acta(client, alicia, crear_espacio):
     client.force_login(alicia)
     respuesta = client.post(
         f"/dialogos/gestion/espacios/{espacio.pk}/realizacion/",
-        {"asistentes": "85", "organizaciones": "JAC Genoy", "acta": "Se presentó el informe."},
+        {
+            "asistentes": "85",
+            "organizaciones": "JAC Genoy",
+            "acta": "Se presentó el informe.",
+            "confirmado": "1",
+        },
     )
     assert respuesta.status_code == 302
     espacio.refresh_from_db()
@@ -146,7 +151,9 @@ def test_programado_a_realizado_con_acta(client, alicia, crear_espacio):
 def test_el_acta_exige_asistentes_y_resumen(client, alicia, crear_espacio, datos, mensaje):
     espacio = crear_espacio()
     client.force_login(alicia)
-    respuesta = client.post(f"/dialogos/gestion/espacios/{espacio.pk}/realizacion/", datos)
+    respuesta = client.post(
+        f"/dialogos/gestion/espacios/{espacio.pk}/realizacion/", {**datos, "confirmado": "1"}
+    )
     assert respuesta.status_code == 400
     assert mensaje in respuesta.content.decode()
     espacio.refresh_from_db()
@@ -162,14 +169,17 @@ def test_no_se_realiza_un_espacio_que_no_ha_empezado(alicia, crear_espacio):
 def test_programado_a_cancelado_exige_motivo(client, alicia, crear_espacio):
     espacio = crear_espacio()
     client.force_login(alicia)
-    sin_motivo = client.post(f"/dialogos/gestion/espacios/{espacio.pk}/cancelar/", {"motivo": " "})
+    sin_motivo = client.post(
+        f"/dialogos/gestion/espacios/{espacio.pk}/cancelar/", {"motivo": " ", "confirmado": "1"}
+    )
     assert sin_motivo.status_code == 400
     assert "Explique por qué se cancela el espacio." in sin_motivo.content.decode()
     espacio.refresh_from_db()
     assert espacio.estado == Estado.PROGRAMADO
 
     con_motivo = client.post(
-        f"/dialogos/gestion/espacios/{espacio.pk}/cancelar/", {"motivo": "Lluvias fuertes"}
+        f"/dialogos/gestion/espacios/{espacio.pk}/cancelar/",
+        {"motivo": "Lluvias fuertes", "confirmado": "1"},
     )
     assert con_motivo.status_code == 302
     espacio.refresh_from_db()
@@ -295,3 +305,46 @@ def test_la_lista_de_compromisos_preselecciona_el_estado_actual_de_cada_uno(
     html = client.get("/dialogos/gestion/compromisos/").content.decode()
     assert '<option value="en_curso" selected>En ejecución</option>' in html
     assert '<option value="pendiente">Pendiente</option>' in html
+
+
+# --- Confirmation of final actions ------------------------------------------------
+
+
+def test_cancelar_sin_confirmar_muestra_la_confirmacion_y_no_cambia_nada(
+    client, alicia, crear_espacio
+):
+    espacio = crear_espacio(titulo="Diálogo en Genoy")
+    client.force_login(alicia)
+    url = f"/dialogos/gestion/espacios/{espacio.pk}/cancelar/"
+
+    pagina = client.post(url, {"motivo": "Lluvias fuertes"})
+
+    assert pagina.status_code == 200
+    html = pagina.content.decode()
+    assert "¿Cancelar el espacio «Diálogo en Genoy»?" in html
+    assert "Esta acción no se puede deshacer." in html
+    assert "Sí, cancelar el espacio" in html
+    assert f'action="{url}"' in html
+    assert '<input type="hidden" name="motivo" value="Lluvias fuertes">' in html
+    assert '<input type="hidden" name="confirmado" value="1">' in html
+    assert f'href="/dialogos/gestion/espacios/{espacio.pk}/">Volver</a>' in html
+    espacio.refresh_from_db()
+    assert espacio.estado == Estado.PROGRAMADO and espacio.motivo_cancelacion == ""
+
+    confirmada = client.post(url, {"motivo": "Lluvias fuertes", "confirmado": "1"})
+    assert confirmada.status_code == 302
+    espacio.refresh_from_db()
+    assert espacio.estado == Estado.CANCELADO
+
+
+def test_registrar_como_realizado_sin_confirmar_no_cambia_nada(client, alicia, crear_espacio):
+    espacio = crear_espacio()
+    client.force_login(alicia)
+    pagina = client.post(
+        f"/dialogos/gestion/espacios/{espacio.pk}/realizacion/",
+        {"asistentes": "85", "acta": "Se presentó el informe."},
+    )
+    assert pagina.status_code == 200
+    assert "Sí, registrar como realizado" in pagina.content.decode()
+    espacio.refresh_from_db()
+    assert espacio.estado == Estado.PROGRAMADO and espacio.asistentes is None

@@ -64,6 +64,7 @@ def test_flujo_completo_por_http(client, alicia, bruno, crear_pregunta, educacio
         {
             "texto_publico": "¿Habrá cupos en el colegio de Genoy?",
             "respuesta_publica": "Sí: se abrirán 120 cupos en febrero.",
+            "confirmado": "1",
         },
     )
     assert publicada.status_code == 302

@@ -47,7 +47,10 @@ def test_el_mensaje_de_una_regla_ya_no_esta_escrito_en_el_formulario_y_en_el_ser
 def _post_espacio(accion, datos):
     def _post(client, crear_espacio, crear_pregunta):
         espacio = crear_espacio(realizado=accion in ("compromisos", "adjuntos"))
-        return client.post(f"/dialogos/gestion/espacios/{espacio.pk}/{accion}/", datos)
+        # Posted as from the confirmation page: the service's own rules answer.
+        return client.post(
+            f"/dialogos/gestion/espacios/{espacio.pk}/{accion}/", {**datos, "confirmado": "1"}
+        )
 
     return _post
 

@@ -216,8 +216,12 @@ def test_matriz_de_permisos_sobre_espacios(
                 "lugar": "Otro lugar",
             },
         ),
-        "cancelar": lambda: client.post(f"{base}/cancelar/", {"motivo": "Lluvia"}),
-        "realizar": lambda: client.post(f"{base}/realizacion/", {"asistentes": 9, "acta": "Acta"}),
+        "cancelar": lambda: client.post(
+            f"{base}/cancelar/", {"motivo": "Lluvia", "confirmado": "1"}
+        ),
+        "realizar": lambda: client.post(
+            f"{base}/realizacion/", {"asistentes": 9, "acta": "Acta", "confirmado": "1"}
+        ),
         "compromiso": lambda: client.post(
             f"{base}/compromisos/",
             {
@@ -310,7 +314,11 @@ def test_matriz_de_permisos_sobre_preguntas(
         "responder": lambda: client.post(f"{base}/responder/", {"respuesta": "En abril."}),
         "publicar": lambda: client.post(
             f"{base}/publicar/",
-            {"texto_publico": "¿Cuándo abre el comedor?", "respuesta_publica": "En abril."},
+            {
+                "texto_publico": "¿Cuándo abre el comedor?",
+                "respuesta_publica": "En abril.",
+                "confirmado": "1",
+            },
         ),
     }
 

@@ -62,7 +62,9 @@ def test_publicar_dos_veces_se_rechaza_con_un_mensaje(client, encuesta, alicia):
     # A stale page posting again: redirected with the message, nothing changed.
     client.force_login(alicia)
     respuesta = client.post(
-        f"/encuestas/gestion/{encuesta.pk}/publicacion/", {"publicar": "1"}, follow=True
+        f"/encuestas/gestion/{encuesta.pk}/publicacion/",
+        {"publicar": "1", "confirmado": "1"},
+        follow=True,
     )
     assert "ya están publicados" in respuesta.content.decode()
     assert type(encuesta).objects.get(pk=encuesta.pk).publicados_en == publicados_en

@@ -35,7 +35,11 @@ GRILLA = {
 @pytest.mark.parametrize("accion", list(GRILLA))
 def test_grilla_de_permisos(client, request, encuesta, accion):
     metodo, ruta, esperados = GRILLA[accion]
-    datos = {"publicar": "1", "nombre": "Cuestionario nuevo"} if metodo == "post" else None
+    datos = (
+        {"publicar": "1", "confirmado": "1", "nombre": "Cuestionario nuevo"}
+        if metodo == "post"
+        else None
+    )
     obtenidos = []
     for rol in ROLES:
         client.logout()

@@ -122,7 +122,8 @@ def test_resultados_publicos_solo_publicados_y_sin_textos(client, alicia, encues
     assert client.get(url).status_code == 404
     client.force_login(alicia)
     publicar = client.post(
-        f"/encuestas/gestion/{encuesta_con_respuestas.pk}/publicacion/", {"publicar": "1"}
+        f"/encuestas/gestion/{encuesta_con_respuestas.pk}/publicacion/",
+        {"publicar": "1", "confirmado": "1"},
     )
     assert publicar.status_code == 302
     client.logout()
@@ -138,3 +139,16 @@ def test_resultados_publicos_solo_publicados_y_sin_textos(client, alicia, encues
     client.post(f"/encuestas/gestion/{encuesta_con_respuestas.pk}/publicacion/", {"publicar": "0"})
     client.logout()
     assert client.get(url).status_code == 404
+
+
+def test_publicar_los_resultados_sin_confirmar_no_los_publica(
+    client, alicia, encuesta_con_respuestas
+):
+    client.force_login(alicia)
+    pagina = client.post(
+        f"/encuestas/gestion/{encuesta_con_respuestas.pk}/publicacion/", {"publicar": "1"}
+    )
+    assert pagina.status_code == 200
+    assert "Sí, publicar los resultados" in pagina.content.decode()
+    encuesta_con_respuestas.refresh_from_db()
+    assert not encuesta_con_respuestas.resultados_publicados

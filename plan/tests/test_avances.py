@@ -32,7 +32,7 @@ def avance_mostrado(html: str) -> str:
 def filas_del_historial(html: str) -> list[list[str]]:
     """Date, quantity, %, narrative and reporter of each report (its state aside)."""
     tabla = html.split("Reportes de avance (ninguno se sobrescribe)")[1].split("</table>")[0]
-    filas = re.findall(r'<tr data-avance="\d+"><td>(.*?)</tr>', tabla, re.S)
+    filas = re.findall(r'<tr[^>]* data-avance="\d+"[^>]*><td>(.*?)</tr>', tabla, re.S)
     return [
         [re.sub(r"<[^>]+>", " ", celda).split() for celda in fila.split("</td><td>")][:5]
         for fila in filas

@@ -89,7 +89,7 @@ def test_solo_control_interno_reabre_un_corte(request, plan, diana, persona):
 def test_los_botones_de_cierre_respetan_el_permiso(client, request, plan, persona, estado):
     client.force_login(request.getfixturevalue(persona))
 
-    respuesta = client.post("/informes/seguimiento/2022/2/cerrar/")
+    respuesta = client.post("/informes/seguimiento/2022/2/cerrar/", {"confirmado": "1"})
 
     assert respuesta.status_code == estado
     assert CortePlan.objects.filter(numero=2, cerrado_en__isnull=False).exists() == (estado == 302)
@@ -240,3 +240,22 @@ def test_el_seguimiento_de_un_plan_sin_publicar_no_se_publica(client, plan, dian
     Plan.objects.filter(pk=plan.pk).update(publicado=False)
 
     assert client.get(PORTAL_XLSX).status_code == 404
+
+
+def test_cerrar_un_corte_sin_confirmar_muestra_la_confirmacion_y_no_lo_cierra(client, plan, diana):
+    client.force_login(diana)
+    url = "/informes/seguimiento/2022/2/cerrar/"
+
+    pagina = client.post(url, {"firmado_nombre": "Diana Rosero", "firmado_cargo": "Jefe"})
+
+    assert pagina.status_code == 200
+    html = pagina.content.decode()
+    assert "¿Cerrar y publicar el corte 2 del plan 2022?" in html
+    assert "Sí, cerrar y publicar el corte" in html
+    assert '<input type="hidden" name="firmado_nombre" value="Diana Rosero">' in html
+    assert 'href="/informes/seguimiento/2022/2/observaciones/">Volver</a>' in html
+    assert not CortePlan.objects.filter(numero=2, cerrado_en__isnull=False).exists()
+
+    client.post(url, {"firmado_nombre": "Diana Rosero", "firmado_cargo": "Jefe", "confirmado": "1"})
+    corte = CortePlan.objects.get(plan=plan, numero=2)
+    assert corte.cerrado and corte.firmado_nombre == "Diana Rosero"

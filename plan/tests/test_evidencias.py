@@ -332,7 +332,9 @@ def test_opgi_aprueba_una_evidencia(client, alicia, enviada):
 
     respuesta = revisar(client, enviada, "aprobar", "Completa.")
 
-    assert respuesta.redirect_chain == [(f"/actividades/{enviada.actividad_id}/", 302)]
+    assert respuesta.redirect_chain == [
+        (f"/actividades/{enviada.actividad_id}/#evidencia-{enviada.pk}", 302)
+    ]
     enviada.refresh_from_db()
     assert enviada.estado == Evidencia.Estado.APROBADA
     assert enviada.revisada_por == alicia
@@ -340,7 +342,7 @@ def test_opgi_aprueba_una_evidencia(client, alicia, enviada):
     assert enviada.comentario_revision == "Completa."
     assert enviada.publica is False
     html = respuesta.content.decode()
-    assert "Revisión guardada." in html
+    assert "Evidencia «Informe» aprobada." in html
     bloque = html.split(f'id="evidencia-{enviada.pk}"')[1].split("</li>")[0]
     assert 'data-estado="aprobada"' in html
     assert "Aprobada" in bloque

@@ -305,5 +305,5 @@ def test_los_botones_de_revision_no_cuestan_una_consulta_por_avance(
     with django_assert_max_num_queries(len(con_uno.captured_queries)):
         respuesta = client.get(pagina)
 
-    assert respuesta.content.decode().count('value="aprobar"') == 5
+    assert respuesta.content.decode().count(">Aprobar</button>") == 5
     assert respuesta.content.decode().count("/correccion/") == 1

@@ -79,7 +79,7 @@ def test_permisos_de_borradores_y_publicacion(request, datos, persona):
         reverse("resultados:audiencia_publicar", args=[datos.publica.pk]),
         reverse("resultados:estrategia_publicar", args=[2022]),
     ):
-        respuesta = cliente.post(url)
+        respuesta = cliente.post(url, {"confirmado": "1"})
         assert respuesta.status_code == publicar, url
     publicados = InformePublicado.objects.count()
     assert publicados == (2 if persona == "alicia" else 0)
@@ -246,3 +246,16 @@ def test_el_informe_publicado_queda_congelado_aunque_cambien_los_datos(client, a
         reverse("resultados:audiencia_borrador", args=[datos.publica.pk, "xlsx"])
     )
     assert dato(hojas_xlsx(borrador.content)["Resumen"], "Preguntas recibidas") == 6
+
+
+def test_publicar_un_informe_sin_confirmar_no_publica_nada(client, alicia, datos):
+    client.force_login(alicia)
+    for url in (
+        reverse("resultados:audiencia_publicar", args=[datos.publica.pk]),
+        reverse("resultados:estrategia_publicar", args=[2022]),
+    ):
+        pagina = client.post(url)
+        assert pagina.status_code == 200, url
+        html = pagina.content.decode()
+        assert "Esta acción no se puede deshacer." in html and "Sí, publicar el informe" in html
+    assert not InformePublicado.objects.exists()

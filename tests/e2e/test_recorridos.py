@@ -82,9 +82,10 @@ def texto_del_pdf(contenido: bytes) -> str:
     return "\n".join(hoja.extract_text() for hoja in PdfReader(io.BytesIO(contenido)).pages)
 
 
-def revisar(page, evidencia: Evidencia, boton: str) -> None:
-    page.locator(f"#evidencia-{evidencia.pk}").get_by_role("button", name=boton).click()
-    expect(page.get_by_text("Revisión guardada.")).to_be_visible()
+def revisar(page, evidencia: Evidencia, boton: str, mensaje: str) -> None:
+    bloque = page.locator(f"#evidencia-{evidencia.pk}")
+    bloque.get_by_role("button", name=boton, exact=True).click()
+    expect(page.get_by_text(mensaje)).to_be_visible()
 
 
 def test_a_opgi_sigue_el_plan(page, plan, informe_pdf):
@@ -128,9 +129,19 @@ def test_a_opgi_sigue_el_plan(page, plan, informe_pdf):
     # The office's evidence: approved, then made public.
     estado = page.locator(f"#evidencia-{evidencia.pk} .estado-evidencia")
     expect(estado).to_have_text("Enviada")
-    revisar(page, evidencia, "Aprobar")
+    revisar(
+        page,
+        evidencia,
+        "Aprobar",
+        "Evidencia «Informe de gestión publicado en el portal» aprobada.",
+    )
     expect(estado).to_have_text("Aprobada")
-    revisar(page, evidencia, "Publicar")
+    revisar(
+        page,
+        evidencia,
+        "Publicar",
+        "Evidencia «Informe de gestión publicado en el portal» publicada en la página pública.",
+    )
     expect(page.locator(f"#evidencia-{evidencia.pk}")).to_contain_text("Pública")
     expect(page.locator(f"#evidencia-{evidencia.pk}").get_by_role("button")).to_have_text(
         ["Devolver", "Retirar de la página pública"]
@@ -152,6 +163,98 @@ def test_a_opgi_sigue_el_plan(page, plan, informe_pdf):
     texto = texto_del_pdf(contenido)
     assert "1.3 Formular y publicar" in texto
     assert "30/06/2022: Informe de gestión" in texto  # the progress she has just recorded
+
+
+# --- d. OPGI reviews one item after another, and confirms what cannot be undone ------
+
+
+def test_d_opgi_revisa_en_serie_y_confirma_lo_irreversible(page, plan, informe_pdf):
+    alicia = crear_usuario("alicia", roles.OPGI)
+    bruno = crear_usuario("bruno", roles.OFICINA, "educacion")
+    carla = crear_usuario("carla", roles.OFICINA, "salud")
+    pdf = informe_pdf.read_bytes()
+    primera = plan_services.subir_evidencia(
+        actividad=Actividad.objects.get(codigo="1.3"),
+        usuario=bruno,
+        descripcion="Lista de asistencia de Educación",
+        archivo=SimpleUploadedFile("lista.pdf", pdf),
+    )
+    segunda = plan_services.subir_evidencia(
+        actividad=Actividad.objects.get(codigo="1.5"),
+        usuario=carla,
+        descripcion="Acta de la jornada de Salud",
+        archivo=SimpleUploadedFile("acta.pdf", pdf),
+    )
+    inicio = timezone.now() + timedelta(days=10)
+    espacio = dialogos_services.programar_espacio(
+        usuario=alicia,
+        tipo=EspacioDialogo.Tipo.JORNADA_TEMATICA,
+        titulo="Jornada temática de educación en Genoy",
+        tema="",
+        oficinas=list(Responsable.objects.filter(slug="educacion")),
+        inicio=inicio,
+        fin=inicio + timedelta(hours=2),
+        lugar="Casa de la Cultura",
+        enlace="",
+    )
+
+    ingresar(page, "alicia")
+    page.goto(f"/actividades/{primera.actividad_id}/")
+    bloque = page.locator(f"#evidencia-{primera.pk}")
+    # «Aprobar» and «Devolver» do not look alike: different colours and borders.
+    aprobar = bloque.get_by_role("button", name="Aprobar", exact=True)
+    devolver = bloque.get_by_role("button", name="Devolver", exact=True)
+    fondo = "el => getComputedStyle(el).backgroundColor"
+    assert aprobar.evaluate(fondo) != devolver.evaluate(fondo)
+    expect(bloque.get_by_role("link", name=re.compile("^Vista previa"))).to_have_attribute(
+        "href", f"/evidencias/{primera.pk}/archivo/?ver=1"
+    )
+
+    # «Aprobar y siguiente»: on to Salud's evidence, the message names the first one.
+    bloque.get_by_role("button", name="Aprobar y siguiente").click()
+    expect(page).to_have_url(
+        re.compile(rf"/actividades/{segunda.actividad_id}/#evidencia-{segunda.pk}$")
+    )
+    expect(
+        page.get_by_text("Evidencia «Lista de asistencia de Educación» aprobada.")
+    ).to_be_visible()
+
+    # Returned with a reason: the message says to which office it goes back.
+    bloque = page.locator(f"#evidencia-{segunda.pk}")
+    bloque.get_by_label("Comentario de la revisión").fill("Falta la firma del secretario.")
+    bloque.get_by_role("button", name="Devolver", exact=True).click()
+    expect(
+        page.get_by_text("Evidencia «Acta de la jornada de Salud» devuelta a Secretaría de Salud")
+    ).to_be_visible()
+    primera.refresh_from_db()
+    segunda.refresh_from_db()
+    assert (primera.estado, segunda.estado) == (
+        Evidencia.Estado.APROBADA,
+        Evidencia.Estado.DEVUELTA,
+    )
+    assert segunda.comentario_revision == "Falta la firma del secretario."
+
+    # Cancelling a space: a confirmation page first; «Volver» changes nothing.
+    page.goto(f"/dialogos/gestion/espacios/{espacio.pk}/")
+    page.get_by_label("Motivo de la cancelación").fill("Paro de transporte.")
+    page.get_by_role("button", name="Cancelar el espacio").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "¿Cancelar el espacio «Jornada temática de educación en Genoy»?"
+    )
+    expect(page.get_by_text("Esta acción no se puede deshacer.")).to_be_visible()
+    page.get_by_role("link", name="Volver").click()
+    espacio.refresh_from_db()
+    assert espacio.estado == EspacioDialogo.Estado.PROGRAMADO
+
+    page.get_by_label("Motivo de la cancelación").fill("Paro de transporte.")
+    page.get_by_role("button", name="Cancelar el espacio").click()
+    page.get_by_role("button", name="Sí, cancelar el espacio").click()
+    expect(page.get_by_text("Espacio cancelado.")).to_be_visible()
+    espacio.refresh_from_db()
+    assert (espacio.estado, espacio.motivo_cancelacion) == (
+        EspacioDialogo.Estado.CANCELADO,
+        "Paro de transporte.",
+    )
 
 
 # --- b. An office reports only on its own activities ----------------------------------
