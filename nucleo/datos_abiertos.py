@@ -164,7 +164,7 @@ def cambios_de(*fuentes: tuple[QuerySet, str]) -> Cambios:
     """
     (base, campo), *otras = fuentes
 
-    def extremos(funcion, orden: str, nulo: datetime) -> list:
+    def extremos(funcion: type[Min] | type[Max], orden: str, nulo: datetime) -> list:
         valores = [Coalesce(funcion(campo), Value(nulo), output_field=DateTimeField())]
         for consulta, nombre in otras:
             primera = (
