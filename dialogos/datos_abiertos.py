@@ -14,9 +14,8 @@ from django.db.models import Count, Prefetch
 from django.utils import timezone
 
 from dialogos import selectors
-from dialogos.models import EspacioDialogo
-from nucleo.datos_abiertos import Campo, Conjunto
-from nucleo.documentos import Tipo
+from dialogos.models import Compromiso, EspacioDialogo, Pregunta
+from nucleo.datos_abiertos import Cambios, Campo, Conjunto, Tipo, cambios_de
 from plan.models import Responsable
 
 
@@ -36,8 +35,8 @@ def _filas_espacios() -> Iterable[dict]:
             "tipo": espacio.get_tipo_display(),
             "titulo": espacio.titulo,
             "tema": espacio.tema,
-            "inicio": timezone.localtime(espacio.inicio),
-            "fin": timezone.localtime(espacio.fin),
+            "inicio": espacio.inicio,
+            "fin": espacio.fin,
             "comuna_corregimiento": espacio.territorio.nombre if espacio.territorio else "",
             "lugar": espacio.lugar,
             "enlace": espacio.enlace,
@@ -54,6 +53,14 @@ def _filas_espacios() -> Iterable[dict]:
             "convocada_el": espacio.convocada_el,
             "canales_convocatoria": "; ".join(espacio.canales_de_convocatoria),
         }
+
+
+def _cambios_espacios() -> Cambios:
+    espacios = selectors.espacios_publicos().values("pk")
+    return cambios_de(
+        (EspacioDialogo.history.filter(id__in=espacios), "history_date"),
+        (Compromiso.history.filter(espacio_id__in=espacios), "history_date"),
+    )
 
 
 ESPACIOS = Conjunto(
@@ -73,8 +80,8 @@ ESPACIOS = Conjunto(
         Campo("tipo", Tipo.TEXTO, "Jornada temática, espacio territorial o audiencia.", 30),
         Campo("titulo", Tipo.TEXTO, "Título del espacio.", 40),
         Campo("tema", Tipo.TEXTO, "Tema tratado.", 40),
-        Campo("inicio", Tipo.FECHA, "Fecha y hora de inicio (hora de Colombia).", 18),
-        Campo("fin", Tipo.FECHA, "Fecha y hora de fin (hora de Colombia).", 18),
+        Campo("inicio", Tipo.FECHA_HORA, "Fecha y hora de inicio (hora de Colombia).", 18),
+        Campo("fin", Tipo.FECHA_HORA, "Fecha y hora de fin (hora de Colombia).", 18),
         Campo("comuna_corregimiento", Tipo.TEXTO, "Comuna o corregimiento de Pasto.", 20),
         Campo("lugar", Tipo.TEXTO, "Lugar o dirección.", 30),
         Campo("enlace", Tipo.TEXTO, "Enlace de la transmisión o reunión virtual.", 30),
@@ -82,10 +89,10 @@ ESPACIOS = Conjunto(
         Campo("actividad_plan", Tipo.TEXTO, "Código de la actividad del plan a la que suma.", 10),
         Campo("estado", Tipo.TEXTO, "Programado, realizado o cancelado.", 12),
         Campo("motivo_cancelacion", Tipo.TEXTO, "Motivo, si se canceló.", 30),
-        Campo("asistentes", Tipo.NUMERO, "Número de asistentes (solo realizados).", 10),
+        Campo("asistentes", Tipo.ENTERO, "Número de asistentes (solo realizados).", 10),
         Campo("organizaciones", Tipo.TEXTO, "Organizaciones presentes (solo realizados).", 30),
         Campo("acta", Tipo.TEXTO, "Resumen o acta (solo realizados).", 60),
-        Campo("compromisos", Tipo.NUMERO, "Número de compromisos adquiridos.", 10),
+        Campo("compromisos", Tipo.ENTERO, "Número de compromisos adquiridos.", 10),
         Campo(
             "informe_gestion_publicado_el",
             Tipo.FECHA,
@@ -103,6 +110,8 @@ ESPACIOS = Conjunto(
         ),
     ),
     filas=_filas_espacios,
+    cambios=_cambios_espacios,
+    palabras_clave=("espacios de diálogo", "audiencias públicas", "cronograma", "actas"),
 )
 
 
@@ -121,6 +130,12 @@ def _filas_preguntas() -> Iterable[dict]:
             if pregunta.respondida_en
             else None,
         }
+
+
+def _cambios_preguntas() -> Cambios:
+    # Their history: the publication and any later change of a published text.
+    publicadas = selectors.preguntas_publicas().values("pk")
+    return cambios_de((Pregunta.history.filter(id__in=publicadas), "history_date"))
 
 
 PREGUNTAS = Conjunto(
@@ -149,6 +164,8 @@ PREGUNTAS = Conjunto(
         Campo("respondida_el", Tipo.FECHA, "Fecha de la respuesta.", 13),
     ),
     filas=_filas_preguntas,
+    cambios=_cambios_preguntas,
+    palabras_clave=("preguntas ciudadanas", "respuestas", "peticiones"),
 )
 
 CONJUNTOS = (ESPACIOS, PREGUNTAS)

@@ -13,10 +13,10 @@ from collections.abc import Iterable
 
 from django.utils import timezone
 
-from nucleo.datos_abiertos import Campo, Conjunto
-from nucleo.documentos import Tipo
+from nucleo.datos_abiertos import Cambios, Campo, Conjunto, Tipo, cambios_de
 
 from . import selectors
+from .models import Encuesta, Respuesta
 
 
 def _filas_resultados() -> Iterable[dict]:
@@ -63,6 +63,16 @@ def _filas_resultados() -> Iterable[dict]:
                     }
 
 
+def _cambios_resultados() -> Cambios:
+    # The survey's own changes (its publication among them) and the answers counted in it
+    # (paper forms are typed in after the space, even after the results went public).
+    publicadas = selectors.encuestas_publicas().filter(resultados_publicados=True).values("pk")
+    return cambios_de(
+        (Encuesta.history.filter(id__in=publicadas), "history_date"),
+        (Respuesta.objects.filter(encuesta_id__in=publicadas), "registrada_en"),
+    )
+
+
 RESULTADOS_ENCUESTAS = Conjunto(
     slug="encuestas-resultados",
     titulo="Resultados de las encuestas de satisfacción de los espacios de rendición de cuentas",
@@ -82,8 +92,8 @@ RESULTADOS_ENCUESTAS = Conjunto(
         Campo("tipo_espacio", Tipo.TEXTO, "Tipo de espacio de diálogo.", 28),
         Campo("territorio", Tipo.TEXTO, "Comuna o corregimiento del espacio, si lo tiene.", 20),
         Campo("cuestionario", Tipo.TEXTO, "Cuestionario aplicado.", 30),
-        Campo("respuestas_encuesta", Tipo.NUMERO, "Respuestas de la encuesta (web y papel).", 12),
-        Campo("pregunta_numero", Tipo.NUMERO, "Número de la pregunta en el cuestionario.", 10),
+        Campo("respuestas_encuesta", Tipo.ENTERO, "Respuestas de la encuesta (web y papel).", 12),
+        Campo("pregunta_numero", Tipo.ENTERO, "Número de la pregunta en el cuestionario.", 10),
         Campo("pregunta", Tipo.TEXTO, "Texto de la pregunta.", 50),
         Campo(
             "tipo_pregunta",
@@ -92,23 +102,25 @@ RESULTADOS_ENCUESTAS = Conjunto(
             18,
         ),
         Campo("opcion", Tipo.TEXTO, "Opción (vacía en las preguntas de texto libre).", 30),
-        Campo("valor_escala", Tipo.NUMERO, "Valor de la opción en la escala (1 a 5).", 10),
+        Campo("valor_escala", Tipo.ENTERO, "Valor de la opción en la escala (1 a 5).", 10),
         Campo(
             "cantidad",
-            Tipo.NUMERO,
+            Tipo.ENTERO,
             "Respuestas que eligieron la opción (o que escribieron un texto).",
             10,
         ),
         Campo(
             "porcentaje", Tipo.PORCENTAJE, "Cantidad sobre quienes respondieron la pregunta.", 12
         ),
-        Campo("respondieron_pregunta", Tipo.NUMERO, "Respuestas que contestaron la pregunta.", 12),
+        Campo("respondieron_pregunta", Tipo.ENTERO, "Respuestas que contestaron la pregunta.", 12),
         Campo(
             "promedio_escala", Tipo.NUMERO, "Promedio de la escala (1 a 5), solo en escalas.", 12
         ),
         Campo("publicado_el", Tipo.FECHA, "Fecha en que se publicaron los resultados.", 13),
     ),
     filas=_filas_resultados,
+    cambios=_cambios_resultados,
+    palabras_clave=("encuestas de satisfacción", "evaluación", "percepción ciudadana"),
 )
 
 CONJUNTOS = (RESULTADOS_ENCUESTAS,)

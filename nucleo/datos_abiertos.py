@@ -1,18 +1,27 @@
 """Open data (Ley 1712 de 2014): datasets as CSV, JSON and XLSX with a data dictionary.
 
 A dataset (`Conjunto`) declares its fields once — name, kind, description —
-and a function that yields its rows as dicts; the three formats and the
-dictionary page are all generated from that declaration, so they cannot
-disagree. Each app declares its own datasets in its `datos_abiertos.py`;
-the project's catalogue (pasto_rdc/datos_abiertos.py) lists them all. This
-module is the framework; it knows no app.
+and a function that yields its rows as dicts; the three formats, the
+dictionary page, its Table Schema (frictionless) and its entry in the
+machine-readable catalogue (DCAT) are all generated from that declaration,
+so they cannot disagree. Each app declares its own datasets in its
+`datos_abiertos.py`; the project's catalogue (pasto_rdc/datos_abiertos.py)
+lists them all. This module is the framework; it knows no app.
 
 Only published information goes into a dataset: published plans, public
 evidence, published answers, aggregates — never personal data.
 
-Conventions: dates in ISO 8601 (AAAA-MM-DD), decimals with a point, CSV in
-UTF-8 (with BOM, so spreadsheet programs read the accents) separated by
-commas, JSON as {"conjunto", "descripcion", "generado", "campos", "datos"}.
+Conventions (one per kind, the same in the three formats):
+
+- dates in ISO 8601 (AAAA-MM-DD); date-times in ISO 8601 with Colombia's
+  offset (AAAA-MM-DDThh:mm:ss-05:00); in XLSX, real date (dd/mm/aaaa) and
+  date-time (dd/mm/aaaa hh:mm) cells;
+- decimals with a point; a percentage is a number from 0 to 100 (45.3 for
+  45.3 %) everywhere, also in XLSX (a plain number formatted «0.0» under a
+  header that says «(%)»), never the 0–1 fraction of the reports;
+- CSV in UTF-8 (with BOM, so spreadsheet programs read the accents)
+  separated by commas; JSON as {"conjunto", "titulo", "descripcion",
+  "generado", "actualizado", "campos", "datos"}.
 """
 
 import csv
@@ -20,14 +29,59 @@ import io
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
+from enum import StrEnum
 
+from django.db.models import DateTimeField, Max, Min, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest, Least
 from django.utils import timezone
 
 from nucleo import documentos
-from nucleo.documentos import Columna, Hoja, Tipo
+from nucleo.documentos import Columna, Hoja
 from nucleo.hojas import texto_seguro
+
+
+class Tipo(StrEnum):
+    """The kind of a field: its cell in each format and its Table Schema type."""
+
+    TEXTO = "texto"
+    ENTERO = "entero"
+    NUMERO = "numero"
+    PORCENTAJE = "porcentaje"
+    FECHA = "fecha"
+    FECHA_HORA = "fecha_hora"
+
+
+NOMBRE_TIPO = {
+    Tipo.TEXTO: "texto",
+    Tipo.ENTERO: "número entero",
+    Tipo.NUMERO: "número (decimales con punto)",
+    Tipo.PORCENTAJE: "porcentaje de 0 a 100 (45.3 es 45,3 %)",
+    Tipo.FECHA: "fecha (AAAA-MM-DD)",
+    Tipo.FECHA_HORA: "fecha y hora de Colombia (AAAA-MM-DDThh:mm:ss-05:00)",
+}
+
+# Table Schema (https://specs.frictionlessdata.io/table-schema/) type of each kind.
+TIPO_ESQUEMA = {
+    Tipo.TEXTO: "string",
+    Tipo.ENTERO: "integer",
+    Tipo.NUMERO: "number",
+    Tipo.PORCENTAJE: "number",
+    Tipo.FECHA: "date",
+    Tipo.FECHA_HORA: "datetime",
+}
+
+# How each kind becomes an XLSX column (nucleo.documentos): the open-data path only.
+_COLUMNA_XLSX: dict[Tipo, tuple[documentos.Tipo, str | None]] = {
+    Tipo.TEXTO: (documentos.Tipo.TEXTO, None),
+    Tipo.ENTERO: (documentos.Tipo.NUMERO, "0"),
+    Tipo.NUMERO: (documentos.Tipo.NUMERO, None),
+    # The number itself (45.3), not documentos.Tipo.PORCENTAJE's 0.453 formatted as %.
+    Tipo.PORCENTAJE: (documentos.Tipo.NUMERO, "0.0"),
+    Tipo.FECHA: (documentos.Tipo.FECHA, None),
+    Tipo.FECHA_HORA: (documentos.Tipo.FECHA, "dd/mm/yyyy hh:mm"),
+}
 
 
 @dataclass(frozen=True)
@@ -41,6 +95,35 @@ class Campo:
     def tipo_legible(self) -> str:
         return NOMBRE_TIPO[self.tipo]
 
+    @property
+    def encabezado_xlsx(self) -> str:
+        return f"{self.nombre} (%)" if self.tipo == Tipo.PORCENTAJE else self.nombre
+
+    def esquema(self) -> dict:
+        """This field as a Table Schema field descriptor."""
+        campo: dict = {
+            "name": self.nombre,
+            "type": TIPO_ESQUEMA[self.tipo],
+            "description": self.descripcion,
+        }
+        if self.tipo == Tipo.PORCENTAJE:
+            campo["constraints"] = {"minimum": 0, "maximum": 100}
+        elif self.tipo == Tipo.ENTERO:
+            campo["constraints"] = {"minimum": 0}
+        return campo
+
+
+@dataclass(frozen=True)
+class Cambios:
+    """The first and the latest recorded change of a dataset's rows (None: no rows yet)."""
+
+    primero: datetime | None = None
+    ultimo: datetime | None = None
+
+
+def sin_cambios() -> Cambios:
+    return Cambios()
+
 
 @dataclass(frozen=True)
 class Conjunto:
@@ -49,10 +132,58 @@ class Conjunto:
     descripcion: str
     campos: tuple[Campo, ...]
     filas: Callable[[], Iterable[dict]]
+    # One aggregate query: when its published rows were first and last changed.
+    cambios: Callable[[], Cambios] = sin_cambios
+    palabras_clave: tuple[str, ...] = ()
+    tema: str = "Participación ciudadana"  # a category of datos.gov.co
+    # DCAT-US accrualPeriodicity (ISO 8601 repeating duration, or «irregular»).
+    periodicidad: str = "irregular"
 
     def datos(self) -> list[dict]:
         nombres = [campo.nombre for campo in self.campos]
         return [{nombre: fila[nombre] for nombre in nombres} for fila in self.filas()]
+
+    def esquema(self) -> dict:
+        """Its data dictionary as a Table Schema: what frictionless validates the CSV with."""
+        return {
+            "fields": [campo.esquema() for campo in self.campos],
+            "missingValues": [""],
+        }
+
+
+_ANTES = datetime(1900, 1, 1, tzinfo=UTC)
+_DESPUES = datetime(9999, 1, 1, tzinfo=UTC)
+
+
+def cambios_de(*fuentes: tuple[QuerySet, str]) -> Cambios:
+    """The earliest and latest value of several date-time columns, in ONE query.
+
+    Each source is a queryset (already limited to what the dataset publishes) and
+    the name of one of its date-time fields (typically a history's history_date).
+    The first source is aggregated; the others enter as subqueries.
+    """
+    (base, campo), *otras = fuentes
+
+    def extremos(funcion: type[Min] | type[Max], orden: str, nulo: datetime) -> list:
+        valores = [Coalesce(funcion(campo), Value(nulo), output_field=DateTimeField())]
+        for consulta, nombre in otras:
+            primera = (
+                consulta.filter(**{f"{nombre}__isnull": False})
+                .order_by(f"{orden}{nombre}")
+                .values(nombre)[:1]
+            )
+            valores.append(Coalesce(Subquery(primera), Value(nulo), output_field=DateTimeField()))
+        return valores
+
+    minimos, maximos = extremos(Min, "", _DESPUES), extremos(Max, "-", _ANTES)
+    resultado = base.order_by().aggregate(
+        primero=Least(*minimos) if otras else minimos[0],
+        ultimo=Greatest(*maximos) if otras else maximos[0],
+    )
+    primero, ultimo = resultado["primero"], resultado["ultimo"]
+    if ultimo is None or ultimo <= _ANTES:
+        return Cambios()
+    return Cambios(primero=primero, ultimo=ultimo)
 
 
 FORMATOS = ("csv", "json", "xlsx")
@@ -61,19 +192,23 @@ TIPOS_MIME = {
     "json": "application/json",
     "xlsx": documentos.TIPO_XLSX,
 }
-NOMBRE_TIPO = {
-    Tipo.TEXTO: "texto",
-    Tipo.FECHA: "fecha (AAAA-MM-DD)",
-    Tipo.PORCENTAJE: "porcentaje (0 a 100)",
-    Tipo.NUMERO: "número",
-}
+
+
+def _momento(valor: datetime) -> datetime:
+    """A date-time in Colombia's time, to the second (the offset says which time it is)."""
+    if timezone.is_aware(valor):
+        valor = timezone.localtime(valor)
+    return valor.replace(microsecond=0)
 
 
 def _texto(valor: object) -> str:
-    """A CSV cell: dates in ISO 8601; a text that a spreadsheet would run is neutralised."""
+    """A CSV cell: dates and date-times in ISO 8601; a text a spreadsheet would run is
+    neutralised."""
     if valor is None:
         return ""
-    if isinstance(valor, date | datetime):
+    if isinstance(valor, datetime):
+        return _momento(valor).isoformat()
+    if isinstance(valor, date):
         return valor.isoformat()
     if isinstance(valor, str):
         return texto_seguro(valor)
@@ -83,7 +218,9 @@ def _texto(valor: object) -> str:
 def _json(valor: object) -> object:
     if isinstance(valor, Decimal):
         return float(valor)
-    if isinstance(valor, date | datetime):
+    if isinstance(valor, datetime):
+        return _momento(valor).isoformat()
+    if isinstance(valor, date):
         return valor.isoformat()
     return valor
 
@@ -98,11 +235,13 @@ def como_csv(conjunto: Conjunto) -> bytes:
 
 
 def como_json(conjunto: Conjunto) -> bytes:
+    ahora = timezone.now()
     documento = {
         "conjunto": conjunto.slug,
         "titulo": conjunto.titulo,
         "descripcion": conjunto.descripcion,
-        "generado": timezone.now().isoformat(timespec="seconds"),
+        "generado": _json(ahora),
+        "actualizado": _json(conjunto.cambios().ultimo or ahora),
         "campos": [
             {"nombre": c.nombre, "tipo": NOMBRE_TIPO[c.tipo], "descripcion": c.descripcion}
             for c in conjunto.campos
@@ -113,7 +252,11 @@ def como_json(conjunto: Conjunto) -> bytes:
 
 
 def como_xlsx(conjunto: Conjunto) -> bytes:
-    columnas = [Columna(c.nombre, ancho=c.ancho, tipo=c.tipo) for c in conjunto.campos]
+    columnas = [
+        Columna(c.encabezado_xlsx, ancho=c.ancho, tipo=tipo, formato=formato)
+        for c in conjunto.campos
+        for tipo, formato in [_COLUMNA_XLSX[c.tipo]]
+    ]
     filas = [list(fila.values()) for fila in conjunto.datos()]
     return documentos.xlsx_desde_hojas([Hoja(conjunto.titulo, columnas, filas)])
 

@@ -1,6 +1,7 @@
 """Settings of Pasto RdC, read from the environment (see README, «Configuración»)."""
 
 from datetime import timedelta
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -201,6 +202,26 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Rendición de cuentas <no-responder@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Open data (pasto_rdc/datos_abiertos.py): the licence every dataset is published under,
+# and who answers for them (the catalogue's contactPoint, as datos.gov.co asks).
+DATOS_ABIERTOS_LICENCIA = {
+    "nombre": env_str(
+        "DATOS_ABIERTOS_LICENCIA_NOMBRE",
+        "Creative Commons Atribución 4.0 Internacional (CC BY 4.0)",
+    ),
+    "url": env_str(
+        "DATOS_ABIERTOS_LICENCIA_URL", "https://creativecommons.org/licenses/by/4.0/deed.es"
+    ),
+}
+DATOS_ABIERTOS_CONTACTO = {
+    "nombre": env_str(
+        "DATOS_ABIERTOS_CONTACTO_NOMBRE", "Oficina de Planeación de Gestión Institucional"
+    ),
+    # Without its own variable, the address of DEFAULT_FROM_EMAIL: set it in production
+    # (a «no-responder» address is no contact).
+    "correo": env_str("DATOS_ABIERTOS_CONTACTO_CORREO") or parseaddr(DEFAULT_FROM_EMAIL)[1],
+}
 
 # Background tasks (Django's tasks API, django-tasks): run at once by default, so the
 # README's commands need no worker; production sets TASKS_BACKEND=django_tasks_db.DatabaseBackend

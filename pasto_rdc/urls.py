@@ -50,6 +50,13 @@ urlpatterns = [
         datos_abiertos.plan_json,
         name="datos_plan_json",
     ),
+    # Before the downloads: «catalogo.json» and «<slug>.schema.json» are no dataset files.
+    path("datos-abiertos/catalogo.json", datos_abiertos.catalogo_json, name="datos_catalogo_json"),
+    path(
+        "datos-abiertos/<slug:slug>.schema.json",
+        datos_abiertos.esquema,
+        name="datos_esquema",
+    ),
     path(
         "datos-abiertos/<slug:slug>.<str:formato>",
         datos_abiertos.descargar,

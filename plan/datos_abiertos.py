@@ -9,9 +9,17 @@ from datetime import date
 from django.urls import reverse
 from django.utils import timezone
 
-from nucleo.datos_abiertos import Campo, Conjunto
-from nucleo.documentos import Tipo
+from nucleo.datos_abiertos import Cambios, Campo, Conjunto, Tipo, cambios_de
 from plan import selectors
+from plan.models import (
+    Actividad,
+    ActividadResponsable,
+    Avance,
+    Componente,
+    Evidencia,
+    Plan,
+    Ventana,
+)
 
 
 def _filas_actividades() -> Iterable[dict]:
@@ -43,6 +51,20 @@ def _filas_actividades() -> Iterable[dict]:
         }
 
 
+def _cambios_actividades() -> Cambios:
+    # Every stored row the dataset is computed from (state and cut-off date are computed
+    # for the download's day; the dates here are of the data, not of that computation).
+    actividades = selectors.actividades_publicas().values("pk")
+    return cambios_de(
+        (Actividad.history.filter(id__in=actividades), "history_date"),
+        (Ventana.history.filter(actividad_id__in=actividades), "history_date"),
+        (ActividadResponsable.history.filter(actividad_id__in=actividades), "history_date"),
+        (Avance.history.filter(actividad_id__in=actividades), "history_date"),
+        (Evidencia.history.filter(actividad_id__in=actividades), "history_date"),
+        (Plan.history.filter(id__in=selectors.planes_publicados().values("pk")), "history_date"),
+    )
+
+
 ACTIVIDADES = Conjunto(
     slug="actividades",
     titulo="Actividades del plan de rendición de cuentas con su avance",
@@ -51,7 +73,7 @@ ACTIVIDADES = Conjunto(
         "avance y estado calculados a la fecha de generación."
     ),
     campos=(
-        Campo("vigencia", Tipo.NUMERO, "Año del plan.", 10),
+        Campo("vigencia", Tipo.ENTERO, "Año del plan.", 10),
         Campo("entidad", Tipo.TEXTO, "Entidad que rinde cuentas.", 28),
         Campo("codigo", Tipo.TEXTO, "Código de la actividad (subcomponente.número).", 10),
         Campo("subcomponente", Tipo.TEXTO, "Subcomponente al que pertenece.", 40),
@@ -69,9 +91,13 @@ ACTIVIDADES = Conjunto(
         Campo("porcentaje_avance", Tipo.PORCENTAJE, "Avance: lograda / meta, máximo 100.", 12),
         Campo("estado", Tipo.TEXTO, "Sin iniciar, en curso, en riesgo, vencida o cumplida.", 16),
         Campo("fecha_corte", Tipo.FECHA, "Fecha a la que se calcularon avance y estado.", 13),
-        Campo("evidencias_publicas", Tipo.NUMERO, "Evidencias publicadas de la actividad.", 12),
+        Campo("evidencias_publicas", Tipo.ENTERO, "Evidencias publicadas de la actividad.", 12),
     ),
     filas=_filas_actividades,
+    cambios=_cambios_actividades,
+    palabras_clave=("plan de acción", "actividades", "avance", "metas", "seguimiento"),
+    # Recomputed every day (state, cut-off date), and whenever a progress is approved.
+    periodicidad="R/P1D",
 )
 
 
@@ -87,12 +113,20 @@ def _filas_planes() -> Iterable[dict]:
         }
 
 
+def _cambios_planes() -> Cambios:
+    planes = selectors.planes_publicados().values("pk")
+    return cambios_de(
+        (Plan.history.filter(id__in=planes), "history_date"),
+        (Componente.history.filter(plan_id__in=planes), "history_date"),
+    )
+
+
 PLANES = Conjunto(
     slug="planes",
     titulo="Planes de rendición de cuentas publicados",
     descripcion="Una fila por plan anual publicado.",
     campos=(
-        Campo("vigencia", Tipo.NUMERO, "Año del plan.", 10),
+        Campo("vigencia", Tipo.ENTERO, "Año del plan.", 10),
         Campo("entidad", Tipo.TEXTO, "Entidad que rinde cuentas.", 28),
         Campo("titulo", Tipo.TEXTO, "Título del plan.", 36),
         Campo("dependencia", Tipo.TEXTO, "Dependencia que elabora el plan.", 36),
@@ -100,6 +134,9 @@ PLANES = Conjunto(
         Campo("introduccion", Tipo.TEXTO, "Texto de introducción del plan.", 80),
     ),
     filas=_filas_planes,
+    cambios=_cambios_planes,
+    palabras_clave=("plan anual", "estrategia de rendición de cuentas"),
+    periodicidad="R/P1Y",
 )
 
 CONJUNTOS = (PLANES, ACTIVIDADES)

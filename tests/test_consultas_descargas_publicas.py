@@ -1,7 +1,7 @@
 """Every public download runs a fixed number of queries, whatever the amount of data.
 
 Each download a citizen can make — every open-data dataset in CSV, JSON and XLSX, the
-plan's JSON, the iCal feeds, the published answer reports (PDF, XLSX), a closed
+machine-readable catalogue and a dataset's Table Schema, the plan's JSON, the iCal feeds, the published answer reports (PDF, XLSX), a closed
 corte's published follow-up (PDF, XLSX, read from its copy), the published results
 reports of a hearing and of a vigencia (PDF, XLSX) and a public evidence file — is
 requested twice: with the portal's data (tests/datos_portal.py, one of each kind) and
@@ -36,21 +36,23 @@ pytestmark = pytest.mark.django_db
 # Download → queries it runs for an anonymous visitor. Pinned: change one only on purpose.
 CONSULTAS: dict[str, int] = {
     "datos planes.csv": 2,
-    "datos planes.json": 2,
+    "datos planes.json": 3,  # and when its data last changed
     "datos planes.xlsx": 2,
     "datos actividades.csv": 4,
-    "datos actividades.json": 4,
+    "datos actividades.json": 5,  # and when its data last changed
     "datos actividades.xlsx": 4,
     "datos espacios-de-dialogo.csv": 2,
-    "datos espacios-de-dialogo.json": 2,
+    "datos espacios-de-dialogo.json": 3,  # and when its data last changed
     "datos espacios-de-dialogo.xlsx": 2,
     "datos preguntas-y-respuestas.csv": 1,
-    "datos preguntas-y-respuestas.json": 1,
+    "datos preguntas-y-respuestas.json": 2,  # and when its data last changed
     "datos preguntas-y-respuestas.xlsx": 1,
     "datos encuestas-resultados.csv": 6,
-    "datos encuestas-resultados.json": 6,
+    "datos encuestas-resultados.json": 7,  # and when its data last changed
     "datos encuestas-resultados.xlsx": 6,
     "datos plan 2022.json": 5,
+    "datos catalogo.json": 5,  # one aggregate per dataset: when its data last changed
+    "datos actividades.schema.json": 0,  # the dictionary, from the code alone
     "calendario.ics": 2,
     "espacio.ics": 2,
     "informe publicado.pdf": 4,
@@ -79,6 +81,8 @@ def _descargas(portal: datos_portal.Portal) -> dict[str, str]:
         for formato in FORMATOS
     }
     urls["datos plan 2022.json"] = reverse("datos_plan_json", kwargs={"vigencia": 2022})
+    urls["datos catalogo.json"] = reverse("datos_catalogo_json")
+    urls["datos actividades.schema.json"] = reverse("datos_esquema", kwargs={"slug": "actividades"})
     urls["calendario.ics"] = reverse("dialogos:calendario_ics")
     urls["espacio.ics"] = reverse("dialogos:espacio_ics", kwargs={"pk": portal.realizado.pk})
     for informe in portal.informes[:1]:

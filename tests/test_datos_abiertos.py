@@ -50,7 +50,15 @@ def test_actividades_en_csv(client, con_avance):
 
 def test_actividades_en_json_con_su_esquema(client, con_avance):
     documento = client.get("/datos-abiertos/actividades.json").json()
-    assert set(documento) == {"conjunto", "titulo", "descripcion", "generado", "campos", "datos"}
+    assert set(documento) == {
+        "conjunto",
+        "titulo",
+        "descripcion",
+        "generado",
+        "actualizado",
+        "campos",
+        "datos",
+    }
     nombres = [campo["nombre"] for campo in documento["campos"]]
     assert all(list(fila) == nombres for fila in documento["datos"])
     fila_22 = next(f for f in documento["datos"] if f["codigo"] == "2.2")
@@ -69,7 +77,11 @@ def test_actividades_en_xlsx_con_celdas_tipadas(client, con_avance):
     }
     assert len(filas) == 23
     assert filas["2.2"]["fecha_inicio"].date() == date(2022, 2, 1)
-    assert float(filas["2.2"]["porcentaje_avance"]) == pytest.approx(0.345)
+    # One convention everywhere: 34.5 for 34.5 %, as in the CSV and the JSON (not 0.345).
+    assert float(filas["2.2"]["porcentaje_avance (%)"]) == pytest.approx(34.5)
+    assert hoja.cell(row=2, column=encabezado.index("porcentaje_avance (%)") + 1).number_format == (
+        "0.0"
+    )
     assert hoja.freeze_panes == "A2"
 
 

@@ -77,6 +77,8 @@ PUBLICAS = frozenset(
         "datos_abiertos",
         "datos_plan_json",
         "datos_descargar",
+        "datos_catalogo_json",
+        "datos_esquema",
         # dialogos/urls.py.
         "dialogos:cronograma",
         "dialogos:calendario_ics",
@@ -254,6 +256,7 @@ def esperadas(portal) -> dict[str, int]:
         "/datos-abiertos/": 200,
         "/datos-abiertos/planes/2022.json": 200,
         "/datos-abiertos/planes/2023.json": 404,
+        "/datos-abiertos/catalogo.json": 200,
         "/dialogos/": 200,
         "/dialogos/?tipo=jornada_tematica&territorio=genoy&mes=2022-11": 200,
         "/dialogos/?mes=2023-03": 200,
@@ -289,7 +292,7 @@ def esperadas(portal) -> dict[str, int]:
         paginas[f"/dialogos/informes/{informe.pk}.pdf"] = 200
         paginas[f"/dialogos/informes/{informe.pk}.xlsx"] = 200
     for conjunto in conjuntos():
-        for formato in ("csv", "json", "xlsx"):
+        for formato in ("csv", "json", "xlsx", "schema.json"):
             paginas[f"/datos-abiertos/{conjunto.slug}.{formato}"] = 200
     publicada, abierta = portal.encuesta_publicada, portal.encuesta_abierta
     paginas[f"/encuestas/responder/{abierta.codigo}/"] = 200
@@ -609,6 +612,7 @@ FUERA_DEL_MAPA = {
     "dialogos:pregunta_recibida",
     "password_reset_done",  # the steps after «¿Olvidó su contraseña?»
     "password_reset_complete",
+    "datos_catalogo_json",  # a file for machines, linked from the open-data page
 }
 
 
@@ -629,6 +633,8 @@ SIN_AXE = {
     "evidencia_publica",
     "datos_plan_json",
     "datos_descargar",
+    "datos_catalogo_json",  # JSON files: the catalogue and each dataset's Table Schema
+    "datos_esquema",
     "dialogos:calendario_ics",
     "dialogos:espacio_ics",
     "dialogos:informe_publicado",

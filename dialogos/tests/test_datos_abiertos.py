@@ -90,3 +90,29 @@ def test_space_title_with_a_formula_is_neutralised_in_the_public_csv(client, cre
 
     assert filas[0]["titulo"] == '\'=HYPERLINK("http://x","y")'
     assert filas[0]["lugar"] == "'@SUM(1+1)"
+
+
+def test_publicar_una_pregunta_es_la_ultima_actualizacion_de_su_conjunto(
+    crear_pregunta, alicia, bruno
+):
+    from dialogos import services
+    from dialogos.datos_abiertos import PREGUNTAS
+    from plan.models import Responsable
+
+    pregunta = crear_pregunta("¿Cuándo abre el colegio?", hoy=date(2022, 8, 1))
+    services.asignar_pregunta(
+        pregunta=pregunta, usuario=alicia, oficina=Responsable.objects.get(slug="educacion")
+    )
+    services.responder_pregunta(pregunta=pregunta, usuario=bruno, respuesta="En febrero.")
+    assert PREGUNTAS.cambios().ultimo is None  # nothing published: no date of its own
+
+    pregunta = services.publicar_pregunta(
+        pregunta=pregunta,
+        usuario=alicia,
+        texto_publico="¿Cuándo abre el colegio?",
+        respuesta_publica="En febrero de 2023.",
+    )
+
+    cambios = PREGUNTAS.cambios()
+    assert cambios.ultimo is not None and cambios.ultimo >= pregunta.publicada_en
+    assert cambios.primero is not None and cambios.primero <= pregunta.publicada_en
