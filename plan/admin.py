@@ -168,6 +168,15 @@ class PlanAdmin(AdminConHistorial):
     search_fields = ("entidad", "titulo", "dependencia")
     ordering = ("-vigencia", "entidad")
     inlines = [CortePlanInline, ComponenteInline]
+    actions = ["copiar_a_la_vigencia_siguiente"]
+
+    @admin.action(description="Copiar a la vigencia siguiente")
+    def copiar_a_la_vigencia_siguiente(self, request, queryset):
+        # The copy is previewed first, on its own page (plan/views_copia.py).
+        if queryset.count() != 1:
+            messages.warning(request, "Seleccione un solo plan para copiarlo.")
+            return None
+        return HttpResponseRedirect(reverse("copiar_plan", args=[queryset.get().pk]))
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(total_actividades=Count("actividades"))
