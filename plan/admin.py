@@ -2,19 +2,20 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import SelectableFieldsExportForm
 from import_export.results import RowResult
 
-from nucleo import archivos, historial
+from nucleo import archivos, documentos, historial
 from nucleo.admin_base import AdminConHistorial, TabularSinBorrado
 from nucleo.formularios import aplicar_errores
-from plan import cortes, fuentes
+from plan import cortes, fuentes, plantilla
 from plan.models import (
     Actividad,
     ActividadResponsable,
@@ -297,6 +298,25 @@ class ActividadAdmin(ImportacionAdmin):
     ordering = ("-plan__vigencia", "plan__entidad", "orden")
     list_select_related = ("plan", "subcomponente")
     inlines = [ActividadResponsableInline, VentanaInline]
+    import_template_name = "admin/plan/actividad/import.html"
+
+    def get_urls(self):
+        return [
+            path(
+                "plantilla/",
+                self.admin_site.admin_view(self.plantilla_view),
+                name="plan_actividad_plantilla",
+            ),
+            *super().get_urls(),
+        ]
+
+    def plantilla_view(self, request):
+        """The empty XLSX to import a new plan's activities (plan/plantilla.py)."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        return documentos.respuesta_xlsx(
+            plantilla.plantilla_actividades(), "Plantilla-actividades-del-plan.xlsx"
+        )
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related(prefetch_asignaciones())
