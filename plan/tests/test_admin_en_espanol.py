@@ -39,6 +39,8 @@ NO_DEBEN_APARECER = [
     "Submit",
     "Codigo (Código)",
     "Meta Cantidad (Meta cantidad)",
+    "Access attempts",
+    "Task Results",
 ]
 PALABRAS_INGLESAS = re.compile(r"\b(Import|Export|Format|Preview|Errors|Row)\b")
 ES_CO = {"HTTP_ACCEPT_LANGUAGE": "es-co"}
