@@ -123,6 +123,8 @@ LANGUAGE_CODE = "es-co"
 LANGUAGES = [("es-co", "Español (Colombia)")]
 TIME_ZONE = "America/Bogota"
 USE_I18N = True
+# Spanish of Colombia for what third-party packages leave in English or in Spain's wording.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 FORMAT_MODULE_PATH = ["pasto_rdc.formats"]
 

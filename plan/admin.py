@@ -2,18 +2,20 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
+from import_export.forms import SelectableFieldsExportForm
 from import_export.results import RowResult
 
-from nucleo import archivos, historial
+from nucleo import archivos, documentos, historial
 from nucleo.admin_base import AdminConHistorial, TabularSinBorrado
 from nucleo.formularios import aplicar_errores
-from plan import cortes, fuentes
+from plan import cortes, fuentes, plantilla
 from plan.models import (
     Actividad,
     ActividadResponsable,
@@ -32,15 +34,27 @@ from plan.resources import ActividadResource, ResponsableResource, prefetch_asig
 
 
 def resumen_errores(result) -> list[str]:
-    """One Spanish line per problem of an import result."""
+    """One Spanish line per problem of an import result, numbered as the spreadsheet's rows
+    (the result already counts the header: plan.resources.ResultadoEnFilasDeHoja)."""
     lineas = [str(error.error) for error in result.base_errors]
     for numero, errores in result.row_errors():
-        lineas += [f"Fila {numero}: {error.error}" for error in errores]
+        lineas += [f"Fila {numero} de la hoja: {error.error}" for error in errores]
     for fila in result.invalid_rows:
         for campo, mensajes in fila.error_dict.items():
             etiqueta = "" if campo == "__all__" else f"{campo}: "
-            lineas += [f"Fila {fila.number}: {etiqueta}{mensaje}" for mensaje in mensajes]
+            lineas += [
+                f"Fila {fila.number} de la hoja: {etiqueta}{mensaje}" for mensaje in mensajes
+            ]
     return lineas
+
+
+class ExportacionForm(SelectableFieldsExportForm):
+    """Each column to export is offered by its header in the file («Código»), not by its
+    Python name («Codigo (Código)»)."""
+
+    def _get_field_label(self, resource, field_name):
+        campo = resource.fields.get(field_name)
+        return campo.column_name if campo else field_name
 
 
 class CSVConPuntoYComa(CSV):
@@ -60,8 +74,14 @@ class ImportacionAdmin(AdminConHistorial, ImportExportModelAdmin):
     """Import/export in XLSX and CSV; a confirmation that fails writes nothing."""
 
     formats = [XLSX, CSVConPuntoYComa]
+    export_form_class = ExportacionForm
     to_encoding = "utf-8-sig"  # so that spreadsheet programs read the accents of a CSV
     from_encoding = "utf-8-sig"
+
+    def get_export_filename(self, request, queryset, file_format):
+        # import-export dates the file in UTC: after 19:00 in Bogotá it would say tomorrow.
+        nombre = str(self.model._meta.verbose_name_plural).capitalize().replace(" ", "-")
+        return f"{nombre}-{timezone.localdate():%Y-%m-%d}.{file_format.get_extension()}"
 
     def process_result(self, result, request):
         if result.has_errors() or result.has_validation_errors():
@@ -149,6 +169,15 @@ class PlanAdmin(AdminConHistorial):
     search_fields = ("entidad", "titulo", "dependencia")
     ordering = ("-vigencia", "entidad")
     inlines = [CortePlanInline, ComponenteInline]
+    actions = ["copiar_a_la_vigencia_siguiente"]
+
+    @admin.action(description="Copiar a la vigencia siguiente")
+    def copiar_a_la_vigencia_siguiente(self, request, queryset):
+        # The copy is previewed first, on its own page (plan/views_copia.py).
+        if queryset.count() != 1:
+            messages.warning(request, "Seleccione un solo plan para copiarlo.")
+            return None
+        return HttpResponseRedirect(reverse("copiar_plan", args=[queryset.get().pk]))
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(total_actividades=Count("actividades"))
@@ -269,6 +298,25 @@ class ActividadAdmin(ImportacionAdmin):
     ordering = ("-plan__vigencia", "plan__entidad", "orden")
     list_select_related = ("plan", "subcomponente")
     inlines = [ActividadResponsableInline, VentanaInline]
+    import_template_name = "admin/plan/actividad/import.html"
+
+    def get_urls(self):
+        return [
+            path(
+                "plantilla/",
+                self.admin_site.admin_view(self.plantilla_view),
+                name="plan_actividad_plantilla",
+            ),
+            *super().get_urls(),
+        ]
+
+    def plantilla_view(self, request):
+        """The empty XLSX to import a new plan's activities (plan/plantilla.py)."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        return documentos.respuesta_xlsx(
+            plantilla.plantilla_actividades(), "Plantilla-actividades-del-plan.xlsx"
+        )
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related(prefetch_asignaciones())

@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Prefetch
 from import_export import fields, resources, widgets
+from import_export.results import Result
 
 from nucleo.hojas import sin_prefijo, texto_seguro
 from plan.models import (
@@ -39,6 +40,15 @@ SEPARADOR = "; "
 FORMATO_FECHA = "%d/%m/%Y"
 PATRON_VENTANA = re.compile(r"^(\d{1,2}/\d{1,2}/\d{4})\s*[-–—]\s*(\d{1,2}/\d{1,2}/\d{4})$")
 EJEMPLO_VENTANA = "dd/mm/aaaa-dd/mm/aaaa, por ejemplo 01/02/2022-04/03/2022"
+
+
+# The header is the spreadsheet's row 1: data row n (import-export counts from 1) is
+# row n + 1 of the sheet, the number the user sees in Excel or LibreOffice.
+FILAS_DE_ENCABEZADO = 1
+
+
+def fila_de_la_hoja(numero: int) -> int:
+    return numero + FILAS_DE_ENCABEZADO
 
 
 # --- small helpers -----------------------------------------------------------
@@ -373,13 +383,37 @@ class PendienteField(fields.Field):
 # --- resources ---------------------------------------------------------------
 
 
+class ResultadoEnFilasDeHoja(Result):
+    """An import result whose rows carry the spreadsheet's numbers (header = row 1)."""
+
+    def append_invalid_row(self, number, row, validation_error):
+        super().append_invalid_row(fila_de_la_hoja(number), row, validation_error)
+
+    def append_error_row(self, number, row, errors):
+        super().append_error_row(fila_de_la_hoja(number), row, errors)
+
+    def row_errors(self):
+        return [
+            (fila_de_la_hoja(i), row.errors) for i, row in enumerate(self.rows, 1) if row.errors
+        ]
+
+
 class ExportacionSeguraMixin:
     """Downloads (CSV, XLSX…) never carry a text that a spreadsheet would run as a formula.
 
     import-export's own IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT is not used: it only
     deletes a leading «=» (not «+», «-», «@», tab or CR) and turns every cell, numbers
     included, into text.
+
+    The XLSX sheet is named after its data (`titulo_hoja`), not «Tablib Dataset».
     """
+
+    titulo_hoja = ""
+
+    def export(self, *args, **kwargs):
+        dataset = super().export(*args, **kwargs)
+        dataset.title = self.titulo_hoja or str(self._meta.model._meta.verbose_name_plural)
+        return dataset
 
     def export_field(self, field, instance, **kwargs):
         return texto_seguro(super().export_field(field, instance, **kwargs))
@@ -390,6 +424,9 @@ class ImportacionSeguraMixin:
 
     columnas_obligatorias: tuple[str, ...] = ()
     columnas_clave: tuple[str, ...] = ()
+
+    def get_result_class(self):
+        return ResultadoEnFilasDeHoja
 
     def import_data(self, dataset, **kwargs):
         # Any invalid row rolls back the whole file, also in the confirm step.
@@ -411,7 +448,8 @@ class ImportacionSeguraMixin:
     def before_import_row(self, row, **kwargs):
         otras = getattr(self, "_repetidas", {}).get(kwargs.get("row_number"))
         if otras:
-            filas = ("la fila " if len(otras) == 1 else "las filas ") + ", ".join(map(str, otras))
+            numeros = ", ".join(str(fila_de_la_hoja(otra)) for otra in otras)
+            filas = ("la fila " if len(otras) == 1 else "las filas ") + numeros
             raise ValidationError(
                 {NON_FIELD_ERRORS: f"Esta fila está repetida; vea también {filas}."}
             )
@@ -432,7 +470,10 @@ class ImportacionSeguraMixin:
             ) from error
 
     def _normalizar_encabezados(self, dataset):
-        conocidas = {f.column_name.casefold(): f.column_name for f in self.fields.values()}
+        # The headers we export («Código»), in any case; also the field names of older
+        # files («codigo», «meta_cantidad»).
+        conocidas = {nombre.casefold(): f.column_name for nombre, f in self.fields.items()}
+        conocidas.update({f.column_name.casefold(): f.column_name for f in self.fields.values()})
         dataset.headers = [
             conocidas.get(_texto(h).casefold(), _texto(h)) for h in dataset.headers or []
         ]
@@ -457,6 +498,7 @@ class ImportacionSeguraMixin:
 
 
 class ActividadResource(ExportacionSeguraMixin, ImportacionSeguraMixin, resources.ModelResource):
+    titulo_hoja = "Actividades"
     plan = fields.Field(attribute="plan", column_name=VIGENCIA, widget=PlanWidget())
     entidad = fields.Field(attribute="plan__entidad", column_name=ENTIDAD, readonly=True)
     subcomponente = fields.Field(
@@ -532,6 +574,7 @@ class ActividadResource(ExportacionSeguraMixin, ImportacionSeguraMixin, resource
 
 
 class ResponsableResource(ExportacionSeguraMixin, ImportacionSeguraMixin, resources.ModelResource):
+    titulo_hoja = "Responsables"
     nombre = fields.Field(attribute="nombre", column_name="Nombre", widget=TextoWidget())
     sigla = fields.Field(attribute="sigla", column_name="Sigla", widget=TextoWidget())
     slug = fields.Field(attribute="slug", column_name="Slug", widget=TextoWidget())

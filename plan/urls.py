@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 import nucleo.parametros  # noqa: F401  (registers the <id:…> and <formato:…> converters)
-from plan import views, views_informes, views_portal
+from plan import views, views_copia, views_informes, views_portal
 from plan.cortes import NumeroDeCorte
 
 register_converter(NumeroDeCorte, "corte")
@@ -63,6 +63,8 @@ urlpatterns = [
         views_informes.oficina,
         name="informe_oficina",
     ),
+    # «Copiar a la vigencia siguiente» (OPGI): preview, then the unpublished copy.
+    path("planes/<id:pk>/copiar/", views_copia.copiar_plan, name="copiar_plan"),
     # «Historial» of an activity (OPGI and Control interno).
     path("actividades/<id:pk>/historial/", views.historial_actividad, name="historial_actividad"),
 ]

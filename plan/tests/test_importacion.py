@@ -359,7 +359,8 @@ def test_fila_mala_muestra_su_error_y_no_escribe(admin_client, xlsx_exportado, c
     previa = vista_previa(admin_client, Actividad, xlsx(filas), "xlsx")
     assert mensaje in previa.text
     assert "confirm_form" not in previa.context
-    assert [fila.number for fila in previa.context["result"].invalid_rows] == [7]
+    # Numbered as the spreadsheet shows it: the header is row 1, so 1.7 is row 8.
+    assert [fila.number for fila in previa.context["result"].invalid_rows] == [8]
     assert foto() == antes
 
 
@@ -368,8 +369,8 @@ def test_codigo_repetido_en_el_archivo(admin_client, xlsx_exportado):
     filas.append(list(filas[3]))
     previa = vista_previa(admin_client, Actividad, xlsx(filas), "xlsx")
     invalidas = previa.context["result"].invalid_rows
-    assert [fila.number for fila in invalidas] == [3, 24]
-    assert "Esta fila está repetida; vea también la fila 24." in previa.text
+    assert [fila.number for fila in invalidas] == [4, 25]  # rows of the sheet (header = 1)
+    assert "Esta fila está repetida; vea también la fila 25." in previa.text
     assert "confirm_form" not in previa.context
 
 
@@ -389,7 +390,7 @@ def test_error_al_confirmar_no_escribe_nada(admin_client, xlsx_exportado):
     antes = foto()
     mensajes = confirmar(admin_client, Actividad, previa)
     assert len(mensajes) == 1 and mensajes[0].startswith("No se importó nada")
-    assert f"Fila 7: Responsables: No existe la dependencia «{OCS}»" in mensajes[0]
+    assert f"Fila 8 de la hoja: Responsables: No existe la dependencia «{OCS}»" in mensajes[0]
     assert foto() == antes
 
 
