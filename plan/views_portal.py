@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from plan import informes, selectors, views_informes
+from plan import graficos, informes, selectors, views_informes
 from plan.forms import FiltroPortalForm
 from plan.models import CODIGO_ACTIVIDAD
 from plan.views import respuesta_archivo
@@ -35,6 +35,7 @@ def _pagina_plan(request, plan):
     contexto = {
         "plan": plan,
         "portal": datos,
+        "graficos": graficos.del_tablero(datos.tablero, prefijo="portal"),
         "filtros": filtros,
         "filtrado": bool(request.GET),
         "otros_planes": selectors.planes_publicados().exclude(pk=plan.pk),
