@@ -105,7 +105,9 @@ def seguimiento(
     """
     filas = []
     anteriores = {f"cantidad_al_{n}": _cantidad_al(f) for n, f in enumerate(fechas)}
-    consulta = list(actividades.annotate(cantidad_al_corte=_cantidad_al(fecha), **anteriores))
+    consulta = list(
+        actividades.annotate(cantidad_al_corte=_cantidad_al(fecha)).annotate(**anteriores)
+    )
     automaticas = fuentes.cantidades_automaticas(consulta, fecha)
     automaticas_al = [fuentes.cantidades_automaticas(consulta, f) for f in fechas]
     for actividad in consulta:
