@@ -446,6 +446,7 @@ def portal(
     estado: str = "",
     subcomponente: Subcomponente | None = None,
     busqueda: str = "",
+    cortes: Sequence[Corte] = (),
 ) -> Portal:
     """The public view of a plan: whole-plan figures plus the filtered activities.
 
@@ -453,8 +454,9 @@ def portal(
     list. Filtering happens on the computed rows (status is derived, and the
     search ignores accents and case), so the query count never changes.
     """
-    # The plan's cortes (one query): the figures over time are public like today's.
-    hitos = _hitos(plan.cortes_del_seguimiento, hoy)
+    # With the plan's `cortes`, the mean progress at each one's end too (the figures over
+    # time are public like today's), in the same activities query.
+    hitos = _hitos(cortes, hoy)
     filas = seguimiento(
         actividades=_actividades_publicas(plan=plan), fecha=hoy, fechas=[f for _, f in hitos]
     )

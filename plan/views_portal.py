@@ -31,7 +31,12 @@ def plan_publico(request, vigencia):
 
 def _pagina_plan(request, plan):
     filtros = FiltroPortalForm(request.GET or None, plan=plan)
-    datos = selectors.portal(plan=plan, hoy=timezone.localdate(), **filtros.filtros())
+    datos = selectors.portal(
+        plan=plan,
+        hoy=timezone.localdate(),
+        cortes=plan.cortes_del_seguimiento,  # one query: for the chart over the cortes
+        **filtros.filtros(),
+    )
     contexto = {
         "plan": plan,
         "portal": datos,
