@@ -22,8 +22,8 @@ COLORES_ESTADO = {
     reglas.Estado.VENCIDA: "#b00020",
     reglas.Estado.CUMPLIDA: "#1e6b34",
 }
-# A label above its bar: about 40 characters fit 360 units at 14 (the table has it whole).
-LARGO_ETIQUETA = 40
+# A label above its bar: about 36 characters fit 360 units at 16 (the table has it whole).
+LARGO_ETIQUETA = 36
 
 
 def _porcentaje(parte: int, total: int) -> Decimal:
