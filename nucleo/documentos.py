@@ -37,16 +37,16 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
-from django.utils import formats, timezone
-from django.utils.html import format_html
+from django.utils import timezone
 from django.utils.http import content_disposition_header
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.child import INVALID_TITLE_REGEX
 
+from nucleo import graficos
 from nucleo.hojas import texto_seguro
 
 # WeasyPrint logs every layout step at INFO; reports would flood the server log.
@@ -56,8 +56,6 @@ TIPO_PDF = "application/pdf"
 TIPO_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # --- PDF ---------------------------------------------------------------------
-
-LETRA_SVG = mark_safe('font-family="DejaVu Sans" font-size="11" fill="#1b1f23"')
 
 
 def pdf_desde_html(html: str, *, base_url: str) -> bytes:
@@ -81,45 +79,19 @@ def grafico_barras(
     unidad: str = " %",
     ancho: int = 640,
 ) -> SafeString:
-    """A horizontal bar chart as inline SVG markup (no JavaScript), one bar per pair.
+    """A horizontal bar chart for a PDF page (nucleo.graficos.barras, labels on the left).
 
     ``datos`` are (label, value) pairs; bars are scaled to ``maximo``. The
     labels are escaped; the result can go straight into a template.
     """
-    alto_barra, separacion, ancho_etiqueta, ancho_cifra = 18, 8, 230, 70
-    ancho_barras = ancho - ancho_etiqueta - ancho_cifra
-    alto = len(datos) * (alto_barra + separacion) + separacion
-    maximo = float(maximo) or 1.0
-    barras = []
-    for indice, (etiqueta, valor) in enumerate(datos):
-        y = separacion + indice * (alto_barra + separacion)
-        largo = max(0.0, min(float(valor) / maximo, 1.0)) * ancho_barras
-        barras.append(
-            format_html(
-                '<text x="0" y="{base}" {letra}>{etiqueta}</text>'
-                '<rect x="{x}" y="{y}" width="{ancho}" height="{alto}" fill="#e3f1ec" />'
-                '<rect x="{x}" y="{y}" width="{largo}" height="{alto}" fill="#00543c" />'
-                '<text x="{x_cifra}" y="{base}" {letra}>{cifra}</text>',
-                base=y + alto_barra - 5,
-                letra=LETRA_SVG,
-                etiqueta=etiqueta,
-                x=ancho_etiqueta,
-                y=y,
-                ancho=ancho_barras,
-                alto=alto_barra,
-                largo=f"{largo:.1f}",
-                x_cifra=ancho_etiqueta + ancho_barras + 6,
-                cifra=f"{formats.localize(valor)}{unidad}",
-            )
-        )
-    return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" class="grafico" role="img" width="{ancho}" '
-        'height="{alto}" viewBox="0 0 {ancho} {alto}" aria-label="{titulo}">'
-        "<title>{titulo}</title>{barras}</svg>",
-        ancho=ancho,
-        alto=alto,
+    return graficos.barras(
+        datos,
         titulo=titulo,
-        barras=mark_safe("".join(barras)),  # each part built by format_html
+        maximo=maximo,
+        unidad=unidad,
+        ancho=ancho,
+        letra=11,
+        ancho_etiqueta=230,
     )
 
 

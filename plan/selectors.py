@@ -1,6 +1,7 @@
 """Reads of the plan, with their query tuning (HackSoft-style selectors)."""
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -68,6 +69,8 @@ class FilaSeguimiento:
     porcentaje: Decimal
     estado: reglas.Estado
     proximo_fin: date | None
+    # Its % at each of the earlier dates asked of `seguimiento` (the cortes' ends).
+    porcentajes_al: tuple[Decimal, ...] = ()
 
     @property
     def responsables(self) -> list[Responsable]:
@@ -90,18 +93,33 @@ def _cantidad_al(fecha: date) -> Subquery:
     )
 
 
-def seguimiento(*, actividades: QuerySet[Actividad], fecha: date) -> list[FilaSeguimiento]:
+def seguimiento(
+    *, actividades: QuerySet[Actividad], fecha: date, fechas: Sequence[date] = ()
+) -> list[FilaSeguimiento]:
     """Progress and status of each activity as of `fecha`.
 
-    Three queries, plus one per automatic source in use (see plan.fuentes).
+    Three queries, plus one per automatic source in use (see plan.fuentes). With
+    `fechas`, each row also carries its % at each of them (`porcentajes_al`): in the
+    same activities query (one subquery per date), plus one query per automatic
+    source in use and date.
     """
     filas = []
-    consulta = list(actividades.annotate(cantidad_al_corte=_cantidad_al(fecha)))
+    anteriores = {f"cantidad_al_{n}": _cantidad_al(f) for n, f in enumerate(fechas)}
+    consulta = list(
+        actividades.annotate(cantidad_al_corte=_cantidad_al(fecha)).annotate(**anteriores)
+    )
     automaticas = fuentes.cantidades_automaticas(consulta, fecha)
+    automaticas_al = [fuentes.cantidades_automaticas(consulta, f) for f in fechas]
     for actividad in consulta:
         ventanas = list(actividad.ventanas.all())
         cantidad = automaticas.get(actividad.pk, actividad.cantidad_al_corte)
         porcentaje = actividad.porcentaje_de(cantidad)
+        porcentajes_al = tuple(
+            actividad.porcentaje_de(
+                automaticas_al[n].get(actividad.pk, getattr(actividad, f"cantidad_al_{n}"))
+            )
+            for n in range(len(fechas))
+        )
         filas.append(
             FilaSeguimiento(
                 actividad=actividad,
@@ -109,6 +127,7 @@ def seguimiento(*, actividades: QuerySet[Actividad], fecha: date) -> list[FilaSe
                 porcentaje=porcentaje,
                 estado=reglas.estado(ventanas=ventanas, porcentaje=porcentaje, hoy=fecha),
                 proximo_fin=min((v.fin for v in ventanas if v.fin >= fecha), default=None),
+                porcentajes_al=porcentajes_al,
             )
         )
     return filas
@@ -131,6 +150,41 @@ class AvanceSubcomponente:
 
 
 @dataclass(frozen=True)
+class AvanceOficina:
+    responsable: Responsable
+    porcentaje: Decimal
+    actividades: int
+
+
+@dataclass(frozen=True)
+class AvanceCorte:
+    """The mean progress of the activities at a corte's end (or at the page's date,
+    if the corte has not ended by then)."""
+
+    corte: Corte
+    fecha: date
+    porcentaje: Decimal
+
+    @property
+    def en_curso(self) -> bool:
+        return self.fecha < self.corte.fin
+
+
+def _hitos(cortes: Sequence[Corte], fecha: date) -> list[tuple[Corte, date]]:
+    """The cortes begun by `fecha`, each with the date its figure is taken at."""
+    return [(corte, min(corte.fin, fecha)) for corte in cortes if corte.inicio <= fecha]
+
+
+def _por_corte(hitos: list[tuple[Corte, date]], filas: list[FilaSeguimiento]) -> list[AvanceCorte]:
+    return [
+        AvanceCorte(
+            corte=corte, fecha=fecha, porcentaje=promedio([f.porcentajes_al[n] for f in filas])
+        )
+        for n, (corte, fecha) in enumerate(hitos)
+    ]
+
+
+@dataclass(frozen=True)
 class Tablero:
     plan: Plan
     fecha: date
@@ -142,10 +196,24 @@ class Tablero:
     proximas: list[FilaSeguimiento]
     vencidas: list[FilaSeguimiento]
     evidencias_pendientes: list[Evidencia] = field(default_factory=list)
+    por_corte: list[AvanceCorte] = field(default_factory=list)
 
     @property
     def conteos_etiquetados(self) -> list[tuple[str, str, int]]:
         return [(valor, etiqueta, self.conteos[valor]) for valor, etiqueta in reglas.Estado.choices]
+
+    @property
+    def por_oficina(self) -> list[AvanceOficina]:
+        """Mean progress of each office's activities (an activity shared by two offices
+        counts for both), by office name; from the rows already loaded (no queries)."""
+        grupos: dict[int, tuple[Responsable, list[Decimal]]] = {}
+        for fila in self.filas:
+            for responsable in fila.responsables:
+                grupos.setdefault(responsable.pk, (responsable, []))[1].append(fila.porcentaje)
+        return [
+            AvanceOficina(responsable=r, porcentaje=promedio(valores), actividades=len(valores))
+            for r, valores in sorted(grupos.values(), key=lambda g: g[0].nombre_corto.casefold())
+        ]
 
 
 DIAS_PROXIMAS = 30
@@ -195,17 +263,23 @@ def tablero(
     responsable: Responsable | None = None,
     subcomponente: Subcomponente | None = None,
     evidencias_visibles: QuerySet[Evidencia] | None = None,
+    cortes: Sequence[Corte] = (),
 ) -> Tablero:
-    """Everything a dashboard shows, for the whole plan or one office / subcomponente."""
+    """Everything a dashboard shows, for the whole plan or one office / subcomponente.
+
+    With the plan's `cortes` (already loaded), also the mean progress at the end of
+    each corte begun by the dashboard's date, in the same activities query.
+    """
     fecha = reglas.fecha_de_referencia(hoy=hoy, corte=corte)
     actividades = actividades_con_detalle(plan=plan)
     if responsable is not None:
         actividades = actividades.filter(asignaciones__responsable=responsable)
     if subcomponente is not None:
         actividades = actividades.filter(subcomponente=subcomponente)
-    datos = resumen(
-        plan=plan, filas=seguimiento(actividades=actividades, fecha=fecha), fecha=fecha, corte=corte
-    )
+    hitos = _hitos(cortes, fecha)
+    filas = seguimiento(actividades=actividades, fecha=fecha, fechas=[f for _, f in hitos])
+    datos = resumen(plan=plan, filas=filas, fecha=fecha, corte=corte)
+    datos = replace(datos, por_corte=_por_corte(hitos, filas))
     if evidencias_visibles is not None:
         pendientes = (
             evidencias_visibles.filter(
@@ -407,6 +481,7 @@ def portal(
     estado: str = "",
     subcomponente: Subcomponente | None = None,
     busqueda: str = "",
+    cortes: Sequence[Corte] = (),
 ) -> Portal:
     """The public view of a plan: whole-plan figures plus the filtered activities.
 
@@ -414,8 +489,15 @@ def portal(
     list. Filtering happens on the computed rows (status is derived, and the
     search ignores accents and case), so the query count never changes.
     """
-    filas = seguimiento(actividades=_actividades_publicas(plan=plan), fecha=hoy)
-    datos = resumen(plan=plan, filas=filas, fecha=hoy, corte=None)
+    # With the plan's `cortes`, the mean progress at each one's end too (the figures over
+    # time are public like today's), in the same activities query.
+    hitos = _hitos(cortes, hoy)
+    filas = seguimiento(
+        actividades=_actividades_publicas(plan=plan), fecha=hoy, fechas=[f for _, f in hitos]
+    )
+    datos = replace(
+        resumen(plan=plan, filas=filas, fecha=hoy, corte=None), por_corte=_por_corte(hitos, filas)
+    )
     texto = _sin_tildes(busqueda.strip())
     visibles = [
         f

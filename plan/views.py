@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from nucleo import roles
 from nucleo.formularios import aplicar_errores
 from nucleo.parametros import entero
-from plan import cortes, fuentes, permisos, selectors, services, servicios_avances
+from plan import cortes, fuentes, graficos, permisos, selectors, services, servicios_avances
 from plan.forms import (
     AvanceForm,
     CorreccionAvanceForm,
@@ -64,10 +64,12 @@ def _pagina_tablero(request, *, plan, filtros, responsable, titulo, publicacion=
         responsable=responsable,
         subcomponente=filtros.valor("subcomponente"),
         evidencias_visibles=permisos.EVIDENCIAS.instancias_para(request.user, Accion.VER),
+        cortes=filtros.cortes,
     )
     contexto = {
         "plan": plan,
         "tablero": datos,
+        "graficos": graficos.del_tablero(datos, prefijo="tablero"),
         "filtros": filtros,
         "titulo": titulo,
         "responsable": responsable,

@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from plan import informes, selectors, views_informes
+from plan import graficos, informes, selectors, views_informes
 from plan.forms import FiltroPortalForm
 from plan.models import CODIGO_ACTIVIDAD
 from plan.views import respuesta_archivo
@@ -31,10 +31,16 @@ def plan_publico(request, vigencia):
 
 def _pagina_plan(request, plan):
     filtros = FiltroPortalForm(request.GET or None, plan=plan)
-    datos = selectors.portal(plan=plan, hoy=timezone.localdate(), **filtros.filtros())
+    datos = selectors.portal(
+        plan=plan,
+        hoy=timezone.localdate(),
+        cortes=plan.cortes_del_seguimiento,  # one query: for the chart over the cortes
+        **filtros.filtros(),
+    )
     contexto = {
         "plan": plan,
         "portal": datos,
+        "graficos": graficos.del_tablero(datos.tablero, prefijo="portal"),
         "filtros": filtros,
         "filtrado": bool(request.GET),
         "otros_planes": selectors.planes_publicados().exclude(pk=plan.pk),
