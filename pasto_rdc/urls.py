@@ -44,6 +44,8 @@ urlpatterns = [
         TemplateView.as_view(template_name="mapa_del_sitio.html"),
         name="mapa_del_sitio",
     ),
+    # Privacy policy, terms and the transparency page of the footer (pasto_rdc/institucional.py).
+    path("", include("pasto_rdc.institucional")),
     path("datos-abiertos/", datos_abiertos.catalogo, name="datos_abiertos"),
     path(
         "datos-abiertos/planes/<id:vigencia>.json",
