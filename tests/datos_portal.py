@@ -411,13 +411,18 @@ def _encuestas(alicia, realizado) -> tuple[Encuesta, Encuesta]:
 
     # Closed, answered on paper at the space; its results published (never the free texts).
     # The hearing got its evaluation survey when it was programmed: set its questionnaire.
-    publicada = encuestas.editar_encuesta(
-        usuario=alicia,
-        encuesta=Encuesta.objects.get(espacio=realizado),
-        cuestionario=cuestionario,
-        abre_en=momento(2022, 8, 10),
-        cierra_en=momento(2022, 8, 20),
-    )
+    # (Not where the default questionnaire is gone: a browser test's database is flushed
+    # between tests, data migrations included.)
+    periodo = {"abre_en": momento(2022, 8, 10), "cierra_en": momento(2022, 8, 20)}
+    automatica = Encuesta.objects.filter(espacio=realizado).first()
+    if automatica is None:
+        publicada = encuestas.crear_encuesta(
+            usuario=alicia, cuestionario=cuestionario, espacio=realizado, **periodo
+        )
+    else:
+        publicada = encuestas.editar_encuesta(
+            usuario=alicia, encuesta=automatica, cuestionario=cuestionario, **periodo
+        )
     for escala, sugerencia in [("5", "SECRETO-TEXTO-LIBRE-PUBLICADA"), ("4", "")]:
         encuestas.registrar_papel(
             usuario=alicia,
