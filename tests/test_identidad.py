@@ -185,3 +185,41 @@ def test_la_plantilla_base_no_salta_niveles_de_titulo(client, plan_2022, ruta):
     assert re.search(r"<h[1-6]", fuera_de_main) is None
     niveles = [int(n) for n in re.findall(r"<h([1-6])[\s>]", html)]
     assert niveles[0] == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("ruta", ["/admin/", "/admin/plan/actividad/", "/admin/login/"])
+def test_el_admin_lleva_el_nombre_de_la_entidad_y_los_colores_del_sitio(client, alicia, ruta):
+    if ruta != "/admin/login/":
+        alicia.is_staff = alicia.is_superuser = True
+        alicia.save()
+        client.force_login(alicia)
+    respuesta = client.get(ruta)
+    assert respuesta.status_code == 200
+    html = respuesta.content.decode()
+
+    assert '<link rel="stylesheet" href="/static/css/admin.css">' in html
+    assert "Administración · Alcaldía Municipal de Pasto</a>" in html
+    assert re.search(r"<title>[^<]+ \| Administración · Alcaldía Municipal de Pasto</title>", html)
+    assert "Django" not in html.split("<body", 1)[1].split("</header>", 1)[0]
+    assert 'href="https://www.gov.co"' in html  # the GOV.CO bar
+
+
+@pytest.mark.django_db
+def test_el_nombre_del_admin_sigue_a_la_configuracion(client, alicia, settings):
+    settings.ENTIDAD_NOMBRE = "Gobernación de Prueba"
+    alicia.is_staff = alicia.is_superuser = True
+    alicia.save()
+    client.force_login(alicia)
+    html = client.get("/admin/").content.decode()
+    assert "Administración · Gobernación de Prueba</a>" in html
+    assert "Rendición de cuentas: administración del sitio" in html
+
+
+def test_la_hoja_del_admin_cambia_solo_las_variables_de_django_al_verde_del_sitio():
+    from django.conf import settings
+
+    hoja = (settings.BASE_DIR / "static" / "css" / "admin.css").read_text(encoding="utf-8")
+    for variable in ("--primary", "--secondary", "--header-bg", "--link-fg", "--button-bg"):
+        assert re.search(rf"{variable}: #[0-9a-f]{{6}};", hoja), variable
+    assert "--header-bg: #00543c;" in hoja
