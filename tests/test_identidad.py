@@ -7,7 +7,6 @@ import re
 import pytest
 from django.test import Client, override_settings
 
-
 # Public pages without parameters, with content from the 2022 plan.
 PAGINAS = [
     "/",
@@ -72,7 +71,7 @@ def test_cada_pagina_publica_lleva_la_barra_gov_co_la_cabecera_y_el_pie_instituc
     pie = html[html.index('<footer class="pie">') :]
     faltan = [texto for texto in PIE if texto not in pie]
     assert faltan == []
-    assert 'data-govco-pie' in pie and 'href="https://www.gov.co"' in pie
+    assert "data-govco-pie" in pie and 'href="https://www.gov.co"' in pie
 
 
 @pytest.mark.django_db
@@ -119,8 +118,16 @@ def test_en_el_telefono_la_navegacion_se_abre_con_el_boton_menu_sin_javascript(c
     assert '<details class="menu" data-menu>' in nav
     assert '<summary class="menu__boton">Menú</summary>' in nav
     assert "<script" not in html
-    for enlace in ("Plan", "Diálogos y audiencias", "Preguntar", "Respuestas", "Encuestas",
-                   "Informes de resultados", "Datos abiertos", "Ingresar"):
+    for enlace in (
+        "Plan",
+        "Diálogos y audiencias",
+        "Preguntar",
+        "Respuestas",
+        "Encuestas",
+        "Informes de resultados",
+        "Datos abiertos",
+        "Ingresar",
+    ):
         assert f">{enlace}</a></li>" in nav
     assert "Mi trabajo" not in nav  # a visitor has no staff links
 
@@ -136,9 +143,16 @@ def test_los_enlaces_del_personal_van_aparte_bajo_mi_trabajo(client, alicia):
     assert '<p class="nav__titulo" id="nav-mi-trabajo">Mi trabajo</p>' in nav
     assert 'aria-labelledby="nav-mi-trabajo"' in personales
     assert ">Datos abiertos</a>" in publicos and "Mis pendientes" not in publicos
-    for enlace in ("Mis pendientes", "Mi tablero", "Gestión de diálogos", "Gestión de encuestas",
-                   "Gestión de informes de resultados", "Administración", "Mis notificaciones",
-                   "Cambiar contraseña"):
+    for enlace in (
+        "Mis pendientes",
+        "Mi tablero",
+        "Gestión de diálogos",
+        "Gestión de encuestas",
+        "Gestión de informes de resultados",
+        "Administración",
+        "Mis notificaciones",
+        "Cambiar contraseña",
+    ):
         assert f">{enlace}" in personales
     assert "Salir (alicia)" in personales
     assert ">Ingresar</a>" not in nav
@@ -156,8 +170,15 @@ def test_las_paginas_de_la_entidad_estan_en_el_mapa_del_sitio_y_la_transparencia
     transparencia = client.get("/transparencia/").content.decode()
     contenido = transparencia[transparencia.index("<main") : transparencia.index("</main>")]
     assert "<h1>Transparencia y acceso a la información pública</h1>" in contenido
-    for ruta in ("/", "/resultados/", "/datos-abiertos/", "/dialogos/preguntar/",
-                 "/dialogos/respuestas/", "/dialogos/", "/encuestas/"):
+    for ruta in (
+        "/",
+        "/resultados/",
+        "/datos-abiertos/",
+        "/dialogos/preguntar/",
+        "/dialogos/respuestas/",
+        "/dialogos/",
+        "/encuestas/",
+    ):
         assert f'href="{ruta}"' in contenido
     assert 'href="https://www.pasto.gov.co"' in contenido
 

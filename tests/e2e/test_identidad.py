@@ -8,10 +8,23 @@ from playwright.sync_api import expect
 from conftest import crear_usuario
 from nucleo import roles
 
-PUBLICOS = ["Plan", "Diálogos y audiencias", "Preguntar", "Respuestas", "Encuestas",
-            "Informes de resultados", "Datos abiertos"]
-MI_TRABAJO = ["Mis pendientes", "Mi tablero", "Gestión de diálogos", "Gestión de encuestas",
-              "Mis notificaciones", "Cambiar contraseña"]
+PUBLICOS = [
+    "Plan",
+    "Diálogos y audiencias",
+    "Preguntar",
+    "Respuestas",
+    "Encuestas",
+    "Informes de resultados",
+    "Datos abiertos",
+]
+MI_TRABAJO = [
+    "Mis pendientes",
+    "Mi tablero",
+    "Gestión de diálogos",
+    "Gestión de encuestas",
+    "Mis notificaciones",
+    "Cambiar contraseña",
+]
 
 
 @pytest.fixture
