@@ -84,6 +84,8 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 # {{ pendientes_cantidad }}: the count beside «Mis pendientes» (from the session).
                 "pendientes.insignia.insignia",
+                # {{ institucion }}: name, logo and contact data of the header and footer.
+                "nucleo.entidad.institucion",
             ],
         },
     },
@@ -185,6 +187,24 @@ JEFE_CONTROL_INTERNO_CARGO = env_str(
 
 # Who the site speaks for (e-mails, for now), and where it lives: e-mails need absolute links.
 ENTIDAD_NOMBRE = env_str("ENTIDAD_NOMBRE", "Alcaldía Municipal de Pasto")
+# The institutional header and footer (GOV.CO, Resolución 1519 de 2020, anexo 1).
+# ENTIDAD_LOGO is a static path (or a full URL); the default is a neutral shield, not
+# the municipal coat of arms: production points it at the entity's own file.
+ENTIDAD_LOGO = env_str("ENTIDAD_LOGO", "img/escudo-generico.svg")
+ENTIDAD_DIRECCION = env_str(
+    "ENTIDAD_DIRECCION",
+    "CAM Anganoy, vía Los Rosales II, San Juan de Pasto, Nariño, código postal 520001",
+)
+ENTIDAD_HORARIO = env_str(
+    "ENTIDAD_HORARIO",
+    "Lunes a viernes de 8:00 a. m. a 12:00 m. y de 2:00 p. m. a 6:00 p. m.",
+)
+ENTIDAD_TELEFONO = env_str("ENTIDAD_TELEFONO", "(602) 729 2000")
+# The e-mail for notificaciones judiciales the footer must show.
+ENTIDAD_CORREO_NOTIFICACIONES = env_str(
+    "ENTIDAD_CORREO_NOTIFICACIONES", "notificacionesjudiciales@pasto.gov.co"
+)
+ENTIDAD_SITIO = env_str("ENTIDAD_SITIO", "https://www.pasto.gov.co")
 SITIO_URL = env_str("SITIO_URL", "http://127.0.0.1:8000")
 
 # E-mail (nucleo/correo.py). Development prints each message to the terminal; production

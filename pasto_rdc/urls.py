@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -9,9 +10,11 @@ from nucleo import (
 )
 from pasto_rdc import datos_abiertos
 
-admin.site.site_header = "Pasto RdC – Administración"
-admin.site.site_title = "Pasto RdC"
-admin.site.index_title = "Rendición de cuentas"
+# In Spanish, with the entity's name (templates/admin/base_site.html reads the setting
+# on each request; these are the defaults of pages that do not extend it).
+admin.site.site_header = f"Administración · {settings.ENTIDAD_NOMBRE}"
+admin.site.site_title = f"Administración · {settings.ENTIDAD_NOMBRE}"
+admin.site.index_title = "Rendición de cuentas: administración del sitio"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -44,6 +47,8 @@ urlpatterns = [
         TemplateView.as_view(template_name="mapa_del_sitio.html"),
         name="mapa_del_sitio",
     ),
+    # Privacy policy, terms and the transparency page of the footer (pasto_rdc/institucional.py).
+    path("", include("pasto_rdc.institucional")),
     path("datos-abiertos/", datos_abiertos.catalogo, name="datos_abiertos"),
     path(
         "datos-abiertos/planes/<id:vigencia>.json",

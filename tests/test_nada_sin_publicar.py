@@ -76,6 +76,10 @@ PUBLICAS = frozenset(
         "mapa_del_sitio",
         "datos_abiertos",
         "datos_plan_json",
+        # pasto_rdc/institucional.py: the footer's policy pages (Resolución 1519 de 2020).
+        "politica_de_privacidad",
+        "terminos_y_condiciones",
+        "transparencia",
         "datos_descargar",
         "datos_catalogo_json",
         "datos_esquema",

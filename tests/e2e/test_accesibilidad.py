@@ -50,6 +50,10 @@ PAGINAS_PUBLICAS = [
     # Open data, site map, login, and the «not found» page.
     "/datos-abiertos/",
     "/mapa-del-sitio/",
+    # The footer's institutional pages (Resolución 1519 de 2020, anexo 1).
+    "/politica-de-privacidad/",
+    "/terminos-y-condiciones/",
+    "/transparencia/",
     "/cuentas/login/",
     # «¿Olvidó su contraseña?»: the form, «enviado», a link that is not valid, and done.
     "/cuentas/clave/olvide/",

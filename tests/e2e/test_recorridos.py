@@ -326,10 +326,12 @@ def espacio_con_encuesta_abierta(opgi):
 
 
 def menu(page, enlace: str) -> None:
-    """Tap a link of the site's navigation (on a phone it wraps under the header)."""
-    page.get_by_role("navigation", name="Navegación principal").get_by_role(
-        "link", name=enlace, exact=True
-    ).tap()
+    """Tap a link of the site's navigation (on a phone, behind the «Menú» button)."""
+    navegacion = page.get_by_role("navigation", name="Navegación principal")
+    destino = navegacion.get_by_role("link", name=enlace, exact=True)
+    if not destino.is_visible():
+        navegacion.locator("summary", has_text="Menú").tap()
+    destino.tap()
 
 
 def responder_lo_obligatorio(page) -> None:
