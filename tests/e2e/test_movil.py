@@ -10,7 +10,6 @@ import re
 from pathlib import Path
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from playwright.sync_api import expect
 
 from conftest import crear_usuario
@@ -167,3 +166,68 @@ def test_capturas_de_las_paginas_principales(browser, live_server, datos, tmp_pa
         "tablero-oficina-390.png",
         "tablero-opgi-390.png",
     ]
+
+
+def _ancho_de(pagina) -> int:
+    return pagina.evaluate("document.documentElement.scrollWidth")
+
+
+def test_una_oficina_reporta_desde_el_telefono_y_ve_lo_devuelto(
+    browser,
+    live_server,
+    plan,  # noqa: F811
+    informe_pdf,  # noqa: F811
+    tmp_path,
+):
+    alicia = crear_usuario("alicia", roles.OPGI)
+    crear_usuario("bruno", roles.OFICINA, "educacion")
+    contexto = _contexto(browser, live_server, TELEFONO_GRANDE)
+    pagina = contexto.new_page()
+
+    ingresar(pagina, "bruno")
+    expect(pagina).to_have_url(re.compile(r"/pendientes/$"))
+    pagina.get_by_role("link", name="Mi tablero").tap()
+    expect(pagina).to_have_url(re.compile(r"/oficina/educacion/$"))
+    # The activities' table is a pile of cards: each figure labelled, none off-screen.
+    tarjeta = pagina.locator('tr[data-actividad="1.3"]')
+    for etiqueta in ["Avance", "Estado"]:
+        celda = tarjeta.locator(f'td[data-etiqueta="{etiqueta}"]')
+        celda.scroll_into_view_if_needed()
+        expect(celda).to_be_in_viewport()
+        caja = celda.bounding_box()
+        assert caja is not None and caja["x"] + caja["width"] <= TELEFONO_GRANDE["width"]
+    assert _ancho_de(pagina) <= TELEFONO_GRANDE["width"]
+    tarjeta.get_by_role("link", name="1.3").tap()
+
+    # Progress inside 1.3's window: sent to OPGI, not counted yet.
+    pagina.get_by_label("Fecha del avance").fill("2022-10-14")
+    pagina.get_by_label("Cantidad lograda (acumulada)").fill("1")
+    pagina.get_by_label("Descripción del avance").fill("Informe de gestión publicado en octubre.")
+    pagina.get_by_role("button", name="Registrar avance").tap()
+    expect(pagina.get_by_text("Avance enviado. OPGI lo revisará")).to_be_visible()
+
+    # Evidence: a real PDF from the phone.
+    pagina.get_by_label("Descripción", exact=True).fill("Lista de asistencia de la jornada")
+    pagina.get_by_label("Archivo").set_input_files(informe_pdf)
+    pagina.get_by_role("button", name="Enviar evidencia").tap()
+    expect(pagina.get_by_text("Evidencia enviada. OPGI la revisará.")).to_be_visible()
+    assert _ancho_de(pagina) <= TELEFONO_GRANDE["width"]
+    pagina.screenshot(path=capturas(tmp_path) / "actividad-oficina-390.png", full_page=True)
+
+    # OPGI returns it (as in its own journey, through the service).
+    evidencia = Evidencia.objects.get(actividad__codigo="1.3")
+    plan_services.devolver_evidencia(
+        evidencia=evidencia, revisor=alicia, comentario="Falta la firma del rector."
+    )
+
+    pagina.get_by_role("navigation", name="Navegación principal").get_by_role(
+        "link", name=re.compile("^Mis pendientes")
+    ).tap()
+    expect(pagina).to_have_url(re.compile(r"/pendientes/$"))
+    devueltos = pagina.locator('[data-grupo="devueltos"]')
+    expect(devueltos).to_contain_text(
+        "Evidencia devuelta: Lista de asistencia de la jornada (actividad 1.3)"
+    )
+    assert _ancho_de(pagina) <= TELEFONO_GRANDE["width"]
+    pagina.screenshot(path=capturas(tmp_path) / "pendientes-oficina-390.png", full_page=True)
+    contexto.close()
