@@ -16,7 +16,12 @@ from conftest import crear_usuario
 from nucleo import roles
 from plan import services as plan_services
 from plan.models import Actividad, Evidencia
-from tests.e2e.test_accesibilidad import PAGINAS_PUBLICAS, datos, rutas  # noqa: F401
+from tests.e2e.test_accesibilidad import (  # noqa: F401
+    PAGINAS_PUBLICAS,
+    datos,
+    rutas,
+    violaciones_graves,
+)
 from tests.e2e.test_recorridos import informe_pdf, ingresar, plan  # noqa: F401
 
 TELEFONO = {"width": 360, "height": 740}
@@ -166,6 +171,23 @@ def test_capturas_de_las_paginas_principales(browser, live_server, datos, tmp_pa
         "tablero-oficina-390.png",
         "tablero-opgi-390.png",
     ]
+
+
+LETRA_MINIMA_DE_LOS_GRAFICOS = """() => Math.min(...[...document.querySelectorAll('.resultado-pregunta svg')]
+  .flatMap(svg => {
+    const escala = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return [...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * escala);
+  }))"""
+
+
+def test_las_etiquetas_de_los_graficos_de_encuestas_se_leen_en_el_telefono(movil, datos):  # noqa: F811
+    ingresar(movil, "alicia")
+    expect(movil).to_have_url(re.compile(r"/pendientes/$"))
+    movil.goto(f"/encuestas/gestion/{datos.encuesta_publicada.pk}/resultados/")
+    expect(movil.locator(".resultado-pregunta svg").first).to_be_visible()
+    assert movil.evaluate(LETRA_MINIMA_DE_LOS_GRAFICOS) >= 12
+    assert _ancho_de(movil) <= TELEFONO["width"]
+    assert violaciones_graves(movil) == []
 
 
 def _ancho_de(pagina) -> int:
