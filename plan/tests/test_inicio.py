@@ -18,18 +18,23 @@ def test_inicio_muestra_el_plan_en_el_orden_del_documento(client, plan_2022):
 
 
 def test_inicio_muestra_responsables_y_todas_las_ventanas(client, plan_2022):
+    # The home shows each activity as one compact row (offices by their short name); its
+    # «Ver detalle» page has the offices' whole names and every window.
     html = client.get("/").content.decode()
-    bloque_16 = html.split('id="actividad-1.6"')[1].split("</article>")[0]
+    fila_16 = html.split('id="actividad-1.6"')[1].split("</li>")[0]
+    assert "SBS · DAJ · MOSIG · SGM" in fila_16
+    assert 'href="/plan/2022/actividades/1.6/"' in fila_16
+    detalle_16 = client.get("/plan/2022/actividades/1.6/").content.decode()
     for oficina in (
         "Secretaría de Bienestar Social",
         "Dirección Administrativa de Juventud",
         "Secretaría MOSIG",
         "Secretaría de Gobierno Municipal",
     ):
-        assert oficina in bloque_16
-    bloque_17 = html.split('id="actividad-1.7"')[1].split("</article>")[0]
-    assert "Del 01/07/2022 al 01/08/2022" in bloque_17
-    assert "Del 01/11/2022 al 01/12/2022" in bloque_17
+        assert oficina in detalle_16
+    detalle_17 = client.get("/plan/2022/actividades/1.7/").content.decode()
+    assert "Del 01/07/2022 al 01/08/2022" in detalle_17
+    assert "Del 01/11/2022 al 01/12/2022" in detalle_17
 
 
 def test_inicio_usa_un_numero_fijo_de_consultas(client, plan_2022, django_assert_num_queries):

@@ -108,8 +108,11 @@ def rutas(datos: datos_portal.Portal) -> dict[str, object]:
     }
 
 
+@pytest.mark.parametrize("ancho", [360, 1366])
 @pytest.mark.parametrize("ruta", PAGINAS_PUBLICAS)
-def test_paginas_publicas_sin_violaciones_graves(page, datos, ruta):
+def test_paginas_publicas_sin_violaciones_graves(page, datos, ruta, ancho):
+    # A phone and a laptop: the phone layout (stacked rows, wrapped menus) is checked too.
+    page.set_viewport_size({"width": ancho, "height": 740 if ancho < 600 else 768})
     page.goto(ruta.format(**rutas(datos)))
     assert page.locator("html").get_attribute("lang") == "es"
     assert violaciones_graves(page) == []

@@ -363,7 +363,8 @@ def test_c_ciudadano_en_el_telefono(movil, plan, datos_de_las_migraciones, infor
     page.get_by_label("Buscar", exact=True).fill("territoriales")
     page.get_by_role("button", name="Aplicar").tap()
     expect(page.get_by_role("status")).to_have_text("1 actividad con estos filtros.")
-    page.get_by_role("link", name=re.compile(r"^2\.2 Realizar espacios territoriales")).tap()
+    expect(page.locator("#actividad-2\\.2")).to_contain_text("Realizar espacios territoriales")
+    page.get_by_role("link", name="Ver detalle de la actividad 2.2").tap()
     expect(page.get_by_role("heading", level=1)).to_have_text("Actividad 2.2")
     expect(page.get_by_role("heading", level=2)).to_contain_text("Realizar espacios territoriales")
     expect(page.locator(".actividad .cifra")).to_have_text("34,5 %")  # 10 of 29 spaces
