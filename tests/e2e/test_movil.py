@@ -22,7 +22,7 @@ from tests.e2e.test_accesibilidad import (  # noqa: F401
     rutas,
     violaciones_graves,
 )
-from tests.e2e.test_recorridos import informe_pdf, ingresar, plan  # noqa: F401
+from tests.e2e.test_recorridos import informe_pdf, ingresar, menu, plan  # noqa: F401
 
 TELEFONO = {"width": 360, "height": 740}
 TELEFONO_GRANDE = {"width": 390, "height": 844}
@@ -208,7 +208,7 @@ def test_una_oficina_reporta_desde_el_telefono_y_ve_lo_devuelto(
 
     ingresar(pagina, "bruno")
     expect(pagina).to_have_url(re.compile(r"/pendientes/$"))
-    pagina.get_by_role("link", name="Mi tablero").tap()
+    menu(pagina, "Mi tablero")  # on a phone, behind «Menú»
     expect(pagina).to_have_url(re.compile(r"/oficina/educacion/$"))
     # The activities' table is a pile of cards: each figure labelled, none off-screen.
     tarjeta = pagina.locator('tr[data-actividad="1.3"]')
@@ -242,9 +242,9 @@ def test_una_oficina_reporta_desde_el_telefono_y_ve_lo_devuelto(
         evidencia=evidencia, revisor=alicia, comentario="Falta la firma del rector."
     )
 
-    pagina.get_by_role("navigation", name="Navegación principal").get_by_role(
-        "link", name=re.compile("^Mis pendientes")
-    ).tap()
+    navegacion = pagina.get_by_role("navigation", name="Navegación principal")
+    navegacion.locator("summary", has_text="Menú").tap()  # on a phone, behind «Menú»
+    navegacion.get_by_role("link", name=re.compile("^Mis pendientes")).tap()
     expect(pagina).to_have_url(re.compile(r"/pendientes/$"))
     devueltos = pagina.locator('[data-grupo="devueltos"]')
     expect(devueltos).to_contain_text(
