@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django_tasks_db.apps import TasksAppConfig
 
 
 class NucleoConfig(AppConfig):
@@ -15,3 +16,10 @@ class NucleoConfig(AppConfig):
 
         # The «forgot my password» form sends e-mail to whoever asks: limited per IP.
         limites.registrar("clave", ajuste="CUENTAS_LIMITE_CLAVE", por_defecto="10/h")
+
+
+class TareasConfig(TasksAppConfig):
+    """django-tasks-db under a Spanish name: its app's name is the one English heading
+    left in the admin's sidebar («Tasks Database Backend») and cannot be translated."""
+
+    verbose_name = "Tareas en segundo plano"

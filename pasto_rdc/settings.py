@@ -37,7 +37,7 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "django_tasks",
-    "django_tasks_db",
+    "nucleo.apps.TareasConfig",  # django_tasks_db, named in Spanish in the admin
     "nucleo.apps.NucleoConfig",
     "plan",
     "dialogos",

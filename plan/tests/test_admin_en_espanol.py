@@ -41,6 +41,7 @@ NO_DEBEN_APARECER = [
     "Meta Cantidad (Meta cantidad)",
     "Access attempts",
     "Task Results",
+    "Tasks Database Backend",
 ]
 PALABRAS_INGLESAS = re.compile(r"\b(Import|Export|Format|Preview|Errors|Row)\b")
 ES_CO = {"HTTP_ACCEPT_LANGUAGE": "es-co"}
