@@ -18,6 +18,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.db.models import Q
 from django.utils.text import get_valid_filename
+from simple_history.models import HistoricalRecords
 
 from nucleo import archivos
 
@@ -130,3 +131,67 @@ class DocumentoGenerado(ArchivoGuardado):
     @property
     def fallido(self) -> bool:
         return self.estado == self.Estado.FALLIDO
+
+
+class Entidad(models.Model):
+    """A public entity whose plans the site holds (issue 16: nothing hard-coded).
+
+    One row is the `principal`: the entity the site speaks for (GOV.CO header, footer,
+    notices, reports, feeds, posters; nucleo.entidad). Other rows are entities whose
+    plans the site also holds (a second municipality, a decentralised institute). With
+    no row yet, the site reads the ENTIDAD_* settings.
+    """
+
+    nombre = models.CharField("nombre", max_length=200, unique=True)
+    sigla = models.CharField("sigla", max_length=30, blank=True)
+    slug = models.SlugField(
+        "identificador en la URL",
+        max_length=60,
+        unique=True,
+        help_text="Forma parte de la dirección de sus planes, por ejemplo «alcaldia-de-pasto».",
+    )
+    nit = models.CharField("NIT", max_length=20, blank=True)
+    municipio = models.CharField("municipio", max_length=100, blank=True)
+    departamento = models.CharField("departamento", max_length=100, blank=True)
+    logo = models.CharField(
+        "logo",
+        max_length=300,
+        blank=True,
+        help_text="Una ruta de archivo estático (img/escudo.svg) o una dirección completa.",
+    )
+    direccion = models.CharField("dirección", max_length=300, blank=True)
+    horario = models.CharField("horario de atención", max_length=300, blank=True)
+    telefono = models.CharField("teléfono", max_length=60, blank=True)
+    correo_contacto = models.EmailField("correo de contacto", blank=True)
+    correo_notificaciones = models.EmailField("correo de notificaciones judiciales", blank=True)
+    responsable_datos = models.CharField(
+        "responsable del tratamiento de datos personales",
+        max_length=200,
+        blank=True,
+        help_text="Quien atiende las consultas y reclamos de la Ley 1581 de 2012.",
+    )
+    correo_datos = models.EmailField("correo para datos personales", blank=True)
+    sitio = models.URLField("sitio web", blank=True)
+    principal = models.BooleanField(
+        "es la entidad del sitio",
+        default=False,
+        help_text="La entidad que aparece en el encabezado, el pie, los avisos y los informes.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "entidad"
+        verbose_name_plural = "entidades"
+        ordering = ["-principal", "nombre"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["principal"],
+                condition=Q(principal=True),
+                name="entidad_una_sola_principal",
+                violation_error_message="Ya hay otra entidad marcada como la entidad del sitio.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.nombre
