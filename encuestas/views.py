@@ -22,6 +22,7 @@ from dialogos.models import EspacioDialogo
 from nucleo import documentos
 from nucleo.confirmacion import pedir_confirmacion
 from nucleo.formularios import aplicar_errores
+from nucleo.models import Entidad
 from nucleo.parametros import entero
 from plan import selectors as plan_selectors
 from plan import services as servicios_plan
@@ -268,7 +269,7 @@ def papel(request, pk):
 def _membrete() -> dict:
     plan = plan_selectors.plan_vigente(solo_publicados=False)
     return {
-        "entidad": plan.entidad if plan else "Alcaldía Municipal de Pasto",
+        "entidad": plan.entidad.nombre if plan else Entidad.objects.del_sitio().nombre,
         "dependencia": plan.dependencia if plan else "",
     }
 

@@ -2,6 +2,7 @@
 example row and a sheet «Instrucciones» in Spanish (plan.resources reads it back)."""
 
 from nucleo.documentos import Columna, Hoja, Tipo, xlsx_desde_hojas
+from nucleo.models import Entidad
 from plan.models import Actividad, Plan, Responsable, Subcomponente
 from plan.resources import EJEMPLO_VENTANA, ActividadResource
 
@@ -37,7 +38,7 @@ def fila_de_ejemplo(plan: Plan | None) -> list[object]:
     oficina = Responsable.objects.order_by("nombre").first()
     return [
         vigencia,
-        plan.entidad if plan else "Alcaldía Municipal de Pasto",
+        plan.entidad.nombre if plan else Entidad.objects.del_sitio().nombre,
         numero,
         f"{numero}.99",
         "Publicar en el sitio web el informe de gestión del año anterior.",
