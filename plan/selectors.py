@@ -43,7 +43,7 @@ def _con_detalle(actividades: QuerySet[Actividad]) -> QuerySet[Actividad]:
     asignaciones = ActividadResponsable.objects.select_related("responsable").order_by(
         "orden", "id"
     )
-    return actividades.select_related("subcomponente", "plan").prefetch_related(
+    return actividades.select_related("subcomponente", "plan__entidad").prefetch_related(
         Prefetch("asignaciones", queryset=asignaciones), "ventanas"
     )
 
