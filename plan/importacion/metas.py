@@ -97,9 +97,10 @@ _MINIMO = re.compile(
 # Numbers that are not the meta's quantity: laws, decrees, articles, years.
 _REFERENCIA_ANTES = re.compile(
     r"(?:\bley|\bdecreto|\bresoluci[oó]n|\bacuerdo|\bart[ií]culo|\bart\.|\bcircular|"
-    r"\bn[uú]mero|\bno\.|\bn[º°o]|\bconpes|\bvigencia|\ba[ñn]o|\bde|\bdel)\s*\Z",
+    r"\bn[uú]mero|\bno\.|\bn[º°]|\bconpes)\s*\Z",
     re.IGNORECASE,
 )
+_ANIO_ANTES = re.compile(r"\b(?:de|del|en|a[ñn]o|vigencia)\s*\Z", re.IGNORECASE)
 _PARENTESIS = re.compile(r"\(\s*(\d[\d.,]*)\s*\)")
 _PALABRA = re.compile(r"[^\W\d_]+")
 _ARTICULOS = frozenset({"de", "del", "la", "las", "el", "los", "un", "una", "unos", "unas", "al"})
@@ -338,14 +339,11 @@ def _numeros(texto: str) -> list[re.Match[str]]:
     """The digit numbers that may be the meta's quantity (not «Ley 1712», «de 2026»)."""
     elegidos = []
     for encontrado in _NUMERO.finditer(texto):
-        numero = encontrado.group().lstrip("-")
-        if _REFERENCIA_ANTES.search(texto[: encontrado.start()]):
-            if not (elegidos == [] and encontrado.start() == 0):
-                es_anio = re.fullmatch(r"(?:19|20|21)\d\d", numero) is not None
-                antes = texto[: encontrado.start()].rstrip().casefold()
-                if es_anio or not re.search(r"\b(?:de|del)\Z", antes):
-                    continue
-        if elegidos and re.fullmatch(r"(?:19|20|21)\d\d", numero):
+        antes = texto[: encontrado.start()]
+        es_anio = re.fullmatch(r"(?:19|20|21)\d\d", encontrado.group()) is not None
+        if _REFERENCIA_ANTES.search(antes) or (es_anio and _ANIO_ANTES.search(antes)):
+            continue
+        if elegidos and es_anio:
             continue  # a year later in the text («… de seguimiento 2026») is not a 2nd meta
         elegidos.append(encontrado)
     return elegidos
