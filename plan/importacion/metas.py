@@ -337,7 +337,7 @@ def _desde_numero(celda: Celda, valor: object, producto: str) -> MetaLeida:
 
 def _numeros(texto: str) -> list[re.Match[str]]:
     """The digit numbers that may be the meta's quantity (not «Ley 1712», «de 2026»)."""
-    elegidos = []
+    elegidos: list[re.Match[str]] = []
     for encontrado in _NUMERO.finditer(texto):
         antes = texto[: encontrado.start()]
         es_anio = re.fullmatch(r"(?:19|20|21)\d\d", encontrado.group()) is not None
