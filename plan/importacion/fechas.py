@@ -15,7 +15,7 @@ import datetime
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nucleo.fechas import MENSAJE_RANGO, en_rango, rango_de_vigencia
 from nucleo.hojas import sin_prefijo
@@ -72,6 +72,10 @@ _TODO_EL_ANIO = frozenset(
      "durante la vigencia", "durante toda la vigencia", "toda la vigencia", "anual",
      "continuo", "continua", "enero a diciembre", "enero diciembre", "todo el periodo"}
 )  # fmt: skip
+
+# A range written across New Year («28 de diciembre al 5 de enero de 2018») starts the
+# year before when that makes it shorter than this many days.
+_CRUCE_DE_ANIO_MAXIMO = 183
 
 _TOKEN = re.compile(
     r"(?P<iso>\d{4}-\d{1,2}-\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2})?)?"
@@ -133,9 +137,10 @@ def _en_fechas(d: datetime.date) -> str:
 
 
 def _puntos(texto: str) -> list[_Punto | str]:
-    """The cell part as points and connectors («rango», «y»)."""
+    """The cell part (as written) as points and connectors («rango», «y»)."""
     elementos: list[_Punto | str] = []
-    tokens = [(t.lastgroup or "otro", t.group(t.lastgroup or 0)) for t in _TOKEN.finditer(texto)]
+    normal = _normalizar(texto)
+    tokens = [(t.lastgroup or "otro", t.group(t.lastgroup or 0)) for t in _TOKEN.finditer(normal)]
     ilegible = _NoSeLee(MENSAJE_ILEGIBLE.format(texto=texto))
     indice = 0
     while indice < len(tokens):
@@ -269,7 +274,7 @@ def _leer_parte(texto: str, vigencia: int | None) -> tuple[list[Ventana], bool]:
     todo = _todo_el_anio(texto, vigencia)
     if todo is not None:
         return todo, False
-    elementos = _puntos(_normalizar(texto))
+    elementos = _puntos(texto)
     while elementos and elementos[0] in ("rango", "y"):
         elementos.pop(0)  # «hasta el 30 de junio», «- 15/04/2017»
     puntos = [e for e in elementos if isinstance(e, _Punto)]
@@ -291,10 +296,12 @@ def _leer_parte(texto: str, vigencia: int | None) -> tuple[list[Ventana], bool]:
                 raise _NoSeLee(MENSAJE_ILEGIBLE.format(texto=texto))
             inicio, fin = _primer_dia(elemento, texto), _ultimo_dia(final, texto)
             if inicio > fin and elemento.anio_inferido and elemento.fecha is None:
-                # «28 de diciembre al 5 de enero de 2018»: the start is in 2017.
+                # «28 de diciembre al 5 de enero de 2018»: the start is in 2017 — for a
+                # short span only; «Marzo a enero de 2026» is a mistake, not 11 months.
                 assert elemento.anio is not None
-                elemento.anio -= 1
-                inicio = _primer_dia(elemento, texto)
+                anterior = _primer_dia(replace(elemento, anio=elemento.anio - 1), texto)
+                if (fin - anterior).days < _CRUCE_DE_ANIO_MAXIMO:
+                    inicio = anterior
             if inicio > fin:
                 raise _NoSeLee(MENSAJE_INVERTIDA.format(texto=texto))
             ventanas.append((inicio, fin))
