@@ -42,6 +42,8 @@ MENSAJE_TODO_EL_ANIO_SIN_VIGENCIA = (
 MENSAJE_INVERTIDA = MENSAJE_VENTANA_INVERTIDA.removesuffix(".") + ": «{texto}»."
 MENSAJE_FUERA_DE_RANGO = MENSAJE_RANGO.removesuffix(".") + ": «{texto}»."
 AVISO_PLAZO = "«{texto}» es una sola fecha: se tomó como plazo, del {inicio} al {fin}."
+AVISO_COMENTARIO = "Se ignoró «{comentario}» en la fecha «{texto}»."
+AVISO_SOLO_FIN = "«{texto}» es solo la fecha final: se tomó como plazo, del {inicio} al {fin}."
 AVISO_SIN_FIN = "«{texto}» no tiene fecha final: se tomó hasta el {fin}."
 AVISO_FUERA_DE_VIGENCIA = "La ventana del {inicio} al {fin} sale de la vigencia {vigencia}."
 AVISO_FUERA_DE_RANGO = (
@@ -61,6 +63,7 @@ _ORDINALES = {
     "quinto": 5, "sexto": 6,
 }  # fmt: skip
 _PERIODOS = {"bimestre": 2, "trimestre": 3, "cuatrimestre": 4, "semestre": 6}
+_SUFIJOS_ORDINALES = frozenset({"er", "ro", "do", "to", "o"})
 _RANGO = frozenset({"al", "a", "hasta", "-", "–", "—"})
 _LISTA = frozenset({"y", ","})
 _RELLENO = frozenset(
@@ -76,6 +79,8 @@ _TODO_EL_ANIO = frozenset(
 # A range written across New Year («28 de diciembre al 5 de enero de 2018») starts the
 # year before when that makes it shorter than this many days.
 _CRUCE_DE_ANIO_MAXIMO = 183
+
+_COMENTARIO = re.compile(r"\([^()]*\)")
 
 _TOKEN = re.compile(
     r"(?P<iso>\d{4}-\d{1,2}-\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2})?)?"
@@ -136,6 +141,23 @@ def _en_fechas(d: datetime.date) -> str:
     return f"{d:%d/%m/%Y}"
 
 
+def _periodo_numerado(tokens: list[tuple[str, str]], indice: int) -> bool:
+    siguientes = [valor for _, valor in tokens[indice : indice + 2]]
+    if siguientes[:1] and siguientes[0] in _PERIODOS:
+        return True
+    return (
+        len(siguientes) == 2 and siguientes[0] in _SUFIJOS_ORDINALES and siguientes[1] in _PERIODOS
+    )
+
+
+def _periodo(numero: int, nombre: str, ilegible: _NoSeLee) -> _Punto:
+    """The `numero`-th bimestre/trimestre/cuatrimestre/semestre of the year."""
+    meses = _PERIODOS[nombre]
+    if not 1 <= numero <= 12 // meses:
+        raise ilegible
+    return _Punto(mes_desde=numero * meses - meses + 1, mes_hasta=numero * meses)
+
+
 def _puntos(texto: str) -> list[_Punto | str]:
     """The cell part (as written) as points and connectors («rango», «y»)."""
     elementos: list[_Punto | str] = []
@@ -151,6 +173,12 @@ def _puntos(texto: str) -> list[_Punto | str]:
             elementos.append(_Punto(fecha=_fecha_iso(valor)))
         elif clase == "fecha":
             elementos.append(_Punto(fecha=_fecha_numerica(valor)))
+        elif clase == "num" and _periodo_numerado(tokens, indice):
+            # «1er trimestre», «2do semestre», «3 cuatrimestre»
+            if tokens[indice][1] not in _PERIODOS:
+                indice += 1  # the ordinal's ending («er», «do»)
+            elementos.append(_periodo(int(valor), tokens[indice][1], ilegible))
+            indice += 1
         elif clase == "num":
             numero = int(valor)
             if len(valor) == 4:
@@ -186,12 +214,8 @@ def _puntos(texto: str) -> list[_Punto | str]:
         elif clase == "palabra" and valor in _ORDINALES:
             if indice >= len(tokens) or tokens[indice][1] not in _PERIODOS:
                 raise ilegible
-            meses = _PERIODOS[tokens[indice][1]]
-            numero = _ORDINALES[valor]
+            elementos.append(_periodo(_ORDINALES[valor], tokens[indice][1], ilegible))
             indice += 1
-            if numero * meses > 12:
-                raise ilegible
-            elementos.append(_Punto(mes_desde=numero * meses - meses + 1, mes_hasta=numero * meses))
         elif valor in _RANGO:
             elementos.append("rango")
         elif valor in _LISTA:
@@ -313,6 +337,27 @@ def _leer_parte(texto: str, vigencia: int | None) -> tuple[list[Ventana], bool]:
     return _unir_contiguas(ventanas), un_dia
 
 
+def _leer_parte_con_comentario(
+    texto: str, vigencia: int | None, avisos: list[str]
+) -> tuple[list[Ventana], bool]:
+    """«15 de abril de 2026 (primer informe)»: a remark in parentheses is ignored, with an
+    aviso, when the dates read without it."""
+    try:
+        return _leer_parte(texto, vigencia)
+    except _NoSeLee:
+        comentarios = _COMENTARIO.findall(texto)
+        sin_comentario = " ".join(_COMENTARIO.sub(" ", texto).split()).strip(" .")
+        if not comentarios or not sin_comentario:
+            raise
+        try:
+            leidas = _leer_parte(sin_comentario, vigencia)
+        except _NoSeLee:
+            raise _NoSeLee(MENSAJE_ILEGIBLE.format(texto=texto)) from None
+        for comentario in comentarios:
+            avisos.append(AVISO_COMENTARIO.format(comentario=comentario, texto=texto))
+        return leidas
+
+
 def _plazo(fin: datetime.date, vigencia: int | None) -> Ventana:
     """A deadline's window: from 1 January of the vigencia (or of the date's year)."""
     inicio = datetime.date(vigencia or fin.year, 1, 1)
@@ -393,7 +438,7 @@ def leer_ventanas(celda: Celda | None, *, vigencia: int | None) -> VentanasLeida
         if not parte:
             continue
         try:
-            leidas, un_dia = _leer_parte(parte, vigencia)
+            leidas, un_dia = _leer_parte_con_comentario(parte, vigencia, avisos)
         except _NoSeLee as problema:
             errores.append(str(problema))
             continue
@@ -451,7 +496,7 @@ def leer_inicio_fin(
         assert hasta is not None
         ventana = _plazo(hasta[1], vigencia)
         avisos.append(
-            AVISO_PLAZO.format(
+            AVISO_SOLO_FIN.format(
                 texto=texto_hasta, inicio=_en_fechas(ventana[0]), fin=_en_fechas(ventana[1])
             )
         )

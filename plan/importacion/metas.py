@@ -102,6 +102,7 @@ _REFERENCIA_ANTES = re.compile(
 )
 _ANIO_ANTES = re.compile(r"\b(?:de|del|en|a[ñn]o|vigencia)\s*\Z", re.IGNORECASE)
 _PARENTESIS = re.compile(r"\(\s*(\d[\d.,]*)\s*\)")
+_PALABRAS_ENTRE_PARENTESIS = re.compile(r"(\d[\d.,]*)\s*\(\s*([^\W\d_]+(?:\s+[^\W\d_]+){0,3})\s*\)")
 _PALABRA = re.compile(r"[^\W\d_]+")
 _ARTICULOS = frozenset({"de", "del", "la", "las", "el", "los", "un", "una", "unos", "unas", "al"})
 _BORDES = " \t\n.,;:-–—()[]*/"
@@ -110,6 +111,11 @@ _BORDES = " \t\n.,;:-–—()[]*/"
 def _sin_tildes(texto: str) -> str:
     descompuesto = unicodedata.normalize("NFKD", texto)
     return "".join(c for c in descompuesto if not unicodedata.combining(c)).casefold()
+
+
+def _no_aplica(texto: str) -> bool:
+    """«N/A», «NA», «No aplica.», «-»: the office says there is no quantity."""
+    return texto.casefold() in _NO_APLICA or texto.casefold().rstrip(" .") in _NO_APLICA
 
 
 def _es_numero(valor: object) -> bool:
@@ -178,7 +184,20 @@ def cantidad_de_texto(texto: str) -> Decimal:
 def numero_de_palabras(palabras: list[str]) -> tuple[int, int] | None:
     """The number written in words at the start of `palabras` (already without accents):
     (value, how many words it took), or None. «tres» → 3, «treinta y dos» → 32,
-    «ciento veinte» → 120, «cien» → 100."""
+    «ciento veinte» → 120, «cien» → 100, «dos mil quinientos» → 2500."""
+    leido = _hasta_mil(palabras)
+    if leido is None or leido[1] >= len(palabras) or palabras[leido[1]] != "mil":
+        return leido
+    if leido[0] >= 1000:
+        return leido
+    valor, usadas = leido[0] * 1000, leido[1] + 1
+    resto = _hasta_mil(palabras[usadas:])
+    if resto and resto[0] < 1000:
+        return valor + resto[0], usadas + resto[1]
+    return valor, usadas
+
+
+def _hasta_mil(palabras: list[str]) -> tuple[int, int] | None:
     if not palabras:
         return None
     primera = palabras[0]
@@ -188,7 +207,7 @@ def numero_de_palabras(palabras: list[str]) -> tuple[int, int] | None:
         return 1000, 1
     if primera in _CENTENAS:
         valor = _CENTENAS[primera]
-        resto = numero_de_palabras(palabras[1:])
+        resto = _hasta_mil(palabras[1:])
         if resto and resto[0] < 100:
             return valor + resto[0], 1 + resto[1]
         return valor, 1
@@ -240,7 +259,24 @@ def _quitar_palabras_con_parentesis(texto: str) -> tuple[str, list[str]]:
         partes.append(antes[:corte] + numero)
         cursor = encontrado.end()
     partes.append(texto[cursor:])
-    return "".join(partes), discrepancias
+    return _quitar_palabras_entre_parentesis("".join(partes), discrepancias), discrepancias
+
+
+def _quitar_palabras_entre_parentesis(texto: str, discrepancias: list[str]) -> str:
+    """«4 (cuatro) informes» → «4 informes»."""
+
+    def sustituir(encontrado: re.Match[str]) -> str:
+        valor = _es_palabra_numero(encontrado.group(2))
+        if valor is None:
+            return encontrado.group()
+        try:
+            if cantidad_de_texto(encontrado.group(1)) != valor:
+                discrepancias.append(encontrado.group().strip())
+        except ValueError:
+            pass
+        return encontrado.group(1)
+
+    return _PALABRAS_ENTRE_PARENTESIS.sub(sustituir, texto)
 
 
 def limpiar_unidad(texto: str) -> str:
@@ -256,6 +292,8 @@ def limpiar_unidad(texto: str) -> str:
     for final in (" y", " e", " con", " de"):
         if unidad.casefold().endswith(final):
             unidad = unidad[: -len(final)].strip(_BORDES)
+    if unidad.count("(") > unidad.count(")"):
+        unidad += ")"  # «informes (uno por cuatrimestre)» keeps its closing parenthesis
     return unidad
 
 
@@ -286,7 +324,7 @@ def _validar(cantidad: Decimal | None, tipo: str) -> str | None:
 
 
 def _cualitativa(texto: str, producto: str, avisos: list[str]) -> MetaLeida:
-    como_texto = texto if texto.casefold() not in _NO_APLICA else ""
+    como_texto = "" if _no_aplica(texto) else texto
     unidad = _recortar(limpiar_unidad(como_texto or producto), avisos)
     avisos.append(AVISO_CUALITATIVA.format(texto=texto))
     return MetaLeida(
@@ -365,7 +403,7 @@ def leer_meta(celda: Celda | None, *, producto: str = "") -> MetaLeida:
         return MetaLeida(
             texto="", cantidad=None, unidad="", tipo=TIPO_CUALITATIVA, error=MENSAJE_SIN_META
         )
-    if texto.casefold() in _NO_APLICA:
+    if _no_aplica(texto):
         return _cualitativa(texto, producto, avisos)
 
     trabajo, discrepancias = _quitar_palabras_con_parentesis(texto)

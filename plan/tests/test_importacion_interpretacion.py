@@ -55,6 +55,13 @@ CUALITATIVA = "La meta «{}» no tiene una cantidad: se seguirá por el porcenta
         ("80 % de los trámites en línea.", "80", "trámites en línea", "porcentaje"),
         ("12,5 % de avance", "12.5", "avance", "porcentaje"),
         ("Informe según la Ley 1712 de 2014: 4 publicaciones", "4", "publicaciones", "exacta"),
+        ("4 (cuatro) informes", "4", "informes", "exacta"),
+        ("Dos mil ejemplares", "2000", "ejemplares", "exacta"),
+        ("Ciento veinte visitas", "120", "visitas", "exacta"),
+        ("Informe trimestral (4)", "4", "Informe trimestral", "exacta"),
+        ("3 informes (uno por cuatrimestre)", "3", "informes (uno por cuatrimestre)", "exacta"),
+        ("Publicar 12 boletines de 2026", "12", "boletines de 2026", "exacta"),
+        ("Al menos el 80 % de las PQRSD", "80", "PQRSD", "porcentaje"),
     ],
 )
 def test_una_meta_escrita_se_lee_en_cantidad_unidad_y_tipo(texto, cantidad, unidad, tipo):
@@ -115,7 +122,9 @@ def test_un_numero_entre_0_y_1_sin_formato_se_lee_como_porcentaje_con_un_aviso()
     assert leida.error is None
 
 
-@pytest.mark.parametrize("texto", ["N/A", "NA", "n/a", "No aplica", "NO APLICA", "-"])
+@pytest.mark.parametrize(
+    "texto", ["N/A", "NA", "n/a", "N.A.", "No aplica", "NO APLICA", "No aplica.", "-"]
+)
 def test_una_meta_que_no_aplica_es_cualitativa_con_la_unidad_del_producto(texto):
     leida = metas.leer_meta(celda(texto), producto="Documento de caracterización")
 
@@ -156,6 +165,15 @@ def test_una_meta_vacia_con_producto_es_cualitativa_sobre_el_producto():
 @pytest.mark.parametrize("vacia", [None, celda(None), celda("   ")])
 def test_una_meta_vacia_sin_producto_es_un_error(vacia):
     assert metas.leer_meta(vacia).error == "Falta la meta de la actividad."
+
+
+def test_una_palabra_entre_parentesis_que_no_coincide_con_el_numero_avisa():
+    leida = metas.leer_meta(celda("4 (tres) informes"))
+
+    assert (leida.cantidad, leida.unidad) == (Decimal(4), "informes")
+    assert leida.avisos == (
+        "En «4 (tres)» la palabra y el número no coinciden; se tomó el número (4).",
+    )
 
 
 def test_con_mas_de_una_cantidad_se_toma_la_primera_con_un_aviso():
@@ -436,6 +454,12 @@ PLAZO = "«{}» es una sola fecha: se tomó como plazo, del {} al {}."
         ("Durante la vigencia", 2026, [(D(2026, 1, 1), D(2026, 12, 31))]),
         ("Durante toda la vigencia 2026", 2026, [(D(2026, 1, 1), D(2026, 12, 31))]),
         ("Vigencia 2026", 2026, [(D(2026, 1, 1), D(2026, 12, 31))]),
+        ("2026", 2026, [(D(2026, 1, 1), D(2026, 12, 31))]),
+        ("1er trimestre", 2026, [(D(2026, 1, 1), D(2026, 3, 31))]),
+        ("2do semestre", 2026, [(D(2026, 7, 1), D(2026, 12, 31))]),
+        ("II semestre", 2026, [(D(2026, 7, 1), D(2026, 12, 31))]),
+        ("Abril-Junio", 2026, [(D(2026, 4, 1), D(2026, 6, 30))]),
+        ("1 de abril del 2026 al 30 de junio del 2026", 2026, [(D(2026, 4, 1), D(2026, 6, 30))]),
     ],
 )
 def test_una_fecha_programada_escrita_se_lee_en_ventanas(texto, vigencia, ventanas):
@@ -495,6 +519,13 @@ def test_una_sola_fecha_es_un_plazo_desde_el_1_de_enero_de_la_vigencia(
         ("Según cronograma", 2026, ILEGIBLE.format("Según cronograma")),
         ("15/04/2026 al", 2026, ILEGIBLE.format("15/04/2026 al")),
         ("Quinto trimestre", 2026, ILEGIBLE.format("Quinto trimestre")),
+        ("5 trimestre", 2026, ILEGIBLE.format("5 trimestre")),
+        (45000, 2026, ILEGIBLE.format("45000")),
+        (
+            "Abril (según cronograma) y (otra nota)",
+            2026,
+            ILEGIBLE.format("Abril (según cronograma) y (otra nota)"),
+        ),
         (
             "Permanente",
             None,
@@ -521,6 +552,15 @@ def test_una_fecha_que_no_se_entiende_es_un_error_que_cita_el_texto(texto, vigen
 
     assert leidas.error == error
     assert leidas.ventanas == ()
+
+
+def test_un_comentario_entre_parentesis_se_ignora_con_un_aviso():
+    leidas = fechas.leer_ventanas(celda("Abril de 2026 (primer informe)"), vigencia=2026)
+
+    assert leidas.ventanas == ((D(2026, 4, 1), D(2026, 4, 30)),)
+    assert leidas.avisos == (
+        "Se ignoró «(primer informe)» en la fecha «Abril de 2026 (primer informe)».",
+    )
 
 
 def test_sin_celda_de_fecha_es_un_error():
@@ -608,7 +648,9 @@ def test_solo_la_fecha_fin_es_un_plazo():
     leidas = fechas.leer_inicio_fin(celda(None), celda("30/06/2021"), vigencia=2021)
 
     assert leidas.ventanas == ((D(2021, 1, 1), D(2021, 6, 30)),)
-    assert leidas.avisos == (PLAZO.format("30/06/2021", "01/01/2021", "30/06/2021"),)
+    assert leidas.avisos == (
+        "«30/06/2021» es solo la fecha final: se tomó como plazo, del 01/01/2021 al 30/06/2021.",
+    )
 
 
 def test_solo_la_fecha_inicio_va_hasta_el_31_de_diciembre():
