@@ -37,6 +37,7 @@ ETIQUETAS_TIPO = {
 LARGO_UNIDAD = 150  # Actividad.meta_unidad max_length
 
 MENSAJE_SIN_META = "Falta la meta de la actividad."
+MENSAJE_SIN_CANTIDAD = "Falta la cantidad de la meta."
 MENSAJE_CANTIDAD_ILEGIBLE = "«{texto}» no es una cantidad: escriba un número como 15, 2,5 o 15.000."
 MENSAJE_PUNTO_AMBIGUO = (
     "¿{texto} es {miles} o {decimal}? En Colombia el punto separa los miles y la coma los "
@@ -144,13 +145,9 @@ def _texto_de(celda: Celda | None) -> str:
     return " ".join(str(sin_prefijo(str(celda.valor))).split())
 
 
-class _Ambiguo(ValueError):
-    pass
-
-
 def cantidad_de_texto(texto: str) -> Decimal:
-    """«15.000», «1.500.000», «2,5», «15000» → Decimal; ValueError if it is not a number,
-    `_Ambiguo` (a ValueError) with the Spanish message for «1.5»."""
+    """«15.000», «1.500.000», «2,5», «15000» → Decimal; ValueError with the Spanish
+    message if it is not a number or is ambiguous («1.5», «1,500»)."""
     limpio = texto.replace(" ", "").replace("\xa0", "")
     negativo = limpio.startswith("-")
     limpio = limpio.removeprefix("-")
@@ -161,7 +158,7 @@ def cantidad_de_texto(texto: str) -> Decimal:
             # «1,500»: a decimal comma, or English thousands? Ask.
             entero, tres = limpio.split(",")
             decimal = f"{entero},{tres.rstrip('0')}".rstrip(",")
-            raise _Ambiguo(
+            raise ValueError(
                 MENSAJE_PUNTO_AMBIGUO.format(texto=texto, miles=f"{entero}.{tres}", decimal=decimal)
             )
         limpio = limpio.replace(",", ".")
@@ -169,7 +166,7 @@ def cantidad_de_texto(texto: str) -> Decimal:
         entero, decimales = limpio.split(".")
         # Read as thousands, the digits after the dot pad to a group of three.
         miles = f"{int(entero + decimales.ljust(3, '0')):,}".replace(",", ".")
-        raise _Ambiguo(
+        raise ValueError(
             MENSAJE_PUNTO_AMBIGUO.format(texto=texto, miles=miles, decimal=f"{entero},{decimales}")
         )
     else:
@@ -229,54 +226,46 @@ def _es_palabra_numero(frase: str) -> int | None:
     return leido[0] if leido and leido[1] == len(palabras) else None
 
 
-def _quitar_palabras_con_parentesis(texto: str) -> tuple[str, list[str]]:
-    """«Dos (2) informes» → «2 informes»: the words repeat the number in parentheses.
-    Returns the text and the mismatches («Dos (3)»)."""
+def _numeros_con_palabras(texto: str) -> tuple[str, list[str]]:
+    """«Dos (2) informes» → «2 informes», «4 (cuatro) informes» → «4 informes»: the words
+    repeat the number; the digits win. Returns the text and the mismatches («Dos (3)»)."""
     discrepancias: list[str] = []
     partes: list[str] = []
     cursor = 0
     for encontrado in _PARENTESIS.finditer(texto):
         antes = texto[cursor : encontrado.start()]
+        numero = encontrado.group(1)
         palabras = list(_PALABRA.finditer(antes))
         corte = len(antes)
-        valor_palabras = None
+        pegadas = bool(palabras) and not antes[palabras[-1].end() :].strip()
         # The longest run of up to four words right before «(2)» that is a number.
-        for cuantas in range(min(4, len(palabras)), 0, -1):
+        for cuantas in range(min(4, len(palabras)) if pegadas else 0, 0, -1):
             inicio = palabras[-cuantas].start()
-            if antes[palabras[-1].end() :].strip():
-                break
-            valor_palabras = _es_palabra_numero(antes[inicio:])
-            if valor_palabras is not None:
+            valor = _es_palabra_numero(antes[inicio:])
+            if valor is not None:
                 corte = inicio
+                _comparar(numero, valor, f"{antes[inicio:].strip()} ({numero})", discrepancias)
                 break
-        numero = encontrado.group(1)
-        if valor_palabras is not None:
-            try:
-                if cantidad_de_texto(numero) != valor_palabras:
-                    discrepancias.append(antes[corte:].strip() + f" ({numero})")
-            except ValueError:
-                pass
         partes.append(antes[:corte] + numero)
         cursor = encontrado.end()
     partes.append(texto[cursor:])
-    return _quitar_palabras_entre_parentesis("".join(partes), discrepancias), discrepancias
 
-
-def _quitar_palabras_entre_parentesis(texto: str, discrepancias: list[str]) -> str:
-    """«4 (cuatro) informes» → «4 informes»."""
-
-    def sustituir(encontrado: re.Match[str]) -> str:
+    def sin_palabras(encontrado: re.Match[str]) -> str:
         valor = _es_palabra_numero(encontrado.group(2))
         if valor is None:
             return encontrado.group()
-        try:
-            if cantidad_de_texto(encontrado.group(1)) != valor:
-                discrepancias.append(encontrado.group().strip())
-        except ValueError:
-            pass
+        _comparar(encontrado.group(1), valor, encontrado.group().strip(), discrepancias)
         return encontrado.group(1)
 
-    return _PALABRAS_ENTRE_PARENTESIS.sub(sustituir, texto)
+    return _PALABRAS_ENTRE_PARENTESIS.sub(sin_palabras, "".join(partes)), discrepancias
+
+
+def _comparar(numero: str, valor: int, escrito: str, discrepancias: list[str]) -> None:
+    try:
+        if cantidad_de_texto(numero) != valor:
+            discrepancias.append(escrito)
+    except ValueError:
+        pass  # «Dos (1.5)»: the number's own error comes later
 
 
 def limpiar_unidad(texto: str) -> str:
@@ -406,7 +395,7 @@ def leer_meta(celda: Celda | None, *, producto: str = "") -> MetaLeida:
     if _no_aplica(texto):
         return _cualitativa(texto, producto, avisos)
 
-    trabajo, discrepancias = _quitar_palabras_con_parentesis(texto)
+    trabajo, discrepancias = _numeros_con_palabras(texto)
     es_minimo = _MINIMO.search(trabajo) is not None
     trabajo = " ".join(_MINIMO.sub(" ", trabajo).split())
 
@@ -537,12 +526,13 @@ def leer_meta_estructurada(
             avisos.append(AVISO_CUALITATIVA_CON_CANTIDAD.format(cantidad=numero_en_espanol(leida)))
         leida, error = None, None
     elif leida is None and error is None:
-        respaldo = leer_meta(texto, producto=unidad_escrita)
-        leida, error = (
-            respaldo.cantidad,
-            respaldo.error or (None if respaldo.cantidad is not None else MENSAJE_SIN_META),
-        )
-        avisos.extend(respaldo.avisos)
+        # «Meta cantidad» blank with a kind that needs one: the written meta may say it.
+        respaldo = leer_meta(texto, producto=unidad_escrita) if texto_escrito else None
+        if respaldo is not None and respaldo.cantidad is not None:
+            leida = respaldo.cantidad
+            avisos.extend(respaldo.avisos)
+        else:
+            error = (respaldo.error if respaldo else None) or MENSAJE_SIN_CANTIDAD
     if unidad_escrita:
         unidad_final = limpiar_unidad(unidad_escrita)
     else:

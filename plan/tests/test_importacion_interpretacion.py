@@ -339,6 +339,23 @@ def test_la_plantilla_sin_cantidad_ni_tipo_lee_la_meta_escrita():
     assert (leida.cantidad, leida.unidad, leida.tipo) == (Decimal(2), "informes", "exacta")
 
 
+def test_la_plantilla_sin_cantidad_la_toma_de_la_meta_escrita():
+    leida = metas.leer_meta_estructurada(
+        None, celda("informes"), celda("Cantidad exacta"), celda("Dos (2) informes")
+    )
+
+    assert (leida.cantidad, leida.unidad, leida.tipo) == (Decimal(2), "informes", "exacta")
+    assert leida.error is None
+
+
+@pytest.mark.parametrize("texto", [None, celda("Informe de gestión")])
+def test_la_plantilla_sin_cantidad_para_un_tipo_que_la_pide_es_un_error(texto):
+    leida = metas.leer_meta_estructurada(celda(None), celda("informes"), celda("Porcentaje"), texto)
+
+    assert (leida.cantidad, leida.error) == (None, "Falta la cantidad de la meta.")
+    assert leida.avisos == ()
+
+
 def test_la_plantilla_con_un_tipo_desconocido_es_un_error_que_lista_los_validos():
     leida = metas.leer_meta_estructurada(celda(2), celda("informes"), celda("Varias"), None)
 
