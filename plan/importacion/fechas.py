@@ -80,6 +80,7 @@ _TODO_EL_ANIO = frozenset(
 # year before when that makes it shorter than this many days.
 _CRUCE_DE_ANIO_MAXIMO = 183
 
+_FECHA_CON_MES = re.compile(r"\b(\d{1,2})[-/. ]([a-z]+)\.?[-/. ](\d{4}|\d{2})\b")
 _COMENTARIO = re.compile(r"\([^()]*\)")
 
 _TOKEN = re.compile(
@@ -141,6 +142,14 @@ def _en_fechas(d: datetime.date) -> str:
     return f"{d:%d/%m/%Y}"
 
 
+def _fecha_con_mes_en_palabras(encontrado: re.Match[str]) -> str:
+    """«30-abr-26» (Excel's dd-mmm-aa as text) → «30 de abr de 2026»."""
+    dia, mes, anio = encontrado.groups()
+    if mes not in MESES:
+        return encontrado.group()
+    return f"{dia} de {mes} de {int(anio) + 2000 if len(anio) == 2 else anio}"
+
+
 def _periodo_numerado(tokens: list[tuple[str, str]], indice: int) -> bool:
     siguientes = [valor for _, valor in tokens[indice : indice + 2]]
     if siguientes[:1] and siguientes[0] in _PERIODOS:
@@ -161,7 +170,7 @@ def _periodo(numero: int, nombre: str, ilegible: _NoSeLee) -> _Punto:
 def _puntos(texto: str) -> list[_Punto | str]:
     """The cell part (as written) as points and connectors («rango», «y»)."""
     elementos: list[_Punto | str] = []
-    normal = _normalizar(texto)
+    normal = _FECHA_CON_MES.sub(_fecha_con_mes_en_palabras, _normalizar(texto))
     tokens = [(t.lastgroup or "otro", t.group(t.lastgroup or 0)) for t in _TOKEN.finditer(normal)]
     ilegible = _NoSeLee(MENSAJE_ILEGIBLE.format(texto=texto))
     indice = 0

@@ -476,6 +476,8 @@ PLAZO = "«{}» es una sola fecha: se tomó como plazo, del {} al {}."
         ("2do semestre", 2026, [(D(2026, 7, 1), D(2026, 12, 31))]),
         ("II semestre", 2026, [(D(2026, 7, 1), D(2026, 12, 31))]),
         ("Abril-Junio", 2026, [(D(2026, 4, 1), D(2026, 6, 30))]),
+        ("01-feb-2026 al 28-feb-2026", 2026, [(D(2026, 2, 1), D(2026, 2, 28))]),
+        ("1-feb-26 - 28-feb-26", 2026, [(D(2026, 2, 1), D(2026, 2, 28))]),
         ("1 de abril del 2026 al 30 de junio del 2026", 2026, [(D(2026, 4, 1), D(2026, 6, 30))]),
     ],
 )
@@ -499,6 +501,9 @@ def test_una_fecha_programada_escrita_se_lee_en_ventanas(texto, vigencia, ventan
         ("15 de Abril", 2017, D(2017, 4, 15), "15 de Abril"),
         ("1º de abril de 2026", 2026, D(2026, 4, 1), "1º de abril de 2026"),
         ("Abril 15 de 2026", 2026, D(2026, 4, 15), "Abril 15 de 2026"),
+        ("15-abr-2026", 2026, D(2026, 4, 15), "15-abr-2026"),
+        ("15-Abr-26", 2026, D(2026, 4, 15), "15-Abr-26"),
+        ("15/abr./2026", 2026, D(2026, 4, 15), "15/abr./2026"),
         ("Hasta el 30 de junio de 2026", 2026, D(2026, 6, 30), "Hasta el 30 de junio de 2026"),
         (D(2026, 6, 30), 2026, D(2026, 6, 30), "30/06/2026"),
         (datetime.datetime(2026, 6, 30, 0, 0), 2026, D(2026, 6, 30), "30/06/2026"),
@@ -742,6 +747,12 @@ def test_las_columnas_inicio_y_fin_imposibles_son_un_error(inicio, fin, error):
 )
 def test_una_celda_de_responsables_se_separa_en_oficinas(texto, nombres):
     assert oficinas.separar(texto, siglas=frozenset({"OPGI"})) == nombres
+
+
+def test_una_sigla_conocida_se_reconoce_sin_importar_mayusculas():
+    nombres = oficinas.separar("Secretaría de Gobierno y opgi", siglas={"OPGI"})
+
+    assert nombres == ["Secretaría de Gobierno", "opgi"]
 
 
 def test_y_antes_de_una_sigla_desconocida_no_separa():
