@@ -420,7 +420,7 @@ def leer_meta(celda: Celda | None, *, producto: str = "") -> MetaLeida:
         sin_verbo = _sin_verbo(trabajo)
         palabras = [p.group() for p in _PALABRA.finditer(sin_verbo)]
         leido = numero_de_palabras([_sin_tildes(p) for p in palabras[:4]])
-        if leido is None or not sin_verbo[:1].isalpha():
+        if leido is None:
             return _cualitativa(texto, producto, avisos)
         valor, cuantas = leido
         cantidad = Decimal(valor)

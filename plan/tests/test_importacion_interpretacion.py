@@ -61,6 +61,8 @@ CUALITATIVA = "La meta «{}» no tiene una cantidad: se seguirá por el porcenta
         ("Informe trimestral (4)", "4", "Informe trimestral", "exacta"),
         ("3 informes (uno por cuatrimestre)", "3", "informes (uno por cuatrimestre)", "exacta"),
         ("Publicar 12 boletines de 2026", "12", "boletines de 2026", "exacta"),
+        ("4 informes trimestrales 2026", "4", "informes trimestrales 2026", "exacta"),
+        ("- Tres informes", "3", "informes", "exacta"),
         ("Al menos el 80 % de las PQRSD", "80", "PQRSD", "porcentaje"),
     ],
 )
@@ -904,3 +906,13 @@ def test_dos_conocidas_con_la_misma_sigla_no_emparejan_ninguna():
     otra = OficinaConocida(pk=4, nombre="Oficina de Justicia", sigla="oj")
 
     assert oficinas.emparejar("OJ", [JURIDICA, otra]) is None
+
+
+def test_un_nombre_que_encaja_con_dos_conocidas_no_se_empareja_tampoco_por_sigla():
+    # «OJ» names two offices by name: the sigla of a third does not settle it.
+    por_nombre = [
+        OficinaConocida(pk=5, nombre="OJ", sigla=""),
+        OficinaConocida(pk=6, nombre="Oj", sigla=""),
+    ]
+
+    assert oficinas.emparejar("OJ", [*por_nombre, JURIDICA]) is None
