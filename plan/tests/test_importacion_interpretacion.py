@@ -523,6 +523,16 @@ def test_una_sola_fecha_es_un_plazo_desde_el_1_de_enero_de_la_vigencia(
     assert leidas.error is None
 
 
+def test_un_plazo_anterior_a_la_vigencia_empieza_en_el_anio_de_la_fecha():
+    leidas = fechas.leer_ventanas(celda("15/12/2025"), vigencia=2026)
+
+    assert leidas.ventanas == ((D(2025, 1, 1), D(2025, 12, 15)),)
+    assert leidas.avisos == (
+        "«15/12/2025» es una sola fecha: se tomó como plazo, del 01/01/2025 al 15/12/2025.",
+        "La ventana del 01/01/2025 al 15/12/2025 sale de la vigencia 2026.",
+    )
+
+
 @pytest.mark.parametrize(
     ("texto", "vigencia", "error"),
     [
@@ -682,6 +692,16 @@ def test_solo_la_fecha_inicio_va_hasta_el_31_de_diciembre():
 
     assert leidas.ventanas == ((D(2021, 2, 1), D(2021, 12, 31)),)
     assert leidas.avisos == ("«01/02/2021» no tiene fecha final: se tomó hasta el 31/12/2021.",)
+
+
+def test_solo_una_fecha_inicio_posterior_a_la_vigencia_va_hasta_el_fin_de_su_anio():
+    leidas = fechas.leer_inicio_fin(celda("01/02/2027"), celda(None), vigencia=2026)
+
+    assert leidas.ventanas == ((D(2027, 2, 1), D(2027, 12, 31)),)
+    assert leidas.avisos == (
+        "«01/02/2027» no tiene fecha final: se tomó hasta el 31/12/2027.",
+        "La ventana del 01/02/2027 al 31/12/2027 sale de la vigencia 2026.",
+    )
 
 
 @pytest.mark.parametrize(
