@@ -554,6 +554,7 @@ def test_un_plazo_anterior_a_la_vigencia_empieza_en_el_anio_de_la_fecha():
         ("15/04/2026 al", 2026, ILEGIBLE.format("15/04/2026 al")),
         ("Quinto trimestre", 2026, ILEGIBLE.format("Quinto trimestre")),
         ("5 trimestre", 2026, ILEGIBLE.format("5 trimestre")),
+        ("15 de 2026", 2026, ILEGIBLE.format("15 de 2026")),
         (45000, 2026, ILEGIBLE.format("45000")),
         (
             "Abril (según cronograma) y (otra nota)",
@@ -612,6 +613,21 @@ def test_las_ventanas_repetidas_se_leen_una_vez():
     leidas = fechas.leer_ventanas(celda("Enero 2026; 01/01/2026-31/01/2026"), vigencia=2026)
 
     assert leidas.ventanas == ((D(2026, 1, 1), D(2026, 1, 31)),)
+
+
+@pytest.mark.parametrize(
+    ("texto", "ventana"),
+    [
+        ("Enero 2021 a marzo", (D(2021, 1, 1), D(2021, 3, 31))),
+        ("Noviembre de 2021 a enero", (D(2021, 11, 1), D(2022, 1, 31))),
+        ("28 de diciembre al 5 de enero de 2022", (D(2021, 12, 28), D(2022, 1, 5))),
+    ],
+)
+def test_el_anio_que_falta_en_un_extremo_sale_del_otro_extremo_no_de_la_vigencia(texto, ventana):
+    leidas = fechas.leer_ventanas(celda(texto), vigencia=2026)
+
+    assert leidas.ventanas == (ventana,)
+    assert leidas.error is None
 
 
 def test_un_rango_que_cruza_el_anio_empieza_el_anio_anterior_y_avisa():
