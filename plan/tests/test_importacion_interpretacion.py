@@ -56,6 +56,8 @@ CUALITATIVA = "La meta «{}» no tiene una cantidad: se seguirá por el porcenta
         ("12,5 % de avance", "12.5", "avance", "porcentaje"),
         ("Informe según la Ley 1712 de 2014: 4 publicaciones", "4", "publicaciones", "exacta"),
         ("4 (cuatro) informes", "4", "informes", "exacta"),
+        ("Taller 3", "3", "Taller", "exacta"),
+        ("Encuentros zonales: 8", "8", "Encuentros zonales", "exacta"),
         ("Dos mil ejemplares", "2000", "ejemplares", "exacta"),
         ("Ciento veinte visitas", "120", "visitas", "exacta"),
         ("Informe trimestral (4)", "4", "Informe trimestral", "exacta"),
@@ -75,7 +77,7 @@ def test_una_meta_escrita_se_lee_en_cantidad_unidad_y_tipo(texto, cantidad, unid
     assert leida.avisos == ()
 
 
-@pytest.mark.parametrize("texto", ["Mínimo 29", "4", "100%"])
+@pytest.mark.parametrize("texto", ["Mínimo 29", "4", "100%", "Realizar 4"])
 def test_una_meta_sin_unidad_toma_la_del_producto(texto):
     leida = metas.leer_meta(celda(texto), producto="Espacios de diálogo ciudadano")
 
