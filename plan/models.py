@@ -65,7 +65,7 @@ def _orden_del_codigo(campo: str) -> models.Expression:
     punto = StrIndex(campo, models.Value("."))
     resto = Substr(campo, punto + 1)
     segundo_punto = StrIndex(resto, models.Value("."))
-    tiene_tres = GreaterThan(segundo_punto, 0)
+    tiene_tres: GreaterThan[int] = GreaterThan(segundo_punto, 0)
     primero = Cast(Left(campo, punto - 1), models.IntegerField())
     segundo = Cast(
         Case(When(tiene_tres, then=Left(resto, segundo_punto - 1)), default=resto),
@@ -174,15 +174,15 @@ class Plan(models.Model):
     def __str__(self) -> str:
         return f"{self.titulo} {self.vigencia} – {self.entidad}"
 
-    def clean(self) -> None:
-        # Proposed before the uniqueness checks run, so a clash is a form error.
-        if not self.slug and self.entidad_id and self.vigencia:
-            self.slug = self.slug_propuesto()
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.slug:
             self.slug = self.slug_propuesto()
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        # Proposed before the uniqueness checks run, so a clash is a form error.
+        if not self.slug and self.entidad_id and self.vigencia:
+            self.slug = self.slug_propuesto()
 
     def slug_propuesto(self) -> str:
         """«<entidad>-<instrumento>-<vigencia>»: stable, readable, unique with the
