@@ -98,10 +98,14 @@ class Migration(migrations.Migration):
                 verbose_name="entidad",
             ),
         ),
+        # No index yet: PostgreSQL would meet two «_like» indexes of the same name when
+        # the column turns unique below.
         migrations.AddField(
             model_name="plan",
             name="slug",
-            field=models.SlugField(max_length=120, null=True, verbose_name="identificador en la URL"),
+            field=models.SlugField(
+                db_index=False, max_length=120, null=True, verbose_name="identificador en la URL"
+            ),
         ),
         migrations.AddField(
             model_name="historicalplan",
