@@ -72,7 +72,14 @@ SINONIMOS: dict[str, Campo] = {
         Campo.FECHA,
     ),
     **dict.fromkeys(
-        ["fecha inicio", "fecha de inicio", "fecha programada inicio", "inicio"],
+        [
+            "fecha inicio",
+            "fecha de inicio",
+            "fecha inicial",
+            "fecha programada inicio",
+            "fecha programada desde",
+            "inicio",
+        ],
         Campo.FECHA_INICIO,
     ),
     **dict.fromkeys(
@@ -83,6 +90,7 @@ SINONIMOS: dict[str, Campo] = {
             "fecha de finalizacion",
             "fecha programada final",
             "fecha programada fin",
+            "fecha programada hasta",
         ],
         Campo.FECHA_FIN,
     ),
@@ -228,10 +236,43 @@ def _hojas_donde_buscar(libro: Libro, hoja: str | None) -> list[Hoja]:
     return elegidas
 
 
+def _subencabezados(hoja: Hoja, indice: int) -> list[str] | None:
+    """The second row of a two-row header («Fecha programada» merged over two columns,
+    «Inicio» and «Fin» below it), by column; None if the row below the header is not one:
+    a text in it only under a header merged across."""
+    if indice + 1 >= len(hoja.filas):
+        return None
+    arriba, abajo = hoja.filas[indice], hoja.filas[indice + 1]
+    propias = [i for i, celda in enumerate(abajo) if _propia(celda)]
+    if not propias:
+        return None
+    for i in propias:
+        combinada = arriba[i].continuada or (i + 1 < len(arriba) and arriba[i + 1].continuada)
+        if not combinada or not isinstance(abajo[i].valor, str):
+            return None
+    return [_texto(celda) if _propia(celda) else "" for celda in abajo]
+
+
+def _encabezados_de_tabla(hoja: Hoja, indice: int) -> list[str]:
+    """The header's texts; under a two-row header, «Fecha programada Inicio» (or the
+    lower text alone when only it names a field: «Fecha programada» over «Fecha inicio»)."""
+    arriba = hoja.filas[indice]
+    encabezados = _encabezados_de(arriba)
+    subencabezados = _subencabezados(hoja, indice)
+    for i, abajo in enumerate(subencabezados or []):
+        if abajo:
+            juntos = f"{_texto(arriba[i]).strip()} {abajo.strip()}"
+            solo = SINONIMOS.get(normalizar(abajo)) and not SINONIMOS.get(normalizar(juntos))
+            encabezados[i] = abajo.strip() if solo else juntos
+    return encabezados
+
+
 def encontrar_tabla(libro: Libro, *, hoja: str | None = None) -> Tabla:
     """The sheet and header row of the plan: in the first rows of each sheet (or of
     `hoja`), the row whose cells name the most fields, with at least «Actividad» and
-    «Meta o producto» (or «Producto»); the first one of a tie."""
+    «Meta o producto» (or «Producto»); the first one of a tie. A second header row
+    under columns merged across («Fecha programada» over «Inicio», «Fin») completes
+    their headers; `fila_encabezado` is still the first one."""
     mejor: tuple[int, Hoja, int] | None = None  # score, sheet, row index
     for candidata in _hojas_donde_buscar(libro, hoja):
         for indice, fila in enumerate(candidata.filas[:FILAS_DONDE_BUSCAR]):
@@ -241,7 +282,7 @@ def encontrar_tabla(libro: Libro, *, hoja: str | None = None) -> Tabla:
     if mejor is None:
         raise ErrorDeLectura(SIN_ENCABEZADOS)
     _, elegida, indice = mejor
-    encabezados = _encabezados_de(elegida.filas[indice])
+    encabezados = _encabezados_de_tabla(elegida, indice)
     mapeo, avisos = _mapeo_con_avisos(encabezados)
     return Tabla(
         hoja=elegida.nombre,
@@ -321,7 +362,10 @@ def filas(
     """
     mapeo = tabla.mapeo if mapeo is None else mapeo
     columnas = {indice: campo for indice, campo in mapeo.items() if campo is not None}
-    hoja = next(h for h in libro.hojas if h.nombre == tabla.hoja)
+    (hoja,) = _hojas_donde_buscar(libro, tabla.hoja)
+    subencabezados = _subencabezados(hoja, tabla.fila_encabezado - 1)
+    firma_del_subencabezado = subencabezados and [normalizar(t) for t in subencabezados]
+    inicio = tabla.fila_encabezado + (1 if subencabezados else 0)
     grupos = _Grupos()
     # A «Componente 3: Rendición de cuentas» title above the header names the table's
     # componente (Función Pública's template puts one componente per sheet).
@@ -331,9 +375,13 @@ def filas(
             grupos.poner(*titulo)
 
     leidas: list[FilaLeida] = []
-    for fila in hoja.filas[tabla.fila_encabezado :]:
+    for fila in hoja.filas[inicio:]:
         if not any(_propia(celda) for celda in fila):
             continue  # blank (or only the tail of a range merged from above)
+        if firma_del_subencabezado == [
+            normalizar(_texto(celda)) if _propia(celda) else "" for celda in fila
+        ]:
+            continue  # the header's second row again
         titulo = _titulo_de_grupo(fila)
         if titulo is not None:
             grupos.poner(*titulo)

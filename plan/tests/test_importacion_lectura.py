@@ -535,6 +535,87 @@ def test_sin_fila_de_encabezados_el_error_dice_que_se_esperaba():
         assert str(error.value) == mensaje
 
 
+def test_un_encabezado_en_dos_filas_con_fecha_programada_sobre_inicio_y_fin():
+    def llenar(hoja):
+        for fila in (1, 5):  # the header, and again on the next printed page
+            for columna, texto in enumerate(["Subcomponente", "Actividad", "Meta", "Responsable"]):
+                hoja.cell(row=fila, column=columna + 1, value=texto)
+                hoja.merge_cells(
+                    start_row=fila,
+                    start_column=columna + 1,
+                    end_row=fila + 1,
+                    end_column=columna + 1,
+                )
+            hoja.cell(row=fila, column=5, value="Fecha programada")
+            hoja.merge_cells(start_row=fila, start_column=5, end_row=fila, end_column=6)
+            hoja.cell(row=fila + 1, column=5, value="Inicio")
+            hoja.cell(row=fila + 1, column=6, value="Fin")
+        for posicion, valor in {
+            "A3": "1. Información",
+            "B3": "Publicar el informe.",
+            "C3": "1 informe",
+            "D3": "OPGI",
+            "E3": datetime.date(2026, 2, 1),
+            "F3": datetime.date(2026, 3, 31),
+            "B4": "Publicar boletines.",
+            "C4": "4 boletines",
+        }.items():
+            hoja[posicion] = valor
+        hoja["A7"], hoja["B7"], hoja["C7"] = "2. Diálogo", "Realizar la audiencia.", "1 audiencia"
+        hoja["F7"] = datetime.date(2026, 11, 30)
+
+    libro = leer_archivo(xlsx(llenar), nombre_archivo="dos-filas.xlsx")
+    tabla = encontrar_tabla(libro)
+    leidas = filas(libro, tabla)
+
+    assert tabla.fila_encabezado == 1
+    assert tabla.encabezados == [
+        "Subcomponente",
+        "Actividad",
+        "Meta",
+        "Responsable",
+        "Fecha programada Inicio",
+        "Fecha programada Fin",
+    ]
+    assert list(tabla.mapeo.values()) == [
+        C.SUBCOMPONENTE,
+        C.ACTIVIDAD,
+        C.META,
+        C.RESPONSABLE,
+        C.FECHA_INICIO,
+        C.FECHA_FIN,
+    ]
+    assert tabla.avisos == []
+    assert [f.numero for f in leidas] == [3, 4, 7]  # rows 2, 5 and 6 are the header
+    assert celda(leidas[0], C.FECHA_INICIO) == (datetime.date(2026, 2, 1), "E3", False)
+    assert celda(leidas[2], C.FECHA_FIN) == (datetime.date(2026, 11, 30), "F7", False)
+
+
+def test_bajo_un_encabezado_combinado_el_de_abajo_solo_cuenta_si_solo_el_nombra_un_campo():
+    libro = libro_de(
+        (
+            "Plan",
+            [
+                ["Actividad", "Meta", "Fechas", "~Fechas", "Observaciones"],
+                [None, None, "Fecha de inicio", "Fecha de terminación", None],
+                ["Publicar el informe.", "1 informe", "01/02/2026", "31/03/2026", None],
+            ],
+        )
+    )
+
+    tabla = encontrar_tabla(libro)
+
+    assert tabla.encabezados == [
+        "Actividad",
+        "Meta",
+        "Fecha de inicio",
+        "Fecha de terminación",
+        "Observaciones",
+    ]
+    assert list(tabla.mapeo.values()) == [C.ACTIVIDAD, C.META, C.FECHA_INICIO, C.FECHA_FIN, None]
+    assert [f.numero for f in filas(libro, tabla)] == [3]
+
+
 # --- Reading the rows: groups, headings, repeated headers ------------------------------
 
 
