@@ -34,10 +34,14 @@ HOJAS_IGNORADAS = frozenset({"instrucciones"})
 
 def normalizar(texto: str) -> str:
     """«  Código (N°) » → «codigo n»: no accents, no case, no punctuation, one space."""
-    sin_tildes = "".join(
-        c for c in unicodedata.normalize("NFKD", texto) if not unicodedata.combining(c)
-    )
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", sin_tildes.casefold()).split())
+    # NFKD splits «ó» into «o» and its accent, and «º» into «o»; the ASCII encoding drops
+    # the accents (and any other letter no header has). Run on every cell of the table
+    # (to spot a repeated header), so done in C, not character by character.
+    ascii_ = unicodedata.normalize("NFKD", texto.casefold()).encode("ascii", "ignore").decode()
+    return " ".join(_NO_ALFANUMERICO.sub(" ", ascii_).split())
+
+
+_NO_ALFANUMERICO = re.compile(r"[^0-9a-z]+")
 
 
 # Every header the import recognizes, as `normalizar` leaves it. The app's own exports
@@ -45,7 +49,7 @@ def normalizar(texto: str) -> str:
 # (plan.resources.ActividadResource, plan.plantilla).
 SINONIMOS: dict[str, Campo] = {
     **dict.fromkeys(
-        ["codigo", "cod", "no", "n", "nº", "nro", "num", "numero", "item", "codigo actividad"],
+        ["codigo", "cod", "no", "n", "nro", "num", "numero", "item", "codigo actividad"],
         Campo.CODIGO,
     ),
     **dict.fromkeys(
@@ -173,12 +177,22 @@ def _texto(celda: Celda) -> str:
     return "" if celda.valor is None else str(celda.valor)
 
 
+# No header is longer: a longer text is data, and is not normalized to find out.
+_LARGO_MAXIMO_DE_ENCABEZADO = 60
+
+
+def _campo_de(encabezado: str) -> Campo | None:
+    if len(encabezado) > _LARGO_MAXIMO_DE_ENCABEZADO:
+        return None
+    return SINONIMOS.get(normalizar(encabezado))
+
+
 def _mapeo_con_avisos(encabezados: list[str]) -> tuple[dict[int, Campo | None], list[str]]:
     mapeo: dict[int, Campo | None] = {}
     avisos: list[str] = []
     primeras: dict[Campo, int] = {}
     for indice, encabezado in enumerate(encabezados):
-        campo = SINONIMOS.get(normalizar(encabezado))
+        campo = _campo_de(encabezado)
         if campo is not None and campo in primeras:
             primera = primeras[campo]
             avisos.append(
@@ -222,7 +236,7 @@ def _es_encabezado(campos: Iterable[Campo | None]) -> bool:
 
 def _puntaje(fila: list[Celda]) -> int:
     """How many fields the row's cells name; 0 if it cannot be the header."""
-    campos = [c for c in proponer_mapeo(_encabezados_de(fila)).values() if c is not None]
+    campos = {_campo_de(texto) for texto in _encabezados_de(fila)} - {None}
     return len(campos) if _es_encabezado(campos) else 0
 
 
@@ -378,7 +392,7 @@ def filas(
     for fila in hoja.filas[inicio:]:
         if not any(_propia(celda) for celda in fila):
             continue  # blank (or only the tail of a range merged from above)
-        if firma_del_subencabezado == [
+        if firma_del_subencabezado and firma_del_subencabezado == [
             normalizar(_texto(celda)) if _propia(celda) else "" for celda in fila
         ]:
             continue  # the header's second row again
@@ -386,7 +400,7 @@ def filas(
         if titulo is not None:
             grupos.poner(*titulo)
             continue
-        if _es_encabezado(proponer_mapeo(_encabezados_de(fila)).values()):
+        if _puntaje(fila):
             continue  # the header again
         celdas = {campo: fila[indice] for indice, campo in columnas.items() if indice < len(fila)}
         for campo in _ORDEN_DE_GRUPOS:
