@@ -57,7 +57,15 @@ SINONIMOS: dict[str, Campo] = {
         Campo.ACTIVIDAD,
     ),
     **dict.fromkeys(
-        ["meta o producto", "meta producto", "metas o productos", "meta", "metas"], Campo.META
+        [
+            "meta o producto",
+            "meta producto",
+            "metas o productos",
+            "producto meta",
+            "meta",
+            "metas",
+        ],
+        Campo.META,
     ),
     **dict.fromkeys(["producto", "productos"], Campo.PRODUCTO),
     **dict.fromkeys(
@@ -68,11 +76,24 @@ SINONIMOS: dict[str, Campo] = {
             "dependencia responsable",
             "dependencias responsables",
             "area responsable",
+            "area dependencia responsable",
+            "responsable de la actividad",
         ],
         Campo.RESPONSABLE,
     ),
     **dict.fromkeys(
-        ["fecha programada", "fecha", "fechas programadas", "fechas", "plazo", "ventanas"],
+        [
+            "fecha programada",
+            "fecha",
+            "fechas programadas",
+            "fechas",
+            "plazo",
+            "ventanas",
+            "fecha de ejecucion",
+            "fecha limite",
+            "cronograma",
+            "periodo de ejecucion",
+        ],
         Campo.FECHA,
     ),
     **dict.fromkeys(
@@ -156,10 +177,10 @@ AVISO_REPETIDO = (
 )
 
 # Group headings written as text: «Componente 2: Rendición de cuentas»,
-# «COMPONENTE 3. Rendición de Cuentas», «Subcomponente 2 Diálogo de doble vía…».
+# «COMPONENTE 3. Rendición de Cuentas», «Componente IV», «Subcomponente 2 Diálogo…».
 _TITULO_DE_GRUPO = {
-    Campo.COMPONENTE: re.compile(r"componente \d+\b"),
-    Campo.SUBCOMPONENTE: re.compile(r"subcomponente \d+\b"),
+    Campo.COMPONENTE: re.compile(r"componente (\d+|[ivx]+)\b"),
+    Campo.SUBCOMPONENTE: re.compile(r"subcomponente (\d+|[ivx]+)\b"),
 }
 
 # From the broadest group to the narrowest: a new value resets the narrower ones.

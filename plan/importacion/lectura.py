@@ -22,7 +22,7 @@ import io
 import statistics
 import zipfile
 from decimal import Decimal
-from pathlib import PurePath
+from pathlib import PurePath, PureWindowsPath
 from typing import Any
 
 from openpyxl import load_workbook
@@ -92,7 +92,7 @@ def _miles(numero: int) -> str:
 
 def leer_archivo(contenido: bytes, *, nombre_archivo: str) -> Libro:
     """Every sheet and row of the XLSX or CSV `contenido`; `ErrorDeLectura` if it is not one."""
-    nombre = PurePath(nombre_archivo).name
+    nombre = PureWindowsPath(nombre_archivo).name  # «C:\fakepath\plan.xlsx» or «a/plan.csv»
     extension = PurePath(nombre).suffix.casefold()
     if extension not in (*EXTENSIONES_XLSX, *EXTENSIONES_CSV, ".xls"):
         raise ErrorDeLectura(EXTENSION_DESCONOCIDA.format(nombre=nombre))

@@ -424,6 +424,10 @@ def test_fechas_metas_y_responsables_escritos_en_palabras_llegan_como_se_escribi
         ("Subcomponente/proceso", C.SUBCOMPONENTE),
         ("SUBCOMPONENTE", C.SUBCOMPONENTE),
         ("Componente", C.COMPONENTE),
+        ("Fecha de ejecución", C.FECHA),
+        ("Cronograma", C.FECHA),
+        ("Área / Dependencia responsable", C.RESPONSABLE),
+        ("Producto/Meta", C.META),
         ("Vigencia", C.VIGENCIA),
         ("Año", C.VIGENCIA),
         ("Entidad", C.ENTIDAD),
@@ -711,6 +715,27 @@ def test_un_titulo_de_componente_combinado_sobre_la_tabla_y_el_encabezado_repeti
     assert celda(leidas[2], C.RESPONSABLE) == ("Despacho", "D8", True)
 
 
+@pytest.mark.parametrize(
+    "titulo",
+    ["Componente IV: Atención al ciudadano", "COMPONENTE 4 - ATENCIÓN AL CIUDADANO"],
+)
+def test_un_titulo_de_componente_en_numeros_romanos_o_en_mayusculas(titulo):
+    libro = libro_de(
+        (
+            "Plan",
+            [
+                ["Actividad", "Meta"],
+                [titulo, None],
+                ["Ampliar el horario de atención.", "1 horario"],
+            ],
+        )
+    )
+
+    (fila,) = filas(libro, encontrar_tabla(libro))
+
+    assert celda(fila, C.COMPONENTE) == (titulo, "A2", True)
+
+
 def test_una_actividad_que_empieza_por_componente_sigue_siendo_una_actividad():
     libro = libro_de(
         (
@@ -861,7 +886,7 @@ def test_un_archivo_que_no_es_un_plan_se_rechaza_con_un_mensaje_en_espanol(
     contenido, nombre, mensaje
 ):
     with pytest.raises(ErrorDeLectura) as error:
-        leer_archivo(contenido, nombre_archivo=nombre.replace("\\", "/"))
+        leer_archivo(contenido, nombre_archivo=nombre)
 
     assert str(error.value) == mensaje
 
