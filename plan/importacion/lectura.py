@@ -253,8 +253,14 @@ def _delimitador(texto: str) -> str:
 def _hoja_csv(contenido: bytes, *, nombre: str) -> Hoja:
     texto = _texto_csv(contenido, nombre=nombre)
     hoja = PurePath(nombre).stem
+    if texto[:4].casefold() == "sep=" and len(texto) > 4:
+        # Excel's own hint, «sep=;» on the first line: it says the delimiter and Excel
+        # does not show it as a row, so the rows are numbered without it.
+        delimitador, texto = texto[4], texto.partition("\n")[2]
+    else:
+        delimitador = _delimitador(texto)
     try:
-        registros = _registros(texto, _delimitador(texto))
+        registros = _registros(texto, delimitador)
     except csv.Error as error:
         raise ErrorDeLectura(CSV_ILEGIBLE.format(nombre=nombre, detalle=error)) from error
     if len(registros) > MAXIMO_FILAS:

@@ -342,6 +342,17 @@ def test_el_mismo_csv_en_utf8_con_o_sin_bom_y_con_comas_se_lee_igual(codificacio
     assert otro.hojas[0].filas[2][4].valor == "Secretaría de Salud\nOficina de Comunicaciones"
 
 
+def test_la_primera_linea_sep_de_excel_dice_el_delimitador_y_no_es_una_fila():
+    contenido = "sep=,\r\nActividad,Meta o producto,Responsable\r\nPublicar;difundir,1,OPGI\r\n"
+
+    libro = leer_archivo(contenido.encode("utf-8"), nombre_archivo="con-sep.csv")
+    tabla = encontrar_tabla(libro)
+    (fila,) = filas(libro, tabla)
+
+    assert tabla.fila_encabezado == 1
+    assert celda(fila, C.ACTIVIDAD) == ("Publicar;difundir", "A2", False)
+
+
 # --- (f) Dates, metas and responsables written as text --------------------------------
 
 
