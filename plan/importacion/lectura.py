@@ -20,6 +20,7 @@ import csv
 import datetime
 import io
 import statistics
+import warnings
 import zipfile
 from decimal import Decimal
 from pathlib import PurePath, PureWindowsPath
@@ -126,7 +127,11 @@ def _hojas_xlsx(contenido: bytes, *, nombre: str) -> list[Hoja]:
     try:
         # Not read_only: that mode does not load the merged ranges. data_only: the value
         # Excel last computed, not the formula's text.
-        libro = load_workbook(io.BytesIO(contenido), data_only=True)
+        with warnings.catch_warnings():
+            # «Data Validation extension is not supported», «no default style»…: what
+            # openpyxl skips in the entity's file does not matter for reading its values.
+            warnings.simplefilter("ignore")
+            libro = load_workbook(io.BytesIO(contenido), data_only=True)
     except Exception as error:
         # openpyxl raises whatever its XML parser or zip reader raised (KeyError,
         # TypeError, lxml errors…) on a damaged file: all of them mean the same to the user.
