@@ -171,6 +171,10 @@ HOJA_INEXISTENTE = "El archivo no tiene una hoja «{hoja}»; sus hojas son: {hoj
 AVISO_DESCONOCIDO = (
     "La columna {columna} («{encabezado}») no corresponde a ningún dato del plan: no se importa."
 )
+AVISO_COMBINADO = (
+    "El encabezado «{encabezado}» abarca las columnas {desde} a {hasta}: se toma la "
+    "{principal} como «{campo}»{detalle}."
+)
 AVISO_REPETIDO = (
     "Las columnas {primera} («{encabezado_primera}») y {segunda} («{encabezado_segunda}») "
     "dicen lo mismo ({campo}): se usa la {primera} y no se importa la {segunda}."
@@ -302,6 +306,80 @@ def _encabezados_de_tabla(hoja: Hoja, indice: int) -> list[str]:
     return encabezados
 
 
+# A cell that is an activity's number: «1.1», «2.10», «3», «1.2.1.».
+_NUMERACION = re.compile(r"\d+(\.\d+)*\.?")
+# Data rows looked at to tell which column under a merged header holds what.
+_FILAS_DE_MUESTRA = 200
+
+
+def _tramos_combinados(fila: list[Celda]) -> list[range]:
+    """The columns of each header merged across: its top-left cell and those continued."""
+    tramos = []
+    inicio = 0
+    while inicio < len(fila):
+        fin = inicio + 1
+        while fin < len(fila) and fila[fin].continuada:
+            fin += 1
+        if fin - inicio > 1 and _propia(fila[inicio]):
+            tramos.append(range(inicio, fin))
+        inicio = fin
+    return tramos
+
+
+def _repartir_encabezados_combinados(
+    hoja: Hoja,
+    indice: int,
+    encabezados: list[str],
+    mapeo: dict[int, Campo | None],
+    avisos: list[str],
+) -> None:
+    """Función Pública's template merges «Actividades» over two columns, the number
+    («1.1») and the text: the field goes to the column with the longest texts, and a
+    column of numbers beside it is the code (unless a «Código» column exists)."""
+    arriba = hoja.filas[indice]
+    subencabezados = _subencabezados(hoja, indice)
+    desde = indice + (2 if subencabezados else 1)
+    muestra = hoja.filas[desde : desde + _FILAS_DE_MUESTRA]
+    for tramo in _tramos_combinados(arriba):
+        campo = mapeo.get(tramo[0])
+        if campo is None or (subencabezados and any(subencabezados[k] for k in tramo)):
+            continue
+        textos = {
+            k: [str(fila[k].valor) for fila in muestra if k < len(fila) and _propia(fila[k])]
+            for k in tramo
+        }
+
+        def largo(k: int, textos: dict[int, list[str]] = textos) -> float:
+            return sum(map(len, textos[k])) / len(textos[k]) if textos[k] else 0
+
+        principal = max(tramo, key=largo)  # the first of a tie
+        numeracion = [
+            k
+            for k in tramo
+            if k != principal
+            and textos[k]
+            and all(_NUMERACION.fullmatch(t.strip()) for t in textos[k])
+        ]
+        codigo = numeracion[0] if numeracion and Campo.CODIGO not in mapeo.values() else None
+        for k in tramo:
+            encabezados[k] = encabezados[tramo[0]]
+            mapeo[k] = campo if k == principal else Campo.CODIGO if k == codigo else None
+        if principal != tramo[0] or codigo is not None:
+            detalle = (
+                f" y la {get_column_letter(codigo + 1)} como «Código»" if codigo is not None else ""
+            )
+            avisos.append(
+                AVISO_COMBINADO.format(
+                    encabezado=encabezados[tramo[0]].strip(),
+                    desde=get_column_letter(tramo[0] + 1),
+                    hasta=get_column_letter(tramo[-1] + 1),
+                    principal=get_column_letter(principal + 1),
+                    campo=NOMBRES[campo],
+                    detalle=detalle,
+                )
+            )
+
+
 def encontrar_tabla(libro: Libro, *, hoja: str | None = None) -> Tabla:
     """The sheet and header row of the plan: in the first rows of each sheet (or of
     `hoja`), the row whose cells name the most fields, with at least «Actividad» and
@@ -319,6 +397,7 @@ def encontrar_tabla(libro: Libro, *, hoja: str | None = None) -> Tabla:
     _, elegida, indice = mejor
     encabezados = _encabezados_de_tabla(elegida, indice)
     mapeo, avisos = _mapeo_con_avisos(encabezados)
+    _repartir_encabezados_combinados(elegida, indice, encabezados, mapeo, avisos)
     return Tabla(
         hoja=elegida.nombre,
         fila_encabezado=indice + 1,

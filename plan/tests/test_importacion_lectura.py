@@ -92,7 +92,7 @@ def test_los_archivos_de_prueba_son_los_que_escribe_su_generador():
     generador = importlib.util.module_from_spec(especificacion)
     especificacion.loader.exec_module(generador)
 
-    assert len(generador.ARCHIVOS) == 6
+    assert len(generador.ARCHIVOS) == 7
     for nombre, generar in generador.ARCHIVOS.items():
         assert generar() == (DATOS / nombre).read_bytes(), f"{nombre}: corra generar_planes.py"
 
@@ -390,6 +390,75 @@ def test_fechas_metas_y_responsables_escritos_en_palabras_llegan_como_se_escribi
         "Secretaría de Salud; Oficina de Comunicaciones",
     ]
     assert C.CODIGO not in leidas[0].celdas  # no code column: none made up
+
+
+# --- (g) The activity's number in its own column under «Actividades» ------------------
+
+
+def test_el_numero_de_la_actividad_en_su_columna_bajo_actividades_combinado_es_el_codigo():
+    tabla, leidas = tabla_y_filas("plan_actividades_numeradas.xlsx")
+
+    assert (tabla.hoja, tabla.fila_encabezado) == ("Atención al ciudadano", 4)
+    assert tabla.encabezados == [
+        "Subcomponente",
+        "Actividades",
+        "Actividades",
+        "Meta o producto",
+        "Responsable",
+        "Fecha programada",
+    ]
+    assert tabla.mapeo == {
+        0: C.SUBCOMPONENTE,
+        1: C.CODIGO,
+        2: C.ACTIVIDAD,
+        3: C.META,
+        4: C.RESPONSABLE,
+        5: C.FECHA,
+    }
+    assert tabla.avisos == [
+        "El encabezado «Actividades» abarca las columnas B a C: se toma la C como "
+        "«Actividad» y la B como «Código»."
+    ]
+    assert [f.numero for f in leidas] == list(range(5, 15))
+    fila = por_numero(leidas)
+    assert celda(fila[5], C.CODIGO) == (1.1, "B5", False)  # typed as a number in Excel
+    assert celda(fila[7], C.CODIGO) == ("2.1", "B7", False)
+    assert celda(fila[5], C.ACTIVIDAD) == (
+        "Presentar al comité de gestión el informe de PQRSD del semestre.",
+        "C5",
+        False,
+    )
+    assert celda(fila[12], C.SUBCOMPONENTE) == (
+        "Subcomponente 4\nNormativo y procedimental",
+        "A12",
+        False,
+    )
+    assert celda(fila[14], C.SUBCOMPONENTE)[1:] == ("A14", True)
+    assert {celda(f, C.COMPONENTE) for f in leidas} == {
+        ("Componente 4: Mecanismos para mejorar la atención al ciudadano", "A3", True)
+    }
+
+
+def test_bajo_un_encabezado_combinado_sin_numeros_el_campo_va_a_la_columna_con_texto():
+    libro = libro_de(
+        (
+            "Plan",
+            [
+                ["Código", "Actividad", "~Actividad", "Meta o producto", "~Meta o producto"],
+                ["1.1", "1", "Publicar el informe de gestión.", "Un (1) informe", None],
+                ["1.2", "2", "Realizar la audiencia pública.", "Una (1) audiencia", None],
+            ],
+        )
+    )
+
+    tabla = encontrar_tabla(libro)
+
+    # A «Código» column exists: the numbers under «Actividad» are not a second code.
+    assert tabla.mapeo == {0: C.CODIGO, 1: None, 2: C.ACTIVIDAD, 3: C.META, 4: None}
+    assert tabla.avisos == [
+        "El encabezado «Actividad» abarca las columnas B a C: se toma la C como «Actividad»."
+    ]
+    assert [f.celdas[C.ACTIVIDAD].posicion for f in filas(libro, tabla)] == ["C2", "C3"]
 
 
 # --- The mapping by synonyms ----------------------------------------------------------
