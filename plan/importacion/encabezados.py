@@ -380,6 +380,14 @@ def _repartir_encabezados_combinados(
             )
 
 
+def _mapeo_en(hoja: Hoja, indice: int) -> tuple[list[str], dict[int, Campo | None], list[str]]:
+    """The headers, mapping and warnings of the header in row `indice` (0-based)."""
+    encabezados = _encabezados_de_tabla(hoja, indice)
+    mapeo, avisos = _mapeo_con_avisos(encabezados)
+    _repartir_encabezados_combinados(hoja, indice, encabezados, mapeo, avisos)
+    return encabezados, mapeo, avisos
+
+
 def encontrar_tabla(libro: Libro, *, hoja: str | None = None) -> Tabla:
     """The sheet and header row of the plan: in the first rows of each sheet (or of
     `hoja`), the row whose cells name the most fields, with at least «Actividad» and
@@ -395,9 +403,7 @@ def encontrar_tabla(libro: Libro, *, hoja: str | None = None) -> Tabla:
     if mejor is None:
         raise ErrorDeLectura(SIN_ENCABEZADOS)
     _, elegida, indice = mejor
-    encabezados = _encabezados_de_tabla(elegida, indice)
-    mapeo, avisos = _mapeo_con_avisos(encabezados)
-    _repartir_encabezados_combinados(elegida, indice, encabezados, mapeo, avisos)
+    encabezados, mapeo, avisos = _mapeo_en(elegida, indice)
     return Tabla(
         hoja=elegida.nombre,
         fila_encabezado=indice + 1,
@@ -408,6 +414,11 @@ def encontrar_tabla(libro: Libro, *, hoja: str | None = None) -> Tabla:
 
 
 # --- The data rows ---------------------------------------------------------------------
+
+
+def _firma(fila: list[Celda]) -> list[str]:
+    """A header row as `normalizar` leaves it: two headers alike if their firmas are."""
+    return [normalizar(texto) for texto in _encabezados_de(fila)]
 
 
 def _propia(celda: Celda | None) -> bool:
@@ -467,7 +478,8 @@ def filas(
 
     `mapeo` (the one the person confirmed) replaces the table's proposed one. Skipped:
     blank rows, a row repeating the header (a printed plan repeats it on each page, a
-    full PAAC under each componente) and group headings, which are not activities but
+    full PAAC under each componente; another table's header, with its columns in another
+    order, maps the rows below it) and group headings, which are not activities but
     set the group of the rows below: a row with only group cells («Subcomponente 2:
     Diálogo…» on its own), or «Componente 2: …» alone on its row even where the table
     has no «Componente» column (then each row gets a COMPONENTE cell: the heading's own,
@@ -477,32 +489,38 @@ def filas(
     mapeo = tabla.mapeo if mapeo is None else mapeo
     columnas = {indice: campo for indice, campo in mapeo.items() if campo is not None}
     (hoja,) = _hojas_donde_buscar(libro, tabla.hoja)
-    subencabezados = _subencabezados(hoja, tabla.fila_encabezado - 1)
-    firma_del_subencabezado = subencabezados and [normalizar(t) for t in subencabezados]
-    inicio = tabla.fila_encabezado + (1 if subencabezados else 0)
+    indice_del_encabezado = tabla.fila_encabezado - 1
+    firma = _firma(hoja.filas[indice_del_encabezado])
+    # The header's second row, if it has one, is the header still.
+    saltar = {indice_del_encabezado + 1} if _subencabezados(hoja, indice_del_encabezado) else set()
     grupos = _Grupos()
     # A «Componente 3: Rendición de cuentas» title above the header names the table's
     # componente (Función Pública's template puts one componente per sheet).
-    for fila in hoja.filas[: tabla.fila_encabezado - 1]:
+    for fila in hoja.filas[:indice_del_encabezado]:
         titulo = _titulo_de_grupo(fila)
         if titulo is not None and titulo[0] == Campo.COMPONENTE:
             grupos.poner(*titulo)
 
     leidas: list[FilaLeida] = []
-    for fila in hoja.filas[inicio:]:
-        if not any(_propia(celda) for celda in fila):
-            continue  # blank (or only the tail of a range merged from above)
-        if firma_del_subencabezado and firma_del_subencabezado == [
-            normalizar(_texto(celda)) if _propia(celda) else "" for celda in fila
-        ]:
-            continue  # the header's second row again
+    for indice in range(indice_del_encabezado + 1, len(hoja.filas)):
+        fila = hoja.filas[indice]
+        if indice in saltar or not any(_propia(celda) for celda in fila):
+            continue  # blank (or only the tail of a range merged from above), or a header's
+        if _puntaje(fila):
+            # The header again: on each printed page, or under each componente of a full
+            # PAAC. Another table's header (other columns) maps the rows below it.
+            if _firma(fila) != firma:
+                firma = _firma(fila)
+                _, otro, _ = _mapeo_en(hoja, indice)
+                columnas = {i: campo for i, campo in otro.items() if campo is not None}
+            if _subencabezados(hoja, indice):
+                saltar.add(indice + 1)
+            continue
         titulo = _titulo_de_grupo(fila)
         if titulo is not None:
             grupos.poner(*titulo)
             continue
-        if _puntaje(fila):
-            continue  # the header again
-        celdas = {campo: fila[indice] for indice, campo in columnas.items() if indice < len(fila)}
+        celdas = {campo: fila[i] for i, campo in columnas.items() if i < len(fila)}
         for campo in _ORDEN_DE_GRUPOS:
             if campo in celdas and celdas[campo].valor is not None:
                 grupos.poner(campo, celdas[campo])

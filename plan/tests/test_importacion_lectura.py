@@ -795,6 +795,32 @@ def test_un_titulo_de_componente_combinado_sobre_la_tabla_y_el_encabezado_repeti
     assert celda(leidas[2], C.RESPONSABLE) == ("Despacho", "D8", True)
 
 
+def test_bajo_el_encabezado_de_otra_tabla_las_columnas_son_las_suyas():
+    libro = libro_de(
+        (
+            "PAAC",
+            [
+                ["Componente 1: Racionalización de trámites"],
+                ["Código", "Actividad", "Meta", "Responsable"],
+                ["1.1", "Inscribir los trámites en el SUIT.", "100%", "Secretaría General"],
+                ["Componente 2: Rendición de cuentas"],
+                ["Actividad", "Código", "Responsable", "Meta o producto"],
+                ["Realizar la audiencia.", "1.1", "Despacho", "Una (1) audiencia"],
+            ],
+        )
+    )
+    tabla = encontrar_tabla(libro)
+
+    primera, segunda = filas(libro, tabla)
+
+    assert tabla.fila_encabezado == 2
+    assert celda(primera, C.ACTIVIDAD) == ("Inscribir los trámites en el SUIT.", "B3", False)
+    assert celda(segunda, C.ACTIVIDAD) == ("Realizar la audiencia.", "A6", False)
+    assert celda(segunda, C.META) == ("Una (1) audiencia", "D6", False)
+    assert celda(segunda, C.RESPONSABLE) == ("Despacho", "C6", False)
+    assert celda(segunda, C.COMPONENTE) == ("Componente 2: Rendición de cuentas", "A4", True)
+
+
 @pytest.mark.parametrize(
     "titulo",
     ["Componente IV: Atención al ciudadano", "COMPONENTE 4 - ATENCIÓN AL CIUDADANO"],
