@@ -4,9 +4,12 @@ Entities write their PAAC/PTEP in Función Pública's shape, each in its own way
 rows above the header, the data on a second sheet, «Codigo» without its accent, the
 subcomponente merged over its activities or written only on the first one, one table
 per componente under a «Componente 2: Rendición de cuentas» heading with its header
-repeated. This module finds the table (`encontrar_tabla`), proposes what each column
-holds (`proponer_mapeo`, which the person confirms or corrects in the wizard) and
-reads the data rows with their group context filled in (`filas`).
+repeated, «Actividades» merged over the activity's number and its text, «Fecha
+programada» merged over «Inicio» and «Fin» in a second header row. This module finds
+the table (`encontrar_tabla`), proposes what each column holds (`proponer_mapeo`, which
+the person confirms or corrects in the wizard) and reads the data rows with their
+group context filled in (`filas`). Nothing is interpreted here: a cell's value goes on
+as the file holds it, to the steps that read metas, dates and offices.
 """
 
 import re
