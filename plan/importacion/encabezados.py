@@ -31,6 +31,8 @@ from plan.importacion.tipos import (
 
 # Rows of each sheet where the header is looked for: below them a sheet is data.
 FILAS_DONDE_BUSCAR = 30
+# Rows below two equal headers counted to choose between them.
+_FILAS_DE_DESEMPATE = 50
 # Sheets never read as the plan: the app's own template has one, as do many entities'.
 HOJAS_IGNORADAS = frozenset({"instrucciones"})
 
@@ -397,11 +399,17 @@ def encontrar_tabla(libro: Libro, *, hoja: str | None = None) -> Tabla:
     «Meta o producto» (or «Producto»); the first one of a tie. A second header row
     under columns merged across («Fecha programada» over «Inicio», «Fin») completes
     their headers; `fila_encabezado` is still the first one."""
-    mejor: tuple[int, Hoja, int] | None = None  # score, sheet, row index
+    # Score: the fields named, then the rows with something below (up to a page): a
+    # cover's example «Actividad | Meta» loses to the same header over the real table.
+    mejor: tuple[tuple[int, int], Hoja, int] | None = None  # score, sheet, row index
     for candidata in _hojas_donde_buscar(libro, hoja):
         for indice, fila in enumerate(candidata.filas[:FILAS_DONDE_BUSCAR]):
-            puntaje = _puntaje(fila)
-            if puntaje and (mejor is None or puntaje > mejor[0]):
+            campos = _puntaje(fila)
+            if not campos:
+                continue
+            debajo = candidata.filas[indice + 1 : indice + 1 + _FILAS_DE_DESEMPATE]
+            puntaje = (campos, sum(any(_propia(c) for c in f) for f in debajo))
+            if mejor is None or puntaje > mejor[0]:
                 mejor = (puntaje, candidata, indice)
     if mejor is None:
         raise ErrorDeLectura(SIN_ENCABEZADOS)
@@ -439,6 +447,21 @@ def _titulo_de_grupo(fila: list[Celda]) -> tuple[Campo, Celda] | None:
         if patron.match(texto):
             return campo, propias[0]
     return None
+
+
+# The signatures and notes under a plan's table: «Elaboró: …», «Aprobó: …», «Nota: …».
+_PIE = re.compile(
+    r"(elaboro|elaborado por|reviso|revisado por|aprobo|aprobado por|firma|nota|fuente)\b"
+)
+
+
+def _es_pie(fila: list[Celda]) -> bool:
+    """Every text of the row begins as a signature or a note does."""
+    propias = [celda for celda in fila if _propia(celda)]
+    return all(
+        isinstance(celda.valor, str) and _PIE.match(normalizar(celda.valor[:40]))
+        for celda in propias
+    )
 
 
 def _iguales(a: Celda, b: Celda) -> bool:
@@ -522,6 +545,8 @@ def filas(
         titulo = _titulo_de_grupo(fila)
         if titulo is not None:
             grupos.poner(*titulo)
+            continue
+        if _es_pie(fila):
             continue
         celdas = {campo: fila[i] for i, campo in columnas.items() if i < len(fila)}
         for campo in _ORDEN_DE_GRUPOS:

@@ -591,6 +591,22 @@ def test_gana_la_fila_que_nombra_mas_campos_en_cualquier_hoja():
     assert encontrar_tabla(libro, hoja="Resumen").fila_encabezado == 1
 
 
+def test_entre_dos_encabezados_iguales_gana_el_que_tiene_la_tabla_debajo():
+    libro = libro_de(
+        ("Portada", [["Ejemplo:"], ["Actividad", "Meta"], ["Publicar el informe.", "1 informe"]]),
+        (
+            "Plan",
+            [["Actividad", "Meta"]]
+            + [[f"Actividad número {n}.", f"{n} informes"] for n in range(1, 9)],
+        ),
+    )
+
+    tabla = encontrar_tabla(libro)
+
+    assert (tabla.hoja, tabla.fila_encabezado) == ("Plan", 1)
+    assert len(filas(libro, tabla)) == 8
+
+
 def test_una_hoja_que_no_existe_se_nombra_con_las_que_hay():
     libro = libro_de(("Portada", [["Plan"]]), ("Plan 2026", [["Actividad", "Meta"]]))
 
@@ -840,6 +856,27 @@ def test_un_titulo_de_componente_en_numeros_romanos_o_en_mayusculas(titulo):
     (fila,) = filas(libro, encontrar_tabla(libro))
 
     assert celda(fila, C.COMPONENTE) == (titulo, "A2", True)
+
+
+def test_las_firmas_y_notas_bajo_la_tabla_no_son_actividades():
+    libro = libro_de(
+        (
+            "Plan",
+            [
+                ["Código", "Actividad", "Meta", "Responsable"],
+                ["1.1", "Firmar el pacto de integridad.", "1 pacto", "Despacho"],
+                ["1.2", "Notificar las respuestas a los ciudadanos.", "100%", "Secretaría General"],
+                [None, None, None, None],
+                [None, "Elaboró: Secretaría de Planeación", "Revisó: Control Interno", None],
+                ["Aprobado por: Comité Institucional de Gestión y Desempeño, acta 3 de 2026."],
+                [None, "Nota: las fechas pueden ajustarse en el seguimiento.", None, None],
+            ],
+        )
+    )
+
+    leidas = filas(libro, encontrar_tabla(libro))
+
+    assert [f.celdas[C.CODIGO].valor for f in leidas] == ["1.1", "1.2"]
 
 
 def test_una_actividad_que_empieza_por_componente_sigue_siendo_una_actividad():
