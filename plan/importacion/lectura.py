@@ -120,7 +120,7 @@ def _hojas_xlsx(contenido: bytes, *, nombre: str) -> list[Hoja]:
     try:
         with zipfile.ZipFile(io.BytesIO(contenido)) as archivo:
             descomprimido = sum(info.file_size for info in archivo.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError) as error:
+    except Exception as error:  # BadZipFile, struct.error, a name not in UTF-8…
         raise ErrorDeLectura(XLSX_DANADO.format(nombre=nombre)) from error
     if descomprimido > MAXIMO_DESCOMPRIMIDO:
         raise ErrorDeLectura(XLSX_DEMASIADO_GRANDE.format(nombre=nombre))

@@ -1034,6 +1034,29 @@ def test_un_archivo_que_no_es_un_plan_se_rechaza_con_un_mensaje_en_espanol(
     assert str(error.value) == mensaje
 
 
+def test_un_libro_danado_en_cualquier_byte_se_lee_o_se_rechaza_con_el_mensaje_nunca_con_otro_error():
+    original = (DATOS / "plan_funcion_publica.xlsx").read_bytes()
+    danado = (
+        "No pudimos abrir «plan.xlsx»: el archivo está dañado o no es un libro de Excel "
+        "(.xlsx). Ábralo en Excel, guárdelo de nuevo como .xlsx y súbalo otra vez."
+    )
+    vacio = "El archivo «plan.xlsx» está vacío: no hay nada que importar."
+    grande = "«plan.xlsx» es demasiado grande para ser un plan"
+    rechazados = 0
+    for posicion in range(0, len(original), 97):
+        for contenido in (
+            original[:posicion],  # cut short (an upload that stopped)
+            original[:posicion] + bytes([original[posicion] ^ 0xFF]) + original[posicion + 1 :],
+        ):
+            try:
+                leer_archivo(contenido, nombre_archivo="plan.xlsx")
+            except ErrorDeLectura as error:
+                rechazados += 1
+                # A flipped size in the zip's directory declares a huge sheet: refused too.
+                assert str(error) in (danado, vacio) or str(error).startswith(grande)
+    assert rechazados > len(original) // 97  # every cut file at least
+
+
 def test_un_libro_sin_contrasena_guardado_como_csv_se_lee_como_libro():
     contenido = (DATOS / "plan_tres_niveles.xlsx").read_bytes()
 
