@@ -173,6 +173,7 @@ SIN_ENCABEZADOS = (
     ),
 )
 HOJA_INEXISTENTE = "El archivo no tiene una hoja «{hoja}»; sus hojas son: {hojas}."
+FILA_INEXISTENTE = "La hoja «{hoja}» no tiene una fila {fila}: elija la fila de los encabezados."
 AVISO_DESCONOCIDO = (
     "La columna {columna} («{encabezado}») no corresponde a ningún dato del plan: no se importa."
 )
@@ -393,12 +394,31 @@ def _mapeo_en(hoja: Hoja, indice: int) -> tuple[list[str], dict[int, Campo | Non
     return encabezados, mapeo, avisos
 
 
-def encontrar_tabla(libro: Libro, *, hoja: str | None = None) -> Tabla:
+def encontrar_tabla(
+    libro: Libro, *, hoja: str | None = None, fila_encabezado: int | None = None
+) -> Tabla:
     """The sheet and header row of the plan: in the first rows of each sheet (or of
     `hoja`), the row whose cells name the most fields, with at least «Actividad» and
     «Meta o producto» (or «Producto»); the first one of a tie. A second header row
     under columns merged across («Fecha programada» over «Inicio», «Fin») completes
-    their headers; `fila_encabezado` is still the first one."""
+    their headers; `fila_encabezado` is still the first one.
+
+    `fila_encabezado` (1-based, in `hoja` or the first sheet read) is the row the person
+    points at in the wizard when the one found is not the header: taken as it is, the
+    person then maps its columns."""
+    if fila_encabezado is not None:
+        elegida = next(iter(_hojas_donde_buscar(libro, hoja)), None)
+        if elegida is None or not 1 <= fila_encabezado <= len(elegida.filas):
+            nombre = elegida.nombre if elegida else libro.nombre_archivo
+            raise ErrorDeLectura(FILA_INEXISTENTE.format(hoja=nombre, fila=fila_encabezado))
+        encabezados, mapeo, avisos = _mapeo_en(elegida, fila_encabezado - 1)
+        return Tabla(
+            hoja=elegida.nombre,
+            fila_encabezado=fila_encabezado,
+            encabezados=encabezados,
+            mapeo=mapeo,
+            avisos=avisos,
+        )
     # Score: the fields named, then the rows with something below (up to a page): a
     # cover's example «Actividad | Meta» loses to the same header over the real table.
     mejor: tuple[tuple[int, int], Hoja, int] | None = None  # score, sheet, row index

@@ -607,6 +607,34 @@ def test_entre_dos_encabezados_iguales_gana_el_que_tiene_la_tabla_debajo():
     assert len(filas(libro, tabla)) == 8
 
 
+def test_la_fila_de_encabezados_que_la_persona_elige_se_toma_como_es():
+    libro = libro_de(
+        (
+            "Plan",
+            [
+                ["Plan de acción 2026"],
+                ["Qué se hace", "Cuánto", "Quién"],
+                ["Publicar el informe.", "1 informe", "OPGI"],
+            ],
+        )
+    )
+    with pytest.raises(ErrorDeLectura):
+        encontrar_tabla(libro)  # no «Actividad» nor «Meta» in any row
+
+    tabla = encontrar_tabla(libro, hoja="Plan", fila_encabezado=2)
+    (fila,) = filas(libro, tabla, mapeo={0: C.ACTIVIDAD, 1: C.META, 2: C.RESPONSABLE})
+
+    assert (tabla.hoja, tabla.fila_encabezado) == ("Plan", 2)
+    assert tabla.encabezados == ["Qué se hace", "Cuánto", "Quién"]
+    assert tabla.mapeo == {0: None, 1: None, 2: None}
+    assert celda(fila, C.ACTIVIDAD) == ("Publicar el informe.", "A3", False)
+    with pytest.raises(ErrorDeLectura) as error:
+        encontrar_tabla(libro, hoja="Plan", fila_encabezado=4)
+    assert str(error.value) == (
+        "La hoja «Plan» no tiene una fila 4: elija la fila de los encabezados."
+    )
+
+
 def test_una_hoja_que_no_existe_se_nombra_con_las_que_hay():
     libro = libro_de(("Portada", [["Plan"]]), ("Plan 2026", [["Actividad", "Meta"]]))
 
