@@ -21,7 +21,21 @@ MENSAJE_REPETIDA = "«{campo}» está en más de una columna: {columnas}. Elija 
 SIN_IMPORTAR = ""
 
 
-class PlanNuevoForm(forms.Form):
+class ConErroresDescritos(forms.Form):
+    """Each control points at its help and its errors (aria-describedby), so a screen
+    reader reads the error with the field."""
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        for nombre, campo in self.fields.items():
+            if nombre in self.errors:
+                auto_id = self[nombre].auto_id
+                ids = [f"{auto_id}_helptext"] if campo.help_text else []
+                campo.widget.attrs["aria-describedby"] = " ".join([*ids, f"{auto_id}_errores"])
+                campo.widget.attrs["aria-invalid"] = "true"
+
+
+class PlanNuevoForm(ConErroresDescritos):
     """Step 1: the file and the plan it becomes."""
 
     archivo = forms.FileField(
@@ -61,6 +75,7 @@ class PlanNuevoForm(forms.Form):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["entidad"].initial = Entidad.objects.del_sitio().nombre
+        self.fields["entidad"].widget.attrs["list"] = "entidades"
         self.entidades = list(Entidad.objects.values_list("nombre", flat=True))
 
     def clean_archivo(self):
@@ -96,7 +111,7 @@ def _opciones_de_campo() -> list[tuple[str, str]]:
     return [(SIN_IMPORTAR, "— No se importa —")] + [(c.value, NOMBRES[c]) for c in Campo]
 
 
-class ColumnasForm(forms.Form):
+class ColumnasForm(ConErroresDescritos):
     """Step 2: the sheet, and what each header of its table holds."""
 
     hoja = forms.ChoiceField(label="Hoja del plan")

@@ -106,6 +106,11 @@ class OficinaPropuesta:
     def nueva(self) -> bool:
         return self.pk is None
 
+    @property
+    def tipo_etiqueta(self) -> str:
+        """«secretaría»: how the preview names the guessed type of a new office."""
+        return str(dict(Responsable.Tipo.choices).get(self.tipo, self.tipo)).lower()
+
 
 @dataclass
 class ActividadPrevia:
