@@ -166,10 +166,10 @@ def test_un_csv_de_excel_en_espanol_con_tildes_y_punto_y_coma(opgi):
     assert Actividad.objects.filter(plan=plan).count() == 10
     campana = Actividad.objects.get(plan=plan, codigo="1.1")
     assert "Túquerres" in campana.descripcion
-    assert [r.nombre for r in campana.responsables.order_by("asignaciones__orden")] == [
-        "Secretaría de Salud Municipal",
+    assert [a.responsable.nombre for a in campana.asignaciones.order_by("orden")] == [
+        "Secretaría de Salud",
         "Oficina de Comunicaciones",
-    ] or campana.asignaciones.count() == 2
+    ]
     assert Actividad.objects.get(plan=plan, codigo="2.2").meta_tipo == "minimo"
 
 
@@ -350,3 +350,40 @@ def test_plantilla_importacion_exportacion_e_importacion_dan_las_mismas_activida
     assert actividades(otro) == actividades(plan)
     assert Ventana.objects.filter(actividad__plan=otro).count() == 5
     assert ActividadResponsable.objects.filter(actividad__plan=otro).count() == 5
+
+
+def test_la_vista_previa_muestra_las_oficinas_nuevas_y_el_resumen_de_problemas(opgi):
+    contenido = libro(
+        [
+            ENCABEZADOS,
+            ["1. Información", "1.1", "Publicar el informe.", "Un (1) informe", "Secretaría de Turismo", "31/01/2026"],
+            ["1. Información", "1.2", "", "Un (1) boletín", "OPGI", "31/01/2026"],
+        ]
+    )  # fmt: skip
+    importacion = importar(opgi, contenido, "plan.xlsx", vigencia=2026)
+
+    html = opgi.get(
+        reverse("importacion_plan_vista_previa", args=[importacion.pk])
+    ).content.decode()
+
+    assert "nueva: Secretaría de Turismo (tipo secretaría)" in html
+    assert "1 problema en 1 fila" in html
+    assert "Fila 3, columna C (Actividad): Falta la descripción de la actividad." in html
+    assert 'class="tabla-apilable' in html and 'data-etiqueta="Meta"' in html
+
+
+def test_un_archivo_que_no_es_un_plan_se_rechaza_con_un_mensaje_en_espanol(opgi):
+    respuesta = subir(opgi, b"%PDF-1.4 no es una hoja", "plan.xlsx", vigencia=2026)
+
+    assert respuesta.status_code == 200
+    assert respuesta.context["form"].errors["archivo"]
+    assert "Traceback" not in respuesta.content.decode()
+    assert not ImportacionPlan.objects.exists()
+
+
+def test_un_plan_que_ya_existe_se_rechaza_en_el_primer_paso(opgi, plan_2022):
+    respuesta = subir(opgi, archivo("plan_funcion_publica.xlsx"), "paac.xlsx", vigencia=2022,
+                      entidad=plan_2022.entidad.nombre)  # fmt: skip
+
+    assert respuesta.status_code == 200
+    assert "Ya existe un plan" in " ".join(respuesta.context["form"].errors["vigencia"])
