@@ -4,9 +4,12 @@ Entities write their PAAC/PTEP in Función Pública's shape, each in its own way
 rows above the header, the data on a second sheet, «Codigo» without its accent, the
 subcomponente merged over its activities or written only on the first one, one table
 per componente under a «Componente 2: Rendición de cuentas» heading with its header
-repeated. This module finds the table (`encontrar_tabla`), proposes what each column
-holds (`proponer_mapeo`, which the person confirms or corrects in the wizard) and
-reads the data rows with their group context filled in (`filas`).
+repeated, «Actividades» merged over the activity's number and its text, «Fecha
+programada» merged over «Inicio» and «Fin» in a second header row. This module finds
+the table (`encontrar_tabla`), proposes what each column holds (`proponer_mapeo`, which
+the person confirms or corrects in the wizard) and reads the data rows with their
+group context filled in (`filas`). Nothing is interpreted here: a cell's value goes on
+as the file holds it, to the steps that read metas, dates and offices.
 """
 
 import re
@@ -28,6 +31,8 @@ from plan.importacion.tipos import (
 
 # Rows of each sheet where the header is looked for: below them a sheet is data.
 FILAS_DONDE_BUSCAR = 30
+# Rows below two equal headers counted to choose between them.
+_FILAS_DE_DESEMPATE = 50
 # Sheets never read as the plan: the app's own template has one, as do many entities'.
 HOJAS_IGNORADAS = frozenset({"instrucciones"})
 
@@ -57,7 +62,15 @@ SINONIMOS: dict[str, Campo] = {
         Campo.ACTIVIDAD,
     ),
     **dict.fromkeys(
-        ["meta o producto", "meta producto", "metas o productos", "meta", "metas"], Campo.META
+        [
+            "meta o producto",
+            "meta producto",
+            "metas o productos",
+            "producto meta",
+            "meta",
+            "metas",
+        ],
+        Campo.META,
     ),
     **dict.fromkeys(["producto", "productos"], Campo.PRODUCTO),
     **dict.fromkeys(
@@ -68,11 +81,24 @@ SINONIMOS: dict[str, Campo] = {
             "dependencia responsable",
             "dependencias responsables",
             "area responsable",
+            "area dependencia responsable",
+            "responsable de la actividad",
         ],
         Campo.RESPONSABLE,
     ),
     **dict.fromkeys(
-        ["fecha programada", "fecha", "fechas programadas", "fechas", "plazo", "ventanas"],
+        [
+            "fecha programada",
+            "fecha",
+            "fechas programadas",
+            "fechas",
+            "plazo",
+            "ventanas",
+            "fecha de ejecucion",
+            "fecha limite",
+            "cronograma",
+            "periodo de ejecucion",
+        ],
         Campo.FECHA,
     ),
     **dict.fromkeys(
@@ -147,8 +173,13 @@ SIN_ENCABEZADOS = (
     ),
 )
 HOJA_INEXISTENTE = "El archivo no tiene una hoja «{hoja}»; sus hojas son: {hojas}."
+FILA_INEXISTENTE = "La hoja «{hoja}» no tiene una fila {fila}: elija la fila de los encabezados."
 AVISO_DESCONOCIDO = (
     "La columna {columna} («{encabezado}») no corresponde a ningún dato del plan: no se importa."
+)
+AVISO_COMBINADO = (
+    "El encabezado «{encabezado}» abarca las columnas {desde} a {hasta}: se toma la "
+    "{principal} como «{campo}»{detalle}."
 )
 AVISO_REPETIDO = (
     "Las columnas {primera} («{encabezado_primera}») y {segunda} («{encabezado_segunda}») "
@@ -156,10 +187,10 @@ AVISO_REPETIDO = (
 )
 
 # Group headings written as text: «Componente 2: Rendición de cuentas»,
-# «COMPONENTE 3. Rendición de Cuentas», «Subcomponente 2 Diálogo de doble vía…».
+# «COMPONENTE 3. Rendición de Cuentas», «Componente IV», «Subcomponente 2 Diálogo…».
 _TITULO_DE_GRUPO = {
-    Campo.COMPONENTE: re.compile(r"componente \d+\b"),
-    Campo.SUBCOMPONENTE: re.compile(r"subcomponente \d+\b"),
+    Campo.COMPONENTE: re.compile(r"componente (\d+|[ivx]+)\b"),
+    Campo.SUBCOMPONENTE: re.compile(r"subcomponente (\d+|[ivx]+)\b"),
 }
 
 # From the broadest group to the narrowest: a new value resets the narrower ones.
@@ -281,23 +312,129 @@ def _encabezados_de_tabla(hoja: Hoja, indice: int) -> list[str]:
     return encabezados
 
 
-def encontrar_tabla(libro: Libro, *, hoja: str | None = None) -> Tabla:
+# A cell that is an activity's number: «1.1», «2.10», «3», «1.2.1.».
+_NUMERACION = re.compile(r"\d+(\.\d+)*\.?")
+# Data rows looked at to tell which column under a merged header holds what.
+_FILAS_DE_MUESTRA = 200
+
+
+def _tramos_combinados(fila: list[Celda]) -> list[range]:
+    """The columns of each header merged across: its top-left cell and those continued."""
+    tramos = []
+    inicio = 0
+    while inicio < len(fila):
+        fin = inicio + 1
+        while fin < len(fila) and fila[fin].continuada:
+            fin += 1
+        if fin - inicio > 1 and _propia(fila[inicio]):
+            tramos.append(range(inicio, fin))
+        inicio = fin
+    return tramos
+
+
+def _repartir_encabezados_combinados(
+    hoja: Hoja,
+    indice: int,
+    encabezados: list[str],
+    mapeo: dict[int, Campo | None],
+    avisos: list[str],
+) -> None:
+    """Función Pública's template merges «Actividades» over two columns, the number
+    («1.1») and the text: the field goes to the column with the longest texts, and a
+    column of numbers beside it is the code (unless a «Código» column exists)."""
+    arriba = hoja.filas[indice]
+    subencabezados = _subencabezados(hoja, indice)
+    desde = indice + (2 if subencabezados else 1)
+    muestra = hoja.filas[desde : desde + _FILAS_DE_MUESTRA]
+    for tramo in _tramos_combinados(arriba):
+        campo = mapeo.get(tramo[0])
+        if campo is None or (subencabezados and any(subencabezados[k] for k in tramo)):
+            continue
+        textos = {
+            k: [str(fila[k].valor) for fila in muestra if k < len(fila) and _propia(fila[k])]
+            for k in tramo
+        }
+
+        def largo(k: int, textos: dict[int, list[str]] = textos) -> float:
+            return sum(map(len, textos[k])) / len(textos[k]) if textos[k] else 0
+
+        principal = max(tramo, key=largo)  # the first of a tie
+        numeracion = [
+            k
+            for k in tramo
+            if k != principal
+            and textos[k]
+            and all(_NUMERACION.fullmatch(t.strip()) for t in textos[k])
+        ]
+        codigo = numeracion[0] if numeracion and Campo.CODIGO not in mapeo.values() else None
+        for k in tramo:
+            encabezados[k] = encabezados[tramo[0]]
+            mapeo[k] = campo if k == principal else Campo.CODIGO if k == codigo else None
+        if principal != tramo[0] or codigo is not None:
+            detalle = (
+                f" y la {get_column_letter(codigo + 1)} como «Código»" if codigo is not None else ""
+            )
+            avisos.append(
+                AVISO_COMBINADO.format(
+                    encabezado=encabezados[tramo[0]].strip(),
+                    desde=get_column_letter(tramo[0] + 1),
+                    hasta=get_column_letter(tramo[-1] + 1),
+                    principal=get_column_letter(principal + 1),
+                    campo=NOMBRES[campo],
+                    detalle=detalle,
+                )
+            )
+
+
+def _mapeo_en(hoja: Hoja, indice: int) -> tuple[list[str], dict[int, Campo | None], list[str]]:
+    """The headers, mapping and warnings of the header in row `indice` (0-based)."""
+    encabezados = _encabezados_de_tabla(hoja, indice)
+    mapeo, avisos = _mapeo_con_avisos(encabezados)
+    _repartir_encabezados_combinados(hoja, indice, encabezados, mapeo, avisos)
+    return encabezados, mapeo, avisos
+
+
+def encontrar_tabla(
+    libro: Libro, *, hoja: str | None = None, fila_encabezado: int | None = None
+) -> Tabla:
     """The sheet and header row of the plan: in the first rows of each sheet (or of
     `hoja`), the row whose cells name the most fields, with at least «Actividad» and
     «Meta o producto» (or «Producto»); the first one of a tie. A second header row
     under columns merged across («Fecha programada» over «Inicio», «Fin») completes
-    their headers; `fila_encabezado` is still the first one."""
-    mejor: tuple[int, Hoja, int] | None = None  # score, sheet, row index
+    their headers; `fila_encabezado` is still the first one.
+
+    `fila_encabezado` (1-based, in `hoja` or the first sheet read) is the row the person
+    points at in the wizard when the one found is not the header: taken as it is, the
+    person then maps its columns."""
+    if fila_encabezado is not None:
+        elegida = next(iter(_hojas_donde_buscar(libro, hoja)), None)
+        if elegida is None or not 1 <= fila_encabezado <= len(elegida.filas):
+            nombre = elegida.nombre if elegida else libro.nombre_archivo
+            raise ErrorDeLectura(FILA_INEXISTENTE.format(hoja=nombre, fila=fila_encabezado))
+        encabezados, mapeo, avisos = _mapeo_en(elegida, fila_encabezado - 1)
+        return Tabla(
+            hoja=elegida.nombre,
+            fila_encabezado=fila_encabezado,
+            encabezados=encabezados,
+            mapeo=mapeo,
+            avisos=avisos,
+        )
+    # Score: the fields named, then the rows with something below (up to a page): a
+    # cover's example «Actividad | Meta» loses to the same header over the real table.
+    mejor: tuple[tuple[int, int], Hoja, int] | None = None  # score, sheet, row index
     for candidata in _hojas_donde_buscar(libro, hoja):
         for indice, fila in enumerate(candidata.filas[:FILAS_DONDE_BUSCAR]):
-            puntaje = _puntaje(fila)
-            if puntaje and (mejor is None or puntaje > mejor[0]):
+            campos = _puntaje(fila)
+            if not campos:
+                continue
+            debajo = candidata.filas[indice + 1 : indice + 1 + _FILAS_DE_DESEMPATE]
+            puntaje = (campos, sum(any(_propia(c) for c in f) for f in debajo))
+            if mejor is None or puntaje > mejor[0]:
                 mejor = (puntaje, candidata, indice)
     if mejor is None:
         raise ErrorDeLectura(SIN_ENCABEZADOS)
     _, elegida, indice = mejor
-    encabezados = _encabezados_de_tabla(elegida, indice)
-    mapeo, avisos = _mapeo_con_avisos(encabezados)
+    encabezados, mapeo, avisos = _mapeo_en(elegida, indice)
     return Tabla(
         hoja=elegida.nombre,
         fila_encabezado=indice + 1,
@@ -308,6 +445,11 @@ def encontrar_tabla(libro: Libro, *, hoja: str | None = None) -> Tabla:
 
 
 # --- The data rows ---------------------------------------------------------------------
+
+
+def _firma(fila: list[Celda]) -> list[str]:
+    """A header row as `normalizar` leaves it: two headers alike if their firmas are."""
+    return [normalizar(texto) for texto in _encabezados_de(fila)]
 
 
 def _propia(celda: Celda | None) -> bool:
@@ -325,6 +467,21 @@ def _titulo_de_grupo(fila: list[Celda]) -> tuple[Campo, Celda] | None:
         if patron.match(texto):
             return campo, propias[0]
     return None
+
+
+# The signatures and notes under a plan's table: «Elaboró: …», «Aprobó: …», «Nota: …».
+_PIE = re.compile(
+    r"(elaboro|elaborado por|reviso|revisado por|aprobo|aprobado por|firma|nota|fuente)\b"
+)
+
+
+def _es_pie(fila: list[Celda]) -> bool:
+    """Every text of the row begins as a signature or a note does."""
+    propias = [celda for celda in fila if _propia(celda)]
+    return all(
+        isinstance(celda.valor, str) and _PIE.match(normalizar(celda.valor[:40]))
+        for celda in propias
+    )
 
 
 def _iguales(a: Celda, b: Celda) -> bool:
@@ -367,7 +524,8 @@ def filas(
 
     `mapeo` (the one the person confirmed) replaces the table's proposed one. Skipped:
     blank rows, a row repeating the header (a printed plan repeats it on each page, a
-    full PAAC under each componente) and group headings, which are not activities but
+    full PAAC under each componente; another table's header, with its columns in another
+    order, maps the rows below it) and group headings, which are not activities but
     set the group of the rows below: a row with only group cells («Subcomponente 2:
     Diálogo…» on its own), or «Componente 2: …» alone on its row even where the table
     has no «Componente» column (then each row gets a COMPONENTE cell: the heading's own,
@@ -377,32 +535,40 @@ def filas(
     mapeo = tabla.mapeo if mapeo is None else mapeo
     columnas = {indice: campo for indice, campo in mapeo.items() if campo is not None}
     (hoja,) = _hojas_donde_buscar(libro, tabla.hoja)
-    subencabezados = _subencabezados(hoja, tabla.fila_encabezado - 1)
-    firma_del_subencabezado = subencabezados and [normalizar(t) for t in subencabezados]
-    inicio = tabla.fila_encabezado + (1 if subencabezados else 0)
+    indice_del_encabezado = tabla.fila_encabezado - 1
+    firma = _firma(hoja.filas[indice_del_encabezado])
+    # The header's second row, if it has one, is the header still.
+    saltar = {indice_del_encabezado + 1} if _subencabezados(hoja, indice_del_encabezado) else set()
     grupos = _Grupos()
     # A «Componente 3: Rendición de cuentas» title above the header names the table's
     # componente (Función Pública's template puts one componente per sheet).
-    for fila in hoja.filas[: tabla.fila_encabezado - 1]:
+    for fila in hoja.filas[:indice_del_encabezado]:
         titulo = _titulo_de_grupo(fila)
         if titulo is not None and titulo[0] == Campo.COMPONENTE:
             grupos.poner(*titulo)
 
     leidas: list[FilaLeida] = []
-    for fila in hoja.filas[inicio:]:
-        if not any(_propia(celda) for celda in fila):
-            continue  # blank (or only the tail of a range merged from above)
-        if firma_del_subencabezado and firma_del_subencabezado == [
-            normalizar(_texto(celda)) if _propia(celda) else "" for celda in fila
-        ]:
-            continue  # the header's second row again
+    for indice in range(indice_del_encabezado + 1, len(hoja.filas)):
+        fila = hoja.filas[indice]
+        if indice in saltar or not any(_propia(celda) for celda in fila):
+            continue  # blank (or only the tail of a range merged from above), or a header's
+        if _puntaje(fila):
+            # The header again: on each printed page, or under each componente of a full
+            # PAAC. Another table's header (other columns) maps the rows below it.
+            if _firma(fila) != firma:
+                firma = _firma(fila)
+                _, otro, _ = _mapeo_en(hoja, indice)
+                columnas = {i: campo for i, campo in otro.items() if campo is not None}
+            if _subencabezados(hoja, indice):
+                saltar.add(indice + 1)
+            continue
         titulo = _titulo_de_grupo(fila)
         if titulo is not None:
             grupos.poner(*titulo)
             continue
-        if _puntaje(fila):
-            continue  # the header again
-        celdas = {campo: fila[indice] for indice, campo in columnas.items() if indice < len(fila)}
+        if _es_pie(fila):
+            continue
+        celdas = {campo: fila[i] for i, campo in columnas.items() if i < len(fila)}
         for campo in _ORDEN_DE_GRUPOS:
             if campo in celdas and celdas[campo].valor is not None:
                 grupos.poner(campo, celdas[campo])

@@ -204,7 +204,7 @@ def _puntos(texto: str) -> list[_Punto | str]:
                     and anterior.mes_desde is not None
                     and anterior.mes_desde == anterior.mes_hasta
                     and anterior.anio is None
-                    and tokens[indice - 2][0] == "palabra"
+                    and tokens[indice - 2][1] in MESES
                 )
                 if isinstance(anterior, _Punto) and solo_mes:
                     anterior.dia = numero  # «abril 15 de 2017»
@@ -237,20 +237,26 @@ def _puntos(texto: str) -> list[_Punto | str]:
 
 
 def _completar(puntos: list[_Punto], texto: str, vigencia: int | None) -> None:
-    """Fill each point's month and year from the next point that has them («19 y 20 de
-    abril de 2017», «28 de abril al 5 de mayo de 2017»), else from the vigencia."""
+    """Fill a day's month from the next point that has one («19 y 20 de abril»), and each
+    point's year from the next point that has one («28 de abril al 5 de mayo de 2017»),
+    else from an earlier one («Enero 2021 a marzo»), else from the vigencia."""
     for posicion, punto in enumerate(puntos):
         if punto.fecha is not None:
             continue
         siguientes = puntos[posicion + 1 :]
         if punto.mes_desde is None:
-            fuente = next((p for p in siguientes if p.fecha or p.mes_desde), None)
+            # Only a single month lends itself to a day: «15 de 2017» is not 15 January.
+            fuente = next(
+                (p for p in siguientes if p.fecha or (p.mes_desde and p.mes_desde == p.mes_hasta)),
+                None,
+            )
             if fuente is None:
                 raise _NoSeLee(MENSAJE_ILEGIBLE.format(texto=texto))
             mes = fuente.fecha.month if fuente.fecha else fuente.mes_desde
             punto.mes_desde = punto.mes_hasta = mes
         if punto.anio is None:
-            fuente = next((p for p in siguientes if p.fecha or p.anio), None)
+            anteriores = [p for p in reversed(puntos[:posicion]) if not p.anio_inferido]
+            fuente = next((p for p in [*siguientes, *anteriores] if p.fecha or p.anio), None)
             if fuente is not None:
                 punto.anio = fuente.fecha.year if fuente.fecha else fuente.anio
             elif vigencia is not None:
@@ -335,6 +341,12 @@ def _leer_parte(texto: str, vigencia: int | None) -> tuple[list[Ventana], bool]:
                 anterior = _primer_dia(replace(elemento, anio=elemento.anio - 1), texto)
                 if (fin - anterior).days < _CRUCE_DE_ANIO_MAXIMO:
                     inicio = anterior
+            if inicio > fin and final.anio_inferido and final.fecha is None:
+                # «Noviembre de 2021 a enero»: the end is in 2022, on the same terms.
+                assert final.anio is not None
+                siguiente_fin = _ultimo_dia(replace(final, anio=final.anio + 1), texto)
+                if (siguiente_fin - inicio).days < _CRUCE_DE_ANIO_MAXIMO:
+                    fin = siguiente_fin
             if inicio > fin:
                 raise _NoSeLee(MENSAJE_INVERTIDA.format(texto=texto))
             ventanas.append((inicio, fin))

@@ -20,9 +20,10 @@ import csv
 import datetime
 import io
 import statistics
+import warnings
 import zipfile
 from decimal import Decimal
-from pathlib import PurePath
+from pathlib import PurePath, PureWindowsPath
 from typing import Any
 
 from openpyxl import load_workbook
@@ -92,7 +93,7 @@ def _miles(numero: int) -> str:
 
 def leer_archivo(contenido: bytes, *, nombre_archivo: str) -> Libro:
     """Every sheet and row of the XLSX or CSV `contenido`; `ErrorDeLectura` if it is not one."""
-    nombre = PurePath(nombre_archivo).name
+    nombre = PureWindowsPath(nombre_archivo).name  # «C:\fakepath\plan.xlsx» or «a/plan.csv»
     extension = PurePath(nombre).suffix.casefold()
     if extension not in (*EXTENSIONES_XLSX, *EXTENSIONES_CSV, ".xls"):
         raise ErrorDeLectura(EXTENSION_DESCONOCIDA.format(nombre=nombre))
@@ -119,14 +120,18 @@ def _hojas_xlsx(contenido: bytes, *, nombre: str) -> list[Hoja]:
     try:
         with zipfile.ZipFile(io.BytesIO(contenido)) as archivo:
             descomprimido = sum(info.file_size for info in archivo.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError) as error:
+    except Exception as error:  # BadZipFile, struct.error, a name not in UTF-8…
         raise ErrorDeLectura(XLSX_DANADO.format(nombre=nombre)) from error
     if descomprimido > MAXIMO_DESCOMPRIMIDO:
         raise ErrorDeLectura(XLSX_DEMASIADO_GRANDE.format(nombre=nombre))
     try:
         # Not read_only: that mode does not load the merged ranges. data_only: the value
         # Excel last computed, not the formula's text.
-        libro = load_workbook(io.BytesIO(contenido), data_only=True)
+        with warnings.catch_warnings():
+            # «Data Validation extension is not supported», «no default style»…: what
+            # openpyxl skips in the entity's file does not matter for reading its values.
+            warnings.simplefilter("ignore")
+            libro = load_workbook(io.BytesIO(contenido), data_only=True)
     except Exception as error:
         # openpyxl raises whatever its XML parser or zip reader raised (KeyError,
         # TypeError, lxml errors…) on a damaged file: all of them mean the same to the user.
@@ -253,8 +258,14 @@ def _delimitador(texto: str) -> str:
 def _hoja_csv(contenido: bytes, *, nombre: str) -> Hoja:
     texto = _texto_csv(contenido, nombre=nombre)
     hoja = PurePath(nombre).stem
+    if texto[:4].casefold() == "sep=" and len(texto) > 4:
+        # Excel's own hint, «sep=;» on the first line: it says the delimiter and Excel
+        # does not show it as a row, so the rows are numbered without it.
+        delimitador, texto = texto[4], texto.partition("\n")[2]
+    else:
+        delimitador = _delimitador(texto)
     try:
-        registros = _registros(texto, _delimitador(texto))
+        registros = _registros(texto, delimitador)
     except csv.Error as error:
         raise ErrorDeLectura(CSV_ILEGIBLE.format(nombre=nombre, detalle=error)) from error
     if len(registros) > MAXIMO_FILAS:

@@ -106,6 +106,9 @@ _PARENTESIS = re.compile(r"\(\s*(\d[\d.,]*)\s*\)")
 _PALABRAS_ENTRE_PARENTESIS = re.compile(r"(\d[\d.,]*)\s*\(\s*([^\W\d_]+(?:\s+[^\W\d_]+){0,3})\s*\)")
 _PALABRA = re.compile(r"[^\W\d_]+")
 _ARTICULOS = frozenset({"de", "del", "la", "las", "el", "los", "un", "una", "unos", "unas", "al"})
+_NO_VERBOS = frozenset(
+    {"taller", "talleres", "lugar", "hogar", "mujer", "poder", "pilar", "militar"}
+)
 _BORDES = " \t\n.,;:-–—()[]*/"
 
 
@@ -295,9 +298,11 @@ def _recortar(unidad: str, avisos: list[str]) -> str:
 
 
 def _sin_verbo(texto: str) -> str:
-    """«Realizar 4 audiencias» → «4 audiencias»: a leading infinitive is not the unit."""
-    primera, _, resto = texto.partition(" ")
-    if resto and re.fullmatch(r"[^\W\d_]+(?:ar|er|ir)(?:se)?", primera, re.IGNORECASE):
+    """«Realizar 4 audiencias» → «4 audiencias», «Realizar» → «»: a leading infinitive is
+    not the unit («Taller», «Lugar» are nouns that look like one)."""
+    primera, _, resto = texto.strip().partition(" ")
+    es_infinitivo = re.fullmatch(r"[^\W\d_]+(?:ar|er|ir)(?:se)?", primera, re.IGNORECASE)
+    if es_infinitivo and _sin_tildes(primera) not in _NO_VERBOS:
         return resto
     return texto
 

@@ -56,6 +56,8 @@ CUALITATIVA = "La meta «{}» no tiene una cantidad: se seguirá por el porcenta
         ("12,5 % de avance", "12.5", "avance", "porcentaje"),
         ("Informe según la Ley 1712 de 2014: 4 publicaciones", "4", "publicaciones", "exacta"),
         ("4 (cuatro) informes", "4", "informes", "exacta"),
+        ("Taller 3", "3", "Taller", "exacta"),
+        ("Encuentros zonales: 8", "8", "Encuentros zonales", "exacta"),
         ("Dos mil ejemplares", "2000", "ejemplares", "exacta"),
         ("Ciento veinte visitas", "120", "visitas", "exacta"),
         ("Informe trimestral (4)", "4", "Informe trimestral", "exacta"),
@@ -75,7 +77,7 @@ def test_una_meta_escrita_se_lee_en_cantidad_unidad_y_tipo(texto, cantidad, unid
     assert leida.avisos == ()
 
 
-@pytest.mark.parametrize("texto", ["Mínimo 29", "4", "100%"])
+@pytest.mark.parametrize("texto", ["Mínimo 29", "4", "100%", "Realizar 4"])
 def test_una_meta_sin_unidad_toma_la_del_producto(texto):
     leida = metas.leer_meta(celda(texto), producto="Espacios de diálogo ciudadano")
 
@@ -554,6 +556,7 @@ def test_un_plazo_anterior_a_la_vigencia_empieza_en_el_anio_de_la_fecha():
         ("15/04/2026 al", 2026, ILEGIBLE.format("15/04/2026 al")),
         ("Quinto trimestre", 2026, ILEGIBLE.format("Quinto trimestre")),
         ("5 trimestre", 2026, ILEGIBLE.format("5 trimestre")),
+        ("15 de 2026", 2026, ILEGIBLE.format("15 de 2026")),
         (45000, 2026, ILEGIBLE.format("45000")),
         (
             "Abril (según cronograma) y (otra nota)",
@@ -612,6 +615,21 @@ def test_las_ventanas_repetidas_se_leen_una_vez():
     leidas = fechas.leer_ventanas(celda("Enero 2026; 01/01/2026-31/01/2026"), vigencia=2026)
 
     assert leidas.ventanas == ((D(2026, 1, 1), D(2026, 1, 31)),)
+
+
+@pytest.mark.parametrize(
+    ("texto", "ventana"),
+    [
+        ("Enero 2021 a marzo", (D(2021, 1, 1), D(2021, 3, 31))),
+        ("Noviembre de 2021 a enero", (D(2021, 11, 1), D(2022, 1, 31))),
+        ("28 de diciembre al 5 de enero de 2022", (D(2021, 12, 28), D(2022, 1, 5))),
+    ],
+)
+def test_el_anio_que_falta_en_un_extremo_sale_del_otro_extremo_no_de_la_vigencia(texto, ventana):
+    leidas = fechas.leer_ventanas(celda(texto), vigencia=2026)
+
+    assert leidas.ventanas == (ventana,)
+    assert leidas.error is None
 
 
 def test_un_rango_que_cruza_el_anio_empieza_el_anio_anterior_y_avisa():

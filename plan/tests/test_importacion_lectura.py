@@ -92,7 +92,7 @@ def test_los_archivos_de_prueba_son_los_que_escribe_su_generador():
     generador = importlib.util.module_from_spec(especificacion)
     especificacion.loader.exec_module(generador)
 
-    assert len(generador.ARCHIVOS) == 6
+    assert len(generador.ARCHIVOS) == 7
     for nombre, generar in generador.ARCHIVOS.items():
         assert generar() == (DATOS / nombre).read_bytes(), f"{nombre}: corra generar_planes.py"
 
@@ -342,6 +342,17 @@ def test_el_mismo_csv_en_utf8_con_o_sin_bom_y_con_comas_se_lee_igual(codificacio
     assert otro.hojas[0].filas[2][4].valor == "Secretaría de Salud\nOficina de Comunicaciones"
 
 
+def test_la_primera_linea_sep_de_excel_dice_el_delimitador_y_no_es_una_fila():
+    contenido = "sep=,\r\nActividad,Meta o producto,Responsable\r\nPublicar;difundir,1,OPGI\r\n"
+
+    libro = leer_archivo(contenido.encode("utf-8"), nombre_archivo="con-sep.csv")
+    tabla = encontrar_tabla(libro)
+    (fila,) = filas(libro, tabla)
+
+    assert tabla.fila_encabezado == 1
+    assert celda(fila, C.ACTIVIDAD) == ("Publicar;difundir", "A2", False)
+
+
 # --- (f) Dates, metas and responsables written as text --------------------------------
 
 
@@ -379,6 +390,75 @@ def test_fechas_metas_y_responsables_escritos_en_palabras_llegan_como_se_escribi
         "Secretaría de Salud; Oficina de Comunicaciones",
     ]
     assert C.CODIGO not in leidas[0].celdas  # no code column: none made up
+
+
+# --- (g) The activity's number in its own column under «Actividades» ------------------
+
+
+def test_el_numero_de_la_actividad_en_su_columna_bajo_actividades_combinado_es_el_codigo():
+    tabla, leidas = tabla_y_filas("plan_actividades_numeradas.xlsx")
+
+    assert (tabla.hoja, tabla.fila_encabezado) == ("Atención al ciudadano", 4)
+    assert tabla.encabezados == [
+        "Subcomponente",
+        "Actividades",
+        "Actividades",
+        "Meta o producto",
+        "Responsable",
+        "Fecha programada",
+    ]
+    assert tabla.mapeo == {
+        0: C.SUBCOMPONENTE,
+        1: C.CODIGO,
+        2: C.ACTIVIDAD,
+        3: C.META,
+        4: C.RESPONSABLE,
+        5: C.FECHA,
+    }
+    assert tabla.avisos == [
+        "El encabezado «Actividades» abarca las columnas B a C: se toma la C como "
+        "«Actividad» y la B como «Código»."
+    ]
+    assert [f.numero for f in leidas] == list(range(5, 15))
+    fila = por_numero(leidas)
+    assert celda(fila[5], C.CODIGO) == (1.1, "B5", False)  # typed as a number in Excel
+    assert celda(fila[7], C.CODIGO) == ("2.1", "B7", False)
+    assert celda(fila[5], C.ACTIVIDAD) == (
+        "Presentar al comité de gestión el informe de PQRSD del semestre.",
+        "C5",
+        False,
+    )
+    assert celda(fila[12], C.SUBCOMPONENTE) == (
+        "Subcomponente 4\nNormativo y procedimental",
+        "A12",
+        False,
+    )
+    assert celda(fila[14], C.SUBCOMPONENTE)[1:] == ("A14", True)
+    assert {celda(f, C.COMPONENTE) for f in leidas} == {
+        ("Componente 4: Mecanismos para mejorar la atención al ciudadano", "A3", True)
+    }
+
+
+def test_bajo_un_encabezado_combinado_sin_numeros_el_campo_va_a_la_columna_con_texto():
+    libro = libro_de(
+        (
+            "Plan",
+            [
+                ["Código", "Actividad", "~Actividad", "Meta o producto", "~Meta o producto"],
+                ["1.1", "1", "Publicar el informe de gestión.", "Un (1) informe", None],
+                ["1.2", "2", "Realizar la audiencia pública.", "Una (1) audiencia", None],
+            ],
+        )
+    )
+
+    tabla = encontrar_tabla(libro)
+
+    # A «Código» column exists: the numbers under «Actividad» are not a second code.
+    assert tabla.mapeo == {0: C.CODIGO, 1: None, 2: C.ACTIVIDAD, 3: C.META, 4: None}
+    assert tabla.avisos == [
+        "El encabezado «Actividad» abarca las columnas B a C: se toma la C como «Actividad»."
+    ]
+    assert [f.celdas[C.ACTIVIDAD].posicion for f in filas(libro, tabla)] == ["C2", "C3"]
 
 
 # --- The mapping by synonyms ----------------------------------------------------------
@@ -424,6 +504,10 @@ def test_fechas_metas_y_responsables_escritos_en_palabras_llegan_como_se_escribi
         ("Subcomponente/proceso", C.SUBCOMPONENTE),
         ("SUBCOMPONENTE", C.SUBCOMPONENTE),
         ("Componente", C.COMPONENTE),
+        ("Fecha de ejecución", C.FECHA),
+        ("Cronograma", C.FECHA),
+        ("Área / Dependencia responsable", C.RESPONSABLE),
+        ("Producto/Meta", C.META),
         ("Vigencia", C.VIGENCIA),
         ("Año", C.VIGENCIA),
         ("Entidad", C.ENTIDAD),
@@ -505,6 +589,50 @@ def test_gana_la_fila_que_nombra_mas_campos_en_cualquier_hoja():
 
     assert (tabla.hoja, tabla.fila_encabezado) == ("Plan", 3)
     assert encontrar_tabla(libro, hoja="Resumen").fila_encabezado == 1
+
+
+def test_entre_dos_encabezados_iguales_gana_el_que_tiene_la_tabla_debajo():
+    libro = libro_de(
+        ("Portada", [["Ejemplo:"], ["Actividad", "Meta"], ["Publicar el informe.", "1 informe"]]),
+        (
+            "Plan",
+            [["Actividad", "Meta"]]
+            + [[f"Actividad número {n}.", f"{n} informes"] for n in range(1, 9)],
+        ),
+    )
+
+    tabla = encontrar_tabla(libro)
+
+    assert (tabla.hoja, tabla.fila_encabezado) == ("Plan", 1)
+    assert len(filas(libro, tabla)) == 8
+
+
+def test_la_fila_de_encabezados_que_la_persona_elige_se_toma_como_es():
+    libro = libro_de(
+        (
+            "Plan",
+            [
+                ["Plan de acción 2026"],
+                ["Qué se hace", "Cuánto", "Quién"],
+                ["Publicar el informe.", "1 informe", "OPGI"],
+            ],
+        )
+    )
+    with pytest.raises(ErrorDeLectura):
+        encontrar_tabla(libro)  # no «Actividad» nor «Meta» in any row
+
+    tabla = encontrar_tabla(libro, hoja="Plan", fila_encabezado=2)
+    (fila,) = filas(libro, tabla, mapeo={0: C.ACTIVIDAD, 1: C.META, 2: C.RESPONSABLE})
+
+    assert (tabla.hoja, tabla.fila_encabezado) == ("Plan", 2)
+    assert tabla.encabezados == ["Qué se hace", "Cuánto", "Quién"]
+    assert tabla.mapeo == {0: None, 1: None, 2: None}
+    assert celda(fila, C.ACTIVIDAD) == ("Publicar el informe.", "A3", False)
+    with pytest.raises(ErrorDeLectura) as error:
+        encontrar_tabla(libro, hoja="Plan", fila_encabezado=4)
+    assert str(error.value) == (
+        "La hoja «Plan» no tiene una fila 4: elija la fila de los encabezados."
+    )
 
 
 def test_una_hoja_que_no_existe_se_nombra_con_las_que_hay():
@@ -711,6 +839,74 @@ def test_un_titulo_de_componente_combinado_sobre_la_tabla_y_el_encabezado_repeti
     assert celda(leidas[2], C.RESPONSABLE) == ("Despacho", "D8", True)
 
 
+def test_bajo_el_encabezado_de_otra_tabla_las_columnas_son_las_suyas():
+    libro = libro_de(
+        (
+            "PAAC",
+            [
+                ["Componente 1: Racionalización de trámites"],
+                ["Código", "Actividad", "Meta", "Responsable"],
+                ["1.1", "Inscribir los trámites en el SUIT.", "100%", "Secretaría General"],
+                ["Componente 2: Rendición de cuentas"],
+                ["Actividad", "Código", "Responsable", "Meta o producto"],
+                ["Realizar la audiencia.", "1.1", "Despacho", "Una (1) audiencia"],
+            ],
+        )
+    )
+    tabla = encontrar_tabla(libro)
+
+    primera, segunda = filas(libro, tabla)
+
+    assert tabla.fila_encabezado == 2
+    assert celda(primera, C.ACTIVIDAD) == ("Inscribir los trámites en el SUIT.", "B3", False)
+    assert celda(segunda, C.ACTIVIDAD) == ("Realizar la audiencia.", "A6", False)
+    assert celda(segunda, C.META) == ("Una (1) audiencia", "D6", False)
+    assert celda(segunda, C.RESPONSABLE) == ("Despacho", "C6", False)
+    assert celda(segunda, C.COMPONENTE) == ("Componente 2: Rendición de cuentas", "A4", True)
+
+
+@pytest.mark.parametrize(
+    "titulo",
+    ["Componente IV: Atención al ciudadano", "COMPONENTE 4 - ATENCIÓN AL CIUDADANO"],
+)
+def test_un_titulo_de_componente_en_numeros_romanos_o_en_mayusculas(titulo):
+    libro = libro_de(
+        (
+            "Plan",
+            [
+                ["Actividad", "Meta"],
+                [titulo, None],
+                ["Ampliar el horario de atención.", "1 horario"],
+            ],
+        )
+    )
+
+    (fila,) = filas(libro, encontrar_tabla(libro))
+
+    assert celda(fila, C.COMPONENTE) == (titulo, "A2", True)
+
+
+def test_las_firmas_y_notas_bajo_la_tabla_no_son_actividades():
+    libro = libro_de(
+        (
+            "Plan",
+            [
+                ["Código", "Actividad", "Meta", "Responsable"],
+                ["1.1", "Firmar el pacto de integridad.", "1 pacto", "Despacho"],
+                ["1.2", "Notificar las respuestas a los ciudadanos.", "100%", "Secretaría General"],
+                [None, None, None, None],
+                [None, "Elaboró: Secretaría de Planeación", "Revisó: Control Interno", None],
+                ["Aprobado por: Comité Institucional de Gestión y Desempeño, acta 3 de 2026."],
+                [None, "Nota: las fechas pueden ajustarse en el seguimiento.", None, None],
+            ],
+        )
+    )
+
+    leidas = filas(libro, encontrar_tabla(libro))
+
+    assert [f.celdas[C.CODIGO].valor for f in leidas] == ["1.1", "1.2"]
+
+
 def test_una_actividad_que_empieza_por_componente_sigue_siendo_una_actividad():
     libro = libro_de(
         (
@@ -861,9 +1057,32 @@ def test_un_archivo_que_no_es_un_plan_se_rechaza_con_un_mensaje_en_espanol(
     contenido, nombre, mensaje
 ):
     with pytest.raises(ErrorDeLectura) as error:
-        leer_archivo(contenido, nombre_archivo=nombre.replace("\\", "/"))
+        leer_archivo(contenido, nombre_archivo=nombre)
 
     assert str(error.value) == mensaje
+
+
+def test_un_libro_danado_en_cualquier_byte_se_lee_o_se_rechaza_con_el_mensaje_nunca_con_otro_error():
+    original = (DATOS / "plan_funcion_publica.xlsx").read_bytes()
+    danado = (
+        "No pudimos abrir «plan.xlsx»: el archivo está dañado o no es un libro de Excel "
+        "(.xlsx). Ábralo en Excel, guárdelo de nuevo como .xlsx y súbalo otra vez."
+    )
+    vacio = "El archivo «plan.xlsx» está vacío: no hay nada que importar."
+    grande = "«plan.xlsx» es demasiado grande para ser un plan"
+    rechazados = 0
+    for posicion in range(0, len(original), 97):
+        for contenido in (
+            original[:posicion],  # cut short (an upload that stopped)
+            original[:posicion] + bytes([original[posicion] ^ 0xFF]) + original[posicion + 1 :],
+        ):
+            try:
+                leer_archivo(contenido, nombre_archivo="plan.xlsx")
+            except ErrorDeLectura as error:
+                rechazados += 1
+                # A flipped size in the zip's directory declares a huge sheet: refused too.
+                assert str(error) in (danado, vacio) or str(error).startswith(grande)
+    assert rechazados > len(original) // 97  # every cut file at least
 
 
 def test_un_libro_sin_contrasena_guardado_como_csv_se_lee_como_libro():

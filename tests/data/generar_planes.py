@@ -370,6 +370,59 @@ def plan_fechas_en_palabras() -> bytes:
     return _bytes_fijos(libro)
 
 
+def plan_actividades_numeradas() -> bytes:
+    """`plan_actividades_numeradas.xlsx`: componente 4 of a PAAC 2023 as Función Pública's
+    document draws it, the activity's number in its own column under «Actividades».
+
+    - rows 1–2: «Entidad: Alcaldía Municipal de Sandoná», «Vigencia: 2023»; row 3: the
+      title «Componente 4: Mecanismos para mejorar la atención al ciudadano» merged A:F;
+    - row 4: the header «Subcomponente | Actividades (merged over B:C) | Meta o producto |
+      Responsable | Fecha programada»: no «Código» column;
+    - rows 5–14: 10 activities, B the number (B5 and B6 typed as numbers, 1.1 and 1.2,
+      as Excel keeps what is typed; the others text), C the activity; the Subcomponente
+      merged over its activities (A5:A6, A7:A9, A10:A11, A12, A13:A14).
+    """
+    libro = Workbook()
+    hoja = libro.active
+    hoja.title = "Atención al ciudadano"
+    hoja["A1"] = "Entidad: Alcaldía Municipal de Sandoná"
+    hoja["A2"] = "Vigencia: 2023"
+    _titulo(hoja, 3, "Componente 4: Mecanismos para mejorar la atención al ciudadano", 6)
+    _filas(hoja, 4, [("Subcomponente", "Actividades", None, "Meta o producto", "Responsable", "Fecha programada")])  # fmt: skip
+    hoja.merge_cells("B4:C4")
+    grupos = [
+        ("Subcomponente 1\nEstructura administrativa y direccionamiento estratégico", [
+            (1.1, "Presentar al comité de gestión el informe de PQRSD del semestre.", "Dos (2) informes", "Secretaría General", "30/07/2023; 30/01/2024"),
+            (1.2, "Asignar presupuesto para la ventanilla única.", "Presupuesto asignado", "Secretaría de Hacienda", "28/02/2023"),
+        ]),
+        ("Subcomponente 2\nFortalecimiento de los canales de atención", [
+            ("2.1", "Señalizar los puntos de atención con lenguaje incluyente.", "Tres (3) puntos señalizados", "Secretaría General", "30/06/2023"),
+            ("2.2", "Implementar el turnero en la ventanilla única.", "Turnero en funcionamiento", "Oficina de Sistemas", "31/08/2023"),
+            ("2.3", "Publicar los horarios de atención en la página web.", "Horarios publicados", "Oficina de Comunicaciones", "31/01/2023"),
+        ]),
+        ("Subcomponente 3\nTalento humano", [
+            ("3.1", "Capacitar al personal de atención en servicio al ciudadano.", "Dos (2) capacitaciones", "Subsecretaría de Talento Humano", "30/04/2023; 30/10/2023"),
+            ("3.2", "Incluir la atención al ciudadano en la evaluación del desempeño.", "Criterio incluido", "Subsecretaría de Talento Humano", "31/03/2023"),
+        ]),
+        ("Subcomponente 4\nNormativo y procedimental", [
+            ("4.1", "Actualizar el reglamento interno de PQRSD.", "Reglamento actualizado", "Oficina Jurídica", "31/05/2023"),
+        ]),
+        ("Subcomponente 5\nRelacionamiento con el ciudadano", [
+            ("5.1", "Aplicar la encuesta de satisfacción en la ventanilla única.", "Mínimo 200 encuestas", "Secretaría General", "01/03/2023-30/11/2023"),
+            ("5.2", "Publicar el informe de satisfacción ciudadana.", "Un (1) informe", "Secretaría General", "15/12/2023"),
+        ]),
+    ]  # fmt: skip
+    fila = 5
+    for subcomponente, actividades in grupos:
+        hoja.cell(row=fila, column=1, value=subcomponente)
+        if len(actividades) > 1:
+            hoja.merge_cells(
+                start_row=fila, start_column=1, end_row=fila + len(actividades) - 1, end_column=1
+            )
+        fila = _filas(hoja, fila, [(None, *actividad) for actividad in actividades])
+    return _bytes_fijos(libro)
+
+
 ARCHIVOS: dict[str, Callable[[], bytes]] = {
     "plan_funcion_publica.xlsx": plan_funcion_publica,
     "plan_varios_componentes.xlsx": plan_varios_componentes,
@@ -377,6 +430,7 @@ ARCHIVOS: dict[str, Callable[[], bytes]] = {
     "plan_segunda_hoja.xlsx": plan_segunda_hoja,
     "plan_excel_espanol.csv": plan_excel_espanol,
     "plan_fechas_en_palabras.xlsx": plan_fechas_en_palabras,
+    "plan_actividades_numeradas.xlsx": plan_actividades_numeradas,
 }
 
 
