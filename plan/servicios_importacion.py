@@ -47,8 +47,10 @@ M = TypeVar("M", bound=Model)
 def _validar(objetos: Sequence[Model], fila: ActividadPrevia | None = None) -> None:
     """The model's field and row rules (no uniqueness query: the preview settled those)."""
     for objeto in objetos:
+        # A foreign key's own validation queries its row: these are linked in memory.
+        relaciones = [campo.name for campo in objeto._meta.fields if campo.is_relation]
         try:
-            objeto.clean_fields()
+            objeto.clean_fields(exclude=relaciones)
             objeto.clean()
         except ValidationError as error:
             donde = f"Fila {fila.fila}: " if fila is not None else ""

@@ -387,3 +387,72 @@ def test_un_plan_que_ya_existe_se_rechaza_en_el_primer_paso(opgi, plan_2022):
 
     assert respuesta.status_code == 200
     assert "Ya existe un plan" in " ".join(respuesta.context["form"].errors["vigencia"])
+
+
+def test_el_plan_de_otra_entidad_con_numeros_en_su_columna_crea_la_entidad_y_sus_oficinas(opgi):
+    respuesta = subir(opgi, archivo("plan_actividades_numeradas.xlsx"), "sandona.xlsx",
+                      vigencia=2023, entidad="Alcaldía Municipal de Sandoná")  # fmt: skip
+    assert respuesta.status_code == 302
+    importacion = ImportacionPlan.objects.latest("pk")
+    opgi.post(
+        reverse("importacion_plan_columnas", args=[importacion.pk]),
+        {"hoja": "Atención al ciudadano"}
+        | {f"columna_{i}": c for i, c in enumerate(
+            ["subcomponente", "codigo", "actividad", "meta", "responsable", "fecha"])},
+    )  # fmt: skip
+
+    confirmar(opgi, importacion)
+
+    plan = plan_importado(importacion)
+    assert plan.entidad.nombre == "Alcaldía Municipal de Sandoná"
+    assert Actividad.objects.filter(plan=plan).count() == 10
+    assert Componente.objects.get(plan=plan).orden == 4
+    pqrsd = Actividad.objects.get(plan=plan, codigo="1.1")  # typed as the number 1.1
+    assert pqrsd.ventanas.count() == 2
+    assert pqrsd.responsables.get().entidad == plan.entidad
+    assert Responsable.objects.filter(entidad=plan.entidad).count() >= 3
+
+
+def test_escribir_el_plan_hace_las_mismas_consultas_con_2_o_con_13_actividades(opgi, alicia):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from plan import servicios_importacion
+    from plan.importacion.construccion import vista_previa_de
+
+    pequena = libro(
+        [
+            ENCABEZADOS,
+            ["1. Información", "1.1", "Publicar el informe.", "Un (1) informe", "OPGI", "31/01/2026"],
+            ["1. Información", "1.2", "Publicar boletines.", "Dos (2) boletines", "Despacho", "31/01/2026"],
+        ]
+    )  # fmt: skip
+    consultas = []
+    for contenido, instrumento in (
+        (pequena, "paac"),
+        (archivo("plan_funcion_publica.xlsx"), "ptep"),
+    ):
+        importacion = importar(opgi, contenido, "plan.xlsx", vigencia=2026, instrumento=instrumento)
+        previa = vista_previa_de(importacion)
+        with CaptureQueriesContext(connection) as capturadas:
+            servicios_importacion.importar_plan(
+                vista_previa=previa, usuario=alicia, importacion=importacion
+            )
+        consultas.append(len(capturadas))
+
+    assert consultas[0] == consultas[1]
+
+
+def test_otra_hoja_del_libro_se_elige_en_el_paso_de_columnas(opgi):
+    subir(opgi, archivo("plan_segunda_hoja.xlsx"), "plan.xlsx", vigencia=2025)
+    importacion = ImportacionPlan.objects.latest("pk")
+    url = reverse("importacion_plan_columnas", args=[importacion.pk])
+    hojas = [valor for valor, _ in opgi.get(url).context["form"].fields["hoja"].choices]
+    assert len(hojas) >= 2
+    otra = next(h for h in hojas if h != opgi.get(url).context["tabla"].hoja)
+
+    respuesta = opgi.post(url, {"hoja": otra, "cambiar_hoja": "1"})
+
+    assert respuesta.status_code in (200, 302)
+    if respuesta.status_code == 200:
+        assert respuesta.context["tabla"].hoja == otra
