@@ -456,3 +456,18 @@ def test_otra_hoja_del_libro_se_elige_en_el_paso_de_columnas(opgi):
     assert respuesta.status_code in (200, 302)
     if respuesta.status_code == 200:
         assert respuesta.context["tabla"].hoja == otra
+
+
+def test_la_lista_de_planes_de_la_administracion_enlaza_el_asistente(opgi):
+    html = opgi.get(reverse("admin:plan_plan_changelist")).content.decode()
+
+    assert f'href="{reverse("importacion_plan")}"' in html
+    assert "Importar un plan completo" in html
+
+
+def test_el_error_del_archivo_queda_ligado_a_su_campo(opgi):
+    respuesta = subir(opgi, b"", "plan.txt", vigencia=2026)
+
+    html = respuesta.content.decode()
+    assert 'aria-describedby="id_archivo_helptext id_archivo_errores"' in html
+    assert 'id="id_archivo_errores"' in html
