@@ -471,3 +471,68 @@ def test_el_error_del_archivo_queda_ligado_a_su_campo(opgi):
     html = respuesta.content.decode()
     assert 'aria-describedby="id_archivo_helptext id_archivo_errores"' in html
     assert 'id="id_archivo_errores"' in html
+
+
+# --- construccion on its own: how groups and codes are inferred ---------------------------
+
+
+def filas_leidas(encabezados, *filas_):
+    from plan.importacion.tipos import Campo, Celda, FilaLeida
+
+    letras = "ABCDEFGHIJ"
+    return [
+        FilaLeida(
+            numero=numero,
+            celdas={
+                Campo(campo): Celda(valor=valor, fila=numero, columna=letras[i])
+                for i, (campo, valor) in enumerate(zip(encabezados, fila, strict=True))
+                if campo
+            },
+        )
+        for numero, fila in enumerate(filas_, start=2)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("escrito", "numero", "nombre"),
+    [
+        ("Subcomponente 2: Diálogo de doble vía", 2, "Diálogo de doble vía"),
+        ("2. Diálogo de doble vía", 2, "Diálogo de doble vía"),
+        ("2", 2, "Subcomponente 2"),
+        ("Diálogo de doble vía", 1, "Diálogo de doble vía"),
+    ],
+)
+def test_el_subcomponente_se_lee_con_su_numero_o_se_numera(db, escrito, numero, nombre):
+    from plan.importacion.construccion import DatosDelPlan, construir
+
+    leidas = filas_leidas(
+        ["subcomponente", "actividad", "meta", "responsable", "fecha"],
+        [escrito, "Hacer algo.", "Un (1) informe", "OPGI", "31/03/2026"],
+    )
+
+    (actividad,) = construir(leidas, datos=DatosDelPlan(ENTIDAD, "paac", 2026, "Plan")).actividades
+
+    assert (actividad.subcomponente_numero, actividad.subcomponente_nombre) == (numero, nombre)
+    assert actividad.codigo == f"{numero}.1"  # no code column: numbered s.n
+    assert actividad.componente == "Rendición de cuentas"
+
+
+def test_un_codigo_repetido_o_malformado_se_renumera_y_se_conserva(db):
+    from plan.importacion.construccion import DatosDelPlan, construir
+
+    campos = ["subcomponente", "codigo", "actividad", "meta", "responsable", "fecha"]
+    leidas = filas_leidas(
+        campos,
+        ["1", "1.1", "Primera.", "1 informe", "OPGI", "31/03/2026"],
+        ["1", "A-3", "Segunda.", "1 informe", "OPGI", "31/03/2026"],
+        ["1", "1.1", "Tercera, otra actividad.", "1 informe", "OPGI", "31/03/2026"],
+    )
+
+    previa = construir(leidas, datos=DatosDelPlan(ENTIDAD, "paac", 2026, "Plan"))
+
+    assert [(a.codigo, a.codigo_oficial) for a in previa.actividades] == [
+        ("1.1", ""),
+        ("1.2", "A-3"),
+        ("1.3", "1.1"),
+    ]
+    assert not previa.hay_errores
