@@ -269,7 +269,7 @@ EVIDENCIA_MAX_MB = env_int("EVIDENCIA_MAX_MB", 20)
 # upload pages below and the admin's add/change/import pages, for logged-in users.
 # The proxy in front must allow at least that much (nginx client_max_body_size).
 CUERPO_MAX_KB = env_int("CUERPO_MAX_KB", 1024)
-CUERPO_RUTAS_CON_ARCHIVOS = ["subir_evidencia", "dialogos:adjunto_nuevo"]
+CUERPO_RUTAS_CON_ARCHIVOS = ["subir_evidencia", "dialogos:adjunto_nuevo", "importacion_plan"]
 # Django's own limits, below the body limit: fields other than files (in memory),
 # number of fields and of files per request, and the size above which an uploaded
 # file goes to a temporary file instead of memory.

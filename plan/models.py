@@ -1036,3 +1036,52 @@ class CortePlan(models.Model):
     @property
     def cerrado(self) -> bool:
         return self.cerrado_en is not None
+
+
+def ruta_importacion(instance: "ImportacionPlan", filename: str) -> str:
+    return ruta_unica("importaciones", filename)
+
+
+class ImportacionPlan(models.Model):
+    """A whole plan being imported (issue 16): the file uploaded and what the wizard's
+    steps decided about it, kept between the steps and after (who imported what, when)."""
+
+    archivo = models.FileField("archivo", upload_to=ruta_importacion, max_length=300)
+    nombre_archivo = models.CharField("nombre del archivo", max_length=255)
+    entidad = models.CharField("entidad", max_length=200)
+    instrumento = models.CharField("instrumento", max_length=4, choices=Instrumento.choices)
+    vigencia = models.PositiveSmallIntegerField("vigencia")
+    titulo = models.CharField("título", max_length=250)
+    hoja = models.CharField("hoja", max_length=100, blank=True)
+    # Column index (as text) → plan.importacion.tipos.Campo value, "" for ignored.
+    mapeo = models.JSONField("columnas", default=dict, blank=True)
+    # Row number (as text) → {field: value} the person edited in the preview.
+    ediciones = models.JSONField("correcciones", default=dict, blank=True)
+    creada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="importaciones_de_plan",
+        verbose_name="creada por",
+    )
+    creada_en = models.DateTimeField("creada en", auto_now_add=True)
+    plan = models.OneToOneField(
+        Plan,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="importacion",
+        verbose_name="plan creado",
+    )
+    importada_en = models.DateTimeField("importada en", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "importación de un plan"
+        verbose_name_plural = "importaciones de planes"
+        ordering = ["-creada_en"]
+
+    def __str__(self) -> str:
+        return f"{self.nombre_archivo} ({self.creada_en:%d/%m/%Y})"
+
+    @property
+    def importada(self) -> bool:
+        return self.plan_id is not None

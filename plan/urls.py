@@ -1,4 +1,4 @@
-from django.urls import path, register_converter
+from django.urls import include, path, register_converter
 
 import nucleo.parametros  # noqa: F401  (registers the <id:…> and <formato:…> converters)
 from plan import views, views_copia, views_informes, views_portal
@@ -65,6 +65,8 @@ urlpatterns = [
     ),
     # «Copiar a la vigencia siguiente» (OPGI): preview, then the unpublished copy.
     path("planes/<id:pk>/copiar/", views_copia.copiar_plan, name="copiar_plan"),
+    # «Importar un plan completo» (OPGI): upload, columns, preview, confirmation.
+    path("planes/importar/", include("plan.urls_importacion")),
     # «Historial» of an activity (OPGI and Control interno).
     path("actividades/<id:pk>/historial/", views.historial_actividad, name="historial_actividad"),
 ]

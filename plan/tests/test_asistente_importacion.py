@@ -1,0 +1,538 @@
+"""«Importar un plan completo» through the wizard's pages, with real files (issue 16)."""
+
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from nucleo.documentos import xlsx_desde_hojas
+from plan import informes, plantilla_plan
+from plan.models import (
+    Actividad,
+    ActividadResponsable,
+    Componente,
+    ImportacionPlan,
+    Plan,
+    Responsable,
+    Subcomponente,
+    Ventana,
+)
+
+DATOS = Path(__file__).resolve().parents[2] / "tests" / "data"
+ENTIDAD = "Alcaldía Municipal de Pasto"
+
+
+@pytest.fixture
+def opgi(client, alicia):
+    client.force_login(alicia)
+    return client
+
+
+def subir(cliente, contenido: bytes, nombre: str, *, vigencia: int, instrumento="paac", **extra):
+    return cliente.post(
+        reverse("importacion_plan"),
+        {
+            "archivo": SimpleUploadedFile(nombre, contenido),
+            "entidad": extra.get("entidad", ENTIDAD),
+            "instrumento": instrumento,
+            "vigencia": vigencia,
+            "titulo": "Plan Anticorrupción y de Atención al Ciudadano",
+        },
+    )
+
+
+def importar(cliente, contenido, nombre, *, vigencia, instrumento="paac", ediciones=None):
+    """The four steps, as a person goes through them; the import row."""
+    respuesta = subir(cliente, contenido, nombre, vigencia=vigencia, instrumento=instrumento)
+    assert respuesta.status_code == 302, respuesta.content.decode()[:3000]
+    importacion = ImportacionPlan.objects.latest("pk")
+    pagina = cliente.get(reverse("importacion_plan_columnas", args=[importacion.pk]))
+    assert pagina.status_code == 200
+    formulario = pagina.context["form"]
+    datos = {"hoja": formulario.initial["hoja"]}
+    datos |= {n: formulario.initial.get(n, "") for n in formulario.columnas}
+    respuesta = cliente.post(reverse("importacion_plan_columnas", args=[importacion.pk]), datos)
+    assert respuesta.status_code == 302
+    if ediciones:
+        previa = cliente.get(reverse("importacion_plan_vista_previa", args=[importacion.pk]))
+        enviado = {}
+        for actividad in previa.context["previa"].actividades:
+            for campo, valor in actividad.valores.items():
+                enviado[f"{actividad.fila}-{campo}"] = valor
+        enviado |= ediciones
+        cliente.post(reverse("importacion_plan_vista_previa", args=[importacion.pk]), enviado)
+    return importacion
+
+
+def confirmar(cliente, importacion):
+    return cliente.post(reverse("importacion_plan_confirmar", args=[importacion.pk]))
+
+
+def plan_importado(importacion) -> Plan:
+    importacion.refresh_from_db()
+    assert importacion.plan is not None
+    return importacion.plan
+
+
+def archivo(nombre: str) -> bytes:
+    return (DATOS / nombre).read_bytes()
+
+
+# --- The test files, end to end ----------------------------------------------------------
+
+
+def test_el_plan_de_funcion_publica_se_importa_como_borrador_con_sus_valores(opgi):
+    importacion = importar(opgi, archivo("plan_funcion_publica.xlsx"), "paac.xlsx", vigencia=2026)
+
+    respuesta = confirmar(opgi, importacion)
+
+    plan = plan_importado(importacion)
+    assert respuesta.status_code == 302
+    assert respuesta["Location"] == reverse("admin:plan_plan_change", args=[plan.pk])
+    assert (plan.vigencia, plan.publicado, plan.entidad.nombre) == (2026, False, ENTIDAD)
+    assert Actividad.objects.filter(plan=plan).count() == 13
+    (componente,) = Componente.objects.filter(plan=plan)
+    assert (componente.orden, componente.nombre) == (3, "Rendición de cuentas")
+    assert Subcomponente.objects.filter(componente__plan=plan).count() == 4
+    sub = Subcomponente.objects.get(componente__plan=plan, numero=1)
+    assert sub.nombre == "Información de calidad y en lenguaje comprensible"
+    actualizaciones = Actividad.objects.get(plan=plan, codigo="1.2")
+    assert (actualizaciones.meta_cantidad, actualizaciones.meta_tipo) == (Decimal(4), "exacta")
+    assert actualizaciones.ventanas.count() == 4
+    audiencia = Actividad.objects.get(plan=plan, codigo="2.1")
+    assert [(v.inicio.isoformat(), v.fin.isoformat()) for v in audiencia.ventanas.all()][0][
+        1
+    ] == "2026-11-15"  # «15 de noviembre de 2026», a date in words
+    assert audiencia.responsables.get().nombre == "Despacho del Alcalde"
+    assert plan.history.get().history_user.username == "alicia"
+    assert Actividad.history.filter(plan_id=plan.pk).count() == 13
+
+
+def test_un_plan_de_tres_niveles_conserva_sus_codigos_y_una_meta_cualitativa(opgi):
+    importacion = importar(opgi, archivo("plan_tres_niveles.xlsx"), "ptep.xlsx", vigencia=2024,
+                           instrumento="ptep", ediciones={"8-fechas": "Enero a diciembre de 2024"})  # fmt: skip
+
+    confirmar(opgi, importacion)
+
+    plan = plan_importado(importacion)
+    assert Actividad.objects.filter(plan=plan).count() == 12
+    assert [c.nombre for c in Componente.objects.filter(plan=plan).order_by("orden")] == [
+        "Gestión de riesgos de corrupción",
+        "Rendición de cuentas",
+        "Atención al ciudadano",
+    ]
+    politica = Actividad.objects.get(plan=plan, codigo="1.1.1")
+    assert (politica.meta_tipo, politica.meta_cantidad) == ("cualitativa", None)
+    assert Actividad.objects.get(plan=plan, codigo="3.2.2").ventanas.count() == 2
+
+
+def test_varios_componentes_que_numeran_desde_1_1_reciben_codigos_de_tres_niveles(opgi):
+    importacion = importar(opgi, archivo("plan_varios_componentes.xlsx"), "paac.xlsx",
+                           vigencia=2025, ediciones={"20-fechas": "31/03/2025; 30/06/2025"})  # fmt: skip
+
+    confirmar(opgi, importacion)
+
+    plan = plan_importado(importacion)
+    assert Actividad.objects.filter(plan=plan).count() == 13
+    tramites = Actividad.objects.get(plan=plan, codigo="2.1.1")
+    assert tramites.codigo_oficial == "1.1"
+    assert (tramites.meta_cantidad, tramites.meta_tipo) == (Decimal(100), "porcentaje")
+    assert Actividad.objects.get(plan=plan, codigo="3.1.2").ventanas.count() == 2
+
+
+def test_una_celda_de_excel_con_100_por_ciento_se_guarda_como_100_porcentaje(opgi):
+    importacion = importar(opgi, archivo("plan_segunda_hoja.xlsx"), "plan.xlsx", vigencia=2025)
+
+    confirmar(opgi, importacion)
+
+    plan = plan_importado(importacion)
+    informe = Actividad.objects.get(plan=plan, codigo="1.1")
+    assert (informe.meta_cantidad, informe.meta_tipo) == (Decimal(100), "porcentaje")
+    assert Actividad.objects.get(plan=plan, codigo="1.4").meta_cantidad == Decimal(50)
+    assert Actividad.objects.get(plan=plan, codigo="1.2").producto == "Boletines publicados"
+
+
+def test_un_csv_de_excel_en_espanol_con_tildes_y_punto_y_coma(opgi):
+    contenido = archivo("plan_excel_espanol.csv")
+    assert contenido.decode("cp1252")  # Windows-1252, not UTF-8
+    importacion = importar(opgi, contenido, "plan.csv", vigencia=2024)
+
+    confirmar(opgi, importacion)
+
+    plan = plan_importado(importacion)
+    assert Actividad.objects.filter(plan=plan).count() == 10
+    campana = Actividad.objects.get(plan=plan, codigo="1.1")
+    assert "Túquerres" in campana.descripcion
+    assert [a.responsable.nombre for a in campana.asignaciones.order_by("orden")] == [
+        "Secretaría de Salud",
+        "Oficina de Comunicaciones",
+    ]
+    assert Actividad.objects.get(plan=plan, codigo="2.2").meta_tipo == "minimo"
+
+
+def test_dos_informes_en_palabras_y_un_subcomponente_combinado(opgi):
+    contenido = archivo("plan_fechas_en_palabras.xlsx")
+    corregidas = {f"{fila}-fechas": "15 de abril de 2026" for fila in (3, 4, 5, 6, 7)}
+    importacion = importar(opgi, contenido, "plan.xlsx", vigencia=2026, ediciones=corregidas)
+
+    confirmar(opgi, importacion)
+
+    plan = plan_importado(importacion)
+    assert Actividad.objects.filter(plan=plan).count() == 12
+    informes_ = Actividad.objects.get(plan=plan, codigo="1.1")
+    assert (informes_.meta_cantidad, informes_.meta_unidad) == (Decimal(2), "informes")
+    assert informes_.ventanas.get().fin.isoformat() == "2026-04-15"
+    # «2. Diálogo» merged over four rows: one subcomponente with its four activities.
+    dialogo = Subcomponente.objects.get(componente__plan=plan, numero=2)
+    assert (dialogo.nombre, dialogo.actividades.count()) == ("Diálogo", 4)
+
+
+# --- A bad row writes nothing -------------------------------------------------------------
+
+
+def libro(filas) -> bytes:
+    from openpyxl import Workbook
+
+    hoja_libro = Workbook()
+    hoja = hoja_libro.active
+    for fila in filas:
+        hoja.append(fila)
+    salida = io.BytesIO()
+    hoja_libro.save(salida)
+    return salida.getvalue()
+
+
+ENCABEZADOS = ["Subcomponente", "Código", "Actividad", "Meta", "Responsable", "Fecha programada"]
+
+
+def test_un_archivo_con_una_fila_mala_no_guarda_nada_y_dice_fila_y_columna(opgi):
+    contenido = libro(
+        [
+            ENCABEZADOS,
+            ["1. Información", "1.1", "Publicar el informe.", "Un (1) informe", "OPGI", "31/01/2026"],
+            ["1. Información", "1.2", "Publicar boletines.", "Cuatro (4) boletines", "OPGI", "32/13/2026"],
+        ]
+    )  # fmt: skip
+    importacion = importar(opgi, contenido, "malo.xlsx", vigencia=2026)
+    antes = (Plan.objects.count(), Actividad.objects.count(), Responsable.objects.count())
+
+    pagina = opgi.get(reverse("importacion_plan_vista_previa", args=[importacion.pk]))
+    respuesta = confirmar(opgi, importacion)
+
+    html = pagina.content.decode()
+    assert "Fila 3, columna F (Fecha programada):" in html
+    assert respuesta.status_code == 302
+    assert (Plan.objects.count(), Actividad.objects.count(), Responsable.objects.count()) == antes
+    importacion.refresh_from_db()
+    assert importacion.plan is None
+
+
+def test_corregir_un_valor_en_la_vista_previa_cambia_lo_que_se_guarda(opgi):
+    contenido = libro(
+        [
+            ENCABEZADOS,
+            ["1. Información", "1.1", "Publicar el informe.", "Un (1) informe", "OPGI", "31/01/2026"],
+        ]
+    )  # fmt: skip
+    importacion = importar(
+        opgi,
+        contenido,
+        "plan.xlsx",
+        vigencia=2026,
+        ediciones={
+            "2-meta_cantidad": "3",
+            "2-meta_unidad": "informes publicados",
+            "2-responsables": "Secretaría de Hacienda; OPGI",
+            "2-fechas": "01/02/2026-28/02/2026; 01/06/2026-30/06/2026",
+        },
+    )
+
+    confirmar(opgi, importacion)
+
+    actividad = Actividad.objects.get(plan=plan_importado(importacion), codigo="1.1")
+    assert (actividad.meta_cantidad, actividad.meta_unidad) == (Decimal(3), "informes publicados")
+    assert actividad.ventanas.count() == 2
+    nombres = [a.responsable.nombre for a in actividad.asignaciones.order_by("orden")]
+    assert nombres[0] == "Secretaría de Hacienda" and len(nombres) == 2
+    hacienda = Responsable.objects.get(nombre="Secretaría de Hacienda")
+    assert hacienda.tipo == "secretaria"
+
+
+# --- Permissions -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def importacion_ajena(plan_2022, alicia):
+    contenido = libro(
+        [ENCABEZADOS, ["1", "1.1", "Una actividad.", "1 informe", "OPGI", "31/01/2026"]]
+    )
+    importacion = ImportacionPlan(
+        nombre_archivo="plan.xlsx",
+        entidad=ENTIDAD,
+        instrumento="paac",
+        vigencia=2026,
+        titulo="Plan",
+        creada_por=alicia,
+    )
+    importacion.archivo.save("plan.xlsx", io.BytesIO(contenido), save=False)
+    importacion.save()
+    return importacion
+
+
+@pytest.mark.parametrize("persona", ["bruno", "diana", None])
+@pytest.mark.parametrize("ruta", ["subir", "plantilla", "columnas", "vista_previa", "confirmar"])
+def test_solo_opgi_entra_a_cada_paso(client, request, persona, ruta, importacion_ajena):
+    nombres = {
+        "subir": ("importacion_plan", []),
+        "plantilla": ("importacion_plan_plantilla", []),
+        "columnas": ("importacion_plan_columnas", [importacion_ajena.pk]),
+        "vista_previa": ("importacion_plan_vista_previa", [importacion_ajena.pk]),
+        "confirmar": ("importacion_plan_confirmar", [importacion_ajena.pk]),
+    }
+    nombre, argumentos = nombres[ruta]
+    if persona:
+        client.force_login(request.getfixturevalue(persona))
+    url = reverse(nombre, args=argumentos)
+
+    respuestas = [client.get(url), client.post(url)]
+
+    for respuesta in respuestas:
+        if persona is None:
+            assert (
+                respuesta.status_code == 302
+                and "/login" in respuesta["Location"]
+                or (respuesta.status_code == 302 and "ingreso" in respuesta["Location"])
+            )
+        else:
+            assert respuesta.status_code == 403
+    assert not Plan.objects.filter(vigencia=2026).exists()
+
+
+def test_opgi_entra_a_cada_paso(opgi, importacion_ajena):
+    for nombre in ("importacion_plan_columnas", "importacion_plan_vista_previa"):
+        assert opgi.get(reverse(nombre, args=[importacion_ajena.pk])).status_code == 200
+    assert opgi.get(reverse("importacion_plan")).status_code == 200
+    assert opgi.get(reverse("importacion_plan_plantilla")).status_code == 200
+
+
+# --- The template and the round trip ----------------------------------------------------
+
+
+def test_plantilla_importacion_exportacion_e_importacion_dan_las_mismas_actividades(opgi):
+    primera = importar(opgi, plantilla_plan.plantilla_plan(2026), "plantilla.xlsx", vigencia=2026)
+    confirmar(opgi, primera)
+    plan = plan_importado(primera)
+    exportado = xlsx_desde_hojas(informes.hojas_plan(informes.informe_plan(plan=plan)))
+
+    segunda = importar(opgi, exportado, "plan-rdc-2026.xlsx", vigencia=2026, instrumento="ptep")
+    confirmar(opgi, segunda)
+    otro = plan_importado(segunda)
+
+    def actividades(p):
+        return [
+            (
+                a.codigo,
+                a.descripcion,
+                a.producto,
+                a.meta_texto,
+                a.meta_cantidad,
+                a.meta_tipo,
+                [r.responsable_id for r in a.asignaciones.order_by("orden")],
+                [(v.inicio, v.fin) for v in a.ventanas.order_by("inicio")],
+            )
+            for a in Actividad.objects.filter(plan=p).order_by("orden")
+        ]
+
+    assert len(actividades(plan)) == 4
+    assert actividades(otro) == actividades(plan)
+    assert Ventana.objects.filter(actividad__plan=otro).count() == 5
+    assert ActividadResponsable.objects.filter(actividad__plan=otro).count() == 5
+
+
+def test_la_vista_previa_muestra_las_oficinas_nuevas_y_el_resumen_de_problemas(opgi):
+    contenido = libro(
+        [
+            ENCABEZADOS,
+            ["1. Información", "1.1", "Publicar el informe.", "Un (1) informe", "Secretaría de Turismo", "31/01/2026"],
+            ["1. Información", "1.2", "", "Un (1) boletín", "OPGI", "31/01/2026"],
+        ]
+    )  # fmt: skip
+    importacion = importar(opgi, contenido, "plan.xlsx", vigencia=2026)
+
+    html = opgi.get(
+        reverse("importacion_plan_vista_previa", args=[importacion.pk])
+    ).content.decode()
+
+    assert "nueva: Secretaría de Turismo (tipo secretaría)" in html
+    assert "1 problema en 1 fila" in html
+    assert "Fila 3, columna C (Actividad): Falta la descripción de la actividad." in html
+    assert 'class="tabla-apilable' in html and 'data-etiqueta="Meta"' in html
+
+
+def test_un_archivo_que_no_es_un_plan_se_rechaza_con_un_mensaje_en_espanol(opgi):
+    respuesta = subir(opgi, b"%PDF-1.4 no es una hoja", "plan.xlsx", vigencia=2026)
+
+    assert respuesta.status_code == 200
+    assert respuesta.context["form"].errors["archivo"]
+    assert "Traceback" not in respuesta.content.decode()
+    assert not ImportacionPlan.objects.exists()
+
+
+def test_un_plan_que_ya_existe_se_rechaza_en_el_primer_paso(opgi, plan_2022):
+    respuesta = subir(opgi, archivo("plan_funcion_publica.xlsx"), "paac.xlsx", vigencia=2022,
+                      entidad=plan_2022.entidad.nombre)  # fmt: skip
+
+    assert respuesta.status_code == 200
+    assert "Ya existe un plan" in " ".join(respuesta.context["form"].errors["vigencia"])
+
+
+def test_el_plan_de_otra_entidad_con_numeros_en_su_columna_crea_la_entidad_y_sus_oficinas(opgi):
+    respuesta = subir(opgi, archivo("plan_actividades_numeradas.xlsx"), "sandona.xlsx",
+                      vigencia=2023, entidad="Alcaldía Municipal de Sandoná")  # fmt: skip
+    assert respuesta.status_code == 302
+    importacion = ImportacionPlan.objects.latest("pk")
+    opgi.post(
+        reverse("importacion_plan_columnas", args=[importacion.pk]),
+        {"hoja": "Atención al ciudadano"}
+        | {f"columna_{i}": c for i, c in enumerate(
+            ["subcomponente", "codigo", "actividad", "meta", "responsable", "fecha"])},
+    )  # fmt: skip
+
+    confirmar(opgi, importacion)
+
+    plan = plan_importado(importacion)
+    assert plan.entidad.nombre == "Alcaldía Municipal de Sandoná"
+    assert Actividad.objects.filter(plan=plan).count() == 10
+    assert Componente.objects.get(plan=plan).orden == 4
+    pqrsd = Actividad.objects.get(plan=plan, codigo="1.1")  # typed as the number 1.1
+    assert pqrsd.ventanas.count() == 2
+    assert pqrsd.responsables.get().entidad == plan.entidad
+    assert Responsable.objects.filter(entidad=plan.entidad).count() >= 3
+
+
+def test_escribir_el_plan_hace_las_mismas_consultas_con_2_o_con_13_actividades(opgi, alicia):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from plan import servicios_importacion
+    from plan.importacion.construccion import vista_previa_de
+
+    pequena = libro(
+        [
+            ENCABEZADOS,
+            ["1. Información", "1.1", "Publicar el informe.", "Un (1) informe", "OPGI", "31/01/2026"],
+            ["1. Información", "1.2", "Publicar boletines.", "Dos (2) boletines", "Despacho", "31/01/2026"],
+        ]
+    )  # fmt: skip
+    consultas = []
+    for contenido, instrumento in (
+        (pequena, "paac"),
+        (archivo("plan_funcion_publica.xlsx"), "ptep"),
+    ):
+        importacion = importar(opgi, contenido, "plan.xlsx", vigencia=2026, instrumento=instrumento)
+        previa = vista_previa_de(importacion)
+        with CaptureQueriesContext(connection) as capturadas:
+            servicios_importacion.importar_plan(
+                vista_previa=previa, usuario=alicia, importacion=importacion
+            )
+        consultas.append(len(capturadas))
+
+    assert consultas[0] == consultas[1]
+
+
+def test_otra_hoja_del_libro_se_elige_en_el_paso_de_columnas(opgi):
+    subir(opgi, archivo("plan_segunda_hoja.xlsx"), "plan.xlsx", vigencia=2025)
+    importacion = ImportacionPlan.objects.latest("pk")
+    url = reverse("importacion_plan_columnas", args=[importacion.pk])
+    hojas = [valor for valor, _ in opgi.get(url).context["form"].fields["hoja"].choices]
+    assert len(hojas) >= 2
+    otra = next(h for h in hojas if h != opgi.get(url).context["tabla"].hoja)
+
+    respuesta = opgi.post(url, {"hoja": otra, "cambiar_hoja": "1"})
+
+    assert respuesta.status_code in (200, 302)
+    if respuesta.status_code == 200:
+        assert respuesta.context["tabla"].hoja == otra
+
+
+def test_la_lista_de_planes_de_la_administracion_enlaza_el_asistente(opgi):
+    html = opgi.get(reverse("admin:plan_plan_changelist")).content.decode()
+
+    assert f'href="{reverse("importacion_plan")}"' in html
+    assert "Importar un plan completo" in html
+
+
+def test_el_error_del_archivo_queda_ligado_a_su_campo(opgi):
+    respuesta = subir(opgi, b"", "plan.txt", vigencia=2026)
+
+    html = respuesta.content.decode()
+    assert 'aria-describedby="id_archivo_helptext id_archivo_errores"' in html
+    assert 'id="id_archivo_errores"' in html
+
+
+# --- construccion on its own: how groups and codes are inferred ---------------------------
+
+
+def filas_leidas(encabezados, *filas_):
+    from plan.importacion.tipos import Campo, Celda, FilaLeida
+
+    letras = "ABCDEFGHIJ"
+    return [
+        FilaLeida(
+            numero=numero,
+            celdas={
+                Campo(campo): Celda(valor=valor, fila=numero, columna=letras[i])
+                for i, (campo, valor) in enumerate(zip(encabezados, fila, strict=True))
+                if campo
+            },
+        )
+        for numero, fila in enumerate(filas_, start=2)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("escrito", "numero", "nombre"),
+    [
+        ("Subcomponente 2: Diálogo de doble vía", 2, "Diálogo de doble vía"),
+        ("2. Diálogo de doble vía", 2, "Diálogo de doble vía"),
+        ("2", 2, "Subcomponente 2"),
+        ("Diálogo de doble vía", 1, "Diálogo de doble vía"),
+    ],
+)
+def test_el_subcomponente_se_lee_con_su_numero_o_se_numera(db, escrito, numero, nombre):
+    from plan.importacion.construccion import DatosDelPlan, construir
+
+    leidas = filas_leidas(
+        ["subcomponente", "actividad", "meta", "responsable", "fecha"],
+        [escrito, "Hacer algo.", "Un (1) informe", "OPGI", "31/03/2026"],
+    )
+
+    (actividad,) = construir(leidas, datos=DatosDelPlan(ENTIDAD, "paac", 2026, "Plan")).actividades
+
+    assert (actividad.subcomponente_numero, actividad.subcomponente_nombre) == (numero, nombre)
+    assert actividad.codigo == f"{numero}.1"  # no code column: numbered s.n
+    assert actividad.componente == "Rendición de cuentas"
+
+
+def test_un_codigo_repetido_o_malformado_se_renumera_y_se_conserva(db):
+    from plan.importacion.construccion import DatosDelPlan, construir
+
+    campos = ["subcomponente", "codigo", "actividad", "meta", "responsable", "fecha"]
+    leidas = filas_leidas(
+        campos,
+        ["1", "1.1", "Primera.", "1 informe", "OPGI", "31/03/2026"],
+        ["1", "A-3", "Segunda.", "1 informe", "OPGI", "31/03/2026"],
+        ["1", "1.1", "Tercera, otra actividad.", "1 informe", "OPGI", "31/03/2026"],
+    )
+
+    previa = construir(leidas, datos=DatosDelPlan(ENTIDAD, "paac", 2026, "Plan"))
+
+    assert [(a.codigo, a.codigo_oficial) for a in previa.actividades] == [
+        ("1.1", ""),
+        ("1.2", "A-3"),
+        ("1.3", "1.1"),
+    ]
+    assert not previa.hay_errores

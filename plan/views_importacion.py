@@ -1,0 +1,220 @@
+"""«Importar un plan completo» (OPGI): upload, columns, preview, confirmation (issue 16).
+
+The upload is kept as an `ImportacionPlan` (its file in the storage, the mapping and
+the edits as JSON), so each step reads the same file again and nothing is lost between
+them; the plan is written only at the last step, all or nothing, as a draft.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+from openpyxl.utils import get_column_letter
+
+from nucleo import roles
+from nucleo.archivos import nombre_para_guardar, tamano_maximo
+from nucleo.documentos import respuesta_xlsx
+from plan import plantilla_plan, servicios_importacion
+from plan.forms_importacion import TIPOS_DE_META, ColumnasForm, PlanNuevoForm
+from plan.importacion import construccion
+from plan.importacion.construccion import EDITABLES
+from plan.importacion.encabezados import HOJAS_IGNORADAS, NOMBRES, encontrar_tabla
+from plan.importacion.lectura import leer_archivo
+from plan.importacion.tipos import ErrorDeLectura
+from plan.models import ImportacionPlan
+
+
+def _exigir_opgi(request: HttpRequest) -> None:
+    if not roles.es_opgi(request.user):
+        raise PermissionDenied(servicios_importacion.MENSAJE_SOLO_OPGI)
+
+
+def _importacion(request: HttpRequest, pk: int) -> ImportacionPlan | HttpResponse:
+    """The import in progress, or a redirect to its plan once it was written."""
+    importacion = get_object_or_404(ImportacionPlan, pk=pk)
+    if importacion.plan_id is not None:
+        messages.info(
+            request, servicios_importacion.MENSAJE_YA_IMPORTADA.format(plan=importacion.plan)
+        )
+        return redirect("admin:plan_plan_change", importacion.plan_id)
+    return importacion
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def subir(request: HttpRequest) -> HttpResponse:
+    """Step 1: the file and the plan's data."""
+    _exigir_opgi(request)
+    form = PlanNuevoForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        archivo = form.cleaned_data["archivo"]
+        contenido = archivo.read()
+        try:
+            encontrar_tabla(leer_archivo(contenido, nombre_archivo=archivo.name))
+        except ErrorDeLectura as error:
+            form.add_error("archivo", str(error))
+        else:
+            archivo.seek(0)
+            importacion = ImportacionPlan(
+                nombre_archivo=archivo.name[:255],
+                entidad=form.cleaned_data["entidad"],
+                instrumento=form.cleaned_data["instrumento"],
+                vigencia=form.cleaned_data["vigencia"],
+                titulo=form.cleaned_data["titulo"],
+                creada_por=request.user,
+            )
+            importacion.archivo.save(nombre_para_guardar(archivo.name), archivo, save=False)
+            importacion.save()
+            return redirect("importacion_plan_columnas", pk=importacion.pk)
+    return render(
+        request,
+        "plan/importacion/subir.html",
+        {"form": form, "maximo": tamano_maximo(), "paso": 1},
+    )
+
+
+@login_required
+def plantilla(request: HttpRequest) -> HttpResponse:
+    _exigir_opgi(request)
+    return respuesta_xlsx(plantilla_plan.plantilla_plan(), "Plantilla-plan-completo.xlsx")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def columnas(request: HttpRequest, pk: int) -> HttpResponse:
+    """Step 2: the sheet and what each column holds, as proposed, to confirm."""
+    _exigir_opgi(request)
+    importacion = _importacion(request, pk)
+    if isinstance(importacion, HttpResponse):
+        return importacion
+    try:
+        libro = construccion.libro_de(importacion)
+        hoja = request.POST.get("hoja") if "cambiar_hoja" in request.POST else None
+        tabla = encontrar_tabla(libro, hoja=hoja or importacion.hoja or None)
+    except ErrorDeLectura as error:
+        messages.error(request, str(error))
+        return redirect("importacion_plan")
+    hojas = [h.nombre for h in libro.hojas if h.nombre.casefold() not in HOJAS_IGNORADAS]
+    letras = [get_column_letter(i + 1) for i in range(len(tabla.encabezados))]
+    mapeo = construccion.mapeo_de(importacion, tabla) if not hoja else dict(tabla.mapeo)
+    if importacion.hoja and importacion.hoja != tabla.hoja:
+        mapeo = dict(tabla.mapeo)
+    inicial = {"hoja": tabla.hoja} | {
+        f"columna_{i}": (campo.value if campo else "") for i, campo in mapeo.items()
+    }
+    enviado = request.method == "POST" and "cambiar_hoja" not in request.POST
+    form = ColumnasForm(
+        request.POST if enviado else None,
+        initial=inicial,
+        hojas=hojas,
+        encabezados=tabla.encabezados,
+        letras=letras,
+    )
+    if enviado and form.is_valid():
+        importacion.hoja = tabla.hoja
+        importacion.mapeo = form.mapeo()
+        importacion.save(update_fields=["hoja", "mapeo"])
+        return redirect("importacion_plan_vista_previa", pk=importacion.pk)
+    if hoja:
+        importacion.hoja, importacion.mapeo, importacion.ediciones = tabla.hoja, {}, {}
+        importacion.save(update_fields=["hoja", "mapeo", "ediciones"])
+    return render(
+        request,
+        "plan/importacion/columnas.html",
+        {"importacion": importacion, "form": form, "tabla": tabla, "paso": 2, "nombres": NOMBRES},
+    )
+
+
+def _ediciones(request: HttpRequest, previa: construccion.VistaPrevia) -> dict[str, dict[str, str]]:
+    """The values the person changed in the preview (only those: an untouched value
+    keeps the reading of the sheet, with its warnings)."""
+    cambios: dict[str, dict[str, str]] = {}
+    for actividad in previa.actividades:
+        for campo in EDITABLES:
+            nombre = f"{actividad.fila}-{campo}"
+            if nombre not in request.POST:
+                continue
+            valor = " ".join(request.POST[nombre].split())
+            if valor != " ".join(actividad.valores.get(campo, "").split()):
+                cambios.setdefault(str(actividad.fila), {})[campo] = valor
+    return cambios
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def vista_previa(request: HttpRequest, pk: int) -> HttpResponse:
+    """Step 3: every value inferred, editable, with each row's problems beside it."""
+    _exigir_opgi(request)
+    importacion = _importacion(request, pk)
+    if isinstance(importacion, HttpResponse):
+        return importacion
+    previa = construccion.vista_previa_de(importacion)
+    if request.method == "POST":
+        cambios = _ediciones(request, previa)
+        if cambios:
+            ediciones = dict(importacion.ediciones or {})
+            for fila, valores in cambios.items():
+                ediciones[fila] = {**ediciones.get(fila, {}), **valores}
+            importacion.ediciones = ediciones
+            importacion.save(update_fields=["ediciones"])
+            messages.success(request, "Se volvieron a interpretar los valores corregidos.")
+        else:
+            messages.info(request, "No cambió ningún valor.")
+        return redirect(
+            reverse("importacion_plan_vista_previa", args=[importacion.pk]) + "#resumen"
+        )
+    return render(
+        request,
+        "plan/importacion/vista_previa.html",
+        {
+            "importacion": importacion,
+            "previa": previa,
+            "paso": 3,
+            "tipos_de_meta": TIPOS_DE_META,
+            "existente": servicios_importacion.mensaje_plan_existente(
+                entidad=importacion.entidad,
+                instrumento=importacion.instrumento,
+                vigencia=importacion.vigencia,
+            ),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def confirmar(request: HttpRequest, pk: int) -> HttpResponse:
+    """Step 4: what will be created; on POST the plan is written, as a draft."""
+    _exigir_opgi(request)
+    importacion = _importacion(request, pk)
+    if isinstance(importacion, HttpResponse):
+        return importacion
+    previa = construccion.vista_previa_de(importacion)
+    if request.method == "POST":
+        try:
+            plan = servicios_importacion.importar_plan(
+                vista_previa=previa, usuario=request.user, importacion=importacion
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("importacion_plan_vista_previa", pk=importacion.pk)
+        messages.success(
+            request,
+            f"Se importó el plan {plan.vigencia} de {plan.entidad} con "
+            f"{len(previa.actividades)} actividades, sin publicar: revíselo y publíquelo "
+            "cuando se adopte.",
+        )
+        return redirect("admin:plan_plan_change", plan.pk)
+    if previa.hay_errores:
+        messages.error(
+            request,
+            servicios_importacion.MENSAJE_CON_ERRORES.format(numero=len(previa.errores)),
+        )
+        return redirect("importacion_plan_vista_previa", pk=importacion.pk)
+    return render(
+        request,
+        "plan/importacion/confirmar.html",
+        {"importacion": importacion, "previa": previa, "paso": 4},
+    )
