@@ -1,7 +1,13 @@
 from django import forms
 
 from plan import cortes, fuentes, reglas
-from plan.models import Avance, OrigenObservacion, Responsable, Subcomponente
+from plan.models import (
+    ETIQUETA_CUMPLIMIENTO,
+    Avance,
+    OrigenObservacion,
+    Responsable,
+    Subcomponente,
+)
 
 
 class FiltroTableroForm(forms.Form):
@@ -57,8 +63,15 @@ class AvanceForm(forms.ModelForm):
             "cantidad": "Lo logrado en total hasta la fecha (no solo lo nuevo).",
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, actividad=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if actividad is not None and actividad.es_cualitativa:
+            # No quantity to count: the office says how far along the activity is (the
+            # service refuses more than 100, with its message).
+            self.fields["cantidad"].label = ETIQUETA_CUMPLIMIENTO
+            self.fields["cantidad"].help_text = (
+                "Qué tanto de la meta se ha cumplido hasta la fecha, en porcentaje."
+            )
         # A blank narrative is refused by services.registrar_avance, with its message.
         self.fields["narrativa"].required = False
         self.fields["motivo"].label = "Motivo de la confirmación"
