@@ -69,9 +69,9 @@ class AvanceForm(forms.ModelForm):
             # No quantity to count: the office says how far along the activity is (the
             # service refuses more than 100, with its message).
             self.fields["cantidad"].label = ETIQUETA_CUMPLIMIENTO
-            self.fields["cantidad"].help_text = (
-                "Qué tanto de la meta se ha cumplido hasta la fecha, en porcentaje."
-            )
+            self.fields[
+                "cantidad"
+            ].help_text = "Qué tanto de la meta se ha cumplido hasta la fecha, en porcentaje."
         # A blank narrative is refused by services.registrar_avance, with its message.
         self.fields["narrativa"].required = False
         self.fields["motivo"].label = "Motivo de la confirmación"
