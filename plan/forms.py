@@ -1,4 +1,5 @@
 from django import forms
+from django.forms.models import ModelChoiceIterator
 
 from plan import cortes, fuentes, reglas
 from plan.models import (
@@ -10,12 +11,39 @@ from plan.models import (
 )
 
 
+class _SubcomponentesPorComponente(ModelChoiceIterator):
+    """«Subcomponente 1. …» names the componente too when the plan has several (a whole
+    PAAC numbers its subcomponentes again in each): decided over the rows it reads, so
+    the choice list is still one query."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        subcomponentes = list(self.queryset)
+        varios = len({s.componente_id for s in subcomponentes}) > 1
+        for subcomponente in subcomponentes:
+            valor, etiqueta = self.choice(subcomponente)
+            yield (valor, f"{subcomponente.componente.nombre} › {etiqueta}" if varios else etiqueta)
+
+
+class SubcomponenteField(forms.ModelChoiceField):
+    iterator = _SubcomponentesPorComponente
+
+
+def subcomponentes_del_plan(plan):
+    return (
+        Subcomponente.objects.filter(componente__plan=plan)
+        .select_related("componente")
+        .order_by("componente__orden", "componente_id", "numero")
+    )
+
+
 class FiltroTableroForm(forms.Form):
     corte = forms.ChoiceField(label="Corte", required=False)
     oficina = forms.ModelChoiceField(
         label="Oficina", queryset=Responsable.objects.none(), required=False, to_field_name="slug"
     )
-    subcomponente = forms.ModelChoiceField(
+    subcomponente = SubcomponenteField(
         label="Subcomponente", queryset=Subcomponente.objects.none(), required=False
     )
 
@@ -25,11 +53,12 @@ class FiltroTableroForm(forms.Form):
         self.fields["corte"].choices = [("", "Hoy")] + [
             (corte.clave, corte.nombre) for corte in self.cortes
         ]
-        self.fields["subcomponente"].queryset = Subcomponente.objects.filter(
-            componente__plan=plan
-        ).order_by("numero")
+        self.fields["subcomponente"].queryset = subcomponentes_del_plan(plan)
         if con_oficina:
-            self.fields["oficina"].queryset = Responsable.objects.order_by("nombre")
+            # The plan's entity's offices: another entity's namesakes are not in its plan.
+            self.fields["oficina"].queryset = Responsable.objects.filter(
+                entidad_id=plan.entidad_id
+            ).order_by("nombre")
         else:
             del self.fields["oficina"]
 
@@ -151,7 +180,7 @@ class FiltroPortalForm(forms.Form):
     estado = forms.ChoiceField(
         label="Estado", required=False, choices=[("", "Todos"), *reglas.Estado.choices]
     )
-    subcomponente = forms.ModelChoiceField(
+    subcomponente = SubcomponenteField(
         label="Subcomponente",
         queryset=Subcomponente.objects.none(),
         required=False,
@@ -160,11 +189,11 @@ class FiltroPortalForm(forms.Form):
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["subcomponente"].queryset = Subcomponente.objects.filter(
-            componente__plan=plan
-        ).order_by("numero")
+        self.fields["subcomponente"].queryset = subcomponentes_del_plan(plan)
         self.fields["oficina"].queryset = (
-            Responsable.objects.filter(actividades__plan=plan).distinct().order_by("nombre")
+            Responsable.objects.filter(entidad_id=plan.entidad_id, actividades__plan=plan)
+            .distinct()
+            .order_by("nombre")
         )
 
     def filtros(self) -> dict:
