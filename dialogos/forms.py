@@ -54,7 +54,9 @@ def _territorios():
 
 
 def _oficinas():
-    return Responsable.objects.order_by("nombre")
+    # The site's entity's offices (a join, not a query of its own): dialogue spaces,
+    # commitments and petitions are the site's.
+    return Responsable.objects.filter(entidad__principal=True).order_by("nombre")
 
 
 def _tipos_activos() -> "QuerySet[TipoPeticion]":

@@ -1,9 +1,11 @@
 """Administration of the plan: every model, with import/export of activities and offices."""
 
+from decimal import Decimal
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -15,6 +17,7 @@ from import_export.results import RowResult
 from nucleo import archivos, documentos, historial
 from nucleo.admin_base import AdminConHistorial, TabularSinBorrado
 from nucleo.formularios import aplicar_errores
+from nucleo.models import Entidad
 from plan import cortes, fuentes, plantilla
 from plan.models import (
     Actividad,
@@ -70,11 +73,43 @@ class CSVConPuntoYComa(CSV):
         return super().create_dataset(in_stream, **kwargs)
 
 
+class XLSXConPorcentajes(XLSX):
+    """XLSX whose percent cells read as people typed them: Excel stores «100 %» as 1 with
+    a «%» number format, so such a cell reads as 100, never as a meta of 1 %."""
+
+    def get_title(self):
+        return "xlsx"
+
+    def create_dataset(self, in_stream):
+        import io
+
+        import openpyxl
+        import tablib
+
+        libro = openpyxl.load_workbook(io.BytesIO(in_stream), read_only=True, data_only=True)
+        filas = libro.active.rows
+        dataset = tablib.Dataset()
+        dataset.headers = [celda.value for celda in next(filas, ())]
+        for fila in filas:
+            dataset.append([_valor_de_celda(celda) for celda in fila])
+        return dataset
+
+
+def _valor_de_celda(celda):
+    valor = celda.value
+    es_numero = isinstance(valor, int | float) and not isinstance(valor, bool)
+    if es_numero and "%" in (getattr(celda, "number_format", "") or ""):
+        return Decimal(str(valor)) * 100
+    return valor
+
+
 class ImportacionAdmin(AdminConHistorial, ImportExportModelAdmin):
     """Import/export in XLSX and CSV; a confirmation that fails writes nothing."""
 
     formats = [XLSX, CSVConPuntoYComa]
+    import_formats = [XLSXConPorcentajes, CSVConPuntoYComa]
     export_form_class = ExportacionForm
+    import_template_name = "admin/plan/importacion.html"
     to_encoding = "utf-8-sig"  # so that spreadsheet programs read the accents of a CSV
     from_encoding = "utf-8-sig"
 
@@ -218,16 +253,57 @@ class SubcomponenteAdmin(AdminConHistorial):
         return form
 
 
+class OficinasDeLaEntidad(admin.RelatedFieldListFilter):
+    """An office filter that lists the offices of the filtered plan's entity, or of the
+    site's entity (never another entity's «Secretaría de Gobierno»), in the same query."""
+
+    def field_choices(self, field, request, model_admin):
+        plan = request.GET.get("plan__id__exact") or request.GET.get("actividad__plan__id__exact")
+        donde = (
+            Q(entidad__planes__pk=plan) if plan and plan.isdigit() else Q(entidad__principal=True)
+        )
+        return [
+            (oficina.pk, str(oficina))
+            for oficina in Responsable.objects.filter(donde).order_by("nombre")
+        ]
+
+
+class ResponsableAdminForm(forms.ModelForm):
+    """An office as people write it: its name (and sigla); a blank slug and tipo are
+    filled by `Responsable.completar`."""
+
+    class Meta:
+        model = Responsable
+        fields = ("entidad", "nombre", "sigla", "slug", "tipo")
+        help_texts = {
+            "slug": "Vacío: se toma de la sigla o del nombre.",
+            "tipo": "Vacío: se deduce del nombre («Secretaría…», «Oficina…», «Comité…»).",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for campo in ("slug", "tipo"):
+            self.fields[campo].required = False
+
+
 @admin.register(Responsable)
 class ResponsableAdmin(ImportacionAdmin):
+    form = ResponsableAdminForm
     resource_classes = [ResponsableResource]
-    list_display = ("nombre", "sigla", "slug", "tipo", "numero_actividades")
-    list_filter = ("tipo",)
+    list_display = ("nombre", "sigla", "slug", "tipo", "entidad", "numero_actividades")
+    list_filter = ("entidad", "tipo")
+    list_select_related = ("entidad",)
     search_fields = ("nombre", "sigla", "slug")
     ordering = ("nombre",)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(total_actividades=Count("asignaciones"))
+
+    def get_changeform_initial_data(self, request):
+        inicial = super().get_changeform_initial_data(request)
+        if "entidad" not in inicial:
+            inicial["entidad"] = Entidad.objects.del_sitio().pk
+        return inicial
 
     @admin.display(description="actividades", ordering="total_actividades")
     def numero_actividades(self, obj):
@@ -290,7 +366,10 @@ class ActividadAdmin(ImportacionAdmin):
         "meta_tipo", "lista_responsables",
     )  # fmt: skip
     list_display_links = ("codigo", "descripcion_corta")
-    list_filter = ("plan", "subcomponente", "responsables", "meta_tipo", "fuente_avance")
+    list_filter = (
+        "plan", "subcomponente", ("responsables", OficinasDeLaEntidad), "meta_tipo",
+        "fuente_avance",
+    )  # fmt: skip
     search_fields = (
         "codigo", "descripcion", "producto", "meta_texto", "responsables__nombre",
         "responsables__sigla",
@@ -359,7 +438,7 @@ class ActividadAdmin(ImportacionAdmin):
 @admin.register(ActividadResponsable)
 class ActividadResponsableAdmin(AdminConHistorial):
     list_display = ("actividad", "responsable", "orden")
-    list_filter = ("actividad__plan", "responsable")
+    list_filter = ("actividad__plan", ("responsable", OficinasDeLaEntidad))
     search_fields = ("actividad__codigo", "actividad__descripcion", "responsable__nombre")
     ordering = ("actividad__plan", "actividad__orden", "orden", "id")
     list_select_related = ("actividad", "responsable")
@@ -437,7 +516,7 @@ class EvidenciaAdmin(AdminConHistorial):
 @admin.register(Perfil)
 class PerfilAdmin(AdminConHistorial):
     list_display = ("usuario", "responsable")
-    list_filter = ("responsable",)
+    list_filter = (("responsable", OficinasDeLaEntidad),)
     search_fields = (
         "usuario__username", "usuario__first_name", "usuario__last_name", "usuario__email",
         "responsable__nombre", "responsable__sigla",
@@ -452,7 +531,11 @@ class AvanceAdmin(AdminConHistorial):
     """Read only: reports are written through plan.services, never edited or deleted."""
 
     list_display = ("actividad", "fecha", "cantidad", "reportado_por", "creado_en")
-    list_filter = ("actividad__plan", "actividad__responsables", "actividad__subcomponente")
+    list_filter = (
+        "actividad__plan",
+        ("actividad__responsables", OficinasDeLaEntidad),
+        "actividad__subcomponente",
+    )
     search_fields = ("actividad__codigo", "actividad__descripcion", "narrativa")
     ordering = ("-fecha", "-creado_en", "-pk")
     list_select_related = ("actividad", "reportado_por")
@@ -471,7 +554,7 @@ class AvanceAdmin(AdminConHistorial):
 @admin.register(ObservacionSeguimiento)
 class ObservacionSeguimientoAdmin(AdminConHistorial):
     list_display = ("actividad", "corte", "texto_corto", "actualizada_por", "actualizada_en")
-    list_filter = ("corte", "actividad__plan", "actividad__responsables")
+    list_filter = ("corte", "actividad__plan", ("actividad__responsables", OficinasDeLaEntidad))
     search_fields = ("actividad__codigo", "actividad__descripcion", "texto")
     ordering = ("actividad__plan", "actividad__orden", "corte")
     list_select_related = ("actividad", "actualizada_por")

@@ -75,19 +75,41 @@ ACTIVIDADES = Conjunto(
     campos=(
         Campo("vigencia", Tipo.ENTERO, "Año del plan.", 10),
         Campo("entidad", Tipo.TEXTO, "Entidad que rinde cuentas.", 28),
-        Campo("codigo", Tipo.TEXTO, "Código de la actividad (subcomponente.número).", 10),
+        Campo(
+            "codigo",
+            Tipo.TEXTO,
+            "Código de la actividad (subcomponente.número o componente.subcomponente.número).",
+            10,
+        ),
         Campo("subcomponente", Tipo.TEXTO, "Subcomponente al que pertenece.", 40),
         Campo("actividad", Tipo.TEXTO, "Descripción de la actividad.", 60),
         Campo("producto", Tipo.TEXTO, "Producto esperado.", 40),
         Campo("meta", Tipo.TEXTO, "Meta tal como está escrita en el plan.", 40),
-        Campo("meta_cantidad", Tipo.NUMERO, "Cantidad de la meta.", 12),
+        Campo(
+            "meta_cantidad",
+            Tipo.NUMERO,
+            "Cantidad de la meta; vacía en una meta cualitativa (sin cantidad).",
+            12,
+        ),
         Campo("meta_unidad", Tipo.TEXTO, "Unidad de la meta.", 30),
-        Campo("meta_tipo", Tipo.TEXTO, "Cantidad exacta, al menos / mínimo, o porcentaje.", 18),
+        Campo(
+            "meta_tipo",
+            Tipo.TEXTO,
+            "Cantidad exacta, al menos / mínimo, porcentaje, o cualitativa (se sigue por su "
+            "porcentaje de cumplimiento).",
+            18,
+        ),
         Campo("responsables", Tipo.TEXTO, "Dependencias responsables, separadas por «; ».", 40),
         Campo("fechas", Tipo.TEXTO, "Ventanas de fechas inicio/fin, separadas por «; ».", 30),
         Campo("fecha_inicio", Tipo.FECHA, "Primera fecha de inicio.", 13),
         Campo("fecha_final", Tipo.FECHA, "Última fecha final.", 13),
-        Campo("cantidad_lograda", Tipo.NUMERO, "Cantidad lograda según el último reporte.", 12),
+        Campo(
+            "cantidad_lograda",
+            Tipo.NUMERO,
+            "Cantidad lograda según el último reporte (en una meta cualitativa, su porcentaje "
+            "de cumplimiento).",
+            12,
+        ),
         Campo("porcentaje_avance", Tipo.PORCENTAJE, "Avance: lograda / meta, máximo 100.", 12),
         Campo("estado", Tipo.TEXTO, "Sin iniciar, en curso, en riesgo, vencida o cumplida.", 16),
         Campo("fecha_corte", Tipo.FECHA, "Fecha a la que se calcularon avance y estado.", 13),
@@ -181,7 +203,10 @@ def _actividad_json(fila) -> dict:
         "producto": actividad.producto,
         "meta": {
             "texto": actividad.meta_texto,
-            "cantidad": float(actividad.meta_cantidad),
+            # A qualitative meta has no quantity (its progress is a % of completion).
+            "cantidad": (
+                float(actividad.meta_cantidad) if actividad.meta_cantidad is not None else None
+            ),
             "unidad": actividad.meta_unidad,
             "tipo": actividad.meta_tipo,
         },

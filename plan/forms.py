@@ -1,7 +1,41 @@
 from django import forms
+from django.forms.models import ModelChoiceIterator
 
 from plan import cortes, fuentes, reglas
-from plan.models import Avance, OrigenObservacion, Responsable, Subcomponente
+from plan.models import (
+    ETIQUETA_CUMPLIMIENTO,
+    Avance,
+    OrigenObservacion,
+    Responsable,
+    Subcomponente,
+)
+
+
+class _SubcomponentesPorComponente(ModelChoiceIterator):
+    """«Subcomponente 1. …» names the componente too when the plan has several (a whole
+    PAAC numbers its subcomponentes again in each): decided over the rows it reads, so
+    the choice list is still one query."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        subcomponentes = list(self.queryset)
+        varios = len({s.componente_id for s in subcomponentes}) > 1
+        for subcomponente in subcomponentes:
+            valor, etiqueta = self.choice(subcomponente)
+            yield (valor, f"{subcomponente.componente.nombre} › {etiqueta}" if varios else etiqueta)
+
+
+class SubcomponenteField(forms.ModelChoiceField):
+    iterator = _SubcomponentesPorComponente
+
+
+def subcomponentes_del_plan(plan):
+    return (
+        Subcomponente.objects.filter(componente__plan=plan)
+        .select_related("componente")
+        .order_by("componente__orden", "componente_id", "numero")
+    )
 
 
 class FiltroTableroForm(forms.Form):
@@ -9,7 +43,7 @@ class FiltroTableroForm(forms.Form):
     oficina = forms.ModelChoiceField(
         label="Oficina", queryset=Responsable.objects.none(), required=False, to_field_name="slug"
     )
-    subcomponente = forms.ModelChoiceField(
+    subcomponente = SubcomponenteField(
         label="Subcomponente", queryset=Subcomponente.objects.none(), required=False
     )
 
@@ -19,11 +53,12 @@ class FiltroTableroForm(forms.Form):
         self.fields["corte"].choices = [("", "Hoy")] + [
             (corte.clave, corte.nombre) for corte in self.cortes
         ]
-        self.fields["subcomponente"].queryset = Subcomponente.objects.filter(
-            componente__plan=plan
-        ).order_by("numero")
+        self.fields["subcomponente"].queryset = subcomponentes_del_plan(plan)
         if con_oficina:
-            self.fields["oficina"].queryset = Responsable.objects.order_by("nombre")
+            # The plan's entity's offices: another entity's namesakes are not in its plan.
+            self.fields["oficina"].queryset = Responsable.objects.filter(
+                entidad_id=plan.entidad_id
+            ).order_by("nombre")
         else:
             del self.fields["oficina"]
 
@@ -57,8 +92,15 @@ class AvanceForm(forms.ModelForm):
             "cantidad": "Lo logrado en total hasta la fecha (no solo lo nuevo).",
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, actividad=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if actividad is not None and actividad.es_cualitativa:
+            # No quantity to count: the office says how far along the activity is (the
+            # service refuses more than 100, with its message).
+            self.fields["cantidad"].label = ETIQUETA_CUMPLIMIENTO
+            self.fields[
+                "cantidad"
+            ].help_text = "Qué tanto de la meta se ha cumplido hasta la fecha, en porcentaje."
         # A blank narrative is refused by services.registrar_avance, with its message.
         self.fields["narrativa"].required = False
         self.fields["motivo"].label = "Motivo de la confirmación"
@@ -138,7 +180,7 @@ class FiltroPortalForm(forms.Form):
     estado = forms.ChoiceField(
         label="Estado", required=False, choices=[("", "Todos"), *reglas.Estado.choices]
     )
-    subcomponente = forms.ModelChoiceField(
+    subcomponente = SubcomponenteField(
         label="Subcomponente",
         queryset=Subcomponente.objects.none(),
         required=False,
@@ -147,11 +189,11 @@ class FiltroPortalForm(forms.Form):
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["subcomponente"].queryset = Subcomponente.objects.filter(
-            componente__plan=plan
-        ).order_by("numero")
+        self.fields["subcomponente"].queryset = subcomponentes_del_plan(plan)
         self.fields["oficina"].queryset = (
-            Responsable.objects.filter(actividades__plan=plan).distinct().order_by("nombre")
+            Responsable.objects.filter(entidad_id=plan.entidad_id, actividades__plan=plan)
+            .distinct()
+            .order_by("nombre")
         )
 
     def filtros(self) -> dict:

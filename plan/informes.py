@@ -77,6 +77,12 @@ class InformePlan:
         return [actividad for _, actividades in self.grupos for actividad in actividades]
 
     @property
+    def varios_componentes(self) -> bool:
+        """A whole PAAC: its subcomponentes are numbered again in each componente, so the
+        document names the componente of each group."""
+        return len({sub.componente_id for sub, _ in self.grupos}) > 1
+
+    @property
     def nombre(self) -> str:
         """The download's file name, without its extension (.pdf, .xlsx)."""
         return f"plan-rdc-{self.plan.vigencia}"
@@ -422,13 +428,17 @@ def _hoja_datos(titulo: str, datos: list[tuple[str, object]]) -> Hoja:
 def hojas_plan(informe: InformePlan) -> list[Hoja]:
     """One row per date window (as in the seed document), every column repeated."""
     plan = informe.plan
+    # The componente's column only when there are several (the one of an Estrategia de
+    # Rendición de Cuentas is in «Datos del plan»).
+    varios = informe.varios_componentes
     filas = [
         (
+            *([subcomponente.componente.nombre] if varios else []),
             str(subcomponente),
-            actividad.codigo,
+            actividad.codigo_mostrado,
             actividad.descripcion,
             actividad.producto,
-            actividad.meta_texto,
+            actividad.meta_mostrada,
             "\n".join(r.nombre for r in _responsables(actividad)),
             ventana.inicio,
             ventana.fin,
@@ -441,6 +451,7 @@ def hojas_plan(informe: InformePlan) -> list[Hoja]:
         Hoja(
             titulo="Plan",
             columnas=[
+                *([Columna("Componente", 30)] if varios else []),
                 Columna("Subcomponente / Proceso", 30),
                 Columna("Código", 8),
                 Columna("Actividades", 55),
@@ -570,11 +581,11 @@ def hojas_seguimiento(informe: InformeSeguimiento) -> list[Hoja]:
     """The follow-up: one row per activity, then totals by subcomponente and by status."""
     filas = [
         (
-            fila.actividad.codigo,
+            fila.actividad.codigo_mostrado,
             str(fila.actividad.subcomponente),
             fila.actividad.descripcion,
             _texto_realizadas(fila),
-            f"Meta: {fila.actividad.meta_texto}\nProducto: {fila.actividad.producto}",
+            f"Meta: {fila.actividad.meta_mostrada}\nProducto: {fila.actividad.producto}",
             "\n".join(r.nombre for r in fila.responsables),
             _inicio(fila),
             _fin(fila),
@@ -655,7 +666,7 @@ def _fila_instantanea(fila: FilaInforme) -> dict[str, object]:
         "avances": [[a.fecha.isoformat(), a.narrativa] for a in fila.avances],
         "evidencias": [_texto_evidencia(e) for e in fila.evidencias],
         "realizadas": _texto_realizadas(fila),
-        "meta": actividad.meta_texto,
+        "meta": actividad.meta_mostrada,
         "producto": actividad.producto,
         "responsables": [r.nombre for r in fila.responsables],
         "ventanas": [[v.inicio.isoformat(), v.fin.isoformat()] for v in fila.ventanas],

@@ -31,6 +31,7 @@ from nucleo.fechas import (
 )
 from nucleo.models import ArchivoGuardado, ruta_unica
 from plan import cortes as periodos
+from plan.importacion import oficinas
 
 # One message per rule, shared by the field validator or clean(), the database
 # constraint and the services (the forms show them, they do not repeat them).
@@ -57,6 +58,10 @@ CODIGO_ACTIVIDAD = RegexValidator(PATRON_CODIGO, MENSAJE_CODIGO)
 MENSAJE_CUALITATIVA_SIN_CANTIDAD = (
     "Una meta cualitativa no lleva cantidad: se sigue por su porcentaje de cumplimiento."
 )
+MENSAJE_CUMPLIMIENTO_MAXIMO = (
+    "En una meta cualitativa se reporta el porcentaje de cumplimiento: de 0 a 100."
+)
+ETIQUETA_CUMPLIMIENTO = "Porcentaje de cumplimiento (0 a 100)"
 
 
 def _orden_del_codigo(campo: str) -> models.Expression:
@@ -249,6 +254,13 @@ class Subcomponente(models.Model):
     def __str__(self) -> str:
         return f"Subcomponente {self.numero}. {self.nombre}"
 
+    @property
+    def clave_de_orden(self) -> tuple[int, int, int]:
+        """Componente first: a plan's subcomponentes are numbered from 1 in each of its
+        componentes, so «Subcomponente 1» of componente 2 sorts after componente 1's
+        (select_related the componente to read it without a query)."""
+        return (self.componente.orden, self.componente_id, self.numero)
+
 
 class Responsable(models.Model):
     """An office (dependencia) of an entity; shared by the entity's plans."""
@@ -300,6 +312,28 @@ class Responsable(models.Model):
 
     def __str__(self) -> str:
         return self.nombre
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.completar()
+        super().save(*args, **kwargs)
+
+    def clean_fields(self, exclude: Collection[str] | None = None) -> None:
+        # Before the field checks, so a blank slug or tipo (as people write an office:
+        # just its name) is filled rather than refused.
+        self.completar()
+        super().clean_fields(exclude)
+
+    def completar(self) -> None:
+        """A blank tipo guessed from the name («Secretaría de…» → secretaría, «Comité…»
+        → comité; «oficina» when nothing says), a blank slug made from the sigla or the
+        name, «-2», «-3»… if taken (slugs are unique across entities: they are URLs)."""
+        self.nombre = " ".join((self.nombre or "").split())
+        self.sigla = (self.sigla or "").strip()
+        if not self.tipo and self.nombre:
+            self.tipo = oficinas.tipo_de(self.nombre)
+        if not self.slug and (self.nombre or self.sigla):
+            ocupados = Responsable.objects.exclude(pk=self.pk).values_list("slug", flat=True)
+            self.slug = oficinas.slug_de(self.nombre, sigla=self.sigla, ocupados=set(ocupados))
 
     @property
     def nombre_corto(self) -> str:
@@ -461,6 +495,19 @@ class Actividad(models.Model):
     @property
     def es_cualitativa(self) -> bool:
         return self.meta_tipo == self.TipoMeta.CUALITATIVA
+
+    @property
+    def meta_mostrada(self) -> str:
+        """The meta as the plan writes it; a qualitative one says so, since it has no
+        quantity to show beside it."""
+        return f"{self.meta_texto} (cualitativa)" if self.es_cualitativa else self.meta_texto
+
+    @property
+    def codigo_mostrado(self) -> str:
+        """«2.1.3», or «2.1.3 (A-3)» beside the entity's own code when it has one."""
+        if self.codigo_oficial and self.codigo_oficial != self.codigo:
+            return f"{self.codigo} ({self.codigo_oficial})"
+        return self.codigo
 
     @property
     def meta_base(self) -> Decimal:

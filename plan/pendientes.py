@@ -164,7 +164,9 @@ def oficinas_sin_reporte(*, plan: Plan, hoy: date) -> Grupo:
             fecha__gte=corte.inicio,
             fecha__lte=corte.fin,
         ).exclude(estado__in=_SIN_VALOR)
-        oficinas = Responsable.objects.filter(Exists(con_actividades)).filter(~Exists(reportes))
+        oficinas = Responsable.objects.filter(
+            Exists(con_actividades), entidad_id=plan.entidad_id
+        ).filter(~Exists(reportes))
         items = [
             Pendiente(
                 texto=f"{oficina.nombre} no ha reportado avances en el {corte.nombre}",

@@ -35,7 +35,11 @@ def fila_de_ejemplo(plan: Plan | None) -> list[object]:
         else None
     )
     numero = sub.numero if sub else 1
-    oficina = Responsable.objects.order_by("nombre").first()
+    # An office of the plan's entity (or the site's): the example row must import.
+    oficinas = Responsable.objects.filter(
+        **({"entidad_id": plan.entidad_id} if plan else {"entidad__principal": True})
+    )
+    oficina = oficinas.order_by("nombre").first()
     return [
         vigencia,
         plan.entidad.nombre if plan else Entidad.objects.del_sitio().nombre,

@@ -21,6 +21,7 @@ from import_export.results import Result
 
 from nucleo.hojas import sin_prefijo, texto_seguro
 from nucleo.models import Entidad
+from plan.importacion.oficinas import clave
 from plan.models import (
     CODIGO_ACTIVIDAD,
     Actividad,
@@ -222,19 +223,39 @@ class PlanWidget(widgets.Widget):
 
 
 class SubcomponenteWidget(widgets.Widget):
-    """The subcomponente, written as its número inside the row's plan."""
+    """The subcomponente, written as its número inside the row's plan.
+
+    A whole PAAC numbers its subcomponentes from 1 in each componente: a three-level code
+    (2.1.3) says which componente (its `orden`); a two-level one only fits a plan where
+    the number is not repeated.
+    """
 
     def clean(self, value, row=None, **kwargs):
+        row = row or {}
         numero = _entero(value, "El número de subcomponente")
         try:
-            plan = buscar_plan((row or {}).get(VIGENCIA), (row or {}).get(ENTIDAD))
+            plan = buscar_plan(row.get(VIGENCIA), row.get(ENTIDAD))
         except ValueError:
             raise ValueError("Corrija primero la vigencia y la entidad del plan.") from None
-        encontrados = list(Subcomponente.objects.filter(componente__plan=plan, numero=numero)[:2])
+        candidatos = Subcomponente.objects.filter(componente__plan=plan, numero=numero)
+        codigo = _texto(row.get(CODIGO))
+        tres_niveles = bool(CODIGO_ACTIVIDAD.regex.match(codigo)) and codigo.count(".") == 2
+        if tres_niveles:
+            candidatos = candidatos.filter(componente__orden=int(codigo.split(".")[0]))
+        encontrados = list(candidatos.select_related("componente").order_by("componente__orden"))
         if not encontrados:
-            raise ValueError(f"El plan {plan.vigencia} no tiene subcomponente {numero}.")
+            donde = f" en el componente {codigo.split('.')[0]}" if tres_niveles else ""
+            raise ValueError(f"El plan {plan.vigencia} no tiene subcomponente {numero}{donde}.")
         if len(encontrados) > 1:
-            raise ValueError(f"El plan {plan.vigencia} tiene varios subcomponentes {numero}.")
+            componentes = ", ".join(
+                f"{s.componente.orden}. «{s.componente.nombre}»" for s in encontrados
+            )
+            raise ValueError(
+                f"El subcomponente {numero} está en varios componentes del plan "
+                f"{plan.vigencia} ({componentes}): escriba el código con tres niveles, "
+                f"componente.subcomponente.actividad (por ejemplo «{encontrados[-1].componente.orden}"
+                f".{numero}.1»), para decir a cuál pertenece la actividad."
+            )
         return encontrados[0]
 
     def render(self, value, obj=None, **kwargs):
@@ -258,16 +279,46 @@ class CodigoWidget(widgets.CharWidget):
         return codigo
 
 
+TIPO_DE_META = "Tipo de meta"
+
+
+def _es_tipo(row, tipo: Actividad.TipoMeta) -> bool:
+    """Whether the row's «Tipo de meta» is `tipo` (written as its value or its label)."""
+    texto = _texto((row or {}).get(TIPO_DE_META)).casefold()
+    return bool(texto) and texto in (tipo.value, str(tipo.label).casefold())
+
+
+def _es_cualitativa(row) -> bool:
+    return _es_tipo(row, Actividad.TipoMeta.CUALITATIVA)
+
+
+def mensaje_porcentaje_de_excel(cantidad: Decimal) -> str:
+    return (
+        f"Una meta en porcentaje de {cantidad:n} parece una celda de porcentaje de Excel "
+        "(que guarda 100 % como 1): escriba la meta como un número de 0 a 100, por ejemplo "
+        "100 para el 100 %."
+    )
+
+
 class CantidadWidget(widgets.Widget):
-    """A positive quantity; exported without thousands separator and with «,» decimals."""
+    """A positive quantity; exported without thousands separator and with «,» decimals.
+    Empty in a qualitative meta (it has none: its progress is a % of completion)."""
 
     def clean(self, value, row=None, **kwargs):
         if _es_numero(value):
-            return Decimal(str(value))
-        texto = _texto(value)
-        if not texto:
-            raise ValueError("La cantidad de la meta es obligatoria.")
-        return _cantidad_desde_texto(texto)
+            cantidad = Decimal(str(value))
+        else:
+            texto = _texto(value)
+            if not texto:
+                if _es_cualitativa(row):
+                    return None
+                raise ValueError("La cantidad de la meta es obligatoria.")
+            cantidad = _cantidad_desde_texto(texto.removesuffix("%").strip())
+        # The admin's XLSX reads a «%» cell as typed (admin.XLSXConPorcentajes); a 1 that
+        # still arrives (a CSV, another reader) is most likely such a cell: 100 %, not 1 %.
+        if _es_tipo(row, Actividad.TipoMeta.PORCENTAJE) and 0 < cantidad <= 1:
+            raise ValueError(mensaje_porcentaje_de_excel(cantidad))
+        return cantidad
 
     def render(self, value, obj=None, **kwargs):
         if value is None:
@@ -285,7 +336,7 @@ class ResponsablesWidget(widgets.Widget):
         nombres = _partes(value)
         if not nombres:
             raise ValueError("Indique al menos una dependencia responsable.")
-        indice = self._indice()
+        indice = self._indice(_texto((row or {}).get(ENTIDAD)))
         desconocidos = [nombre for nombre in nombres if nombre.casefold() not in indice]
         if desconocidos:
             raise ValueError(self._mensaje_desconocidos(desconocidos))
@@ -300,8 +351,10 @@ class ResponsablesWidget(widgets.Widget):
         return SEPARADOR.join(responsable.nombre for responsable in value or [])
 
     @staticmethod
-    def _indice() -> dict[str, Responsable]:
-        todos = list(Responsable.objects.all())
+    def _indice(entidad: str) -> dict[str, Responsable]:
+        # The offices of the plan's entity only: another entity may have its own
+        # «Secretaría de Gobierno» or «SG».
+        todos = list(Responsable.objects.filter(entidad__nombre__iexact=entidad))
         siglas = [r.sigla.casefold() for r in todos if r.sigla]
         indice = {
             r.sigla.casefold(): r
@@ -447,7 +500,11 @@ class ImportacionSeguraMixin:
         if faltan:
             while len(dataset):  # nothing to import: report only the missing columns
                 del dataset[-1]
-            raise ValueError(f"Faltan columnas en el archivo: {', '.join(faltan)}.")
+            raise ValueError(
+                f"Faltan columnas en el archivo: {', '.join(faltan)}. La primera fila de la "
+                "hoja debe tener los encabezados, escritos así (las tildes y mayúsculas no "
+                "importan)."
+            )
         self._quitar_filas_vacias_finales(dataset)
         self._repetidas = self._filas_repetidas(dataset)
 
@@ -478,10 +535,12 @@ class ImportacionSeguraMixin:
     def _normalizar_encabezados(self, dataset):
         # The headers we export («Código»), in any case; also the field names of older
         # files («codigo», «meta_cantidad»).
-        conocidas = {nombre.casefold(): f.column_name for nombre, f in self.fields.items()}
-        conocidas.update({f.column_name.casefold(): f.column_name for f in self.fields.values()})
+        # Accents, case, spaces and punctuation ignored: «Codigo», «CÓDIGO», «Meta
+        # cantidad.» are the columns people mean.
+        conocidas = {clave(nombre): f.column_name for nombre, f in self.fields.items()}
+        conocidas.update({clave(f.column_name): f.column_name for f in self.fields.values()})
         dataset.headers = [
-            conocidas.get(_texto(h).casefold(), _texto(h)) for h in dataset.headers or []
+            conocidas.get(clave(_texto(h)), _texto(h)) for h in dataset.headers or []
         ]
 
     @staticmethod
@@ -524,7 +583,7 @@ class ActividadResource(ExportacionSeguraMixin, ImportacionSeguraMixin, resource
     )
     meta_tipo = fields.Field(
         attribute="meta_tipo",
-        column_name="Tipo de meta",
+        column_name=TIPO_DE_META,
         widget=OpcionesWidget(Actividad.TipoMeta.choices, "tipo de meta"),
     )
     columnas_clave = (VIGENCIA, ENTIDAD, CODIGO)

@@ -36,25 +36,31 @@ def actividades_con_detalle(*, plan: Plan) -> QuerySet[Actividad]:
 
     Always three queries, whatever the number of activities.
     """
-    return _con_detalle(Actividad.objects.filter(plan=plan)).order_by("orden")
+    return _con_detalle(Actividad.objects.filter(plan=plan)).order_by(*ORDEN_DEL_PLAN)
+
+
+# Componente first, then the code: a whole PAAC numbers its subcomponentes from 1 in each
+# componente, and its activities group under their componente in the plan's order.
+ORDEN_DEL_PLAN = ("subcomponente__componente__orden", "subcomponente__componente_id", "orden")
 
 
 def _con_detalle(actividades: QuerySet[Actividad]) -> QuerySet[Actividad]:
     asignaciones = ActividadResponsable.objects.select_related("responsable").order_by(
         "orden", "id"
     )
-    return actividades.select_related("subcomponente", "plan__entidad").prefetch_related(
-        Prefetch("asignaciones", queryset=asignaciones), "ventanas"
-    )
+    return actividades.select_related(
+        "subcomponente__componente", "plan__entidad"
+    ).prefetch_related(Prefetch("asignaciones", queryset=asignaciones), "ventanas")
 
 
 def subcomponentes_con_actividades(*, plan: Plan) -> list[tuple[Subcomponente, list[Actividad]]]:
-    """The plan grouped as the seed document shows it: subcomponente → activities."""
+    """The plan grouped as the seed document shows it: subcomponente → activities, the
+    subcomponentes in their componente's order (`Subcomponente.clave_de_orden`)."""
     grupos: dict[int, tuple[Subcomponente, list[Actividad]]] = {}
     for actividad in actividades_con_detalle(plan=plan):
         sub = actividad.subcomponente
         grupos.setdefault(sub.pk, (sub, []))[1].append(actividad)
-    return sorted(grupos.values(), key=lambda grupo: grupo[0].numero)
+    return sorted(grupos.values(), key=lambda grupo: grupo[0].clave_de_orden)
 
 
 # --- Follow-up: progress and status of activities as of a date ---------------
@@ -234,7 +240,9 @@ def resumen(
             porcentaje=promedio([f.porcentaje for f in grupo]),
             actividades=len(grupo),
         )
-        for grupo in sorted(grupos.values(), key=lambda g: g[0].actividad.subcomponente.numero)
+        for grupo in sorted(
+            grupos.values(), key=lambda g: g[0].actividad.subcomponente.clave_de_orden
+        )
     ]
     limite = fecha + timedelta(days=DIAS_PROXIMAS)
     proximas = [
@@ -454,7 +462,7 @@ def filas_publicas(*, hoy: date) -> list[FilaSeguimiento]:
     set of activities is built from it.
     """
     actividades = _con_detalle(Actividad.objects.all()).order_by(
-        "-plan__vigencia", "plan_id", "orden"
+        "-plan__vigencia", "plan_id", *ORDEN_DEL_PLAN
     )
     return seguimiento(actividades=_con_evidencias_publicas(actividades), fecha=hoy)
 

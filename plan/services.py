@@ -18,6 +18,7 @@ from plan import fuentes, notificaciones, permisos
 from plan.models import (
     MENSAJE_ARCHIVO_O_ENLACE,
     MENSAJE_CANTIDAD_NEGATIVA,
+    MENSAJE_CUMPLIMIENTO_MAXIMO,
     Actividad,
     Avance,
     Evidencia,
@@ -84,6 +85,9 @@ def registrar_avance(
         errores["cantidad"] = MENSAJE_CANTIDAD_NEGATIVA
     elif actividad.es_porcentaje and cantidad > 100:
         errores["cantidad"] = "En una meta en porcentaje, el avance no puede superar 100 %."
+    elif actividad.es_cualitativa and cantidad > 100:
+        # No quantity to count against: the office reports how far along it is.
+        errores["cantidad"] = MENSAJE_CUMPLIMIENTO_MAXIMO
     if not narrativa.strip():
         errores["narrativa"] = "Describa el avance realizado."
     if errores:

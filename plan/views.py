@@ -125,7 +125,7 @@ def _contexto_actividad(request, actividad, **formularios):
         "form_fuente": FuenteAvanceForm(initial={"fuente": actividad.fuente_avance}),
         "puede_subir": permisos.ACTIVIDADES.permite(usuario, Accion.SUBIR_EVIDENCIA, actividad),
         "puede_revisar": permisos.ACTIVIDADES.permite(usuario, Accion.REVISAR_EVIDENCIA, actividad),
-        "form_avance": formularios.get("form_avance") or AvanceForm(),
+        "form_avance": formularios.get("form_avance") or AvanceForm(actividad=actividad),
         "form_evidencia": formularios.get("form_evidencia") or EvidenciaForm(),
         "form_revision": RevisionForm(),
         "max_mb": settings.EVIDENCIA_MAX_MB,
@@ -145,7 +145,7 @@ def actividad_detalle(request, pk):
 @require_POST
 def reportar_avance(request, pk):
     actividad = permisos.ACTIVIDADES.obtener(request.user, pk, Accion.REPORTAR_AVANCE)
-    form = AvanceForm(request.POST)
+    form = AvanceForm(request.POST, actividad=actividad)
     if form.is_valid():
         try:
             avance = services.registrar_avance(
@@ -259,9 +259,9 @@ def corregir_avance(request, pk):
             "cantidad": avance.cantidad,
             "narrativa": avance.narrativa,
         }
-        form = CorreccionAvanceForm(initial=inicial)
+        form = CorreccionAvanceForm(initial=inicial, actividad=avance.actividad)
     else:
-        form = CorreccionAvanceForm(request.POST)
+        form = CorreccionAvanceForm(request.POST, actividad=avance.actividad)
         if form.is_valid():
             try:
                 nuevo = services.registrar_avance(

@@ -134,7 +134,7 @@ def _avance(
         actividad=actividad,
         usuario=usuario,
         fecha=fecha,
-        cantidad=actividad.meta_cantidad * Decimal(fraccion),
+        cantidad=actividad.meta_base * Decimal(fraccion),
         narrativa=demo(narrativa),
         confirmado=True,  # only asked when a date is outside the windows: they are inside
         motivo=demo("Dato de ejemplo"),

@@ -330,7 +330,9 @@ def informe_estrategia(*, plan: Plan, hoy: date | None = None) -> InformeEstrate
             programadas=len(grupo),
             cumplidas=sum(1 for f in grupo if f.estado == reglas_plan.Estado.CUMPLIDA),
         )
-        for grupo in sorted(grupos.values(), key=lambda g: g[0].actividad.subcomponente.numero)
+        for grupo in sorted(
+            grupos.values(), key=lambda g: g[0].actividad.subcomponente.clave_de_orden
+        )
     ]
 
     visibles = espacios_del_informe(plan)
