@@ -11,8 +11,45 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from nucleo import roles
+from nucleo import entidad, roles
 from plan.models import Actividad, Perfil, Plan, Responsable
+
+
+@pytest.fixture(autouse=True)
+def _entidad_sin_cache():
+    """The cached entity (nucleo.entidad) does not leak from one test to the next: the
+    locmem cache outlives the rolled-back rows of the test that filled it."""
+    entidad.olvidar_ya()
+    yield
+    entidad.olvidar_ya()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """Prime the cached entity once every fixture has run, right before the test body:
+    pages then read it from the cache as in production, and the tests that pin query
+    counts (django_assert_num_queries) count only the page's own queries. A fixture that
+    loads an Entidad drops the key, hence here rather than in a fixture."""
+    usa_la_base = item.get_closest_marker("django_db") is not None or (
+        "_django_db_helper" in getattr(item, "fixturenames", ())
+    )
+    if usa_la_base:
+        entidad.entidad_actual()
+    return (yield)
+
+
+@pytest.fixture
+def entidad_pasto(db):
+    """Pasto's Alcaldía as the site's principal entity (fixtures/entidad_pasto.json)."""
+    call_command("loaddata", "entidad_pasto", verbosity=0)
+    return entidad.entidad_actual()
+
+
+@pytest.fixture
+def territorios_pasto(db):
+    """Pasto's 12 comunas and 17 corregimientos (fixtures/territorios_pasto.json): data,
+    not a migration, so a test that needs them says so."""
+    call_command("loaddata", "territorios_pasto", verbosity=0)
 
 
 @pytest.fixture
