@@ -9,6 +9,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.management import call_command
 
 from nucleo import entidad, roles
@@ -35,6 +36,8 @@ def pytest_runtest_call(item):
     )
     if usa_la_base:
         entidad.entidad_actual()
+    else:  # no database, so no Entidad row: the settings are the entity
+        cache.set(entidad.CLAVE_CACHE, entidad.desde_ajustes())
     return (yield)
 
 
