@@ -269,7 +269,7 @@ def papel(request, pk):
 def _membrete() -> dict:
     plan = plan_selectors.plan_vigente(solo_publicados=False)
     return {
-        "entidad": plan.entidad if plan else entidad_actual().nombre,
+        "entidad": plan.entidad.nombre if plan else entidad_actual().nombre,
         "dependencia": plan.dependencia if plan else "",
     }
 

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.db.models import Q
-from django.utils.text import get_valid_filename
+from django.utils.text import get_valid_filename, slugify
 from simple_history.models import HistoricalRecords
 
 from nucleo import archivos
@@ -133,6 +133,32 @@ class DocumentoGenerado(ArchivoGuardado):
         return self.estado == self.Estado.FALLIDO
 
 
+class EntidadManager(models.Manager["Entidad"]):
+    def del_sitio(self) -> "Entidad":
+        """The principal entity; created from the ENTIDAD_* settings the first time it is
+        needed (an installation that has not configured one yet still has an entity)."""
+        entidad = self.filter(principal=True).first()
+        if entidad is None:
+            entidad = self.de_nombre(settings.ENTIDAD_NOMBRE)
+            if not self.filter(principal=True).exists():
+                self.filter(pk=entidad.pk).update(principal=True)
+                entidad.principal = True
+        return entidad
+
+    def de_nombre(self, nombre: str) -> "Entidad":
+        """The entity called `nombre` (case and accents as written), created if new with
+        a free slug."""
+        entidad = self.filter(nombre=nombre).first()
+        if entidad is not None:
+            return entidad
+        base = slugify(nombre)[:55].strip("-") or "entidad"
+        slug, numero = base, 1
+        while self.filter(slug=slug).exists():
+            numero += 1
+            slug = f"{base}-{numero}"
+        return self.create(nombre=nombre, slug=slug)
+
+
 class Entidad(models.Model):
     """A public entity whose plans the site holds (issue 16: nothing hard-coded).
 
@@ -179,6 +205,8 @@ class Entidad(models.Model):
     )
 
     history = HistoricalRecords()
+
+    objects = EntidadManager()
 
     class Meta:
         verbose_name = "entidad"

@@ -166,8 +166,8 @@ class PlanAdmin(AdminConHistorial):
     )
     list_display_links = ("vigencia", "entidad")
     list_filter = ("publicado", "instrumento", "vigencia")
-    search_fields = ("entidad", "titulo", "dependencia")
-    ordering = ("-vigencia", "entidad")
+    search_fields = ("entidad__nombre", "titulo", "dependencia")
+    ordering = ("-vigencia", "entidad__nombre")
     inlines = [CortePlanInline, ComponenteInline]
     actions = ["copiar_a_la_vigencia_siguiente"]
 
@@ -197,8 +197,8 @@ class SubcomponenteInline(TabularSinBorrado):
 class ComponenteAdmin(AdminConHistorial):
     list_display = ("nombre", "plan", "orden")
     list_filter = ("plan",)
-    search_fields = ("nombre", "plan__entidad", "plan__titulo")
-    ordering = ("-plan__vigencia", "plan__entidad", "orden", "nombre")
+    search_fields = ("nombre", "plan__entidad__nombre", "plan__titulo")
+    ordering = ("-plan__vigencia", "plan__entidad__nombre", "orden", "nombre")
     list_select_related = ("plan",)
     inlines = [SubcomponenteInline]
 
@@ -295,7 +295,7 @@ class ActividadAdmin(ImportacionAdmin):
         "codigo", "descripcion", "producto", "meta_texto", "responsables__nombre",
         "responsables__sigla",
     )  # fmt: skip
-    ordering = ("-plan__vigencia", "plan__entidad", "orden")
+    ordering = ("-plan__vigencia", "plan__entidad__nombre", "orden")
     list_select_related = ("plan", "subcomponente")
     inlines = [ActividadResponsableInline, VentanaInline]
     import_template_name = "admin/plan/actividad/import.html"

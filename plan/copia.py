@@ -94,7 +94,8 @@ class VistaPreviaCopia:
 
 def ya_existe(plan: Plan, vigencia: int) -> str:
     """The refusal message if the entity already has a plan for `vigencia`, else ""."""
-    if Plan.objects.filter(entidad=plan.entidad, vigencia=vigencia).exists():
+    mismo = Plan.objects.filter(entidad=plan.entidad, instrumento=plan.instrumento)
+    if mismo.filter(vigencia=vigencia).exists():
         return MENSAJE_YA_EXISTE.format(entidad=plan.entidad, vigencia=vigencia)
     return ""
 

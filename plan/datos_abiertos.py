@@ -30,7 +30,7 @@ def _filas_actividades() -> Iterable[dict]:
         ventanas = fila.ventanas
         yield {
             "vigencia": plan.vigencia,
-            "entidad": plan.entidad,
+            "entidad": plan.entidad.nombre,
             "codigo": actividad.codigo,
             "subcomponente": str(actividad.subcomponente),
             "actividad": actividad.descripcion,
@@ -105,7 +105,7 @@ def _filas_planes() -> Iterable[dict]:
     for plan in selectors.planes_publicados().prefetch_related("componentes"):
         yield {
             "vigencia": plan.vigencia,
-            "entidad": plan.entidad,
+            "entidad": plan.entidad.nombre,
             "titulo": plan.titulo,
             "dependencia": plan.dependencia,
             "componentes": "; ".join(c.nombre for c in plan.componentes.all()),
@@ -148,7 +148,7 @@ def plan_como_json(*, plan, hoy: date) -> dict:
     tablero = portal.tablero
     return {
         "vigencia": plan.vigencia,
-        "entidad": plan.entidad,
+        "entidad": plan.entidad.nombre,
         "titulo": plan.titulo,
         "instrumento": plan.get_instrumento_display(),
         "dependencia": plan.dependencia,

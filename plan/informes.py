@@ -455,7 +455,7 @@ def hojas_plan(informe: InformePlan) -> list[Hoja]:
         _hoja_datos(
             "Datos del plan",
             [
-                ("Entidad", plan.entidad),
+                ("Entidad", plan.entidad.nombre),
                 ("Dependencia", plan.dependencia),
                 ("Plan", plan.titulo),
                 ("Vigencia", Celda(plan.vigencia, Tipo.NUMERO)),
@@ -552,7 +552,7 @@ def _hojas_totales(informe: InformeSeguimiento) -> list[Hoja]:
             "Datos del informe",
             [
                 ("Informe", informe.titulo),
-                ("Entidad", informe.plan.entidad),
+                ("Entidad", informe.plan.entidad.nombre),
                 ("Instrumento", informe.plan.get_instrumento_display()),
                 ("Vigencia", Celda(informe.plan.vigencia, Tipo.NUMERO)),
                 ("Periodo", informe.periodo),
@@ -687,7 +687,7 @@ def instantanea(informe: InformeSeguimiento, *, generado_en) -> dict[str, object
         "version": 2,
         "generado_en": timezone.localtime(generado_en).isoformat(),
         "titulo": informe.titulo,
-        "entidad": plan.entidad,
+        "entidad": plan.entidad.nombre,
         "dependencia": plan.dependencia,
         "vigencia": plan.vigencia,
         "corte": informe.corte.numero,

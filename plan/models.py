@@ -13,8 +13,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, When
 from django.db.models.functions import Cast, Left, StrIndex, Substr
+from django.db.models.lookups import GreaterThan
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
@@ -42,12 +43,39 @@ MENSAJE_ARCHIVO_O_ENLACE = "Adjunte un archivo o un enlace (uno de los dos, no a
 # A plan may cut its follow-up monthly at most (the default is three cuatrimestres).
 MAXIMO_CORTES = periodos.MAXIMO_CORTES
 
-PATRON_CODIGO = r"\A[1-9][0-9]?\.[1-9][0-9]?\Z"
+# Two levels (subcomponente.actividad: 1.1, 3.4) as the Estrategia de Rendición de
+# Cuentas numbers them, or three (componente.subcomponente.actividad: 1.1.1) as a whole
+# PAAC/PTEP does; each number 1 to 999. The entity's own code, whatever its shape, is
+# kept beside it as `codigo_oficial`.
+PATRON_CODIGO = r"\A[1-9][0-9]{0,2}\.[1-9][0-9]{0,2}(\.[1-9][0-9]{0,2})?\Z"
 FORMA_CODIGO = re.compile(PATRON_CODIGO)
-CODIGO_ACTIVIDAD = RegexValidator(
-    PATRON_CODIGO,
-    "El código debe tener la forma «número.número», por ejemplo 1.1 o 3.4.",
+MENSAJE_CODIGO = (
+    "El código debe tener la forma «número.número» o «número.número.número», "
+    "por ejemplo 1.1, 3.4 o 2.1.3."
 )
+CODIGO_ACTIVIDAD = RegexValidator(PATRON_CODIGO, MENSAJE_CODIGO)
+MENSAJE_CUALITATIVA_SIN_CANTIDAD = (
+    "Una meta cualitativa no lleva cantidad: se sigue por su porcentaje de cumplimiento."
+)
+
+
+def _orden_del_codigo(campo: str) -> models.Expression:
+    """1.10 → 1 010 000, 2.1.3 → 2 001 003: the numeric sort key of a code of two or
+    three levels (each up to 999), in SQL both SQLite and PostgreSQL compute."""
+    punto = StrIndex(campo, models.Value("."))
+    resto = Substr(campo, punto + 1)
+    segundo_punto = StrIndex(resto, models.Value("."))
+    tiene_tres = GreaterThan(segundo_punto, 0)
+    primero = Cast(Left(campo, punto - 1), models.IntegerField())
+    segundo = Cast(
+        Case(When(tiene_tres, then=Left(resto, segundo_punto - 1)), default=resto),
+        models.IntegerField(),
+    )
+    tercero = Case(
+        When(tiene_tres, then=Cast(Substr(resto, segundo_punto + 1), models.IntegerField())),
+        default=models.Value(0),
+    )
+    return primero * 1_000_000 + segundo * 1000 + tercero
 
 
 class Instrumento(models.TextChoices):
@@ -58,8 +86,26 @@ class Instrumento(models.TextChoices):
     PTEP = "ptep", "Programa de Transparencia y Ética Pública"
 
 
+class PlanManager(models.Manager["Plan"]):
+    # Every page that shows a plan names its entity: read it in the same query.
+    def get_queryset(self) -> "models.QuerySet[Plan]":
+        return super().get_queryset().select_related("entidad")
+
+
 class Plan(models.Model):
-    entidad = models.CharField("entidad", max_length=200)
+    entidad = models.ForeignKey(
+        "nucleo.Entidad", on_delete=models.PROTECT, related_name="planes", verbose_name="entidad"
+    )
+    slug = models.SlugField(
+        "identificador en la URL",
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=(
+            "Entidad, instrumento y vigencia, por ejemplo «alcaldia-de-pasto-paac-2026». "
+            "Vacío: se propone."
+        ),
+    )
     vigencia = models.PositiveSmallIntegerField(
         "vigencia",
         validators=[
@@ -75,10 +121,19 @@ class Plan(models.Model):
         help_text="Por ejemplo, Oficina de Planeación de Gestión Institucional.",
     )
     introduccion = models.TextField("introducción", blank=True)
+    # A plan is born a draft: OPGI publishes it when it is ready (issue 16).
     publicado = models.BooleanField(
         "publicado",
-        default=True,
+        default=False,
         help_text="Solo los planes publicados se muestran a la ciudadanía.",
+    )
+    en_vigor = models.BooleanField(
+        "plan en vigor",
+        default=False,
+        help_text=(
+            "El plan que la página de inicio muestra. Si ningún plan de la entidad está "
+            "marcado, se muestra el publicado cuya vigencia es el año en curso."
+        ),
     )
     instrumento = models.CharField(
         "instrumento",
@@ -89,15 +144,25 @@ class Plan(models.Model):
     )
     history = HistoricalRecords()
 
+    objects = PlanManager()
+
     class Meta:
         verbose_name = "plan"
         verbose_name_plural = "planes"
         ordering = ["-vigencia", "entidad"]
         constraints = [
             models.UniqueConstraint(
-                fields=["entidad", "vigencia"],
-                name="plan_unico_por_entidad_y_vigencia",
-                violation_error_message="Ya existe un plan de esa entidad para esa vigencia.",
+                fields=["entidad", "instrumento", "vigencia"],
+                name="plan_unico_por_entidad_instrumento_y_vigencia",
+                violation_error_message=(
+                    "Ya existe un plan de esa entidad, de ese instrumento, para esa vigencia."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["entidad"],
+                condition=Q(en_vigor=True),
+                name="plan_un_solo_en_vigor_por_entidad",
+                violation_error_message="Ya hay otro plan de la entidad marcado como en vigor.",
             ),
             models.CheckConstraint(
                 condition=Q(vigencia__gte=VIGENCIA_MINIMA, vigencia__lte=VIGENCIA_MAXIMA),
@@ -108,6 +173,21 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.titulo} {self.vigencia} – {self.entidad}"
+
+    def clean(self) -> None:
+        # Proposed before the uniqueness checks run, so a clash is a form error.
+        if not self.slug and self.entidad_id and self.vigencia:
+            self.slug = self.slug_propuesto()
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.slug:
+            self.slug = self.slug_propuesto()
+        super().save(*args, **kwargs)
+
+    def slug_propuesto(self) -> str:
+        """«<entidad>-<instrumento>-<vigencia>»: stable, readable, unique with the
+        constraint on those three (its length is bounded by theirs)."""
+        return f"{self.entidad.slug}-{self.instrumento}-{self.vigencia}"
 
     @cached_property
     def cortes_del_seguimiento(self) -> list[periodos.Corte]:
@@ -171,16 +251,24 @@ class Subcomponente(models.Model):
 
 
 class Responsable(models.Model):
-    """An office (dependencia) of the administration; shared by every plan."""
+    """An office (dependencia) of an entity; shared by the entity's plans."""
 
     class Tipo(models.TextChoices):
         SECRETARIA = "secretaria", "Secretaría"
         OFICINA = "oficina", "Oficina"
         DIRECCION = "direccion", "Dirección"
         EQUIPO = "equipo", "Equipo"
+        COMITE = "comite", "Comité"
+        GRUPO = "grupo", "Grupo"
         COLECTIVO = "colectivo", "Conjunto de dependencias"
 
-    nombre = models.CharField("nombre", max_length=200, unique=True)
+    entidad = models.ForeignKey(
+        "nucleo.Entidad",
+        on_delete=models.PROTECT,
+        related_name="responsables",
+        verbose_name="entidad",
+    )
+    nombre = models.CharField("nombre", max_length=200)
     sigla = models.CharField("sigla", max_length=20, blank=True)
     slug = models.SlugField(
         "identificador en la URL",
@@ -196,6 +284,19 @@ class Responsable(models.Model):
         verbose_name = "responsable"
         verbose_name_plural = "responsables"
         ordering = ["nombre"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entidad", "nombre"],
+                name="responsable_nombre_unico_por_entidad",
+                violation_error_message="La entidad ya tiene una dependencia con ese nombre.",
+            ),
+            models.UniqueConstraint(
+                fields=["entidad", "sigla"],
+                condition=~Q(sigla=""),
+                name="responsable_sigla_unica_por_entidad",
+                violation_error_message="La entidad ya tiene una dependencia con esa sigla.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.nombre
@@ -210,6 +311,8 @@ class Actividad(models.Model):
         EXACTA = "exacta", "Cantidad exacta"
         MINIMO = "minimo", "Al menos / mínimo"
         PORCENTAJE = "porcentaje", "Porcentaje"
+        # «N/A» or a text without a number: followed by its percentage of completion.
+        CUALITATIVA = "cualitativa", "Cualitativa (porcentaje de cumplimiento)"
 
     plan = models.ForeignKey(
         Plan, on_delete=models.CASCADE, related_name="actividades", editable=False
@@ -217,15 +320,17 @@ class Actividad(models.Model):
     subcomponente = models.ForeignKey(
         Subcomponente, on_delete=models.PROTECT, related_name="actividades"
     )
-    codigo = models.CharField("código", max_length=5, validators=[CODIGO_ACTIVIDAD])
+    codigo = models.CharField("código", max_length=11, validators=[CODIGO_ACTIVIDAD])
+    codigo_oficial = models.CharField(
+        "código en el plan de la entidad",
+        max_length=40,
+        blank=True,
+        help_text="El código como lo escribió la entidad, si es distinto (por ejemplo «A-3»).",
+    )
     # Numeric sort key computed by the database from the code, so that 1.10
     # follows 1.9 in every query, fixture load and bulk insert alike.
     orden = models.GeneratedField(
-        expression=Cast(
-            Left("codigo", StrIndex("codigo", models.Value(".")) - 1), models.IntegerField()
-        )
-        * 1000
-        + Cast(Substr("codigo", StrIndex("codigo", models.Value(".")) + 1), models.IntegerField()),
+        expression=_orden_del_codigo("codigo"),
         output_field=models.IntegerField(),
         db_persist=True,
     )
@@ -236,7 +341,10 @@ class Actividad(models.Model):
         "cantidad de la meta",
         max_digits=12,
         decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(Decimal("0.01"), MENSAJE_META_POSITIVA)],
+        help_text="Vacía solo en una meta cualitativa.",
     )
     meta_unidad = models.CharField(
         "unidad de la meta",
@@ -278,10 +386,17 @@ class Actividad(models.Model):
                 name="actividad_codigo_unico_por_plan",
                 violation_error_message="Ya existe una actividad con ese código en el plan.",
             ),
+            # A NULL passes a CHECK: «not null» is spelt out for quantified metas.
             models.CheckConstraint(
-                condition=Q(meta_cantidad__gt=0),
+                condition=Q(meta_tipo="cualitativa")
+                | Q(meta_cantidad__isnull=False, meta_cantidad__gt=0),
                 name="actividad_meta_positiva",
                 violation_error_message=MENSAJE_META_POSITIVA,
+            ),
+            models.CheckConstraint(
+                condition=~Q(meta_tipo="cualitativa") | Q(meta_cantidad__isnull=True),
+                name="actividad_cualitativa_sin_cantidad",
+                violation_error_message=MENSAJE_CUALITATIVA_SIN_CANTIDAD,
             ),
             models.CheckConstraint(
                 condition=~Q(meta_tipo="porcentaje") | Q(meta_cantidad__lte=100),
@@ -304,16 +419,34 @@ class Actividad(models.Model):
         es_porcentaje = self.meta_tipo == self.TipoMeta.PORCENTAJE
         if es_porcentaje and self.meta_cantidad is not None and self.meta_cantidad > 100:
             errors["meta_cantidad"] = MENSAJE_PORCENTAJE_MAXIMO
+        if self.es_cualitativa and self.meta_cantidad is not None:
+            errors["meta_cantidad"] = MENSAJE_CUALITATIVA_SIN_CANTIDAD
+        elif not self.es_cualitativa and self.meta_cantidad is None:
+            errors["meta_cantidad"] = MENSAJE_META_POSITIVA
         if self.subcomponente_id and self.codigo and FORMA_CODIGO.match(self.codigo):
             self.plan_id = self.subcomponente.componente.plan_id
-            numero = int(self.codigo.split(".")[0])
-            if numero != self.subcomponente.numero:
-                errors["codigo"] = (
-                    f"El código {self.codigo} no corresponde al subcomponente "
-                    f"{self.subcomponente.numero}: debe empezar por «{self.subcomponente.numero}.»."
-                )
+            error = self._error_de_codigo()
+            if error:
+                errors["codigo"] = error
         if errors:
             raise ValidationError(errors)
+
+    def _error_de_codigo(self) -> str | None:
+        """1.1 starts with its subcomponente's number; 2.1.3 with its componente's
+        `orden` and then its subcomponente's number."""
+        subcomponente = self.subcomponente
+        numeros = [int(parte) for parte in self.codigo.split(".")]
+        esperado = [subcomponente.numero]
+        if len(numeros) == 3:
+            esperado = [subcomponente.componente.orden, subcomponente.numero]
+        if numeros[: len(esperado)] == esperado:
+            return None
+        prefijo = ".".join(str(n) for n in esperado)
+        donde = "al subcomponente" if len(numeros) == 2 else "al componente y subcomponente"
+        return (
+            f"El código {self.codigo} no corresponde {donde} {prefijo}: "
+            f"debe empezar por «{prefijo}.»."
+        )
 
     def validate_constraints(self, exclude: Collection[str] | None = None) -> None:
         # `plan` is not a form field; check code uniqueness with it anyway.
@@ -324,6 +457,18 @@ class Actividad(models.Model):
     @property
     def es_porcentaje(self) -> bool:
         return self.meta_tipo == self.TipoMeta.PORCENTAJE
+
+    @property
+    def es_cualitativa(self) -> bool:
+        return self.meta_tipo == self.TipoMeta.CUALITATIVA
+
+    @property
+    def meta_base(self) -> Decimal:
+        """What 100 % of the meta is: its quantity, or 100 for a qualitative meta (the
+        office reports its percentage of completion)."""
+        if self.meta_cantidad is None:
+            return Decimal("100")
+        return Decimal(self.meta_cantidad)
 
     @property
     def es_automatica(self) -> bool:
@@ -340,7 +485,7 @@ class Actividad(models.Model):
         """
         if not cantidad:
             return Decimal("0")
-        porcentaje = Decimal(cantidad) * 100 / self.meta_cantidad
+        porcentaje = Decimal(cantidad) * 100 / self.meta_base
         return min(Decimal("100"), porcentaje).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 

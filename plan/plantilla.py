@@ -38,7 +38,7 @@ def fila_de_ejemplo(plan: Plan | None) -> list[object]:
     oficina = Responsable.objects.order_by("nombre").first()
     return [
         vigencia,
-        plan.entidad if plan else entidad_actual().nombre,
+        plan.entidad.nombre if plan else entidad_actual().nombre,
         numero,
         f"{numero}.99",
         "Publicar en el sitio web el informe de gestión del año anterior.",

@@ -20,6 +20,7 @@ from import_export import fields, resources, widgets
 from import_export.results import Result
 
 from nucleo.hojas import sin_prefijo, texto_seguro
+from nucleo.models import Entidad
 from plan.models import (
     CODIGO_ACTIVIDAD,
     Actividad,
@@ -110,7 +111,12 @@ def buscar_plan(vigencia, entidad) -> Plan:
     if not nombre:
         raise ValueError(f"Falta la entidad del plan (columna «{ENTIDAD}»).")
     try:
-        return Plan.objects.get(vigencia=anio, entidad=nombre)
+        return Plan.objects.get(vigencia=anio, entidad__nombre__iexact=nombre)
+    except Plan.MultipleObjectsReturned:
+        raise ValueError(
+            f"«{nombre}» tiene varios planes para la vigencia {anio}: use el asistente de "
+            "importación del plan, que elige el plan."
+        ) from None
     except Plan.DoesNotExist:
         raise ValueError(f"No existe un plan de «{nombre}» para la vigencia {anio}.") from None
 
@@ -585,6 +591,15 @@ class ResponsableResource(ExportacionSeguraMixin, ImportacionSeguraMixin, resour
     )
     columnas_obligatorias = ("Nombre",)
     columnas_clave = ("Nombre",)
+
+    # The admin's import loads the site's own offices (another entity's plan comes in
+    # through the plan import wizard, which names its entity).
+    def get_queryset(self):
+        return Responsable.objects.filter(entidad=Entidad.objects.del_sitio())
+
+    def after_init_instance(self, instance, new, row, **kwargs):
+        if new:
+            instance.entidad = Entidad.objects.del_sitio()
 
     class Meta:
         model = Responsable

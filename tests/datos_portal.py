@@ -42,6 +42,7 @@ from dialogos.models import EspacioDialogo, InformeRespuestas, Pregunta, Territo
 from encuestas import services as encuestas
 from encuestas.models import Encuesta
 from nucleo import roles
+from nucleo.models import Entidad
 from plan import services as plan
 from plan.models import Actividad, Componente, Evidencia, Plan, Responsable, Subcomponente
 from plan.tests.fabricas import crear_plan_grande
@@ -546,7 +547,7 @@ def crear_plan_sin_publicar(portal: Portal) -> Plan:
     Plan.objects.filter(pk=plan_2023.pk).update(
         publicado=False,
         titulo="SECRETO-PLAN-2023",
-        entidad="SECRETO-ENTIDAD-2023",
+        entidad=Entidad.objects.de_nombre("SECRETO-ENTIDAD-2023"),
         dependencia="SECRETO-DEPENDENCIA-2023",
         introduccion="SECRETO-INTRODUCCION-2023",
     )

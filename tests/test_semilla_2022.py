@@ -291,7 +291,7 @@ def test_el_lector_reconoce_las_metas():
 
 @pytest.mark.django_db
 def test_encabezado_del_plan(plan_2022):
-    assert plan_2022.entidad == DOC.entidad == ENTIDAD
+    assert plan_2022.entidad.nombre == DOC.entidad == ENTIDAD
     assert plan_2022.vigencia == VIGENCIA
     # Every date of the document falls in the plan's year.
     assert {f.year for a in DOC.actividades for v in a.ventanas for f in v} == {VIGENCIA}

@@ -19,6 +19,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from nucleo.models import Entidad
 from plan.models import (
     Actividad,
     ActividadResponsable,
@@ -45,6 +46,7 @@ def oficinas_de_prueba(cantidad: int) -> list[Responsable]:
     existentes = set(Responsable.objects.filter(slug__in=slugs).values_list("slug", flat=True))
     Responsable.objects.bulk_create(
         Responsable(
+            entidad=Entidad.objects.del_sitio(),
             nombre=f"Oficina de prueba {n}",
             sigla=f"OP{n}",
             slug=SLUG_OFICINA.format(n),
@@ -90,10 +92,11 @@ def crear_plan_grande(
         usuario, _ = get_user_model().objects.get_or_create(username="fabrica-de-planes")
 
     plan = Plan.objects.create(
-        entidad=entidad,
+        entidad=Entidad.objects.de_nombre(entidad),
         vigencia=vigencia,
         titulo="Estrategia de Rendición de Cuentas",
         dependencia="Oficina de Planeación de Gestión Institucional",
+        publicado=True,
     )
     componente = Componente.objects.create(plan=plan, nombre="Rendición de cuentas")
     Subcomponente.objects.bulk_create(

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from nucleo.models import Entidad
 from plan import servicios_copia
 from plan.copia import misma_fecha_otro_anio
 from plan.models import (
@@ -74,7 +75,9 @@ def test_copiar_2022_da_el_plan_2023_sin_publicar_con_las_ventanas_un_anio_despu
 def test_un_plan_2024_con_una_ventana_del_29_de_febrero_se_copia_al_28_de_febrero_de_2025(
     plan_2022, alicia
 ):
-    plan = Plan.objects.create(entidad="Alcaldía de Prueba", vigencia=2024, titulo="Plan")
+    plan = Plan.objects.create(
+        entidad=Entidad.objects.de_nombre("Alcaldía de Prueba"), vigencia=2024, titulo="Plan"
+    )
     componente = Componente.objects.create(plan=plan, nombre="Información", orden=1)
     sub = Subcomponente.objects.create(componente=componente, numero=1, nombre="Datos")
     actividad = Actividad.objects.create(

@@ -7,6 +7,7 @@ from django.urls import reverse
 from import_export.formats.base_formats import XLSX
 from openpyxl import load_workbook
 
+from nucleo.models import Entidad
 from plan.models import Actividad, Componente, Plan, Subcomponente
 from plan.resources import ActividadResource
 
@@ -37,7 +38,11 @@ def test_la_plantilla_trae_los_encabezados_de_la_importacion_un_ejemplo_e_instru
 
 
 def test_la_plantilla_con_una_fila_se_importa_sin_errores_en_un_plan_nuevo(admin_client, plan_2022):
-    plan = Plan.objects.create(entidad="Alcaldía Municipal de Pasto", vigencia=2027, titulo="Plan")
+    plan = Plan.objects.create(
+        entidad=Entidad.objects.de_nombre("Alcaldía Municipal de Pasto"),
+        vigencia=2027,
+        titulo="Plan",
+    )
     componente = Componente.objects.create(plan=plan, nombre="Información", orden=1)
     Subcomponente.objects.create(componente=componente, numero=1, nombre="Datos abiertos")
     libro = descargar(admin_client)

@@ -13,7 +13,11 @@ import pytest
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 
+from nucleo.models import Entidad
 from plan.models import (
+    MENSAJE_CODIGO,
+    MENSAJE_CUALITATIVA_SIN_CANTIDAD,
+    MENSAJE_META_POSITIVA,
     Actividad,
     ActividadResponsable,
     Componente,
@@ -26,7 +30,6 @@ from plan.models import (
 
 pytestmark = pytest.mark.django_db
 
-MENSAJE_CODIGO = "El código debe tener la forma «número.número», por ejemplo 1.1 o 3.4."
 MENSAJE_FECHAS = "La fecha final no puede ser anterior a la fecha de inicio."
 MENSAJE_META = "La cantidad de la meta debe ser mayor que 0."
 MENSAJE_PORCENTAJE = "Una meta en porcentaje no puede superar el 100 %."
@@ -35,9 +38,14 @@ MENSAJE_PORCENTAJE = "Una meta en porcentaje no puede superar el 100 %."
 # --- Helpers -----------------------------------------------------------------------------
 
 
-def crear_plan(vigencia=2022, entidad="Alcaldía Municipal de Pasto"):
+def crear_plan(vigencia=2022, entidad="Alcaldía Municipal de Pasto", publicado=True):
+    """A published plan (a new plan is born a draft; most of these rules are about the
+    published ones)."""
     return Plan.objects.create(
-        entidad=entidad, vigencia=vigencia, titulo="Estrategia de Rendición de Cuentas"
+        entidad=Entidad.objects.de_nombre(entidad),
+        vigencia=vigencia,
+        titulo="Estrategia de Rendición de Cuentas",
+        publicado=publicado,
     )
 
 
@@ -70,7 +78,9 @@ def crear_actividad(subcomponente=None, codigo="1.1", **campos):
 
 
 def crear_responsable(nombre, slug, tipo=Responsable.Tipo.OFICINA):
-    return Responsable.objects.create(nombre=nombre, slug=slug, tipo=tipo)
+    return Responsable.objects.create(
+        entidad=Entidad.objects.del_sitio(), nombre=nombre, slug=slug, tipo=tipo
+    )
 
 
 def errores(instancia, **kwargs):
@@ -177,7 +187,9 @@ def test_codigos_validos(codigo, numero):
     actividad.full_clean()
 
 
-@pytest.mark.parametrize("codigo", ["1", "1.", "a.b", "1.1.1", "01.1", "1.01", ".1", "1,1", "1.0"])
+@pytest.mark.parametrize(
+    "codigo", ["1", "1.", "a.b", "1.1.1.1", "01.1", "1.01", ".1", "1,1", "1.0", "1.1.0", "1.1000"]
+)
 def test_codigos_mal_formados(codigo):
     actividad = nueva_actividad(codigo=codigo)
     assert errores(actividad)["codigo"] == [MENSAJE_CODIGO]
@@ -249,7 +261,7 @@ def test_las_actividades_se_ordenan_numericamente():
     esperado = ["1.1", "1.2", "1.9", "1.10", "1.11", "2.1", "2.10", "10.1"]
     assert list(Actividad.objects.values_list("codigo", flat=True)) == esperado
     assert list(plan.actividades.values_list("codigo", flat=True)) == esperado
-    assert Actividad.objects.get(codigo="1.10").orden == 1010
+    assert Actividad.objects.get(codigo="1.10").orden == 1_010_000
 
 
 def test_el_orden_lo_calcula_la_base_tambien_en_bulk_create():
@@ -259,9 +271,9 @@ def test_el_orden_lo_calcula_la_base_tambien_en_bulk_create():
         [nueva_actividad(subcomponente, c, plan_id=plan_id) for c in ["1.10", "1.9", "1.1"]]
     )
     assert list(Actividad.objects.values_list("codigo", "orden")) == [
-        ("1.1", 1001),
-        ("1.9", 1009),
-        ("1.10", 1010),
+        ("1.1", 1_001_000),
+        ("1.9", 1_009_000),
+        ("1.10", 1_010_000),
     ]
 
 
@@ -399,3 +411,62 @@ def test_a_igual_orden_los_responsables_quedan_en_el_orden_en_que_se_asignaron()
             actividad=actividad, responsable=crear_responsable(nombre, slug)
         )
     assert [a.responsable.slug for a in actividad.asignaciones.all()] == ["mosig", "juventud"]
+
+
+def test_los_codigos_de_tres_niveles_se_ordenan_por_componente_subcomponente_y_actividad():
+    subcomponente = crear_subcomponente()
+    plan_id = subcomponente.componente.plan_id
+    Actividad.objects.bulk_create(
+        [
+            nueva_actividad(subcomponente, c, plan_id=plan_id)
+            for c in ["1.1.10", "1.1.9", "1.1.1", "1.2"]
+        ]
+    )
+    assert list(Actividad.objects.values_list("codigo", "orden")) == [
+        ("1.1.1", 1_001_001),
+        ("1.1.9", 1_001_009),
+        ("1.1.10", 1_001_010),
+        ("1.2", 1_002_000),
+    ]
+
+
+def test_un_codigo_de_tres_niveles_empieza_por_el_componente_y_el_subcomponente():
+    subcomponente = crear_subcomponente()  # componente orden 1, subcomponente 1
+    nueva_actividad(subcomponente, "1.1.4").full_clean()
+    assert errores(nueva_actividad(subcomponente, "2.1.4"))["codigo"] == [
+        "El código 2.1.4 no corresponde al componente y subcomponente 1.1: debe empezar por «1.1.»."
+    ]
+
+
+def test_una_meta_cualitativa_no_lleva_cantidad_y_se_sigue_por_su_porcentaje_de_cumplimiento():
+    subcomponente = crear_subcomponente()
+    actividad = nueva_actividad(
+        subcomponente, meta_tipo=Actividad.TipoMeta.CUALITATIVA, meta_cantidad=None
+    )
+    actividad.full_clean()
+    actividad.save()
+    assert actividad.porcentaje_de(Decimal("40")) == Decimal("40.0")
+    assert actividad.porcentaje_de(Decimal("130")) == Decimal("100")
+    con_cantidad = nueva_actividad(
+        subcomponente, "1.2", meta_tipo=Actividad.TipoMeta.CUALITATIVA, meta_cantidad=3
+    )
+    assert errores(con_cantidad)["meta_cantidad"] == [MENSAJE_CUALITATIVA_SIN_CANTIDAD]
+    sin_cantidad = nueva_actividad(subcomponente, "1.3", meta_cantidad=None)
+    assert errores(sin_cantidad)["meta_cantidad"] == [MENSAJE_META_POSITIVA]
+
+
+def test_la_base_rechaza_una_meta_cuantitativa_sin_cantidad_y_una_cualitativa_con_cantidad():
+    subcomponente = crear_subcomponente()
+    plan_id = subcomponente.componente.plan_id
+    with rechazado_por_la_base("actividad_meta_positiva", "meta_cantidad"):
+        Actividad.objects.bulk_create(
+            [nueva_actividad(subcomponente, "1.1", plan_id=plan_id, meta_cantidad=None)]
+        )
+    with rechazado_por_la_base("actividad_cualitativa_sin_cantidad", "meta_cantidad"):
+        Actividad.objects.bulk_create(
+            [
+                nueva_actividad(
+                    subcomponente, "1.2", plan_id=plan_id, meta_tipo="cualitativa", meta_cantidad=5
+                )
+            ]
+        )
