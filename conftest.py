@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from nucleo import entidad, roles
+from nucleo.models import Entidad
 from plan.models import Actividad, Perfil, Plan, Responsable
 
 
@@ -46,6 +47,31 @@ def entidad_pasto(db):
     """Pasto's Alcaldía as the site's principal entity (fixtures/entidad_pasto.json)."""
     call_command("loaddata", "entidad_pasto", verbosity=0)
     return entidad.entidad_actual()
+
+
+# A second entity, for the tests that check the site names whoever is configured.
+OTRA = {
+    "nombre": "Alcaldía Municipal de Villa de Leyva",
+    "slug": "alcaldia-de-villa-de-leyva",
+    "sigla": "AMVL",
+    "nit": "800000000-1",
+    "municipio": "Villa de Leyva",
+    "departamento": "Boyacá",
+    "direccion": "Carrera 9 # 13-11, Villa de Leyva",
+    "horario": "Lunes a viernes de 7:00 a. m. a 5:00 p. m.",
+    "telefono": "(608) 732 0232",
+    "correo_notificaciones": "judiciales@villadeleyva.gov.co",
+    "responsable_datos": "Secretaría General",
+    "correo_datos": "datospersonales@villadeleyva.gov.co",
+    "sitio": "https://www.villadeleyva.gov.co",
+}
+
+
+@pytest.fixture
+def otra_entidad(db) -> Entidad:
+    """A second entity as the site's principal one (Pasto's, if loaded, steps aside)."""
+    Entidad.objects.filter(principal=True).update(principal=False)
+    return Entidad.objects.create(principal=True, **OTRA)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ nucleo/apps.py) and when a test changes an ENTIDAD_* setting.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from django.conf import settings
@@ -105,23 +105,16 @@ def desde_ajustes() -> Entidad:
 
 
 def desde_fila(fila: Any) -> Entidad:
-    """The entity a `nucleo.Entidad` row describes; a blank logo keeps the settings' one
-    (the neutral shield), so the header never shows a broken image."""
+    """The entity a `nucleo.Entidad` row describes. A blank field falls back to its
+    ENTIDAD_* setting: a row created with only a name (plan migration 0009 makes one
+    from the plans' text) keeps the address, phone or logo production had configured;
+    with the neutral defaults that fallback is blank too, or the neutral shield."""
+    respaldo = desde_ajustes()
     return Entidad(
-        nombre=fila.nombre,
-        logo=fila.logo or settings.ENTIDAD_LOGO,
-        direccion=fila.direccion,
-        horario=fila.horario,
-        telefono=fila.telefono,
-        correo_notificaciones=fila.correo_notificaciones,
-        sitio=fila.sitio,
-        sigla=fila.sigla,
-        nit=fila.nit,
-        municipio=fila.municipio,
-        departamento=fila.departamento,
-        correo_contacto=fila.correo_contacto,
-        responsable_datos=fila.responsable_datos,
-        correo_datos=fila.correo_datos,
+        **{
+            campo.name: getattr(fila, campo.name) or getattr(respaldo, campo.name)
+            for campo in fields(Entidad)
+        }
     )
 
 
