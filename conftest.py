@@ -9,10 +9,76 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.management import call_command
 
-from nucleo import roles
+from nucleo import entidad, roles
+from nucleo.models import Entidad
 from plan.models import Actividad, Perfil, Plan, Responsable
+
+
+@pytest.fixture(autouse=True)
+def _entidad_sin_cache():
+    """The cached entity (nucleo.entidad) does not leak from one test to the next: the
+    locmem cache outlives the rolled-back rows of the test that filled it."""
+    entidad.olvidar_ya()
+    yield
+    entidad.olvidar_ya()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """Prime the cached entity once every fixture has run, right before the test body:
+    pages then read it from the cache as in production, and the tests that pin query
+    counts (django_assert_num_queries) count only the page's own queries. A fixture that
+    loads an Entidad drops the key, hence here rather than in a fixture."""
+    usa_la_base = item.get_closest_marker("django_db") is not None or (
+        "_django_db_helper" in getattr(item, "fixturenames", ())
+    )
+    if usa_la_base:
+        entidad.entidad_actual()
+    else:  # no database, so no Entidad row: the settings are the entity
+        cache.set(entidad.CLAVE_CACHE, entidad.desde_ajustes())
+    return (yield)
+
+
+@pytest.fixture
+def entidad_pasto(db):
+    """Pasto's Alcaldía as the site's principal entity (fixtures/entidad_pasto.json)."""
+    call_command("loaddata", "entidad_pasto", verbosity=0)
+    return entidad.entidad_actual()
+
+
+# A second entity, for the tests that check the site names whoever is configured.
+OTRA = {
+    "nombre": "Alcaldía Municipal de Villa de Leyva",
+    "slug": "alcaldia-de-villa-de-leyva",
+    "sigla": "AMVL",
+    "nit": "800000000-1",
+    "municipio": "Villa de Leyva",
+    "departamento": "Boyacá",
+    "direccion": "Carrera 9 # 13-11, Villa de Leyva",
+    "horario": "Lunes a viernes de 7:00 a. m. a 5:00 p. m.",
+    "telefono": "(608) 732 0232",
+    "correo_notificaciones": "judiciales@villadeleyva.gov.co",
+    "responsable_datos": "Secretaría General",
+    "correo_datos": "datospersonales@villadeleyva.gov.co",
+    "sitio": "https://www.villadeleyva.gov.co",
+}
+
+
+@pytest.fixture
+def otra_entidad(db) -> Entidad:
+    """A second entity as the site's principal one (Pasto's, if loaded, steps aside)."""
+    Entidad.objects.filter(principal=True).update(principal=False)
+    return Entidad.objects.create(principal=True, **OTRA)
+
+
+@pytest.fixture
+def territorios_pasto(db):
+    """Pasto's 12 comunas and 17 corregimientos (fixtures/territorios_pasto.json): data,
+    not a migration, so a test that needs them says so."""
+    call_command("loaddata", "territorios_pasto", verbosity=0)
 
 
 @pytest.fixture

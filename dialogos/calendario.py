@@ -15,10 +15,18 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from nucleo.entidad import entidad_actual
+
 from .models import EspacioDialogo
 
-PRODID = "-//Alcaldía Municipal de Pasto//Rendición de cuentas//ES"
+# The product's name, not the entity's: a subscribed calendar matches events by UID, so
+# it never changes (changing it would duplicate every event in every subscriber's calendar).
 DOMINIO_UID = "pasto-rdc"
+
+
+def prodid() -> str:
+    """Who publishes the calendar (RFC 5545 PRODID): the site's entity."""
+    return f"-//{entidad_actual().nombre}//Rendición de cuentas//ES"
 
 
 def uid_de(espacio: EspacioDialogo) -> str:
@@ -44,7 +52,7 @@ def _lugar(espacio: EspacioDialogo) -> str:
     partes = [
         espacio.lugar,
         espacio.territorio.nombre if espacio.territorio else "",
-        "Pasto, Nariño",
+        entidad_actual().lugar,
     ]
     if not espacio.lugar and espacio.enlace:
         return espacio.enlace
@@ -76,7 +84,7 @@ def calendario(
     espacios: Iterable[EspacioDialogo], *, nombre: str, url_de: Callable[[EspacioDialogo], str]
 ) -> bytes:
     cal = Calendar()
-    cal.add("prodid", PRODID)
+    cal.add("prodid", prodid())
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")

@@ -82,7 +82,7 @@ ESPACIOS = Conjunto(
         Campo("tema", Tipo.TEXTO, "Tema tratado.", 40),
         Campo("inicio", Tipo.FECHA_HORA, "Fecha y hora de inicio (hora de Colombia).", 18),
         Campo("fin", Tipo.FECHA_HORA, "Fecha y hora de fin (hora de Colombia).", 18),
-        Campo("comuna_corregimiento", Tipo.TEXTO, "Comuna o corregimiento de Pasto.", 20),
+        Campo("comuna_corregimiento", Tipo.TEXTO, "Comuna o corregimiento del municipio.", 20),
         Campo("lugar", Tipo.TEXTO, "Lugar o dirección.", 30),
         Campo("enlace", Tipo.TEXTO, "Enlace de la transmisión o reunión virtual.", 30),
         Campo("organizadores", Tipo.TEXTO, "Dependencias organizadoras, separadas por «; ».", 36),

@@ -1,7 +1,7 @@
 """Dialogue with citizens: spaces and hearings, their closing record, and citizens' questions.
 
-- Territorio: the 12 comunas and 17 corregimientos of Pasto (loaded by a data
-  migration, so they exist on every database).
+- Territorio: the municipality's comunas and corregimientos, data of each site
+  (`manage.py cargar_territorios`), not of a migration.
 - EspacioDialogo: a thematic session, territorial space or hearing; it is
   «programado» until it is closed as «realizado» (with its record: attendees,
   organisations, minutes, commitments, attachments) or «cancelado» (with a reason).

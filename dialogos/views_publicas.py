@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from nucleo import documentos, limites
+from nucleo.entidad import entidad_actual
 from nucleo.formularios import aplicar_errores
 from nucleo.parametros import entero, slug
 from plan import selectors as plan_selectors
@@ -75,10 +76,10 @@ def _url_publica(request):
 def calendario_ics(request):
     contenido = calendario.calendario(
         selectors.espacios_para_calendario(),
-        nombre="Rendición de cuentas – Alcaldía de Pasto",
+        nombre=f"Rendición de cuentas – {entidad_actual().nombre}",
         url_de=_url_publica(request),
     )
-    return _ics(contenido, "rendicion-de-cuentas-pasto.ics")
+    return _ics(contenido, "rendicion-de-cuentas.ics")
 
 
 @require_GET

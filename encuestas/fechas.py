@@ -1,4 +1,4 @@
-"""The dates a survey may bear: dialogos' range (2000-01-01 to 2100-12-31 in Pasto, see
+"""The dates a survey may bear: dialogos' range (2000-01-01 to 2100-12-31 in Colombia, see
 nucleo.fechas) and, for the survey of a space that counts for an activity, its plan's
 vigencia ± 1 year (a survey of the 2022 plan is applied in 2021–2023, never in 2099).
 

@@ -21,8 +21,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from dialogos.models import EspacioDialogo
 from nucleo import documentos
 from nucleo.confirmacion import pedir_confirmacion
+from nucleo.entidad import entidad_actual
 from nucleo.formularios import aplicar_errores
-from nucleo.models import Entidad
 from nucleo.parametros import entero
 from plan import selectors as plan_selectors
 from plan import services as servicios_plan
@@ -269,7 +269,7 @@ def papel(request, pk):
 def _membrete() -> dict:
     plan = plan_selectors.plan_vigente(solo_publicados=False)
     return {
-        "entidad": plan.entidad.nombre if plan else Entidad.objects.del_sitio().nombre,
+        "entidad": plan.entidad.nombre if plan else entidad_actual().nombre,
         "dependencia": plan.dependencia if plan else "",
     }
 
@@ -383,7 +383,12 @@ def cartel(request, pk):
     url = _url_publica(request, encuesta)
     html = render_to_string(
         "encuestas/cartel.html",
-        {"encuesta": encuesta, "url": url, "qr": carteles.qr_svg(url, escala=9)},
+        {
+            "encuesta": encuesta,
+            "url": url,
+            "qr": carteles.qr_svg(url, escala=9),
+            "institucion": entidad_actual(),  # rendered without a request
+        },
     )
     contenido = documentos.pdf_desde_html(html, base_url=request.build_absolute_uri("/"))
     return documentos.respuesta_pdf(contenido, f"cartel-encuesta-{encuesta.codigo}.pdf")

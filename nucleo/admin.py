@@ -1,10 +1,12 @@
-"""The core's rows in the admin, read-only: the outgoing e-mails (to see what failed and
-why) and the reports built in the background."""
+"""The core's rows in the admin: the entities (edited by OPGI and the superuser, with
+their history), and, read-only, the outgoing e-mails (to see what failed and why) and
+the reports built in the background."""
 
 from django.contrib import admin
 from django.http import HttpRequest
 
-from nucleo.models import Correo, DocumentoGenerado
+from nucleo.admin_base import AdminConHistorial
+from nucleo.models import Correo, DocumentoGenerado, Entidad
 
 
 class SoloLectura(admin.ModelAdmin):
@@ -32,3 +34,39 @@ class DocumentoGeneradoAdmin(SoloLectura):
     list_filter = ("estado",)
     list_select_related = ("pedido_por",)
     search_fields = ("titulo",)
+
+
+@admin.register(Entidad)
+class EntidadAdmin(AdminConHistorial):
+    """The principal entity is what every page, notice, report and feed names
+    (nucleo.entidad): its row here wins over the ENTIDAD_* settings."""
+
+    list_display = ("nombre", "sigla", "municipio", "departamento", "principal")
+    list_filter = ("principal",)
+    search_fields = ("nombre", "sigla", "nit", "municipio")
+    prepopulated_fields = {"slug": ("nombre",)}
+    fieldsets = (
+        (None, {"fields": ("nombre", "sigla", "slug", "nit", "principal")}),
+        ("Ubicación", {"fields": ("municipio", "departamento", "direccion")}),
+        (
+            "Atención y contacto (pie de página)",
+            {
+                "fields": (
+                    "logo",
+                    "horario",
+                    "telefono",
+                    "correo_contacto",
+                    "correo_notificaciones",
+                    "sitio",
+                )
+            },
+        ),
+        (
+            "Datos personales (Ley 1581 de 2012)",
+            {
+                "fields": ("responsable_datos", "correo_datos"),
+                "description": "Los nombra el aviso de tratamiento de datos del formulario "
+                "de preguntas.",
+            },
+        ),
+    )

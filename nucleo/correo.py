@@ -28,6 +28,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
 
+from nucleo.entidad import entidad_actual
 from nucleo.models import Correo
 
 logger = logging.getLogger("rdc.correo")
@@ -37,7 +38,7 @@ MAXIMO_INTENTOS = 5
 
 def contexto_base() -> dict[str, str]:
     """What every message says besides its own content: who sends it, where to go."""
-    return {"entidad": settings.ENTIDAD_NOMBRE, "sitio": settings.SITIO_URL.rstrip("/")}
+    return {"entidad": entidad_actual().nombre, "sitio": settings.SITIO_URL.rstrip("/")}
 
 
 def enlace(ruta: str) -> str:
@@ -59,7 +60,7 @@ def programar(
     if not para:
         return None
     datos = {**contexto_base(), **(contexto or {}), "asunto": asunto}
-    asunto_completo = f"{asunto} · {settings.ENTIDAD_NOMBRE}"
+    asunto_completo = f"{asunto} · {entidad_actual().nombre}"
     try:
         with (
             transaction.atomic()

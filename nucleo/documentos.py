@@ -46,7 +46,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.child import INVALID_TITLE_REGEX
 
-from nucleo import graficos
+from nucleo import entidad, graficos
 from nucleo.hojas import texto_seguro
 
 # WeasyPrint logs every layout step at INFO; reports would flood the server log.
@@ -287,6 +287,9 @@ def contenido(
     """The bytes of a report in `formato` (what `descarga` serves, and what a background
     task stores, nucleo/generados.py)."""
     if formato == Formato.PDF:
+        # Rendered without a request (a background task has none), so the context
+        # processor's {{ institucion }} is added here: the footer of every page names it.
+        contexto = {"institucion": entidad.entidad_actual(), **contexto}
         return pdf_desde_html(render_to_string(plantilla, contexto), base_url=base_url)
     if formato == Formato.XLSX:
         return xlsx_desde_hojas(hojas())

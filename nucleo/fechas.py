@@ -1,7 +1,7 @@
 """The range of dates the system accepts, in one place: model, form and database agree.
 
-A space dated 9999-12-31 at 23:59 in Pasto is year 10000 in UTC: PostgreSQL
-stores it but Python cannot read it back, and every page listing it answered
+A space dated 9999-12-31 at 23:59 in Colombia (America/Bogota) is year 10000 in UTC:
+PostgreSQL stores it but Python cannot read it back, and every page listing it answered
 500 for good. So every date of every app (a plan's windows and progress reports, a
 space's start and end, a question's reception, a survey's opening…) lies between
 FECHA_MINIMA and FECHA_MAXIMA, and every vigencia between VIGENCIA_MINIMA and
@@ -14,7 +14,7 @@ VIGENCIA_MAXIMA, checked three times over:
   database, for whatever bypasses both.
 
 The bounds leave room at both ends: the last moment accepted, 2100-12-31
-23:59 in Pasto, is still far from the limits of Python's datetime once
+23:59 in Colombia (America/Bogota), is still far from the limits of Python's datetime once
 converted to UTC or shifted by a day.
 """
 
@@ -50,12 +50,12 @@ def _zona() -> ZoneInfo:
 
 
 def momento_minimo() -> datetime:
-    """The first moment accepted: 2000-01-01 00:00 in Pasto."""
+    """The first moment accepted: 2000-01-01 00:00 in Colombia (America/Bogota)."""
     return datetime.combine(FECHA_MINIMA, time.min, tzinfo=_zona())
 
 
 def momento_maximo() -> datetime:
-    """The first moment refused: 2101-01-01 00:00 in Pasto."""
+    """The first moment refused: 2101-01-01 00:00 in Colombia (America/Bogota)."""
     return datetime.combine(FECHA_MAXIMA + timedelta(days=1), time.min, tzinfo=_zona())
 
 
@@ -70,7 +70,7 @@ def validar_fecha(valor: date | None) -> None:
 
 
 def validar_momento(valor: datetime | None) -> None:
-    """Model validator of a DateTimeField: its date in Pasto within the range."""
+    """Model validator of a DateTimeField: its date in Colombia within the range."""
     if valor is None:
         return
     if timezone.is_aware(valor):
@@ -91,7 +91,7 @@ def restriccion_fecha(campo: str, nombre: str) -> CheckConstraint:
 
 
 def restriccion_momento(campo: str, nombre: str) -> CheckConstraint:
-    """The database's copy of `validar_momento`, in UTC (Pasto has no daylight saving)."""
+    """The database's copy of `validar_momento`, in UTC (Colombia has no daylight saving)."""
     return CheckConstraint(
         condition=Q(**{f"{campo}__isnull": True})
         | Q(**{f"{campo}__gte": momento_minimo(), f"{campo}__lt": momento_maximo()}),

@@ -25,7 +25,7 @@ from django.utils.safestring import SafeString, mark_safe
 ANCHO_WEB = 360
 LETRA_WEB = 16
 TINTA = "#1b1f23"
-PRIMARIO = "#00543c"  # verde Pasto, 9.6:1 on white
+PRIMARIO = "#00543c"  # verde institucional, 9.6:1 on white
 PISTA = "#e3f1ec"  # the empty part of a bar: decoration, the figure is written beside it
 EJE = "#5b636a"
 

@@ -174,7 +174,7 @@ class Entidad(models.Model):
         "identificador en la URL",
         max_length=60,
         unique=True,
-        help_text="Forma parte de la dirección de sus planes, por ejemplo «alcaldia-de-pasto».",
+        help_text="Forma parte de la dirección de sus planes, por ejemplo «alcaldia-municipal».",
     )
     nit = models.CharField("NIT", max_length=20, blank=True)
     municipio = models.CharField("municipio", max_length=100, blank=True)

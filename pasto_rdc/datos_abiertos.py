@@ -24,13 +24,19 @@ from django.utils import timezone
 from dialogos import datos_abiertos as dialogos_datos
 from encuestas import datos_abiertos as encuestas_datos
 from nucleo import datos_abiertos as marco
+from nucleo.entidad import entidad_actual
 from plan import datos_abiertos as plan_datos
 from plan import selectors
 
 # Media type and DCAT «format» of each distribution.
 FORMATO_DCAT = {"csv": "CSV", "json": "JSON", "xlsx": "XLSX"}
 TIPO_DCAT = {"csv": "text/csv", "json": "application/json", "xlsx": marco.TIPOS_MIME["xlsx"]}
-ESPACIAL = "Pasto, Nariño, Colombia"
+
+
+def espacial() -> str:
+    """Where the data is about (DCAT «spatial»): the entity's municipality and
+    department, then the country."""
+    return ", ".join(p for p in (entidad_actual().lugar, "Colombia") if p)
 
 
 def conjuntos() -> list[marco.Conjunto]:
@@ -70,7 +76,7 @@ def catalogo(request):
         "planes": selectors.planes_publicados(),
         "licencia": settings.DATOS_ABIERTOS_LICENCIA,
         "contacto": settings.DATOS_ABIERTOS_CONTACTO,
-        "entidad": settings.ENTIDAD_NOMBRE,
+        "entidad": entidad_actual().nombre,
     }
     return render(request, "datos_abiertos/catalogo.html", contexto)
 
@@ -91,7 +97,11 @@ def _dataset(request, publicado: Publicado, *, ahora, editor: dict, licencia: st
         "identifier": url("datos_abiertos") + f"#conjunto-{conjunto.slug}",
         "title": conjunto.titulo,
         "description": conjunto.descripcion,
-        "keyword": ["rendición de cuentas", "Pasto", *conjunto.palabras_clave],
+        "keyword": [
+            "rendición de cuentas",
+            *(p for p in (entidad_actual().municipio,) if p),
+            *conjunto.palabras_clave,
+        ],
         "theme": [conjunto.tema],
         "publisher": editor,
         "contactPoint": {
@@ -105,7 +115,7 @@ def _dataset(request, publicado: Publicado, *, ahora, editor: dict, licencia: st
         "modified": _fecha(cambios.ultimo or ahora),
         "accrualPeriodicity": conjunto.periodicidad,
         "language": ["es"],
-        "spatial": ESPACIAL,
+        "spatial": espacial(),
         "landingPage": url("datos_abiertos") + f"#conjunto-{conjunto.slug}",
         "describedBy": url("datos_esquema", slug=conjunto.slug),
         "describedByType": "application/json",
@@ -130,14 +140,14 @@ def _dataset(request, publicado: Publicado, *, ahora, editor: dict, licencia: st
 def catalogo_json(request):
     """The catalogue for machines: DCAT-US 1.1 (data.json), as datos.gov.co publishes it."""
     ahora = timezone.now()
-    editor = {"@type": "org:Organization", "name": settings.ENTIDAD_NOMBRE}
+    editor = {"@type": "org:Organization", "name": entidad_actual().nombre}
     licencia = settings.DATOS_ABIERTOS_LICENCIA["url"]
     documento = {
         "@context": "https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld",
         "@type": "dcat:Catalog",
         "conformsTo": "https://project-open-data.cio.gov/v1.1/schema",
         "describedBy": "https://project-open-data.cio.gov/v1.1/schema/catalog.json",
-        "title": f"Datos abiertos de la rendición de cuentas – {settings.ENTIDAD_NOMBRE}",
+        "title": f"Datos abiertos de la rendición de cuentas – {entidad_actual().nombre}",
         "description": (
             "La información pública de la Estrategia de Rendición de Cuentas en formatos "
             "abiertos (Ley 1712 de 2014): planes, actividades y su avance, espacios de "
@@ -149,7 +159,7 @@ def catalogo_json(request):
         "licenseName": settings.DATOS_ABIERTOS_LICENCIA["nombre"],
         "homepage": request.build_absolute_uri(reverse("datos_abiertos")),
         "language": ["es"],
-        "spatial": ESPACIAL,
+        "spatial": espacial(),
         "dataset": [
             _dataset(request, publicado, ahora=ahora, editor=editor, licencia=licencia)
             for publicado in _publicados()

@@ -185,26 +185,30 @@ JEFE_CONTROL_INTERNO_CARGO = env_str(
     "JEFE_CONTROL_INTERNO_CARGO", "Jefe de la Oficina de Control Interno"
 )
 
-# Who the site speaks for (e-mails, for now), and where it lives: e-mails need absolute links.
-ENTIDAD_NOMBRE = env_str("ENTIDAD_NOMBRE", "Alcaldía Municipal de Pasto")
+# Who the site speaks for (nucleo/entidad.py). The principal `nucleo.Entidad` row, edited
+# in the admin, wins over all of these; they stand in until there is one, so their
+# defaults are neutral: no municipality's name or address ships as configuration
+# (issue 16). `manage.py check` warns (nucleo.W001) when production has neither.
+ENTIDAD_NOMBRE = env_str("ENTIDAD_NOMBRE", "Entidad sin configurar")
+ENTIDAD_SIGLA = env_str("ENTIDAD_SIGLA", "")
+ENTIDAD_NIT = env_str("ENTIDAD_NIT", "")
+ENTIDAD_MUNICIPIO = env_str("ENTIDAD_MUNICIPIO", "")
+ENTIDAD_DEPARTAMENTO = env_str("ENTIDAD_DEPARTAMENTO", "")
 # The institutional header and footer (GOV.CO, Resolución 1519 de 2020, anexo 1).
 # ENTIDAD_LOGO is a static path (or a full URL); the default is a neutral shield, not
 # the municipal coat of arms: production points it at the entity's own file.
 ENTIDAD_LOGO = env_str("ENTIDAD_LOGO", "img/escudo-generico.svg")
-ENTIDAD_DIRECCION = env_str(
-    "ENTIDAD_DIRECCION",
-    "CAM Anganoy, vía Los Rosales II, San Juan de Pasto, Nariño, código postal 520001",
-)
-ENTIDAD_HORARIO = env_str(
-    "ENTIDAD_HORARIO",
-    "Lunes a viernes de 8:00 a. m. a 12:00 m. y de 2:00 p. m. a 6:00 p. m.",
-)
-ENTIDAD_TELEFONO = env_str("ENTIDAD_TELEFONO", "(602) 729 2000")
+ENTIDAD_DIRECCION = env_str("ENTIDAD_DIRECCION", "")
+ENTIDAD_HORARIO = env_str("ENTIDAD_HORARIO", "")
+ENTIDAD_TELEFONO = env_str("ENTIDAD_TELEFONO", "")
+ENTIDAD_CORREO_CONTACTO = env_str("ENTIDAD_CORREO_CONTACTO", "")
 # The e-mail for notificaciones judiciales the footer must show.
-ENTIDAD_CORREO_NOTIFICACIONES = env_str(
-    "ENTIDAD_CORREO_NOTIFICACIONES", "notificacionesjudiciales@pasto.gov.co"
-)
-ENTIDAD_SITIO = env_str("ENTIDAD_SITIO", "https://www.pasto.gov.co")
+ENTIDAD_CORREO_NOTIFICACIONES = env_str("ENTIDAD_CORREO_NOTIFICACIONES", "")
+# Who answers the Ley 1581 de 2012 requests, named by the notice of the question form.
+ENTIDAD_RESPONSABLE_DATOS = env_str("ENTIDAD_RESPONSABLE_DATOS", "")
+ENTIDAD_CORREO_DATOS = env_str("ENTIDAD_CORREO_DATOS", "")
+ENTIDAD_SITIO = env_str("ENTIDAD_SITIO", "")
+# Where this site lives: e-mails need absolute links.
 SITIO_URL = env_str("SITIO_URL", "http://127.0.0.1:8000")
 
 # E-mail (nucleo/correo.py). Development prints each message to the terminal; production

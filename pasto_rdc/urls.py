@@ -1,19 +1,22 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.utils.functional import lazy
 from django.views.generic import TemplateView
 
 from nucleo import (
     cuentas,
     parametros,  # noqa: F401  (registers <id:…>)
 )
+from nucleo.entidad import entidad_actual
 from pasto_rdc import datos_abiertos
 
-# In Spanish, with the entity's name (templates/admin/base_site.html reads the setting
-# on each request; these are the defaults of pages that do not extend it).
-admin.site.site_header = f"Administración · {settings.ENTIDAD_NOMBRE}"
-admin.site.site_title = f"Administración · {settings.ENTIDAD_NOMBRE}"
+# In Spanish, with the entity's name (templates/admin/base_site.html reads it on each
+# request; these are the defaults of pages that do not extend it). Lazy: the entity is
+# data (nucleo.entidad), read when a page renders, never at import.
+_administracion = lazy(lambda: f"Administración · {entidad_actual().nombre}", str)
+admin.site.site_header = _administracion()
+admin.site.site_title = _administracion()
 admin.site.index_title = "Rendición de cuentas: administración del sitio"
 
 urlpatterns = [

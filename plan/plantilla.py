@@ -2,7 +2,7 @@
 example row and a sheet «Instrucciones» in Spanish (plan.resources reads it back)."""
 
 from nucleo.documentos import Columna, Hoja, Tipo, xlsx_desde_hojas
-from nucleo.models import Entidad
+from nucleo.entidad import entidad_actual
 from plan.models import Actividad, Plan, Responsable, Subcomponente
 from plan.resources import EJEMPLO_VENTANA, ActividadResource
 
@@ -10,7 +10,7 @@ INSTRUCCIONES = [
     ("Antes de importar", "Cree en la administración el plan (vigencia y entidad), sus componentes y sus subcomponentes: cada fila los busca por su vigencia, su entidad y el número del subcomponente."),
     ("Una fila por actividad", "No cambie los encabezados de la fila 1. Borre la fila de ejemplo o reemplácela con una actividad real. Las filas vacías al final no se tienen en cuenta."),
     ("Vigencia", "El año del plan, con cuatro cifras, por ejemplo 2026."),
-    ("Entidad", "El nombre de la entidad tal como está en el plan, por ejemplo «Alcaldía Municipal de Pasto»."),
+    ("Entidad", "El nombre de la entidad tal como está en el plan (en la administración, «Planes»)."),
     ("Subcomponente", "El número del subcomponente dentro del plan, por ejemplo 1."),
     ("Código", "El código de la actividad: número del subcomponente, punto y número de la actividad (1.1, 1.10, 2.3). Escríbalo como texto, para que la hoja de cálculo no cambie 1.10 por 1.1."),
     ("Actividad, Producto, Meta", "Textos libres: qué se hace, qué se entrega y la meta como se redactó en el plan."),
@@ -42,7 +42,7 @@ def fila_de_ejemplo(plan: Plan | None) -> list[object]:
     oficina = oficinas.order_by("nombre").first()
     return [
         vigencia,
-        plan.entidad.nombre if plan else Entidad.objects.del_sitio().nombre,
+        plan.entidad.nombre if plan else entidad_actual().nombre,
         numero,
         f"{numero}.99",
         "Publicar en el sitio web el informe de gestión del año anterior.",

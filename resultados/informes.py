@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 
 from nucleo import documentos
 from nucleo.documentos import Celda, Columna, Hoja, Tipo
+from nucleo.entidad import entidad_actual
 
 from .models import InformePublicado
 from .selectors import InformeAudiencia, InformeEstrategia
@@ -23,8 +24,11 @@ PLANTILLA_ESTRATEGIA = "resultados/informes/estrategia.html"
 
 DATO_VALOR = [Columna("Dato", 44), Columna("Valor", 70)]
 
-# The letterhead of a hearing that counts for no activity (so for no plan).
-MEMBRETE = {"entidad": "Alcaldía Municipal de Pasto"}
+
+def membrete() -> dict[str, str]:
+    """The letterhead of a hearing that counts for no activity (so for no plan): the
+    site's entity (nucleo.entidad)."""
+    return {"entidad": entidad_actual().nombre}
 
 
 def _numero(valor: object) -> Celda:
@@ -219,7 +223,7 @@ def _audiencia(informe: InformeAudiencia) -> dict:
         "nombre": informe.nombre,
         "plantilla": PLANTILLA_AUDIENCIA,
         # The letterhead of the hearing's plan (public whenever the hearing is).
-        "contexto": {"informe": informe, "plan": actividad.plan if actividad else MEMBRETE},
+        "contexto": {"informe": informe, "plan": actividad.plan if actividad else membrete()},
         "hojas": lambda: hojas_audiencia(informe),
     }
 

@@ -23,18 +23,17 @@ checked by axe with real content on it):
   their public texts. They were published while the plan was, and the plan was
   then withdrawn: none of them is public any more.
 
-Needs the 29 territories of dialogos' data migration: a browser test's
-database is flushed after each test, so it recreates them first
-(`crear_territorios()`).
+Needs Pasto's 29 territories (fixtures/territorios_pasto.json): every test that
+uses this data loads them first (`crear_territorios()`), a browser test too (its
+database is flushed after each test).
 """
 
-import importlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.utils import timezone
 
 from conftest import crear_usuario
@@ -117,9 +116,9 @@ MARCAS = MARCAS_2022 + MARCAS_2023 + MARCAS_ESPACIO_2023
 
 
 def crear_territorios() -> None:
-    """The comunas and corregimientos, as dialogos' data migration creates them."""
-    migracion = importlib.import_module("dialogos.migrations.0002_territorios")
-    migracion.crear_territorios(apps, None)
+    """Pasto's comunas and corregimientos (fixtures/territorios_pasto.json: data since
+    issue 16, no longer a migration); loading them again changes nothing."""
+    call_command("loaddata", "territorios_pasto", verbosity=0)
 
 
 def momento(anio, mes, dia, hora=9) -> datetime:

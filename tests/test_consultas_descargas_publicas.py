@@ -24,6 +24,7 @@ from django.urls import reverse
 from encuestas.models import Cuestionario
 from nucleo import documentos
 from nucleo.datos_abiertos import FORMATOS
+from nucleo.entidad import entidad_actual
 from pasto_rdc.datos_abiertos import conjuntos
 from plan import servicios_cortes
 from plan.models import Plan
@@ -156,9 +157,13 @@ def cuentas(django_db_setup, django_db_blocker, tmp_path_factory) -> dict[str, l
         plan = Plan.objects.get(vigencia=2022)
         servicios_cortes.cerrar_corte(plan=plan, numero=2, usuario=diana)
         urls = _descargas(portal)
+        # The site's entity is read from the cache, as on every page (nucleo.entidad):
+        # filled before counting, like the root conftest does before each test.
+        entidad_actual()
         poco = _contar(urls)
         _mas_datos(portal)
         cache.clear()
+        entidad_actual()
         mucho = _contar(urls)
         # One plan's JSON: the 2022 plan against the 40 activities of the 2030 one.
         grande = _contar({"plan": reverse("datos_plan_json", kwargs={"vigencia": 2030})})

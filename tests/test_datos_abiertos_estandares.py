@@ -56,6 +56,7 @@ def descargas(django_db_setup, django_db_blocker, tmp_path_factory) -> dict[str,
     ):
         cache.clear()
         datos_portal.crear_territorios()
+        call_command("loaddata", "entidad_pasto", verbosity=0)  # publisher and spatial
         # As the README loads the plan: loaddata, then its first history records.
         call_command("loaddata", "plan_2022", verbosity=0)
         call_command("populate_history", "--auto", stdout=io.StringIO())

@@ -25,6 +25,8 @@ def _entorno_produccion(tmp_path: Path) -> dict:
         "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
         "MEDIA_ROOT": str(tmp_path / "media"),
         "STATIC_ROOT": str(tmp_path / "static"),
+        # Production names its entity (or creates it in the admin), see nucleo.W001.
+        "ENTIDAD_NOMBRE": "Alcaldía de Prueba",
     }
 
 
@@ -40,6 +42,17 @@ def test_check_deploy_sin_advertencias(tmp_path):
     resultado = _manage("check", "--deploy", "--fail-level", "WARNING", env=entorno)
     assert resultado.returncode == 0, resultado.stdout + resultado.stderr
     assert "no issues" in resultado.stdout
+
+
+def test_check_avisa_si_produccion_no_tiene_entidad(tmp_path):
+    """Regression (issue 16): the neutral default would name every page «Entidad sin
+    configurar»; `check` says so (nucleo.W001) when neither the admin nor the
+    environment names the entity."""
+    entorno = _entorno_produccion(tmp_path)
+    del entorno["ENTIDAD_NOMBRE"]
+    resultado = _manage("check", "--fail-level", "WARNING", env=entorno)
+    assert resultado.returncode == 1
+    assert "(nucleo.W001) No hay una entidad principal ni ENTIDAD_NOMBRE" in resultado.stderr
 
 
 def _puerto_libre() -> int:

@@ -52,7 +52,7 @@ def parte(html: str, etiqueta: str, marca: str) -> str:
 @pytest.mark.django_db
 @pytest.mark.parametrize("ruta", PAGINAS)
 def test_cada_pagina_publica_lleva_la_barra_gov_co_la_cabecera_y_el_pie_institucional(
-    client, plan_2022, ruta
+    client, plan_2022, entidad_pasto, ruta
 ):
     respuesta = client.get(ruta)
     assert respuesta.status_code in (200, 404)
@@ -103,7 +103,7 @@ def test_los_datos_de_la_entidad_salen_de_la_configuracion(client, plan_2022):
 
 
 @pytest.mark.django_db
-def test_un_logo_con_direccion_completa_se_usa_tal_cual(client, plan_2022, settings):
+def test_un_logo_con_direccion_completa_se_usa_tal_cual(client, plan_2022, entidad_pasto, settings):
     settings.ENTIDAD_LOGO = "https://cdn.prueba.gov.co/escudo.svg"
     html = client.get("/").content.decode()
     assert '<img class="marca__logo" src="https://cdn.prueba.gov.co/escudo.svg" alt=""' in html
@@ -210,7 +210,9 @@ def test_la_plantilla_base_no_salta_niveles_de_titulo(client, plan_2022, ruta):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("ruta", ["/admin/", "/admin/plan/actividad/", "/admin/login/"])
-def test_el_admin_lleva_el_nombre_de_la_entidad_y_los_colores_del_sitio(client, alicia, ruta):
+def test_el_admin_lleva_el_nombre_de_la_entidad_y_los_colores_del_sitio(
+    client, alicia, entidad_pasto, ruta
+):
     if ruta != "/admin/login/":
         alicia.is_staff = alicia.is_superuser = True
         alicia.save()

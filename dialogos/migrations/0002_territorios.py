@@ -1,45 +1,19 @@
-"""The 12 comunas and 17 corregimientos of Pasto, on every database."""
+"""Once: the 12 comunas and 17 corregimientos of Pasto, on every database. Now: nothing.
+
+History edited on purpose (issue 16, «the entity as configuration»): a migration runs on
+every database, so it loaded one municipality's territories into every other entity's
+site. Its RunPython is now a no-op both ways: databases that already ran it keep their
+rows (Django does not run an applied migration again, and unapplying it no longer
+deletes rows that are now the entity's own data); a new database starts with no
+territories, which are loaded as data: `manage.py cargar_territorios --archivo …` (a CSV)
+or `manage.py loaddata territorios_pasto` (fixtures/, what `preparar_demo` loads).
+The migration itself stays: later migrations depend on its name.
+"""
 
 from django.db import migrations
-from django.utils.text import slugify
-
-COMUNAS = [f"Comuna {numero}" for numero in range(1, 13)]
-CORREGIMIENTOS = [
-    "Buesaquillo",
-    "Cabrera",
-    "Catambuco",
-    "El Encano",
-    "El Socorro",
-    "Genoy",
-    "Gualmatán",
-    "Jamondino",
-    "Jongovito",
-    "La Caldera",
-    "La Laguna",
-    "Mapachico",
-    "Mocondino",
-    "Morasurco",
-    "Obonuco",
-    "San Fernando",
-    "Santa Bárbara",
-]
-
-
-def crear_territorios(apps, schema_editor):
-    Territorio = apps.get_model("dialogos", "Territorio")
-    filas = [(nombre, "comuna") for nombre in COMUNAS]
-    filas += [(nombre, "corregimiento") for nombre in CORREGIMIENTOS]
-    for orden, (nombre, tipo) in enumerate(filas, start=1):
-        Territorio.objects.update_or_create(
-            slug=slugify(nombre), defaults={"nombre": nombre, "tipo": tipo, "orden": orden}
-        )
-
-
-def borrar_territorios(apps, schema_editor):
-    apps.get_model("dialogos", "Territorio").objects.all().delete()
 
 
 class Migration(migrations.Migration):
     dependencies = [("dialogos", "0001_initial")]
 
-    operations = [migrations.RunPython(crear_territorios, borrar_territorios)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]

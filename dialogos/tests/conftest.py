@@ -31,6 +31,16 @@ def cache_limpia():
 
 
 @pytest.fixture(autouse=True)
+def _territorios(request):
+    """Most dialogos tests hold spaces in a comuna or corregimiento: Pasto's 29 are loaded
+    for every test that uses the database (they are data now, not a migration)."""
+    if request.node.get_closest_marker("django_db") or (
+        "_django_db_helper" in request.fixturenames
+    ):
+        request.getfixturevalue("territorios_pasto")
+
+
+@pytest.fixture(autouse=True)
 def media_temporal(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT

@@ -4,6 +4,10 @@ Modelled on the evaluation forms of the MURC (Manual Único de Rendición de
 Cuentas): clarity of the information, time for the citizens' questions,
 usefulness of the answers, whether they would take part again, how they
 heard of the space, and their suggestions. Every kind of question appears.
+
+Its introduction named one municipality until issue 16 («the entity as configuration»):
+edited so a new database speaks for no one in particular; the databases that already ran
+it keep their text, which their OPGI edits in the admin like any questionnaire.
 """
 
 from django.db import migrations
@@ -12,7 +16,7 @@ NOMBRE = "Evaluación del espacio de rendición de cuentas"
 PRESENTACION = (
     "Gracias por participar. Esta encuesta es anónima: no le pedimos su nombre ni "
     "ningún dato personal. Sus respuestas nos ayudan a mejorar los próximos espacios "
-    "de rendición de cuentas de la Alcaldía de Pasto. Toma menos de tres minutos."
+    "de rendición de cuentas. Toma menos de tres minutos."
 )
 ACUERDO = [
     "Totalmente en desacuerdo",

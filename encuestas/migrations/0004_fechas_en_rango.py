@@ -7,8 +7,8 @@ from django.db import migrations, models
 
 
 UTC = datetime.timezone.utc
-MINIMO = datetime.datetime(2000, 1, 1, 5, 0, tzinfo=UTC)  # 2000-01-01 00:00 in Pasto
-MAXIMO = datetime.datetime(2101, 1, 1, 5, 0, tzinfo=UTC)  # 2101-01-01 00:00 in Pasto
+MINIMO = datetime.datetime(2000, 1, 1, 5, 0, tzinfo=UTC)  # 2000-01-01 00:00 in Colombia
+MAXIMO = datetime.datetime(2101, 1, 1, 5, 0, tzinfo=UTC)  # 2101-01-01 00:00 in Colombia
 
 
 def acotar_fechas(apps, schema_editor):

@@ -64,7 +64,7 @@ def test_la_encuesta_de_evaluacion_se_crea_una_sola_vez(alicia):
 
 
 @pytest.mark.parametrize("tipo", [T.JORNADA_TEMATICA, T.ESPACIO_TERRITORIAL])
-def test_los_espacios_que_no_son_audiencias_no_reciben_encuesta(alicia, tipo):
+def test_los_espacios_que_no_son_audiencias_no_reciben_encuesta(alicia, territorios_pasto, tipo):
     genoy = Territorio.objects.get(nombre="Genoy")
     campos = {"territorio": genoy} if tipo == T.ESPACIO_TERRITORIAL else {}
     _programar(alicia, tipo, **campos)

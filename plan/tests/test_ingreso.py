@@ -13,7 +13,7 @@ def ingresar(client, usuario: str, clave: str = CLAVE, **extra):
     return client.post("/cuentas/login/", {"username": usuario, "password": clave, **extra})
 
 
-def test_la_pagina_de_ingreso_esta_en_espanol(client, db):
+def test_la_pagina_de_ingreso_esta_en_espanol(client, entidad_pasto):
     respuesta = client.get("/cuentas/login/")
 
     assert respuesta.status_code == 200

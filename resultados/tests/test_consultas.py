@@ -12,7 +12,8 @@ from resultados import selectors, services
 from resultados.tests.datos import HOY, mas_datos
 from tests.ayudas import PDF_FALSO
 
-pytestmark = pytest.mark.django_db
+# Their hearings and spaces are held in Pasto's comunas and corregimientos (a fixture).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("territorios_pasto")]
 
 MUCHOS = [False, True]
 IDS = ["pocos", "muchos"]

@@ -13,7 +13,8 @@ from resultados import selectors
 from resultados.tests.datos import HOY, NOTA, PRIVADOS, TEXTO_LIBRE
 from resultados.tests.lectura import dato, hojas_xlsx, texto_pdf, todo_el_texto
 
-pytestmark = pytest.mark.django_db
+# Their hearings and spaces are held in Pasto's comunas and corregimientos (a fixture).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("territorios_pasto")]
 
 
 def test_las_cifras_de_la_audiencia_en_el_selector(datos):

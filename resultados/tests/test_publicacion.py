@@ -20,7 +20,8 @@ from resultados.tests.datos import momento
 from resultados.tests.lectura import dato, hojas_xlsx
 from tests.ayudas import PDF_FALSO
 
-pytestmark = pytest.mark.django_db
+# Their hearings and spaces are held in Pasto's comunas and corregimientos (a fixture).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("territorios_pasto")]
 
 
 @pytest.fixture(autouse=True)

@@ -41,13 +41,13 @@ def plan(transactional_db):
 
 @pytest.fixture
 def datos_de_las_migraciones(transactional_db):
-    """The rows that data migrations ship (the 29 territories, the default questionnaire):
-    transactional_db flushes them after each test, so they are written again here."""
-    for migracion, funcion in [
-        ("dialogos.migrations.0002_territorios", "crear_territorios"),
-        ("encuestas.migrations.0002_cuestionario_predeterminado", "crear"),
-    ]:
-        getattr(importlib.import_module(migracion), funcion)(apps, None)
+    """The rows the tests need (Pasto's 29 territories, a fixture; the default
+    questionnaire, a data migration): transactional_db flushes them after each test, so
+    they are written again here."""
+    call_command("loaddata", "territorios_pasto", verbosity=0)
+    importlib.import_module("encuestas.migrations.0002_cuestionario_predeterminado").crear(
+        apps, None
+    )
 
 
 def ingresar(page, usuario: str) -> None:
