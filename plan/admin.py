@@ -260,7 +260,9 @@ class OficinasDeLaEntidad(admin.RelatedFieldListFilter):
     def field_choices(self, field, request, model_admin):
         plan = request.GET.get("plan__id__exact") or request.GET.get("actividad__plan__id__exact")
         donde = (
-            Q(entidad__planes__pk=plan) if plan and plan.isdigit() else Q(entidad__principal=True)
+            Q(entidad__planes__pk=plan)
+            if plan and plan.isascii() and plan.isdigit()
+            else Q(entidad__principal=True)
         )
         return [
             (oficina.pk, str(oficina))

@@ -5,7 +5,11 @@ menu button of phones, the footer's policy pages, and the admin in the site's co
 import re
 
 import pytest
+from django.core.cache import cache
 from django.test import Client, override_settings
+
+from nucleo import entidad
+from nucleo.models import Entidad
 
 # Public pages without parameters, with content from the 2022 plan.
 PAGINAS = [
@@ -85,6 +89,7 @@ def test_cada_pagina_publica_lleva_la_barra_gov_co_la_cabecera_y_el_pie_instituc
     ENTIDAD_SITIO="https://www.prueba.gov.co",
 )
 def test_los_datos_de_la_entidad_salen_de_la_configuracion(client, plan_2022):
+    sin_entidad_principal()  # the 2022 plan's fixture names Pasto's as principal
     html = client.get("/mapa-del-sitio/").content.decode()
 
     assert "<title>Mapa del sitio · Gobernación de Prueba</title>" in html
@@ -231,6 +236,7 @@ def test_el_admin_lleva_el_nombre_de_la_entidad_y_los_colores_del_sitio(
 @pytest.mark.django_db
 def test_el_nombre_del_admin_sigue_a_la_configuracion(client, alicia, settings):
     settings.ENTIDAD_NOMBRE = "Gobernación de Prueba"
+    sin_entidad_principal()
     alicia.is_staff = alicia.is_superuser = True
     alicia.save()
     client.force_login(alicia)
@@ -246,3 +252,9 @@ def test_la_hoja_del_admin_cambia_solo_las_variables_de_django_al_verde_del_siti
     for variable in ("--primary", "--secondary", "--header-bg", "--link-fg", "--button-bg"):
         assert re.search(rf"{variable}: #[0-9a-f]{{6}};", hoja), variable
     assert "--header-bg: #00543c;" in hoja
+
+
+def sin_entidad_principal():
+    """No Entidad row speaks for the site: the ENTIDAD_* settings do (nucleo.entidad)."""
+    Entidad.objects.update(principal=False)
+    cache.delete(entidad.CLAVE_CACHE)

@@ -25,6 +25,7 @@ TIPO_EXACTA = "exacta"
 TIPO_MINIMO = "minimo"
 TIPO_PORCENTAJE = "porcentaje"
 TIPO_CUALITATIVA = "cualitativa"
+SUFIJO_CUALITATIVA = " (cualitativa)"
 
 # The labels of the app's own template («Tipo de meta» column), as in the model.
 ETIQUETAS_TIPO = {
@@ -399,6 +400,10 @@ def leer_meta(celda: Celda | None, *, producto: str = "") -> MetaLeida:
         )
     if _no_aplica(texto):
         return _cualitativa(texto, producto, avisos)
+    # The app's own plan XLSX marks a qualitative meta so (Actividad.meta_mostrada):
+    # read back, it is the same meta, not a text that says «cualitativa».
+    if texto.casefold().endswith(SUFIJO_CUALITATIVA):
+        return _cualitativa(texto[: -len(SUFIJO_CUALITATIVA)].strip(), producto, avisos)
 
     trabajo, discrepancias = _numeros_con_palabras(texto)
     es_minimo = _MINIMO.search(trabajo) is not None
