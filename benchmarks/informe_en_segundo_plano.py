@@ -73,7 +73,7 @@ def main() -> None:
 
         with CaptureQueriesContext(connection) as consultas:
             inicio = time.perf_counter()
-            respuesta = cliente.get(f"/informes/seguimiento/{grande.vigencia}/2.pdf")
+            respuesta = cliente.get(f"/informes/seguimiento/{grande.slug}/2.pdf")
             peticion = time.perf_counter() - inicio
         assert respuesta.status_code == 302, respuesta.status_code
 

@@ -193,8 +193,8 @@ def descargar(request, slug, formato):
     return respuesta
 
 
-def plan_json(request, vigencia):
-    plan = selectors.plan_publicado(vigencia=vigencia)
+def plan_json(request, plan):
+    plan = selectors.plan_publicado(slug=plan)
     if plan is None:
-        raise Http404("No hay un plan publicado para esa vigencia.")
+        raise Http404("No hay un plan publicado con esa dirección.")
     return _json(plan_datos.plan_como_json(plan=plan, hoy=timezone.localdate()))

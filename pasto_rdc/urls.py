@@ -10,6 +10,7 @@ from nucleo import (
 )
 from nucleo.entidad import entidad_actual
 from pasto_rdc import datos_abiertos
+from plan import views_direcciones
 
 # In Spanish, with the entity's name (templates/admin/base_site.html reads it on each
 # request; these are the defaults of pages that do not extend it). Lazy: the entity is
@@ -53,8 +54,11 @@ urlpatterns = [
     # Privacy policy, terms and the transparency page of the footer (pasto_rdc/institucional.py).
     path("", include("pasto_rdc.institucional")),
     path("datos-abiertos/", datos_abiertos.catalogo, name="datos_abiertos"),
+    *views_direcciones.patrones_antiguos(
+        (("datos-abiertos/planes/<id:vigencia>.json", "datos_plan_json"),)
+    ),
     path(
-        "datos-abiertos/planes/<id:vigencia>.json",
+        "datos-abiertos/planes/<slug:plan>.json",
         datos_abiertos.plan_json,
         name="datos_plan_json",
     ),

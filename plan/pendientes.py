@@ -195,7 +195,7 @@ def cortes_por_cerrar(*, plan: Plan, hoy: date, para_control_interno: bool) -> G
         items.append(
             Pendiente(
                 texto=f"{accion} {corte.nombre}",
-                enlace=reverse("observaciones_seguimiento", args=(plan.vigencia, corte.numero)),
+                enlace=reverse("observaciones_seguimiento", args=(plan.slug, corte.numero)),
                 detalle=f"Publicación a más tardar el {plazo.vence_el:%d/%m/%Y}: {plazo.texto}",
                 urgente=plazo.vencido or plazo.dias_restantes <= 3,
             )

@@ -126,17 +126,17 @@ def puede_descargar_plan(user: Usuario, plan: Plan) -> bool:
     return roles.rol_de(user) is not None
 
 
-def obtener_plan_para_documento(user: Usuario, vigencia: int) -> Plan:
-    """The plan of `vigencia` whose document `user` may ask for.
+def obtener_plan_para_documento(user: Usuario, slug: str) -> Plan:
+    """The plan of that slug whose document `user` may ask for.
 
     404 when there is no such plan, and also when it is unpublished and the user
     is not OPGI or Control interno (anonymous visitors included): an unpublished
     plan is not there for them. A published plan is returned, and the view then
     sends an anonymous visitor to the login page and refuses a user without role.
     """
-    plan = Plan.objects.filter(vigencia=vigencia).order_by("pk").first()
+    plan = selectors.plan_de_gestion(slug=slug)
     if plan is None or (not selectors.es_publico(plan) and not roles.ve_todo(user)):
-        raise Http404("No hay un plan de esa vigencia.")
+        raise Http404("No hay un plan con esa dirección.")
     return plan
 
 

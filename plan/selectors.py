@@ -401,8 +401,25 @@ def planes_publicados() -> QuerySet[Plan]:
     return Plan.objects.filter(q_plan_publico()).order_by("-vigencia")
 
 
-def plan_publicado(*, vigencia: int) -> Plan | None:
-    return planes_publicados().filter(vigencia=vigencia).first()
+def plan_publicado(*, slug: str) -> Plan | None:
+    """The published plan of that slug (its address on every public page and dataset)."""
+    return planes_publicados().filter(slug=slug).first()
+
+
+def plan_de_gestion(*, slug: str) -> Plan | None:
+    """The plan of that slug, published or not (staff pages: dashboards, follow-up)."""
+    return Plan.objects.filter(slug=slug).first()
+
+
+def planes_de_vigencia(*, vigencia: int, con_borradores: bool) -> list[Plan]:
+    """Every plan of `vigencia` (only the published ones unless `con_borradores`), the
+    site's entity first: the plans an old address by vigencia alone may have meant."""
+    planes = Plan.objects.all() if con_borradores else planes_publicados()
+    return list(
+        planes.filter(vigencia=vigencia).order_by(
+            "-entidad__principal", "entidad__nombre", "instrumento"
+        )
+    )
 
 
 def actividades_publicas() -> QuerySet[Actividad]:

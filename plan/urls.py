@@ -1,16 +1,42 @@
 from django.urls import include, path, register_converter
 
 import nucleo.parametros  # noqa: F401  (registers the <id:…> and <formato:…> converters)
-from plan import views, views_copia, views_informes, views_portal
+from plan import views, views_copia, views_direcciones, views_informes, views_portal
 from plan.cortes import NumeroDeCorte
 
 register_converter(NumeroDeCorte, "corte")
 
 urlpatterns = [
+    # Before issue 16 plans were addressed by vigencia alone: those URLs still answer,
+    # with a permanent redirect when one plan has that vigencia, or a page to choose.
+    # First, because a plan slug could also match «2022».
+    *views_direcciones.patrones_antiguos(
+        (
+            ("plan/<id:vigencia>/", "plan_publico"),
+            ("plan/<id:vigencia>/actividades/<str:codigo>/", "actividad_publica"),
+            ("informes/plan/<id:vigencia>.<formato:formato>", "informe_plan"),
+            (
+                "informes/seguimiento/<id:vigencia>/<corte:corte>.<formato:formato>",
+                "informe_seguimiento",
+            ),
+            (
+                "informes/seguimiento/<id:vigencia>/<corte:corte>/observaciones/",
+                "observaciones_seguimiento",
+            ),
+            (
+                "plan/<id:vigencia>/seguimiento/<corte:corte>.<formato:formato>",
+                "seguimiento_publicado",
+            ),
+            (
+                "informes/oficina/<slug:slug>/<id:vigencia>/<corte:corte>.<formato:formato>",
+                "informe_oficina",
+            ),
+        )
+    ),
     path("", views_portal.inicio, name="inicio"),
-    path("plan/<id:vigencia>/", views_portal.plan_publico, name="plan_publico"),
+    path("plan/<slug:plan>/", views_portal.plan_publico, name="plan_publico"),
     path(
-        "plan/<id:vigencia>/actividades/<str:codigo>/",
+        "plan/<slug:plan>/actividades/<str:codigo>/",
         views_portal.actividad_publica,
         name="actividad_publica",
     ),
@@ -29,37 +55,37 @@ urlpatterns = [
     # Reports: one URL per report, its format (pdf or xlsx) in the path, and the
     # follow-up's observaciones.
     path(
-        "informes/plan/<id:vigencia>.<formato:formato>",
+        "informes/plan/<slug:plan>.<formato:formato>",
         views_informes.plan_documento,
         name="informe_plan",
     ),
     path(
-        "informes/seguimiento/<id:vigencia>/<corte:corte>.<formato:formato>",
+        "informes/seguimiento/<slug:plan>/<corte:corte>.<formato:formato>",
         views_informes.seguimiento,
         name="informe_seguimiento",
     ),
     path(
-        "informes/seguimiento/<id:vigencia>/<corte:corte>/observaciones/",
+        "informes/seguimiento/<slug:plan>/<corte:corte>/observaciones/",
         views_informes.observaciones,
         name="observaciones_seguimiento",
     ),
     path(
-        "informes/seguimiento/<id:vigencia>/<corte:corte>/cerrar/",
+        "informes/seguimiento/<slug:plan>/<corte:corte>/cerrar/",
         views_informes.cerrar_corte,
         name="cerrar_corte",
     ),
     path(
-        "informes/seguimiento/<id:vigencia>/<corte:corte>/reabrir/",
+        "informes/seguimiento/<slug:plan>/<corte:corte>/reabrir/",
         views_informes.reabrir_corte,
         name="reabrir_corte",
     ),
     path(
-        "plan/<id:vigencia>/seguimiento/<corte:corte>.<formato:formato>",
+        "plan/<slug:plan>/seguimiento/<corte:corte>.<formato:formato>",
         views_portal.seguimiento_publicado,
         name="seguimiento_publicado",
     ),
     path(
-        "informes/oficina/<slug:slug>/<id:vigencia>/<corte:corte>.<formato:formato>",
+        "informes/oficina/<slug:slug>/<slug:plan>/<corte:corte>.<formato:formato>",
         views_informes.oficina,
         name="informe_oficina",
     ),

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from nucleo import roles
+from nucleo import parametros, roles
 from nucleo.formularios import aplicar_errores
 from nucleo.parametros import entero
 from plan import cortes, fuentes, graficos, permisos, selectors, services, servicios_avances
@@ -43,17 +43,30 @@ def despues_de_ingresar(request):
 
 
 def _plan_pedido(request) -> Plan:
-    """The plan of ?vigencia=AAAA, or the latest one."""
-    vigencia = request.GET.get("vigencia", "")
-    if vigencia:
-        numero = entero(vigencia)
-        if numero is None:
-            raise Http404("Vigencia no válida.")
-        return get_object_or_404(Plan, vigencia=numero)
+    """The plan of ?plan=<slug>; of ?vigencia=AAAA (the address before issue 16) when
+    that vigencia has one plan; else the plan shown by default."""
+    if "plan" in request.GET:
+        plan = selectors.plan_de_gestion(slug=parametros.slug(request.GET["plan"]) or "")
+        if plan is None:
+            raise Http404("No hay un plan con esa dirección.")
+        return plan
+    if "vigencia" in request.GET:
+        numero = entero(request.GET["vigencia"])
+        planes = (
+            []
+            if numero is None
+            else selectors.planes_de_vigencia(vigencia=numero, con_borradores=True)
+        )
+        if len(planes) != 1:
+            raise Http404(MENSAJE_VIGENCIA_AMBIGUA if planes else "No hay un plan de esa vigencia.")
+        return planes[0]
     plan = selectors.plan_vigente(solo_publicados=False)
     if plan is None:
         raise Http404("Todavía no hay ningún plan.")
     return plan
+
+
+MENSAJE_VIGENCIA_AMBIGUA = "Hay varios planes de esa vigencia: elija uno en la lista de planes."
 
 
 def _pagina_tablero(request, *, plan, filtros, responsable, titulo, publicacion=None):

@@ -20,16 +20,16 @@ from django.views.decorators.http import require_http_methods
 
 from nucleo import documentos, generados
 from nucleo.confirmacion import pedir_confirmacion
-from plan import informes, permisos, services, servicios_cortes
+from plan import informes, permisos, selectors, services, servicios_cortes
 from plan.cortes import Corte
 from plan.forms import ObservacionesForm
 from plan.models import Plan, Responsable
 
 
-def _plan(vigencia: int) -> Plan:
-    plan = Plan.objects.filter(vigencia=vigencia).order_by("pk").first()
+def _plan(slug: str) -> Plan:
+    plan = selectors.plan_de_gestion(slug=slug)
     if plan is None:
-        raise Http404("No hay un plan de esa vigencia.")
+        raise Http404("No hay un plan con esa dirección.")
     return plan
 
 
@@ -40,10 +40,10 @@ def corte_o_404(plan: Plan, numero: int) -> Corte:
         raise Http404(error.messages[0]) from None
 
 
-def plan_documento(request, vigencia: int, formato: str):
+def plan_documento(request, plan, formato: str):
     # The plan is looked up before asking to log in: an unpublished plan is a 404 for
     # whoever may not download it, anonymous visitors included (see plan/permisos.py).
-    plan = permisos.obtener_plan_para_documento(request.user, vigencia)
+    plan = permisos.obtener_plan_para_documento(request.user, plan)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not permisos.puede_descargar_plan(request.user, plan):
@@ -60,10 +60,10 @@ def plan_documento(request, vigencia: int, formato: str):
 
 
 @login_required
-def seguimiento(request, vigencia: int, corte: int, formato: str):
+def seguimiento(request, plan, corte: int, formato: str):
     if not permisos.puede_descargar_seguimiento(request.user):
         raise PermissionDenied("El seguimiento del plan es para OPGI y Control interno.")
-    plan = _plan(vigencia)
+    plan = _plan(plan)
     periodo = corte_o_404(plan, corte)
     cerrado = informes.seguimiento_cerrado(plan=plan, numero=periodo.numero)
     if cerrado is not None:
@@ -118,11 +118,11 @@ def descarga_cerrado(request, *, plan: Plan, cerrado: informes.SeguimientoCerrad
 
 
 @login_required
-def oficina(request, slug: str, vigencia: int, corte: int, formato: str):
+def oficina(request, slug: str, plan, corte: int, formato: str):
     responsable = get_object_or_404(Responsable, slug=slug)
     if not permisos.puede_descargar_informe_oficina(request.user, responsable):
         raise PermissionDenied("Solo puede descargar el informe de su propia oficina.")
-    plan = _plan(vigencia)
+    plan = _plan(plan)
     periodo = corte_o_404(plan, corte)
     propias = plan.actividades.filter(asignaciones__responsable=responsable)
     if propias.count() >= settings.INFORME_EN_SEGUNDO_PLANO_DESDE:
@@ -159,7 +159,7 @@ def _observaciones_form(data, *, informe, usuario):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def observaciones(request, vigencia: int, corte: int):
+def observaciones(request, plan, corte: int):
     """The follow-up of a corte on screen: Control Interno's and OPGI's observations side
     by side, each user editing only his own kind; one POST saves all.
 
@@ -168,7 +168,7 @@ def observaciones(request, vigencia: int, corte: int):
     activities are saved)."""
     if not permisos.puede_editar_observaciones(request.user):
         raise PermissionDenied("Solo OPGI y Control interno registran observaciones.")
-    plan = _plan(vigencia)
+    plan = _plan(plan)
     periodo = corte_o_404(plan, corte)
     informe = informes.informe_seguimiento(plan=plan, corte=periodo, hoy=timezone.localdate())
     form = _observaciones_form(
@@ -178,7 +178,7 @@ def observaciones(request, vigencia: int, corte: int):
     cerrado = informes.seguimiento_cerrado(plan=plan, numero=periodo.numero)
     if request.method == "POST" and cerrado is not None:
         messages.error(request, services.MENSAJE_CORTE_CERRADO)
-        return redirect("observaciones_seguimiento", vigencia=plan.vigencia, corte=periodo.numero)
+        return redirect("observaciones_seguimiento", plan=plan.slug, corte=periodo.numero)
     if request.method == "POST" and form.is_valid():
         cambiadas = form.cambiadas()
         guardadas, conflictos = 0, []
@@ -197,9 +197,7 @@ def observaciones(request, vigencia: int, corte: int):
                     conflictos.append((fila.actividad.pk, " ".join(error.messages)))
         if not conflictos:
             messages.success(request, f"Observaciones guardadas: {guardadas} actividades.")
-            return redirect(
-                "observaciones_seguimiento", vigencia=plan.vigencia, corte=periodo.numero
-            )
+            return redirect("observaciones_seguimiento", plan=plan.slug, corte=periodo.numero)
         # Read again: the rows show what is stored now, each textarea keeps what was
         # typed, and the versions are the current ones (saving again is deliberate).
         informe = informes.informe_seguimiento(plan=plan, corte=periodo, hoy=timezone.localdate())
@@ -235,8 +233,8 @@ def observaciones(request, vigencia: int, corte: int):
 
 @login_required
 @require_http_methods(["POST"])
-def cerrar_corte(request, vigencia: int, corte: int):
-    plan = _plan(vigencia)
+def cerrar_corte(request, plan, corte: int):
+    plan = _plan(plan)
     corte_o_404(plan, corte)
     if permisos.puede_cerrar_cortes(request.user):  # others get the service's refusal
         pagina = pedir_confirmacion(
@@ -248,9 +246,7 @@ def cerrar_corte(request, vigencia: int, corte: int):
                 "Solo se puede reabrir con un motivo, que queda en el historial.",
             ],
             boton="Sí, cerrar y publicar el corte",
-            volver=reverse(
-                "observaciones_seguimiento", kwargs={"vigencia": plan.vigencia, "corte": corte}
-            ),
+            volver=reverse("observaciones_seguimiento", kwargs={"plan": plan.slug, "corte": corte}),
             peligro=False,
         )
         if pagina is not None:
@@ -267,13 +263,13 @@ def cerrar_corte(request, vigencia: int, corte: int):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, "Corte cerrado: su seguimiento quedó publicado en el portal.")
-    return redirect("observaciones_seguimiento", vigencia=plan.vigencia, corte=corte)
+    return redirect("observaciones_seguimiento", plan=plan.slug, corte=corte)
 
 
 @login_required
 @require_http_methods(["POST"])
-def reabrir_corte(request, vigencia: int, corte: int):
-    plan = _plan(vigencia)
+def reabrir_corte(request, plan, corte: int):
+    plan = _plan(plan)
     corte_o_404(plan, corte)
     try:
         servicios_cortes.reabrir_corte(
@@ -285,4 +281,4 @@ def reabrir_corte(request, vigencia: int, corte: int):
         messages.success(
             request, "Corte reabierto: el seguimiento vuelve a leer las cifras vigentes."
         )
-    return redirect("observaciones_seguimiento", vigencia=plan.vigencia, corte=corte)
+    return redirect("observaciones_seguimiento", plan=plan.slug, corte=corte)

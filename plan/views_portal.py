@@ -10,10 +10,10 @@ from plan.models import CODIGO_ACTIVIDAD
 from plan.views import respuesta_archivo
 
 
-def _plan_o_404(vigencia: int):
-    plan = selectors.plan_publicado(vigencia=vigencia)
+def _plan_o_404(slug: str):
+    plan = selectors.plan_publicado(slug=slug)
     if plan is None:
-        raise Http404("No hay un plan publicado para esa vigencia.")
+        raise Http404("No hay un plan publicado con esa dirección.")
     return plan
 
 
@@ -25,8 +25,8 @@ def inicio(request):
     return _pagina_plan(request, plan)
 
 
-def plan_publico(request, vigencia):
-    return _pagina_plan(request, _plan_o_404(vigencia))
+def plan_publico(request, plan):
+    return _pagina_plan(request, _plan_o_404(plan))
 
 
 def _pagina_plan(request, plan):
@@ -52,8 +52,8 @@ def _pagina_plan(request, plan):
     return render(request, "plan/portal.html", contexto)
 
 
-def actividad_publica(request, vigencia, codigo):
-    plan = _plan_o_404(vigencia)
+def actividad_publica(request, plan, codigo):
+    plan = _plan_o_404(plan)
     # Not a code (e.g. a NUL byte, which PostgreSQL refuses in a query): no such activity.
     if not CODIGO_ACTIVIDAD.regex.match(codigo):
         raise Http404("No existe esa actividad en el plan.")
@@ -70,9 +70,9 @@ def evidencia_publica(request, pk):
     return respuesta_archivo(evidencia)
 
 
-def seguimiento_publicado(request, vigencia, corte, formato):
+def seguimiento_publicado(request, plan, corte, formato):
     """The PDF or XLSX of a closed corte's follow-up, as Control Interno published it."""
-    plan = _plan_o_404(vigencia)
+    plan = _plan_o_404(plan)
     cerrado = get_object_or_404(selectors.seguimientos_publicados(plan=plan), numero=corte)
     return views_informes.descarga_cerrado(
         request, plan=plan, cerrado=informes.SeguimientoCerrado(corte=cerrado), formato=formato

@@ -18,12 +18,13 @@ from simple_history.models import HistoricalRecords
 from dialogos.models import EspacioDialogo
 from nucleo.fechas import FECHA_MAXIMA, FECHA_MINIMA, MENSAJE_RANGO
 from nucleo.models import ruta_unica
+from plan.models import Plan
 
 MENSAJE_CLAVE = (
-    "Un informe de audiencia indica solo la audiencia; uno de la estrategia, solo la vigencia."
+    "Un informe de audiencia indica solo la audiencia; uno de la estrategia, su plan y vigencia."
 )
 MENSAJE_AUDIENCIA_YA = "El informe de esta audiencia ya está publicado."
-MENSAJE_VIGENCIA_YA = "El informe de resultados de esta vigencia ya está publicado."
+MENSAJE_VIGENCIA_YA = "El informe de resultados de este plan ya está publicado."
 
 
 def ruta_informe(_instancia: object, filename: str) -> str:
@@ -41,6 +42,16 @@ class InformePublicado(models.Model):
         on_delete=models.PROTECT,
         related_name="informes_de_resultados",
         verbose_name="audiencia",
+        null=True,
+        blank=True,
+    )
+    # A vigencia's report is its plan's: two entities (or a PAAC and a PTEP) of one
+    # vigencia each publish theirs. The vigencia is kept beside it, as published.
+    plan = models.ForeignKey(
+        Plan,
+        on_delete=models.PROTECT,
+        related_name="informes_de_resultados",
+        verbose_name="plan",
         null=True,
         blank=True,
     )
@@ -77,9 +88,14 @@ class InformePublicado(models.Model):
             models.CheckConstraint(
                 condition=(
                     Q(tipo="audiencia", espacio__isnull=False, vigencia__isnull=True)
-                    | Q(tipo="estrategia", espacio__isnull=True, vigencia__isnull=False)
+                    | Q(
+                        tipo="estrategia",
+                        espacio__isnull=True,
+                        plan__isnull=False,
+                        vigencia__isnull=False,
+                    )
                 ),
-                name="informe_resultados_clave_segun_tipo",
+                name="informe_resultados_clave_del_tipo",
                 violation_error_message=MENSAJE_CLAVE,
             ),
             models.UniqueConstraint(
@@ -89,9 +105,9 @@ class InformePublicado(models.Model):
                 violation_error_message=MENSAJE_AUDIENCIA_YA,
             ),
             models.UniqueConstraint(
-                fields=["tipo", "vigencia"],
+                fields=["tipo", "plan"],
                 condition=Q(tipo="estrategia"),
-                name="informe_resultados_una_vez_por_vigencia",
+                name="informe_resultados_una_vez_por_plan",
                 violation_error_message=MENSAJE_VIGENCIA_YA,
             ),
         ]
@@ -99,7 +115,7 @@ class InformePublicado(models.Model):
     def __str__(self) -> str:
         if self.tipo == self.Tipo.AUDIENCIA:
             return f"{self.get_tipo_display()}: {self.espacio}"
-        return f"{self.get_tipo_display()} {self.vigencia}"
+        return f"{self.get_tipo_display()}: {self.plan}"
 
     def archivo(self, formato: str) -> FieldFile:
         """The stored file of `formato` («pdf» or «xlsx»)."""

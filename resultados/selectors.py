@@ -401,7 +401,7 @@ def informe_estrategia(*, plan: Plan, hoy: date | None = None) -> InformeEstrate
         ],
         generado_el=hoy,
         publicado=InformePublicado.objects.filter(
-            tipo=InformePublicado.Tipo.ESTRATEGIA, vigencia=vigencia
+            tipo=InformePublicado.Tipo.ESTRATEGIA, plan=plan
         ).first(),
         definiciones=DEFINICIONES,
     )
@@ -411,8 +411,8 @@ def informe_estrategia(*, plan: Plan, hoy: date | None = None) -> InformeEstrate
 
 
 def informes_publicos() -> QuerySet[InformePublicado]:
-    """The published reports citizens may download: of a public hearing, or of a vigencia
-    whose plan is published (a plan withdrawn after publication takes its report along)."""
+    """The published reports citizens may download: of a public hearing, or of a published
+    plan (a plan withdrawn after publication takes its report along)."""
     return (
         InformePublicado.objects.filter(
             Q(
@@ -421,10 +421,10 @@ def informes_publicos() -> QuerySet[InformePublicado]:
             )
             | Q(
                 tipo=InformePublicado.Tipo.ESTRATEGIA,
-                vigencia__in=plan_selectors.planes_publicados().order_by().values("vigencia"),
+                plan__in=plan_selectors.planes_publicados().order_by().values("pk"),
             )
         )
-        .select_related("espacio")
+        .select_related("espacio", "plan")
         .order_by("-publicado_en", "-pk")
     )
 
@@ -434,10 +434,10 @@ def informe_publico_de_audiencia(*, pk: int) -> InformePublicado | None:
     return informes_publicos().filter(tipo=InformePublicado.Tipo.AUDIENCIA, espacio_id=pk).first()
 
 
-def informe_publico_de_vigencia(*, vigencia: int) -> InformePublicado | None:
-    """The published results report of `vigencia`, if its plan is public (one query)."""
+def informe_publico_de_plan(*, slug: str) -> InformePublicado | None:
+    """The published results report of the plan of that slug, if it is public (one query)."""
     return (
-        informes_publicos().filter(tipo=InformePublicado.Tipo.ESTRATEGIA, vigencia=vigencia).first()
+        informes_publicos().filter(tipo=InformePublicado.Tipo.ESTRATEGIA, plan__slug=slug).first()
     )
 
 
@@ -471,7 +471,7 @@ def pagina_de_gestion() -> PaginaGestion:
             Plan.objects.annotate(
                 informe_publicado=Exists(
                     InformePublicado.objects.filter(
-                        tipo=InformePublicado.Tipo.ESTRATEGIA, vigencia=OuterRef("vigencia")
+                        tipo=InformePublicado.Tipo.ESTRATEGIA, plan=OuterRef("pk")
                     )
                 )
             ).order_by("-vigencia", "pk")

@@ -15,6 +15,7 @@ from dialogos.models import EspacioDialogo
 from nucleo import cambios
 from nucleo.roles import Usuario, cuenta
 from plan import selectors as plan_selectors
+from plan.models import Plan
 
 from . import informes, selectors
 from .models import MENSAJE_AUDIENCIA_YA, MENSAJE_VIGENCIA_YA, InformePublicado
@@ -22,9 +23,7 @@ from .permisos import INFORMES, Accion
 
 MENSAJE_NO_ES_AUDIENCIA = "Solo una audiencia pública o sectorial tiene este informe."
 MENSAJE_NO_REALIZADA = "El informe de una audiencia se publica cuando la audiencia ya se realizó."
-MENSAJE_PLAN_SIN_PUBLICAR = (
-    "El informe de resultados se publica cuando el plan de esa vigencia está publicado."
-)
+MENSAJE_PLAN_SIN_PUBLICAR = "El informe de resultados se publica cuando su plan está publicado."
 
 
 def _exigir_permiso(usuario: Usuario) -> None:
@@ -68,22 +67,25 @@ def publicar_informe_audiencia(*, espacio: EspacioDialogo, usuario: Usuario) -> 
 
 
 @transaction.atomic
-def publicar_informe_resultados(*, vigencia: int, usuario: Usuario) -> InformePublicado:
-    """Publish the vigencia's results report (only for a published plan)."""
+def publicar_informe_resultados(*, plan: Plan, usuario: Usuario) -> InformePublicado:
+    """Publish the results report of `plan`'s vigencia (only for a published plan)."""
     _exigir_permiso(usuario)
-    plan = plan_selectors.plan_publicado(vigencia=vigencia)
-    if plan is None:
+    if not plan_selectors.es_publico(plan):
         raise ValidationError(MENSAJE_PLAN_SIN_PUBLICAR, code="plan")
     tipo = InformePublicado.Tipo.ESTRATEGIA
-    if InformePublicado.objects.filter(tipo=tipo, vigencia=vigencia).exists():
+    if InformePublicado.objects.filter(tipo=tipo, plan=plan).exists():
         raise ValidationError(MENSAJE_VIGENCIA_YA, code="publicado")
     informe = InformePublicado(
-        tipo=tipo, vigencia=vigencia, publicado_por=cuenta(usuario), publicado_en=timezone.now()
+        tipo=tipo,
+        plan=plan,
+        vigencia=plan.vigencia,
+        publicado_por=cuenta(usuario),
+        publicado_en=timezone.now(),
     )
     _congelar(informe, informes.documento_estrategia(selectors.informe_estrategia(plan=plan)))
     cambios.autor_del_historial(informe, usuario)
     informe.save()
     cambios.registrar(
-        "informe_resultados.publicado", usuario=usuario, objeto=informe, vigencia=vigencia
+        "informe_resultados.publicado", usuario=usuario, objeto=informe, plan=plan.slug
     )
     return informe

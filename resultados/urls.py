@@ -1,17 +1,28 @@
 from django.urls import path
 
 import nucleo.parametros  # noqa: F401  (registers the <id:…> and <formato:…> converters)
+from plan import views_direcciones
 
 from . import views
 
 app_name = "resultados"
 
 urlpatterns = [
+    # The addresses by vigencia alone, before issue 16 (see plan/views_direcciones.py).
+    *views_direcciones.patrones_antiguos(
+        (
+            ("estrategia/<id:vigencia>.<formato:formato>", "resultados:estrategia"),
+            (
+                "gestion/estrategia/<id:vigencia>/borrador.<formato:formato>",
+                "resultados:estrategia_borrador",
+            ),
+        )
+    ),
     # Public: the published reports.
     path("", views.inicio, name="inicio"),
     path("audiencias/<id:pk>.<formato:formato>", views.audiencia_publica, name="audiencia"),
     path(
-        "estrategia/<id:vigencia>.<formato:formato>",
+        "estrategia/<slug:plan>.<formato:formato>",
         views.estrategia_publica,
         name="estrategia",
     ),
@@ -28,12 +39,12 @@ urlpatterns = [
         name="audiencia_publicar",
     ),
     path(
-        "gestion/estrategia/<id:vigencia>/borrador.<formato:formato>",
+        "gestion/estrategia/<slug:plan>/borrador.<formato:formato>",
         views.estrategia_borrador,
         name="estrategia_borrador",
     ),
     path(
-        "gestion/estrategia/<id:vigencia>/publicar/",
+        "gestion/estrategia/<slug:plan>/publicar/",
         views.estrategia_publicar,
         name="estrategia_publicar",
     ),

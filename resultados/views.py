@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from dialogos.models import EspacioDialogo
 from nucleo.confirmacion import pedir_confirmacion
+from plan import selectors as plan_selectors
 from plan.models import Plan
 
 from . import informes, selectors, services
@@ -41,10 +42,10 @@ def audiencia_publica(request: HttpRequest, pk: int, formato: str) -> HttpRespon
 
 
 @require_GET
-def estrategia_publica(request: HttpRequest, vigencia: int, formato: str) -> HttpResponse:
-    publicado = selectors.informe_publico_de_vigencia(vigencia=vigencia)
+def estrategia_publica(request: HttpRequest, plan: str, formato: str) -> HttpResponse:
+    publicado = selectors.informe_publico_de_plan(slug=plan)
     if publicado is None:
-        raise Http404("No hay un informe de resultados publicado de esa vigencia.")
+        raise Http404("No hay un informe de resultados publicado de ese plan.")
     return informes.descarga_publicada(publicado, formato)
 
 
@@ -81,14 +82,19 @@ def audiencia_borrador(request: HttpRequest, pk: int, formato: str) -> HttpRespo
     return informes.descarga_audiencia(request, informe, formato)
 
 
+def _plan(slug: str) -> Plan:
+    plan = plan_selectors.plan_de_gestion(slug=slug)
+    if plan is None:
+        raise Http404("No hay un plan con esa dirección.")
+    return plan
+
+
 @login_required
 @require_GET
-def estrategia_borrador(request: HttpRequest, vigencia: int, formato: str) -> HttpResponse:
+def estrategia_borrador(request: HttpRequest, plan: str, formato: str) -> HttpResponse:
     _exigir(request)
-    plan = Plan.objects.filter(vigencia=vigencia).order_by("pk").first()
-    if plan is None:
-        raise Http404("No hay un plan de esa vigencia.")
-    return informes.descarga_estrategia(request, selectors.informe_estrategia(plan=plan), formato)
+    informe = selectors.informe_estrategia(plan=_plan(plan))
+    return informes.descarga_estrategia(request, informe, formato)
 
 
 def _publicar(request: HttpRequest, publicar: Callable[[], object]) -> None:
@@ -128,11 +134,12 @@ def audiencia_publicar(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def estrategia_publicar(request: HttpRequest, vigencia: int) -> HttpResponse:
+def estrategia_publicar(request: HttpRequest, plan: str) -> HttpResponse:
     _exigir(request, Accion.PUBLICAR)
+    del_plan = _plan(plan)
     pagina = pedir_confirmacion(
         request,
-        titulo=f"¿Publicar el informe de resultados de la estrategia {vigencia}?",
+        titulo=f"¿Publicar el informe de resultados de «{del_plan}»?",
         mensaje="Esta acción no se puede deshacer.",
         consecuencias=[
             "El informe aparecerá en «Informes de resultados» del portal, con sus cifras de hoy.",
@@ -145,6 +152,6 @@ def estrategia_publicar(request: HttpRequest, vigencia: int) -> HttpResponse:
         return pagina
     _publicar(
         request,
-        lambda: services.publicar_informe_resultados(vigencia=vigencia, usuario=request.user),
+        lambda: services.publicar_informe_resultados(plan=del_plan, usuario=request.user),
     )
     return redirect("resultados:gestion")

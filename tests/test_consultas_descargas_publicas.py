@@ -81,7 +81,9 @@ def _descargas(portal: datos_portal.Portal) -> dict[str, str]:
         for conjunto in conjuntos()
         for formato in FORMATOS
     }
-    urls["datos plan 2022.json"] = reverse("datos_plan_json", kwargs={"vigencia": 2022})
+    urls["datos plan 2022.json"] = reverse(
+        "datos_plan_json", kwargs={"plan": "alcaldia-de-pasto-paac-2022"}
+    )
     urls["datos catalogo.json"] = reverse("datos_catalogo_json")
     urls["datos actividades.schema.json"] = reverse("datos_esquema", kwargs={"slug": "actividades"})
     urls["calendario.ics"] = reverse("dialogos:calendario_ics")
@@ -93,14 +95,16 @@ def _descargas(portal: datos_portal.Portal) -> dict[str, str]:
             )
     for formato in ("pdf", "xlsx"):
         urls[f"seguimiento publicado.{formato}"] = reverse(
-            "seguimiento_publicado", kwargs={"vigencia": 2022, "corte": 2, "formato": formato}
+            "seguimiento_publicado",
+            kwargs={"plan": "alcaldia-de-pasto-paac-2022", "corte": 2, "formato": formato},
         )
     for formato in ("pdf", "xlsx"):
         urls[f"informe de audiencia.{formato}"] = reverse(
             "resultados:audiencia", kwargs={"pk": portal.realizado.pk, "formato": formato}
         )
         urls[f"informe de resultados 2022.{formato}"] = reverse(
-            "resultados:estrategia", kwargs={"vigencia": 2022, "formato": formato}
+            "resultados:estrategia",
+            kwargs={"plan": "alcaldia-de-pasto-paac-2022", "formato": formato},
         )
     urls["evidencia pública"] = reverse(
         "evidencia_publica", kwargs={"pk": portal.evidencia_publica.pk}
@@ -166,7 +170,9 @@ def cuentas(django_db_setup, django_db_blocker, tmp_path_factory) -> dict[str, l
         entidad_actual()
         mucho = _contar(urls)
         # One plan's JSON: the 2022 plan against the 40 activities of the 2030 one.
-        grande = _contar({"plan": reverse("datos_plan_json", kwargs={"vigencia": 2030})})
+        grande = _contar(
+            {"plan": reverse("datos_plan_json", kwargs={"plan": "alcaldia-de-pasto-paac-2030"})}
+        )
         transaction.set_rollback(True)
     resultado = {nombre: [poco[nombre][0], mucho[nombre][0]] for nombre in urls}
     resultado["datos plan 2022.json"].append(grande["plan"][0])

@@ -29,7 +29,7 @@ def test_catalogo_con_diccionario_de_datos(client, plan_2022):
         assert conjunto.titulo in html
         for campo in conjunto.campos:
             assert f"<code>{campo.nombre}</code>" in html
-    assert "/datos-abiertos/planes/2022.json" in html
+    assert "/datos-abiertos/planes/alcaldia-de-pasto-paac-2022.json" in html
 
 
 def test_actividades_en_csv(client, con_avance):
@@ -86,7 +86,7 @@ def test_actividades_en_xlsx_con_celdas_tipadas(client, con_avance):
 
 
 def test_plan_completo_en_json(client, con_avance):
-    documento = client.get("/datos-abiertos/planes/2022.json").json()
+    documento = client.get("/datos-abiertos/planes/alcaldia-de-pasto-paac-2022.json").json()
     assert documento["vigencia"] == 2022
     assert [s["numero"] for s in documento["subcomponentes"]] == [1, 2, 3]
     codigos = [a["codigo"] for s in documento["subcomponentes"] for a in s["actividades"]]
@@ -104,7 +104,7 @@ def test_un_plan_sin_publicar_no_aparece_en_los_datos(client, plan_2022, formato
     respuesta = client.get(f"/datos-abiertos/actividades.{formato}")
     assert respuesta.status_code == 200
     assert "Realizar espacios territoriales" not in _texto(respuesta.content, formato)
-    assert client.get("/datos-abiertos/planes/2022.json").status_code == 404
+    assert client.get("/datos-abiertos/planes/alcaldia-de-pasto-paac-2022.json").status_code == 404
 
 
 def _texto(contenido: bytes, formato: str) -> str:

@@ -105,7 +105,7 @@ def test_el_pdf_del_plan_lleva_la_otra_entidad_en_el_pie_de_cada_pagina(client, 
     crear_plan_grande(actividades=30, vigencia=2030, entidad=OTRA["nombre"])
     client.force_login(crear_usuario("olga", roles.OPGI))
 
-    respuesta = client.get("/informes/plan/2030.pdf")
+    respuesta = client.get("/informes/plan/alcaldia-de-pasto-paac-2030.pdf")
 
     assert respuesta.status_code == 200, respuesta.content[:300]
     paginas = [p.extract_text() for p in PdfReader(io.BytesIO(respuesta.content)).pages]
@@ -123,7 +123,7 @@ def test_un_nombre_con_comillas_no_rompe_el_pie_del_pdf(client, db):
     crear_plan_grande(actividades=2, vigencia=2031, entidad=nombre)
     client.force_login(crear_usuario("olga", roles.OPGI))
 
-    respuesta = client.get("/informes/plan/2031.pdf")
+    respuesta = client.get("/informes/plan/alcaldia-de-pasto-paac-2031.pdf")
 
     texto = PdfReader(io.BytesIO(respuesta.content)).pages[0].extract_text()
     assert f"{nombre} · Oficina de Planeación de Gestión Institucional" in texto

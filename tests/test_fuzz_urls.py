@@ -327,7 +327,7 @@ def _formularios(sonda, anonimo, opgi, portal):
         f"/actividades/{actividad.pk}/evidencias/": {"descripcion": "Acta"},
         f"/actividades/{actividad.pk}/fuente/": {"fuente": ""},
         f"/evidencias/{evidencia.pk}/revision/": {"accion": "aprobar"},
-        "/informes/seguimiento/2022/2/observaciones/": {},
+        "/informes/seguimiento/alcaldia-de-pasto-paac-2022/2/observaciones/": {},
     }
     for url, validos in propios.items():
         campos = sorted(set(validos) | ({"enlace"} if "evidencias" in url else set()))

@@ -14,7 +14,7 @@ from nucleo.models import Entidad
 # Public pages without parameters, with content from the 2022 plan.
 PAGINAS = [
     "/",
-    "/plan/2022/",
+    "/plan/alcaldia-de-pasto-paac-2022/",
     "/dialogos/",
     "/dialogos/preguntar/",
     "/dialogos/respuestas/",

@@ -27,7 +27,7 @@ acknowledgement shown once right after filing a question, and a lookup page
 repeating the number its visitor typed in its own URL.
 
 The staff below OPGI (an office, a logged-in user without role) are asked for the
-unpublished plan's documents (`/informes/plan/2023.pdf|.xlsx`): never a 200, never
+unpublished plan's documents (`/informes/plan/alcaldia-de-pasto-paac-2023.pdf|.xlsx`): never a 200, never
 a marker (only OPGI and Control interno download an unpublished plan).
 
 The data are created and the site crawled once for the module, inside a
@@ -248,18 +248,18 @@ def esperadas(portal) -> dict[str, int]:
     codigo_2023 = plan_2023.actividades.order_by("orden").first().codigo
     paginas = {
         "/": 200,
-        "/plan/2022/": 200,
-        "/plan/2022/?q=prueba": 200,  # the 2023 activities are «Actividad de prueba…»
-        "/plan/2022/?oficina=oficina-de-prueba-1": 200,
-        "/plan/2022/actividades/1.3/": 200,
-        "/plan/2023/": 404,
-        f"/plan/2023/actividades/{codigo_2023}/": 404,
+        "/plan/alcaldia-de-pasto-paac-2022/": 200,
+        "/plan/alcaldia-de-pasto-paac-2022/?q=prueba": 200,  # the 2023 activities are «Actividad de prueba…»
+        "/plan/alcaldia-de-pasto-paac-2022/?oficina=oficina-de-prueba-1": 200,
+        "/plan/alcaldia-de-pasto-paac-2022/actividades/1.3/": 200,
+        "/plan/alcaldia-de-pasto-paac-2023/": 404,
+        f"/plan/alcaldia-de-pasto-paac-2023/actividades/{codigo_2023}/": 404,
         f"/evidencias/{portal.evidencia_publica.pk}/publica/": 200,
         f"/evidencias/{portal.enlace_publico.pk}/publica/": 404,  # a link: no file to serve
         "/mapa-del-sitio/": 200,
         "/datos-abiertos/": 200,
-        "/datos-abiertos/planes/2022.json": 200,
-        "/datos-abiertos/planes/2023.json": 404,
+        "/datos-abiertos/planes/alcaldia-de-pasto-paac-2022.json": 200,
+        "/datos-abiertos/planes/alcaldia-de-pasto-paac-2023.json": 404,
         "/datos-abiertos/catalogo.json": 200,
         "/dialogos/": 200,
         "/dialogos/?tipo=jornada_tematica&territorio=genoy&mes=2022-11": 200,
@@ -309,8 +309,8 @@ def esperadas(portal) -> dict[str, int]:
     paginas["/resultados/"] = 200
     for formato in ("pdf", "xlsx"):
         paginas[f"/resultados/audiencias/{portal.realizado.pk}.{formato}"] = 200
-        paginas[f"/resultados/estrategia/2022.{formato}"] = 200
-        paginas[f"/resultados/estrategia/2023.{formato}"] = 404
+        paginas[f"/resultados/estrategia/alcaldia-de-pasto-paac-2022.{formato}"] = 200
+        paginas[f"/resultados/estrategia/alcaldia-de-pasto-paac-2023.{formato}"] = 404
         for espacio in (portal.territorial, portal.programado, portal.espacio_2023):
             paginas[f"/resultados/audiencias/{espacio.pk}.{formato}"] = 404
     return paginas
@@ -438,10 +438,10 @@ def recorrido(django_db_setup, django_db_blocker, tmp_path_factory) -> Recorrido
             ruta: _visitar(personal, ruta, "")
             for ruta in (
                 f"/actividades/{actividad.pk}/",
-                "/informes/seguimiento/2022/2/observaciones/",
+                "/informes/seguimiento/alcaldia-de-pasto-paac-2022/2/observaciones/",
                 f"/dialogos/gestion/preguntas/{pregunta.pk}/",
-                "/informes/plan/2023.xlsx",
-                "/informes/plan/2023.pdf",
+                "/informes/plan/alcaldia-de-pasto-paac-2023.xlsx",
+                "/informes/plan/alcaldia-de-pasto-paac-2023.pdf",
             )
         }
         # Below OPGI: an office and a logged-in user without role, on the plan documents.
@@ -450,7 +450,10 @@ def recorrido(django_db_setup, django_db_blocker, tmp_path_factory) -> Recorrido
         for persona in (portal.bruno, sin_rol):
             cliente = Client()
             cliente.force_login(persona)
-            for ruta in ("/informes/plan/2023.pdf", "/informes/plan/2023.xlsx"):
+            for ruta in (
+                "/informes/plan/alcaldia-de-pasto-paac-2023.pdf",
+                "/informes/plan/alcaldia-de-pasto-paac-2023.xlsx",
+            ):
                 bajo_opgi[f"{persona.username} {ruta}"] = _visitar(cliente, ruta, "")
         transaction.set_rollback(True)
     cache.clear()
@@ -547,7 +550,10 @@ def test_lo_publicado_se_ve_y_lo_no_publicado_da_404(recorrido):
     # The published items are on their pages (so the markers' absence means something).
     portal = recorrido.portal
     publicados = {
-        "/plan/2022/actividades/1.3/": ["Acta de la audiencia pública", "Facebook Live"],
+        "/plan/alcaldia-de-pasto-paac-2022/actividades/1.3/": [
+            "Acta de la audiencia pública",
+            "Facebook Live",
+        ],
         f"/dialogos/espacios/{portal.realizado.pk}/": [
             "Publicar el calendario de obras de los colegios.",
             "El colegio de Genoy abre en febrero de 2023.",
@@ -569,7 +575,9 @@ def test_lo_publicado_se_ve_y_lo_no_publicado_da_404(recorrido):
             "El colegio de Genoy abre en febrero de 2023.",
             "La información presentada fue clara.",
         ],
-        "/resultados/estrategia/2022.xlsx": ["Audiencia pública de educación"],
+        "/resultados/estrategia/alcaldia-de-pasto-paac-2022.xlsx": [
+            "Audiencia pública de educación"
+        ],
     }
     faltan = {
         ruta: [frase for frase in frases if not _contiene(recorrido.visitas[ruta].texto, frase)]
@@ -583,9 +591,11 @@ def test_cada_conjunto_de_datos_abiertos_en_sus_tres_formatos(recorrido):
         for formato in ("csv", "json", "xlsx"):
             visita = recorrido.visitas[f"/datos-abiertos/{conjunto.slug}.{formato}"]
             assert (visita.estado, marcas_en(visita.texto)) == (200, [])
-    texto_2022 = recorrido.visitas["/datos-abiertos/planes/2022.json"].texto
+    texto_2022 = recorrido.visitas["/datos-abiertos/planes/alcaldia-de-pasto-paac-2022.json"].texto
     assert "Realizar espacios territoriales" in texto_2022  # the published plan is there
-    assert recorrido.visitas["/datos-abiertos/planes/2023.json"].estado == 404
+    assert (
+        recorrido.visitas["/datos-abiertos/planes/alcaldia-de-pasto-paac-2023.json"].estado == 404
+    )
     # The published texts do go out (so the absence of the others means something).
     preguntas = recorrido.visitas["/datos-abiertos/preguntas-y-respuestas.xlsx"].texto
     assert "El colegio de Genoy abre en febrero de 2023." in preguntas

@@ -71,7 +71,7 @@ def test_la_descarga_en_un_formato_desconocido_se_rechaza():
 
 def test_un_informe_con_extension_doc_es_un_404(client, alicia):
     client.force_login(alicia)
-    url = reverse("informe_plan", kwargs={"vigencia": 2022, "formato": "xlsx"})
+    url = reverse("informe_plan", kwargs={"plan": "alcaldia-de-pasto-paac-2022", "formato": "xlsx"})
     assert client.get(url).status_code == 200
     assert client.get(url.removesuffix(".xlsx") + ".doc").status_code == 404
     assert client.get(url.removesuffix(".xlsx") + ".PDF").status_code == 404

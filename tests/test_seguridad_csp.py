@@ -74,7 +74,7 @@ def test_las_paginas_de_error_tambien_envian_la_cabecera_csp(client, bruno):
 
 def test_los_pdf_se_siguen_generando_con_la_politica_activa(client, alicia):
     client.force_login(alicia)
-    respuesta = client.get("/informes/plan/2022.pdf")
+    respuesta = client.get("/informes/plan/alcaldia-de-pasto-paac-2022.pdf")
 
     assert respuesta.status_code == 200
     lector = PdfReader(io.BytesIO(respuesta.content))

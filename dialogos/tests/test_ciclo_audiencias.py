@@ -36,7 +36,7 @@ def _avisos(respuesta) -> list[str]:
 
 
 def _informe(client, espacio, dias_antes: int, **datos):
-    datos.setdefault("enlace", "/informes/plan/2022.pdf")
+    datos.setdefault("enlace", "/informes/plan/alcaldia-de-pasto-paac-2022.pdf")
     datos["publicado_el"] = (DIA_AUDIENCIA - timedelta(days=dias_antes)).isoformat()
     return client.post(f"/dialogos/gestion/espacios/{espacio.pk}/informe-de-gestion/", datos)
 
@@ -115,7 +115,7 @@ def test_informe_publicado_30_dias_antes_no_avisa(client, alicia, audiencia):
     assert _avisos(respuesta) == []
     audiencia.refresh_from_db()
     assert audiencia.informe_publicado_el == date(2022, 4, 10)
-    assert audiencia.informe_enlace == "/informes/plan/2022.pdf"
+    assert audiencia.informe_enlace == "/informes/plan/alcaldia-de-pasto-paac-2022.pdf"
     pagina = client.get(f"/dialogos/gestion/espacios/{audiencia.pk}/").content.decode()
     assert 'data-aviso="informe' not in pagina
 
@@ -412,7 +412,7 @@ def test_un_informe_fuera_del_rango_de_fechas_se_rechaza(client, alicia, audienc
     client.force_login(alicia)
     respuesta = client.post(
         f"/dialogos/gestion/espacios/{audiencia.pk}/informe-de-gestion/",
-        {"publicado_el": "1999-12-31", "enlace": "/informes/plan/2022.pdf"},
+        {"publicado_el": "1999-12-31", "enlace": "/informes/plan/alcaldia-de-pasto-paac-2022.pdf"},
     )
     assert respuesta.status_code == 400
     assert respuesta.context["form_informe_gestion"].errors["publicado_el"]

@@ -271,7 +271,10 @@ def test_matriz_de_permisos_sobre_el_informe_y_la_convocatoria_de_una_audiencia(
     peticiones = {
         "informe": lambda: client.post(
             f"{base}/informe-de-gestion/",
-            {"publicado_el": "2022-04-01", "enlace": "/informes/plan/2022.pdf"},
+            {
+                "publicado_el": "2022-04-01",
+                "enlace": "/informes/plan/alcaldia-de-pasto-paac-2022.pdf",
+            },
         ),
         "convocatoria": lambda: client.post(
             f"{base}/convocatoria/", {"convocada_el": "2022-04-20", "canales": ["radio"]}

@@ -42,12 +42,12 @@ def descargas_para(user, *, plan, responsables) -> Descargas:
     descargas = Descargas()
     if plan is None or roles.rol_de(user) is None:
         return descargas
-    vigencia = plan.vigencia
+    vigencia, slug = plan.vigencia, plan.slug
     # An unpublished plan's document is for OPGI and Control interno only; an office
     # still downloads its own report of that plan.
     if permisos.puede_descargar_plan(user, plan):
         descargas.documentos.append(
-            _descarga(f"Plan {vigencia} (documento aprobado)", "informe_plan", vigencia)
+            _descarga(f"Plan {vigencia} (documento aprobado)", "informe_plan", slug)
         )
     cortes = plan.cortes_del_seguimiento
     if permisos.puede_descargar_seguimiento(user):
@@ -56,7 +56,7 @@ def descargas_para(user, *, plan, responsables) -> Descargas:
                 _descarga(
                     f"Seguimiento – {corte.nombre}",
                     "informe_seguimiento",
-                    vigencia,
+                    slug,
                     corte.numero,
                 )
             )
@@ -68,13 +68,13 @@ def descargas_para(user, *, plan, responsables) -> Descargas:
                         f"{responsable.nombre} – {corte.nombre}",
                         "informe_oficina",
                         responsable.slug,
-                        vigencia,
+                        slug,
                         corte.numero,
                     )
                 )
     if permisos.puede_editar_observaciones(user):
         descargas.observaciones = [
-            (corte.nombre, reverse("observaciones_seguimiento", args=(vigencia, corte.numero)))
+            (corte.nombre, reverse("observaciones_seguimiento", args=(slug, corte.numero)))
             for corte in cortes
         ]
     return descargas

@@ -154,8 +154,12 @@ def test_la_pagina_muestra_la_vista_previa_y_al_confirmar_crea_el_plan_sin_publi
 
 def test_el_plan_copiado_no_se_ve_en_el_portal(plan_2022, alicia, client):
     servicios_copia.copiar_plan(plan=plan_2022, usuario=alicia)
-    assert client.get(reverse("plan_publico", args=[2023])).status_code == 404
-    assert client.get(reverse("plan_publico", args=[2022])).status_code == 200
+    assert (
+        client.get(reverse("plan_publico", args=["alcaldia-de-pasto-paac-2023"])).status_code == 404
+    )
+    assert (
+        client.get(reverse("plan_publico", args=["alcaldia-de-pasto-paac-2022"])).status_code == 200
+    )
 
 
 def test_la_accion_del_admin_lleva_a_la_vista_previa(plan_2022, client):

@@ -35,11 +35,11 @@ def test_un_corte_sabe_sus_fechas_y_su_nombre():
 @pytest.mark.parametrize(
     "ruta",
     [
-        "/informes/seguimiento/2022/4.pdf",
-        "/informes/seguimiento/2022/0.xlsx",
-        "/informes/seguimiento/2022/12.pdf",
-        "/informes/seguimiento/2022/4/observaciones/",
-        "/informes/oficina/educacion/2022/4.pdf",
+        "/informes/seguimiento/alcaldia-de-pasto-paac-2022/4.pdf",
+        "/informes/seguimiento/alcaldia-de-pasto-paac-2022/0.xlsx",
+        "/informes/seguimiento/alcaldia-de-pasto-paac-2022/12.pdf",
+        "/informes/seguimiento/alcaldia-de-pasto-paac-2022/4/observaciones/",
+        "/informes/oficina/educacion/alcaldia-de-pasto-paac-2022/4.pdf",
     ],
 )
 def test_una_url_con_un_corte_que_no_existe_es_404(client, alicia, ruta):
@@ -49,6 +49,6 @@ def test_una_url_con_un_corte_que_no_existe_es_404(client, alicia, ruta):
 
 
 def test_las_rutas_de_los_informes_no_cambian():
-    assert reverse("observaciones_seguimiento", args=(2022, 2)) == (
-        "/informes/seguimiento/2022/2/observaciones/"
+    assert reverse("observaciones_seguimiento", args=("alcaldia-de-pasto-paac-2022", 2)) == (
+        "/informes/seguimiento/alcaldia-de-pasto-paac-2022/2/observaciones/"
     )

@@ -18,9 +18,15 @@ from plan import services, servicios_cortes
 from plan.models import Actividad, CortePlan, Plan
 from plan.tests.test_informes_descargas import descargar, filas, libro, texto_pdf
 
-PAGINA = "/informes/seguimiento/2022/2/observaciones/"
-PDF, XLSX = "/informes/seguimiento/2022/2.pdf", "/informes/seguimiento/2022/2.xlsx"
-PORTAL_PDF, PORTAL_XLSX = "/plan/2022/seguimiento/2.pdf", "/plan/2022/seguimiento/2.xlsx"
+PAGINA = "/informes/seguimiento/alcaldia-de-pasto-paac-2022/2/observaciones/"
+PDF, XLSX = (
+    "/informes/seguimiento/alcaldia-de-pasto-paac-2022/2.pdf",
+    "/informes/seguimiento/alcaldia-de-pasto-paac-2022/2.xlsx",
+)
+PORTAL_PDF, PORTAL_XLSX = (
+    "/plan/alcaldia-de-pasto-paac-2022/seguimiento/2.pdf",
+    "/plan/alcaldia-de-pasto-paac-2022/seguimiento/2.xlsx",
+)
 
 
 @pytest.fixture
@@ -89,7 +95,9 @@ def test_solo_control_interno_reabre_un_corte(request, plan, diana, persona):
 def test_los_botones_de_cierre_respetan_el_permiso(client, request, plan, persona, estado):
     client.force_login(request.getfixturevalue(persona))
 
-    respuesta = client.post("/informes/seguimiento/2022/2/cerrar/", {"confirmado": "1"})
+    respuesta = client.post(
+        "/informes/seguimiento/alcaldia-de-pasto-paac-2022/2/cerrar/", {"confirmado": "1"}
+    )
 
     assert respuesta.status_code == estado
     assert CortePlan.objects.filter(numero=2, cerrado_en__isnull=False).exists() == (estado == 302)
@@ -202,7 +210,8 @@ def test_reabrir_queda_registrado_y_el_informe_vuelve_a_las_cifras_vigentes(
     client.force_login(diana)
 
     respuesta = client.post(
-        "/informes/seguimiento/2022/2/reabrir/", {"motivo": "Reporte tardío de la oficina"}
+        "/informes/seguimiento/alcaldia-de-pasto-paac-2022/2/reabrir/",
+        {"motivo": "Reporte tardío de la oficina"},
     )
 
     assert respuesta.status_code == 302
@@ -225,7 +234,7 @@ def test_el_portal_publica_el_seguimiento_cerrado_con_su_fecha(client, plan, dia
     cerrar(plan, diana)
     client.logout()
 
-    portada = client.get("/plan/2022/").content.decode()
+    portada = client.get("/plan/alcaldia-de-pasto-paac-2022/").content.decode()
     documento = libro(client.get(PORTAL_XLSX))
 
     assert "Seguimientos de Control Interno publicados" in portada
@@ -244,7 +253,7 @@ def test_el_seguimiento_de_un_plan_sin_publicar_no_se_publica(client, plan, dian
 
 def test_cerrar_un_corte_sin_confirmar_muestra_la_confirmacion_y_no_lo_cierra(client, plan, diana):
     client.force_login(diana)
-    url = "/informes/seguimiento/2022/2/cerrar/"
+    url = "/informes/seguimiento/alcaldia-de-pasto-paac-2022/2/cerrar/"
 
     pagina = client.post(url, {"firmado_nombre": "Diana Rosero", "firmado_cargo": "Jefe"})
 
@@ -253,7 +262,10 @@ def test_cerrar_un_corte_sin_confirmar_muestra_la_confirmacion_y_no_lo_cierra(cl
     assert "¿Cerrar y publicar el corte 2 del plan 2022?" in html
     assert "Sí, cerrar y publicar el corte" in html
     assert '<input type="hidden" name="firmado_nombre" value="Diana Rosero">' in html
-    assert 'href="/informes/seguimiento/2022/2/observaciones/">Volver</a>' in html
+    assert (
+        'href="/informes/seguimiento/alcaldia-de-pasto-paac-2022/2/observaciones/">Volver</a>'
+        in html
+    )
     assert not CortePlan.objects.filter(numero=2, cerrado_en__isnull=False).exists()
 
     client.post(url, {"firmado_nombre": "Diana Rosero", "firmado_cargo": "Jefe", "confirmado": "1"})

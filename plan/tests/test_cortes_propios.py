@@ -66,12 +66,21 @@ def test_el_tablero_ofrece_los_cortes_del_plan_y_su_plazo(client, alicia, semest
 
 def test_un_corte_que_el_plan_no_tiene_es_404(client, alicia, diana, semestral):
     client.force_login(alicia)
-    assert client.get("/informes/seguimiento/2022/3.pdf").status_code == 404
-    assert client.get("/informes/seguimiento/2022/3/observaciones/").status_code == 404
-    assert client.get("/informes/oficina/educacion/2022/3.xlsx").status_code == 404
+    assert client.get("/informes/seguimiento/alcaldia-de-pasto-paac-2022/3.pdf").status_code == 404
+    assert (
+        client.get("/informes/seguimiento/alcaldia-de-pasto-paac-2022/3/observaciones/").status_code
+        == 404
+    )
+    assert (
+        client.get("/informes/oficina/educacion/alcaldia-de-pasto-paac-2022/3.xlsx").status_code
+        == 404
+    )
     assert client.get("/tablero/", {"corte": "2022-3"}).context["tablero"].corte is None
     client.force_login(diana)
-    assert client.post("/informes/seguimiento/2022/3/cerrar/").status_code == 404
+    assert (
+        client.post("/informes/seguimiento/alcaldia-de-pasto-paac-2022/3/cerrar/").status_code
+        == 404
+    )
 
 
 def test_una_observacion_de_un_corte_que_el_plan_no_tiene_se_rechaza(semestral, diana, actividad):
@@ -86,8 +95,12 @@ def datos_del_informe(respuesta) -> list[tuple]:
 
 
 def test_el_seguimiento_imprime_el_corte_propio_y_el_instrumento(client, alicia, semestral):
-    pdf, _ = texto_pdf(descargar(client, alicia, "/informes/seguimiento/2022/2.pdf"))
-    hoja = datos_del_informe(descargar(client, alicia, "/informes/seguimiento/2022/2.xlsx"))
+    pdf, _ = texto_pdf(
+        descargar(client, alicia, "/informes/seguimiento/alcaldia-de-pasto-paac-2022/2.pdf")
+    )
+    hoja = datos_del_informe(
+        descargar(client, alicia, "/informes/seguimiento/alcaldia-de-pasto-paac-2022/2.xlsx")
+    )
 
     assert "Seguimiento Oficina de Control Interno – Corte II" in pdf
     assert "Corte II: 01/07/2022 – 31/12/2022" in pdf
@@ -100,7 +113,7 @@ def test_cerrar_un_corte_propio_guarda_su_periodo_y_se_publica(client, diana, se
     servicios_cortes.cerrar_corte(plan=semestral, numero=1, usuario=diana)
 
     assert CortePlan.objects.filter(plan=semestral).count() == 2  # no cuatrimestre was added
-    pdf, _ = texto_pdf(client.get("/plan/2022/seguimiento/1.pdf"))
+    pdf, _ = texto_pdf(client.get("/plan/alcaldia-de-pasto-paac-2022/seguimiento/1.pdf"))
     assert "Corte I: 01/01/2022 – 30/06/2022" in pdf
     assert "Programa de Transparencia y Ética Pública" in pdf
     assert "Corte I (01/01/2022 – 30/06/2022)" in client.get("/").content.decode()
@@ -112,7 +125,9 @@ def test_un_plan_de_cuatro_cortes_tiene_su_cuarto_corte(client, alicia, plan_202
     ):
         CortePlan.objects.create(plan=plan_2022, numero=numero, fin=fin)
 
-    pdf, _ = texto_pdf(descargar(client, alicia, "/informes/seguimiento/2022/4.pdf"))
+    pdf, _ = texto_pdf(
+        descargar(client, alicia, "/informes/seguimiento/alcaldia-de-pasto-paac-2022/4.pdf")
+    )
 
     assert "Corte IV: 01/10/2022 – 31/12/2022" in pdf
 

@@ -135,18 +135,18 @@ def test_fechas_guardadas_en_el_borde_del_rango_no_rompen_ninguna_pagina(
     Avance.objects.create(actividad=actividad, fecha=borde, cantidad=Decimal(1), narrativa="x")
     client.force_login(alicia)
     urls = [
-        f"/plan/{vigencia}/",
-        f"/plan/{vigencia}/actividades/{actividad.codigo}/",
+        f"/plan/{plan.slug}/",
+        f"/plan/{plan.slug}/actividades/{actividad.codigo}/",
         f"/tablero/?vigencia={vigencia}&corte={vigencia}-3",
         f"/actividades/{actividad.pk}/",
-        f"/informes/plan/{vigencia}.xlsx",
-        f"/informes/plan/{vigencia}.pdf",
-        f"/informes/seguimiento/{vigencia}/3.xlsx",
-        f"/informes/seguimiento/{vigencia}/1.xlsx",
-        f"/informes/seguimiento/{vigencia}/3/observaciones/",
+        f"/informes/plan/{plan.slug}.xlsx",
+        f"/informes/plan/{plan.slug}.pdf",
+        f"/informes/seguimiento/{plan.slug}/3.xlsx",
+        f"/informes/seguimiento/{plan.slug}/1.xlsx",
+        f"/informes/seguimiento/{plan.slug}/3/observaciones/",
         "/datos-abiertos/actividades.csv",
         "/datos-abiertos/actividades.xlsx",
-        f"/datos-abiertos/planes/{vigencia}.json",
+        f"/datos-abiertos/planes/{plan.slug}.json",
     ]
 
     estados = {url: client.get(url).status_code for url in urls}

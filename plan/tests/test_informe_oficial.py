@@ -104,7 +104,7 @@ def test_el_pdf_del_tercer_corte_muestra_el_avance_oficial_y_su_definicion(
     avances,  # noqa: F811
 ):
     client.force_login(alicia)
-    respuesta = client.get("/informes/seguimiento/2022/3.pdf")
+    respuesta = client.get("/informes/seguimiento/alcaldia-de-pasto-paac-2022/3.pdf")
 
     assert respuesta.status_code == 200
     texto = _texto_pdf(respuesta.content)
@@ -123,7 +123,7 @@ def test_el_pdf_del_tercer_corte_muestra_el_avance_oficial_y_su_definicion(
 @pytest.mark.parametrize("corte", [1, 2, 3])
 def test_el_xlsx_lleva_programadas_cumplidas_y_el_avance_oficial(client, alicia, avances, corte):  # noqa: F811
     client.force_login(alicia)
-    respuesta = client.get(f"/informes/seguimiento/2022/{corte}.xlsx")
+    respuesta = client.get(f"/informes/seguimiento/alcaldia-de-pasto-paac-2022/{corte}.xlsx")
     libro = load_workbook(io.BytesIO(respuesta.content))
 
     hoja = libro["Seguimiento"]

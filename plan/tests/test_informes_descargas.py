@@ -107,7 +107,7 @@ def filas(hoja) -> list[dict]:
 
 
 def test_pdf_del_seguimiento_del_segundo_corte(client, alicia, avances):
-    respuesta = descargar(client, alicia, "/informes/seguimiento/2022/2.pdf")
+    respuesta = descargar(client, alicia, "/informes/seguimiento/alcaldia-de-pasto-paac-2022/2.pdf")
 
     assert respuesta["Content-Disposition"] == (
         'attachment; filename="seguimiento-rdc-2022-cuatrimestre-2.pdf"'
@@ -135,7 +135,7 @@ def test_pdf_del_seguimiento_del_segundo_corte(client, alicia, avances):
 
 
 def test_pdf_del_plan(client, bruno, plan):
-    respuesta = descargar(client, bruno, "/informes/plan/2022.pdf")
+    respuesta = descargar(client, bruno, "/informes/plan/alcaldia-de-pasto-paac-2022.pdf")
 
     assert respuesta["Content-Disposition"] == 'attachment; filename="plan-rdc-2022.pdf"'
     texto, paginas = texto_pdf(respuesta)
@@ -153,7 +153,9 @@ def test_pdf_del_plan(client, bruno, plan):
 
 
 def test_pdf_del_informe_de_la_oficina(client, bruno, avances):
-    respuesta = descargar(client, bruno, "/informes/oficina/educacion/2022/3.pdf")
+    respuesta = descargar(
+        client, bruno, "/informes/oficina/educacion/alcaldia-de-pasto-paac-2022/3.pdf"
+    )
 
     assert respuesta["Content-Disposition"] == (
         'attachment; filename="rdc-educacion-2022-cuatrimestre-3.pdf"'
@@ -170,7 +172,7 @@ def test_pdf_del_informe_de_la_oficina(client, bruno, avances):
 
 
 def test_xlsx_del_plan(client, diana, plan):
-    respuesta = descargar(client, diana, "/informes/plan/2022.xlsx")
+    respuesta = descargar(client, diana, "/informes/plan/alcaldia-de-pasto-paac-2022.xlsx")
 
     assert respuesta["Content-Disposition"] == 'attachment; filename="plan-rdc-2022.xlsx"'
     hoja = libro(respuesta)["Plan"]
@@ -211,7 +213,9 @@ def test_xlsx_del_plan(client, diana, plan):
 
 @pytest.mark.parametrize("corte", [1, 2, 3])
 def test_xlsx_del_seguimiento_tiene_las_cifras_del_tablero(client, alicia, plan, avances, corte):
-    respuesta = descargar(client, alicia, f"/informes/seguimiento/2022/{corte}.xlsx")
+    respuesta = descargar(
+        client, alicia, f"/informes/seguimiento/alcaldia-de-pasto-paac-2022/{corte}.xlsx"
+    )
     tablero = selectors.tablero(
         plan=plan, hoy=timezone.localdate(), corte=Corte.cuatrimestre(2022, corte)
     )
@@ -270,7 +274,9 @@ def test_xlsx_del_seguimiento_tiene_las_cifras_del_tablero(client, alicia, plan,
 
 
 def test_xlsx_del_seguimiento_lleva_narrativas_y_observaciones_del_corte(client, alicia, avances):
-    documento = libro(descargar(client, alicia, "/informes/seguimiento/2022/2.xlsx"))
+    documento = libro(
+        descargar(client, alicia, "/informes/seguimiento/alcaldia-de-pasto-paac-2022/2.xlsx")
+    )
 
     [fila] = [f for f in filas(documento["Seguimiento"]) if f["Código"].value == "1.7"]
     assert fila["Actividades realizadas"].value == "30/07/2022: Avance de 1.7 al 30/07/2022."
@@ -289,7 +295,9 @@ def test_xlsx_del_seguimiento_lleva_narrativas_y_observaciones_del_corte(client,
 
 def test_xlsx_de_la_oficina(client, bruno, plan, avances):
     educacion = bruno.perfil.responsable
-    respuesta = descargar(client, bruno, "/informes/oficina/educacion/2022/3.xlsx")
+    respuesta = descargar(
+        client, bruno, "/informes/oficina/educacion/alcaldia-de-pasto-paac-2022/3.xlsx"
+    )
     tablero = selectors.tablero(
         plan=plan,
         hoy=timezone.localdate(),
@@ -316,7 +324,9 @@ def test_un_texto_que_parece_formula_queda_como_texto(client, alicia, actividad)
     Actividad.objects.filter(pk=actividad("1.1").pk).update(
         descripcion='=HYPERLINK("http://x","y")'
     )
-    documento = libro(descargar(client, alicia, "/informes/seguimiento/2022/1.xlsx"))
+    documento = libro(
+        descargar(client, alicia, "/informes/seguimiento/alcaldia-de-pasto-paac-2022/1.xlsx")
+    )
 
     [fila] = [f for f in filas(documento["Seguimiento"]) if f["Código"].value == "1.1"]
     assert fila["Actividad"].data_type == "s"
@@ -327,10 +337,10 @@ def test_un_texto_que_parece_formula_queda_como_texto(client, alicia, actividad)
 # --- Who may download what --------------------------------------------------------------
 
 INFORMES = {
-    "plan": "/informes/plan/2022.{}",
-    "seguimiento": "/informes/seguimiento/2022/2.{}",
-    "oficina educacion": "/informes/oficina/educacion/2022/2.{}",
-    "oficina salud": "/informes/oficina/salud/2022/2.{}",
+    "plan": "/informes/plan/alcaldia-de-pasto-paac-2022.{}",
+    "seguimiento": "/informes/seguimiento/alcaldia-de-pasto-paac-2022/2.{}",
+    "oficina educacion": "/informes/oficina/educacion/alcaldia-de-pasto-paac-2022/2.{}",
+    "oficina salud": "/informes/oficina/salud/alcaldia-de-pasto-paac-2022/2.{}",
 }
 PUEDE = {
     "alicia": set(INFORMES),
@@ -381,14 +391,14 @@ def test_sin_sesion_toda_descarga_pide_ingresar(client, plan_2022, informe, form
 @pytest.mark.parametrize(
     "url",
     [
-        "/informes/plan/2019.pdf",
-        "/informes/plan/2022.doc",
-        "/informes/seguimiento/2022/0.xlsx",
-        "/informes/seguimiento/2022/4.pdf",
-        "/informes/seguimiento/2019/1.xlsx",
-        "/informes/oficina/no-existe/2022/1.pdf",
-        "/informes/oficina/educacion/2022/5.xlsx",
-        "/informes/oficina/educacion/2019/1.pdf",
+        "/informes/plan/alcaldia-de-pasto-paac-2019.pdf",
+        "/informes/plan/alcaldia-de-pasto-paac-2022.doc",
+        "/informes/seguimiento/alcaldia-de-pasto-paac-2022/0.xlsx",
+        "/informes/seguimiento/alcaldia-de-pasto-paac-2022/4.pdf",
+        "/informes/seguimiento/alcaldia-de-pasto-paac-2019/1.xlsx",
+        "/informes/oficina/no-existe/alcaldia-de-pasto-paac-2022/1.pdf",
+        "/informes/oficina/educacion/alcaldia-de-pasto-paac-2022/5.xlsx",
+        "/informes/oficina/educacion/alcaldia-de-pasto-paac-2019/1.pdf",
     ],
 )
 def test_plan_corte_u_oficina_desconocidos_son_404(client, alicia, sin_pdf, url):
@@ -411,10 +421,17 @@ def test_el_tablero_general_enlaza_plan_seguimientos_y_observaciones(client, ali
     urls = enlaces(client.get("/tablero/?vigencia=2022"))
 
     assert urls == [
-        "/informes/plan/2022.pdf",
-        "/informes/plan/2022.xlsx",
-        *(f"/informes/seguimiento/2022/{c}.{f}" for c in (1, 2, 3) for f in ("pdf", "xlsx")),
-        *(f"/informes/seguimiento/2022/{c}/observaciones/" for c in (1, 2, 3)),
+        "/informes/plan/alcaldia-de-pasto-paac-2022.pdf",
+        "/informes/plan/alcaldia-de-pasto-paac-2022.xlsx",
+        *(
+            f"/informes/seguimiento/alcaldia-de-pasto-paac-2022/{c}.{f}"
+            for c in (1, 2, 3)
+            for f in ("pdf", "xlsx")
+        ),
+        *(
+            f"/informes/seguimiento/alcaldia-de-pasto-paac-2022/{c}/observaciones/"
+            for c in (1, 2, 3)
+        ),
     ]
     assert all(client.get(url).status_code == 200 for url in urls)
 
@@ -425,9 +442,13 @@ def test_el_tablero_de_la_oficina_enlaza_solo_lo_que_la_oficina_descarga(client,
     urls = enlaces(client.get("/oficina/educacion/?vigencia=2022"))
 
     assert urls == [
-        "/informes/plan/2022.pdf",
-        "/informes/plan/2022.xlsx",
-        *(f"/informes/oficina/educacion/2022/{c}.{f}" for c in (1, 2, 3) for f in ("pdf", "xlsx")),
+        "/informes/plan/alcaldia-de-pasto-paac-2022.pdf",
+        "/informes/plan/alcaldia-de-pasto-paac-2022.xlsx",
+        *(
+            f"/informes/oficina/educacion/alcaldia-de-pasto-paac-2022/{c}.{f}"
+            for c in (1, 2, 3)
+            for f in ("pdf", "xlsx")
+        ),
     ]
     assert all(client.get(url).status_code == 200 for url in urls)
 
@@ -443,7 +464,9 @@ def test_la_actividad_enlaza_los_informes_de_sus_oficinas(client, alicia, bruno,
     client.force_login(bruno)
     urls = enlaces(client.get(f"/actividades/{actividad('1.3').pk}/"))
     assert [u for u in urls if "/oficina/" in u] == [
-        f"/informes/oficina/educacion/2022/{c}.{f}" for c in (1, 2, 3) for f in ("pdf", "xlsx")
+        f"/informes/oficina/educacion/alcaldia-de-pasto-paac-2022/{c}.{f}"
+        for c in (1, 2, 3)
+        for f in ("pdf", "xlsx")
     ]
     assert not any("/seguimiento/" in u for u in urls)
 

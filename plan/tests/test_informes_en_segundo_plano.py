@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from nucleo import generados
 from nucleo.models import DocumentoGenerado
 
-PDF = "/informes/seguimiento/2022/2.pdf"
+PDF = "/informes/seguimiento/alcaldia-de-pasto-paac-2022/2.pdf"
 
 
 @pytest.fixture
@@ -86,7 +86,9 @@ def test_el_informe_de_una_oficina_grande_tambien_se_genera_en_segundo_plano(
     settings.INFORME_EN_SEGUNDO_PLANO_DESDE = 2  # Educación owns 1.3 and 2.4
     client.force_login(bruno)
 
-    respuesta = client.get("/informes/oficina/educacion/2022/3.xlsx", follow=True)
+    respuesta = client.get(
+        "/informes/oficina/educacion/alcaldia-de-pasto-paac-2022/3.xlsx", follow=True
+    )
 
     documento = DocumentoGenerado.objects.get()
     assert documento.listo and documento.pedido_por == bruno

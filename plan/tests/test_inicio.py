@@ -23,8 +23,8 @@ def test_inicio_muestra_responsables_y_todas_las_ventanas(client, plan_2022):
     html = client.get("/").content.decode()
     fila_16 = html.split('id="actividad-1.6"')[1].split("</li>")[0]
     assert "SBS · DAJ · MOSIG · SGM" in fila_16
-    assert 'href="/plan/2022/actividades/1.6/"' in fila_16
-    detalle_16 = client.get("/plan/2022/actividades/1.6/").content.decode()
+    assert 'href="/plan/alcaldia-de-pasto-paac-2022/actividades/1.6/"' in fila_16
+    detalle_16 = client.get("/plan/alcaldia-de-pasto-paac-2022/actividades/1.6/").content.decode()
     for oficina in (
         "Secretaría de Bienestar Social",
         "Dirección Administrativa de Juventud",
@@ -32,7 +32,7 @@ def test_inicio_muestra_responsables_y_todas_las_ventanas(client, plan_2022):
         "Secretaría de Gobierno Municipal",
     ):
         assert oficina in detalle_16
-    detalle_17 = client.get("/plan/2022/actividades/1.7/").content.decode()
+    detalle_17 = client.get("/plan/alcaldia-de-pasto-paac-2022/actividades/1.7/").content.decode()
     assert "Del 01/07/2022 al 01/08/2022" in detalle_17
     assert "Del 01/11/2022 al 01/12/2022" in detalle_17
 

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from plan import services
 from plan.models import ObservacionSeguimiento
 
-URL = "/informes/seguimiento/2022/{}/observaciones/"
+URL = "/informes/seguimiento/alcaldia-de-pasto-paac-2022/{}/observaciones/"
 
 
 def observaciones() -> dict[tuple[str, int, str], tuple[str, str]]:
@@ -237,7 +237,10 @@ def test_sin_sesion_la_pagina_pide_ingresar(client, plan_2022):
 
 @pytest.mark.parametrize(
     "url",
-    ["/informes/seguimiento/2022/4/observaciones/", "/informes/seguimiento/2019/1/observaciones/"],
+    [
+        "/informes/seguimiento/alcaldia-de-pasto-paac-2022/4/observaciones/",
+        "/informes/seguimiento/alcaldia-de-pasto-paac-2019/1/observaciones/",
+    ],
 )
 def test_plan_o_corte_desconocidos_son_404(client, alicia, url):
     client.force_login(alicia)

@@ -69,7 +69,7 @@ def test_solo_opgi_y_control_interno_descargan_el_documento_de_un_plan_sin_publi
     usuario = request.getfixturevalue(persona)
     if usuario is not None:
         client.force_login(usuario)
-    url = f"/informes/plan/{vigencia}.{formato}"
+    url = f"/informes/plan/alcaldia-de-pasto-paac-{vigencia}.{formato}"
 
     respuesta = client.get(url)
 
@@ -99,8 +99,8 @@ def test_una_oficina_no_ve_el_enlace_al_documento_de_un_plan_sin_publicar(
 
     html = client.get("/oficina/educacion/?vigencia=2023").content.decode()
 
-    assert "/informes/plan/2023." not in html
-    assert "/informes/oficina/educacion/2023/1.pdf" in html
+    assert "/informes/plan/alcaldia-de-pasto-paac-2023." not in html
+    assert "/informes/oficina/educacion/alcaldia-de-pasto-paac-2023/1.pdf" in html
 
 
 def test_la_regla_de_lo_publico_es_una_sola(plan_2023, alicia):

@@ -71,7 +71,7 @@ def test_solo_se_ven_las_evidencias_aprobadas_y_publicas(client, alicia, activid
     _evidencia(actividad("1.3"), alicia, "Borrador enviado")
     _evidencia(actividad("1.3"), alicia, "Aprobado pero interno", estado="aprobada")
 
-    html = client.get("/plan/2022/actividades/1.3/").content.decode()
+    html = client.get("/plan/alcaldia-de-pasto-paac-2022/actividades/1.3/").content.decode()
 
     assert "Informe publicado" in html
     assert "Borrador enviado" not in html
@@ -90,14 +90,14 @@ def test_un_plan_sin_publicar_no_se_ve_ni_sus_evidencias(client, alicia, activid
     evidencia = _evidencia(actividad("1.3"), alicia, "Publicada", estado="aprobada", publica=True)
     Plan.objects.filter(pk=plan_2022.pk).update(publicado=False)
 
-    assert client.get("/plan/2022/").status_code == 404
-    assert client.get("/plan/2022/actividades/1.3/").status_code == 404
+    assert client.get("/plan/alcaldia-de-pasto-paac-2022/").status_code == 404
+    assert client.get("/plan/alcaldia-de-pasto-paac-2022/actividades/1.3/").status_code == 404
     assert client.get(f"/evidencias/{evidencia.pk}/publica/").status_code == 404
 
 
 def test_pagina_publica_de_una_actividad(client, plan_2022):
-    respuesta = client.get("/plan/2022/actividades/2.2/")
+    respuesta = client.get("/plan/alcaldia-de-pasto-paac-2022/actividades/2.2/")
     html = respuesta.content.decode()
     assert respuesta.status_code == 200
     assert "Mínimo 29 espacios de diálogo realizados" in html
-    assert client.get("/plan/2022/actividades/9.9/").status_code == 404
+    assert client.get("/plan/alcaldia-de-pasto-paac-2022/actividades/9.9/").status_code == 404

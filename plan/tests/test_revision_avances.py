@@ -21,7 +21,7 @@ from django.test.utils import CaptureQueriesContext
 from plan import services, servicios_avances, servicios_cortes
 from plan.models import Avance
 
-PAGINA_PUBLICA = "/plan/2022/actividades/1.3/"
+PAGINA_PUBLICA = "/plan/alcaldia-de-pasto-paac-2022/actividades/1.3/"
 
 
 def reportar(actividad, usuario, *, fecha=date(2022, 9, 15), cantidad=1, **extra):
@@ -86,9 +86,9 @@ def test_el_seguimiento_publicado_cuenta_solo_avances_aprobados(client, bruno, d
     reportar(actividad, bruno, fecha=date(2022, 12, 15))
     servicios_cortes.cerrar_corte(plan=actividad("1.3").plan, numero=3, usuario=diana)
 
-    hoja = openpyxl.load_workbook(io.BytesIO(client.get("/plan/2022/seguimiento/3.xlsx").content))[
-        "Seguimiento"
-    ]
+    hoja = openpyxl.load_workbook(
+        io.BytesIO(client.get("/plan/alcaldia-de-pasto-paac-2022/seguimiento/3.xlsx").content)
+    )["Seguimiento"]
     encabezado = [c.value for c in hoja[1]]
     [fila] = [
         dict(zip(encabezado, f, strict=True))

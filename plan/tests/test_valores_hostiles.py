@@ -15,7 +15,7 @@ def superusuario(plan_2022):
 
 @pytest.mark.parametrize("codigo", ["%00", "a%00b", "1.1%00"])
 def test_un_codigo_de_actividad_con_un_byte_nulo_es_404_y_no_500(client, plan_2022, codigo):
-    assert client.get(f"/plan/2022/actividades/{codigo}/").status_code == 404
+    assert client.get(f"/plan/alcaldia-de-pasto-paac-2022/actividades/{codigo}/").status_code == 404
 
 
 @pytest.mark.parametrize(

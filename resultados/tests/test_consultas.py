@@ -77,11 +77,17 @@ def _urls(datos) -> dict[str, str]:
         "inicio": reverse("resultados:inicio"),
         "audiencia.pdf": reverse("resultados:audiencia", args=[pk, "pdf"]),
         "audiencia.xlsx": reverse("resultados:audiencia", args=[pk, "xlsx"]),
-        "estrategia.pdf": reverse("resultados:estrategia", args=[2022, "pdf"]),
-        "estrategia.xlsx": reverse("resultados:estrategia", args=[2022, "xlsx"]),
+        "estrategia.pdf": reverse(
+            "resultados:estrategia", args=["alcaldia-de-pasto-paac-2022", "pdf"]
+        ),
+        "estrategia.xlsx": reverse(
+            "resultados:estrategia", args=["alcaldia-de-pasto-paac-2022", "xlsx"]
+        ),
         "gestion": reverse("resultados:gestion"),
         "audiencia_borrador.xlsx": reverse("resultados:audiencia_borrador", args=[pk, "xlsx"]),
-        "estrategia_borrador.xlsx": reverse("resultados:estrategia_borrador", args=[2022, "xlsx"]),
+        "estrategia_borrador.xlsx": reverse(
+            "resultados:estrategia_borrador", args=["alcaldia-de-pasto-paac-2022", "xlsx"]
+        ),
     }
 
 

@@ -52,7 +52,9 @@ def test_las_cifras_de_la_estrategia_en_el_selector(plan_2022, datos):
 
 def test_las_cifras_de_la_estrategia_en_el_pdf(client, alicia, datos):
     client.force_login(alicia)
-    respuesta = client.get(reverse("resultados:estrategia_borrador", args=[2022, "pdf"]))
+    respuesta = client.get(
+        reverse("resultados:estrategia_borrador", args=["alcaldia-de-pasto-paac-2022", "pdf"])
+    )
     assert respuesta.status_code == 200
     texto = texto_pdf(respuesta.content)
     for frase in [
@@ -86,7 +88,9 @@ def test_las_cifras_de_la_estrategia_en_el_pdf(client, alicia, datos):
 
 def test_las_cifras_de_la_estrategia_en_el_xlsx(client, alicia, datos):
     client.force_login(alicia)
-    respuesta = client.get(reverse("resultados:estrategia_borrador", args=[2022, "xlsx"]))
+    respuesta = client.get(
+        reverse("resultados:estrategia_borrador", args=["alcaldia-de-pasto-paac-2022", "xlsx"])
+    )
     assert respuesta.status_code == 200
     hojas = hojas_xlsx(respuesta.content)
     resumen = hojas["Resumen"]

@@ -43,7 +43,7 @@ def _borradores(espacio) -> list[str]:
         reverse("resultados:audiencia_borrador", args=[espacio.pk, formato])
         for formato in ("pdf", "xlsx")
     ] + [
-        reverse("resultados:estrategia_borrador", args=[2022, formato])
+        reverse("resultados:estrategia_borrador", args=["alcaldia-de-pasto-paac-2022", formato])
         for formato in ("pdf", "xlsx")
     ]
 
@@ -51,7 +51,10 @@ def _borradores(espacio) -> list[str]:
 def _publicas(espacio) -> list[str]:
     return [
         reverse("resultados:audiencia", args=[espacio.pk, formato]) for formato in ("pdf", "xlsx")
-    ] + [reverse("resultados:estrategia", args=[2022, formato]) for formato in ("pdf", "xlsx")]
+    ] + [
+        reverse("resultados:estrategia", args=["alcaldia-de-pasto-paac-2022", formato])
+        for formato in ("pdf", "xlsx")
+    ]
 
 
 # Role → (drafts, staff page, publishing): the README's grid.
@@ -78,7 +81,7 @@ def test_permisos_de_borradores_y_publicacion(request, datos, persona):
     assert {cliente.get(url).status_code for url in _publicas(datos.publica)} == {404}
     for url in (
         reverse("resultados:audiencia_publicar", args=[datos.publica.pk]),
-        reverse("resultados:estrategia_publicar", args=[2022]),
+        reverse("resultados:estrategia_publicar", args=["alcaldia-de-pasto-paac-2022"]),
     ):
         respuesta = cliente.post(url, {"confirmado": "1"})
         assert respuesta.status_code == publicar, url
@@ -203,9 +206,19 @@ def test_la_pagina_publica_lista_solo_lo_publicado(client, alicia, datos):
 
 def test_un_plan_retirado_retira_su_informe_publicado(client, alicia, datos):
     services.publicar_informe_resultados(vigencia=2022, usuario=alicia)
-    assert client.get(reverse("resultados:estrategia", args=[2022, "xlsx"])).status_code == 200
+    assert (
+        client.get(
+            reverse("resultados:estrategia", args=["alcaldia-de-pasto-paac-2022", "xlsx"])
+        ).status_code
+        == 200
+    )
     Plan.objects.filter(vigencia=2022).update(publicado=False)
-    assert client.get(reverse("resultados:estrategia", args=[2022, "xlsx"])).status_code == 404
+    assert (
+        client.get(
+            reverse("resultados:estrategia", args=["alcaldia-de-pasto-paac-2022", "xlsx"])
+        ).status_code
+        == 404
+    )
     assert "2022" not in client.get(reverse("resultados:inicio")).content.decode().split("<main")[1]
 
 
@@ -253,7 +266,7 @@ def test_publicar_un_informe_sin_confirmar_no_publica_nada(client, alicia, datos
     client.force_login(alicia)
     for url in (
         reverse("resultados:audiencia_publicar", args=[datos.publica.pk]),
-        reverse("resultados:estrategia_publicar", args=[2022]),
+        reverse("resultados:estrategia_publicar", args=["alcaldia-de-pasto-paac-2022"]),
     ):
         pagina = client.post(url)
         assert pagina.status_code == 200, url

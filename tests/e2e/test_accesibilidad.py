@@ -18,10 +18,10 @@ from tests import datos_portal
 PAGINAS_PUBLICAS = [
     # The plan.
     "/",
-    "/plan/2022/",
-    "/plan/2022/?q=diálogo&estado=vencida",
-    "/plan/2022/actividades/2.2/",
-    "/plan/2022/actividades/1.3/",  # with public evidence: a file and a link
+    "/plan/alcaldia-de-pasto-paac-2022/",
+    "/plan/alcaldia-de-pasto-paac-2022/?q=diálogo&estado=vencida",
+    "/plan/alcaldia-de-pasto-paac-2022/actividades/2.2/",
+    "/plan/alcaldia-de-pasto-paac-2022/actividades/1.3/",  # with public evidence: a file and a link
     # Dialogue: the schedule (also filtered, and filtered to nothing), the spaces.
     "/dialogos/",
     "/dialogos/?tipo=espacio_territorial&territorio=genoy&mes=2022-11",
@@ -60,7 +60,7 @@ PAGINAS_PUBLICAS = [
     "/cuentas/clave/olvide/enviado/",
     "/cuentas/clave/nueva/MQ/set-password/",
     "/cuentas/clave/nueva/lista/",
-    "/plan/2023/",
+    "/plan/alcaldia-de-pasto-paac-2023/",
 ]
 
 PAGINAS_INTERNAS = [
@@ -122,7 +122,7 @@ def test_paginas_publicas_sin_violaciones_graves(page, datos, ruta, ancho):
     "ruta",
     [
         "/",
-        "/plan/2022/",
+        "/plan/alcaldia-de-pasto-paac-2022/",
         "/dialogos/",
         "/dialogos/espacios/{realizado}/",
         "/encuestas/",

@@ -35,7 +35,7 @@ PAGINAS_DE_ALICIA = [
     "/tablero/?corte=2022-2",
     "/oficina/educacion/",
     "/actividades/{actividad_1_3}/",
-    "/informes/seguimiento/2022/2/observaciones/",
+    "/informes/seguimiento/alcaldia-de-pasto-paac-2022/2/observaciones/",
     "/dialogos/gestion/",
     "/dialogos/gestion/espacios/{realizado}/",
     "/dialogos/gestion/preguntas/",
@@ -77,7 +77,7 @@ def _desbordes(pagina, rutas_: list[str]) -> list[str]:
     malas = []
     for ruta in rutas_:
         respuesta = pagina.goto(ruta)
-        # /plan/2023/ (unpublished) is the «not found» page: it must fit too.
+        # /plan/alcaldia-de-pasto-paac-2023/ (unpublished) is the «not found» page: it must fit too.
         assert respuesta is not None and respuesta.status in (200, 404), ruta
         medida = pagina.evaluate(DESBORDE)
         if medida["pagina"] > medida["ancho"]:
@@ -124,7 +124,7 @@ def test_ninguna_pagina_de_trabajo_es_mas_ancha_que_un_telefono(
 def test_el_inicio_cabe_en_tres_pantallas_de_telefono(browser, live_server, datos, tmp_path):  # noqa: F811
     contexto = _contexto(browser, live_server, TELEFONO_GRANDE)
     pagina = contexto.new_page()
-    pagina.goto("/plan/2022/")
+    pagina.goto("/plan/alcaldia-de-pasto-paac-2022/")
     alto = pagina.evaluate("document.querySelector('footer').offsetTop")
     pagina.screenshot(path=capturas(tmp_path) / "inicio-390.png", full_page=True)
     contexto.close()
@@ -132,10 +132,10 @@ def test_el_inicio_cabe_en_tres_pantallas_de_telefono(browser, live_server, dato
 
 
 def test_aplicar_un_filtro_deja_a_la_persona_en_los_resultados(movil, datos):  # noqa: F811
-    movil.goto("/plan/2022/")
+    movil.goto("/plan/alcaldia-de-pasto-paac-2022/")
     movil.get_by_label("Buscar", exact=True).fill("territoriales")
     movil.get_by_role("button", name="Aplicar").tap()
-    movil.wait_for_url("**/plan/2022/?*#resultados")
+    movil.wait_for_url("**/plan/alcaldia-de-pasto-paac-2022/?*#resultados")
     titulo = movil.locator("#resultados")
     expect(titulo).to_have_text("1 actividad con estos filtros.")
     expect(titulo).to_be_in_viewport()
@@ -151,7 +151,7 @@ def test_capturas_de_las_paginas_principales(browser, live_server, datos, tmp_pa
     for viewport, nombre in [(ESCRITORIO, "inicio-1366"), (TELEFONO_GRANDE, "inicio-390")]:
         contexto = _contexto(browser, live_server, viewport)
         pagina = contexto.new_page()
-        pagina.goto("/plan/2022/")
+        pagina.goto("/plan/alcaldia-de-pasto-paac-2022/")
         pagina.screenshot(path=directorio / f"{nombre}.png", full_page=True)
         contexto.close()
     for persona, ruta, nombre in [
