@@ -29,6 +29,7 @@ def _filas_actividades() -> Iterable[dict]:
         plan = actividad.plan
         ventanas = fila.ventanas
         yield {
+            "plan": plan.slug,
             "vigencia": plan.vigencia,
             "entidad": plan.entidad.nombre,
             "codigo": actividad.codigo,
@@ -73,6 +74,13 @@ ACTIVIDADES = Conjunto(
         "avance y estado calculados a la fecha de generación."
     ),
     campos=(
+        Campo(
+            "plan",
+            Tipo.TEXTO,
+            "Identificador del plan (entidad-instrumento-vigencia), el de su dirección "
+            "/plan/<plan>/ y /datos-abiertos/planes/<plan>.json.",
+            30,
+        ),
         Campo("vigencia", Tipo.ENTERO, "Año del plan.", 10),
         Campo("entidad", Tipo.TEXTO, "Entidad que rinde cuentas.", 28),
         Campo(
@@ -126,6 +134,7 @@ ACTIVIDADES = Conjunto(
 def _filas_planes() -> Iterable[dict]:
     for plan in selectors.planes_publicados().prefetch_related("componentes"):
         yield {
+            "plan": plan.slug,
             "vigencia": plan.vigencia,
             "entidad": plan.entidad.nombre,
             "titulo": plan.titulo,
@@ -148,6 +157,13 @@ PLANES = Conjunto(
     titulo="Planes de rendición de cuentas publicados",
     descripcion="Una fila por plan anual publicado.",
     campos=(
+        Campo(
+            "plan",
+            Tipo.TEXTO,
+            "Identificador del plan (entidad-instrumento-vigencia), el de su dirección "
+            "/plan/<plan>/ y /datos-abiertos/planes/<plan>.json.",
+            30,
+        ),
         Campo("vigencia", Tipo.ENTERO, "Año del plan.", 10),
         Campo("entidad", Tipo.TEXTO, "Entidad que rinde cuentas.", 28),
         Campo("titulo", Tipo.TEXTO, "Título del plan.", 36),
@@ -165,10 +181,11 @@ CONJUNTOS = (PLANES, ACTIVIDADES)
 
 
 def plan_como_json(*, plan, hoy: date) -> dict:
-    """A whole published plan, nested, for third parties (GET /datos-abiertos/planes/<vigencia>.json)."""
+    """A whole published plan, nested, for third parties (GET /datos-abiertos/planes/<plan>.json)."""
     portal = selectors.portal(plan=plan, hoy=hoy)
     tablero = portal.tablero
     return {
+        "plan": plan.slug,
         "vigencia": plan.vigencia,
         "entidad": plan.entidad.nombre,
         "titulo": plan.titulo,
