@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import SelectableFieldsExportForm
@@ -205,6 +206,17 @@ class PlanAdmin(AdminConHistorial):
     ordering = ("-vigencia", "entidad__nombre")
     inlines = [CortePlanInline, ComponenteInline]
     actions = ["copiar_a_la_vigencia_siguiente"]
+    # Publishing and the plan in force have their rules, history and log line in
+    # plan/servicios_ciclo.py: they change on /planes/, not here.
+    readonly_fields = ("publicado", "en_vigor", "ciclo_de_vida")
+
+    @admin.display(description="publicación y plan en vigor")
+    def ciclo_de_vida(self, obj):
+        return format_html(
+            "Se publica, se retira de la publicación y se marca como plan en vigor en "
+            '<a href="{}">Planes: publicación y plan en vigor</a>.',
+            reverse("planes"),
+        )
 
     @admin.action(description="Copiar a la vigencia siguiente")
     def copiar_a_la_vigencia_siguiente(self, request, queryset):

@@ -91,13 +91,48 @@ class Instrumento(models.TextChoices):
     PTEP = "ptep", "Programa de Transparencia y Ética Pública"
 
 
+class EstadoPlan(models.TextChoices):
+    """Where a plan is in its lifecycle (issue 16), read from `publicado` and `en_vigor`:
+    born a draft, published by OPGI, and at most one per entity marked as in force."""
+
+    BORRADOR = "borrador", "Borrador (sin publicar)"
+    PUBLICADO = "publicado", "Publicado"
+    EN_VIGOR = "en_vigor", "Publicado, plan en vigor"
+
+
 class PlanManager(models.Manager["Plan"]):
     # Every page that shows a plan names its entity: read it in the same query.
     def get_queryset(self) -> "models.QuerySet[Plan]":
         return super().get_queryset().select_related("entidad")
 
 
-class Plan(models.Model):
+class Plan(ConEstados, models.Model):
+    Estado = EstadoPlan
+
+    # The lifecycle's rules (plan/servicios_ciclo.py applies them; /planes/ offers them
+    # through the `puede_*` properties). The state is derived, not stored: the
+    # services set the two flags.
+    TRANSICIONES = {
+        "publicar": Transicion(
+            desde={EstadoPlan.BORRADOR},
+            hacia=EstadoPlan.PUBLICADO,
+            mensaje="El plan ya está publicado.",
+        ),
+        "retirar": Transicion(
+            desde={EstadoPlan.PUBLICADO, EstadoPlan.EN_VIGOR},
+            hacia=EstadoPlan.BORRADOR,
+            mensaje="El plan no está publicado: no hay nada que retirar.",
+        ),
+        "marcar_en_vigor": Transicion(
+            desde={EstadoPlan.PUBLICADO},
+            hacia=EstadoPlan.EN_VIGOR,
+            mensaje=(
+                "Solo un plan publicado que no sea ya el plan en vigor puede marcarse "
+                "como plan en vigor."
+            ),
+        ),
+    }
+
     entidad = models.ForeignKey(
         "nucleo.Entidad", on_delete=models.PROTECT, related_name="planes", verbose_name="entidad"
     )
@@ -203,6 +238,35 @@ class Plan(models.Model):
     def corte(self, numero: object) -> periodos.Corte:
         """Its corte `numero`; ValidationError (the one message) if it has no such corte."""
         return periodos.corte_numero(self.cortes_del_seguimiento, numero)
+
+    # Derived, so read-only: ConEstados.aplicar (which sets it) is not used on a plan.
+    @property
+    def estado(self) -> str:  # type: ignore[override]
+        """A draft stays a draft even if (by a stray admin edit) it is marked in force:
+        the home never shows it (plan.selectors.plan_vigente reads published plans)."""
+        if not self.publicado:
+            return EstadoPlan.BORRADOR
+        return EstadoPlan.EN_VIGOR if self.en_vigor else EstadoPlan.PUBLICADO
+
+    @property
+    def estado_mostrado(self) -> str:
+        return EstadoPlan(self.estado).label
+
+    @property
+    def es_borrador(self) -> bool:
+        return not self.publicado
+
+    @property
+    def puede_publicarse(self) -> bool:
+        return self.admite("publicar")
+
+    @property
+    def puede_retirarse(self) -> bool:
+        return self.admite("retirar")
+
+    @property
+    def puede_marcarse_en_vigor(self) -> bool:
+        return self.admite("marcar_en_vigor")
 
 
 class Componente(models.Model):

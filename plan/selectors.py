@@ -6,9 +6,26 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import CharField, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Abs
+from django.utils import timezone
 
 from nucleo import historial
+from nucleo.models import Entidad
 from plan import fuentes, reglas
 from plan.cortes import Corte
 from plan.models import (
@@ -17,6 +34,7 @@ from plan.models import (
     Avance,
     CortePlan,
     Evidencia,
+    Instrumento,
     ObservacionSeguimiento,
     Plan,
     Responsable,
@@ -25,10 +43,54 @@ from plan.models import (
 )
 
 
-def plan_vigente(*, solo_publicados: bool = True) -> Plan | None:
-    """The plan of the most recent vigencia (the one shown by default)."""
-    planes = planes_publicados() if solo_publicados else Plan.objects.all()
-    return planes.order_by("-vigencia", "pk").first()
+def plan_vigente(*, solo_publicados: bool = True, hoy: date | None = None) -> Plan | None:
+    """The plan in force, the one the home page shows (issue 16); one query.
+
+    Among the **published** plans of the site's principal entity (of every entity while
+    no Entidad row is principal), in this order:
+
+    1. the one OPGI marked as in force (`en_vigor`, at most one per entity);
+    2. the one whose vigencia is this year (`hoy`, default today in America/Bogota);
+    3. the most recent vigencia before this year;
+    4. the earliest vigencia after it.
+
+    Two plans of one vigencia (the PAAC and the PTEP of the transition year): the PAAC,
+    then the PTEP (`Instrumento` order), then the older row. A draft is never chosen.
+
+    `solo_publicados=False` is the staff's default plan (dashboards, pending work):
+    the latest vigencia of any plan, drafts included, as before.
+    """
+    if not solo_publicados:
+        return Plan.objects.order_by("-vigencia", "pk").first()
+    anio = (hoy or timezone.localdate()).year
+    del_sitio = Q(entidad__principal=True) | ~Exists(Entidad.objects.filter(principal=True))
+    grupo = Case(
+        When(en_vigor=True, then=Value(0)),
+        When(vigencia=anio, then=Value(1)),
+        When(vigencia__lt=anio, then=Value(2)),
+        default=Value(3),
+        output_field=IntegerField(),
+    )
+    instrumento = Case(
+        *(When(instrumento=valor, then=Value(n)) for n, valor in enumerate(Instrumento.values)),
+        default=Value(len(Instrumento.values)),
+        output_field=IntegerField(),
+    )
+    return (
+        planes_publicados()
+        .filter(del_sitio)
+        # Within groups 2 and 3 the nearest vigencia to this year comes first.
+        .order_by(grupo, Abs(F("vigencia") - anio), instrumento, "pk")
+        .first()
+    )
+
+
+def planes_con_estado() -> QuerySet[Plan]:
+    """Every plan, drafts included, with `numero_actividades` (one aggregate query): the
+    lifecycle page /planes/. The site's entity first, then the latest vigencia."""
+    return Plan.objects.annotate(numero_actividades=Count("actividades")).order_by(
+        "-entidad__principal", "entidad__nombre", "-vigencia", "instrumento", "pk"
+    )
 
 
 def actividades_con_detalle(*, plan: Plan) -> QuerySet[Actividad]:

@@ -1,7 +1,14 @@
 from django.urls import include, path, register_converter
 
 import nucleo.parametros  # noqa: F401  (registers the <id:…> and <formato:…> converters)
-from plan import views, views_copia, views_direcciones, views_informes, views_portal
+from plan import (
+    views,
+    views_copia,
+    views_direcciones,
+    views_informes,
+    views_planes,
+    views_portal,
+)
 from plan.cortes import NumeroDeCorte
 
 register_converter(NumeroDeCorte, "corte")
@@ -93,6 +100,7 @@ urlpatterns = [
     path("planes/<id:pk>/copiar/", views_copia.copiar_plan, name="copiar_plan"),
     # «Importar un plan completo» (OPGI): upload, columns, preview, confirmation.
     path("planes/importar/", include("plan.urls_importacion")),
+    path("planes/", views_planes.planes, name="planes"),  # publicar, retirar, en vigor (OPGI)
     # «Historial» of an activity (OPGI and Control interno).
     path("actividades/<id:pk>/historial/", views.historial_actividad, name="historial_actividad"),
 ]
