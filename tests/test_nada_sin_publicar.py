@@ -111,6 +111,8 @@ PUBLICAS = frozenset(
         "password_reset_done",
         "password_reset_confirm",
         "password_reset_complete",
+        # The load balancer's health check (nucleo/salud.py): statuses and timings only.
+        "salud",
     }
 )
 
