@@ -22,11 +22,11 @@ from datetime import UTC, datetime
 from django.http import HttpRequest, HttpResponse
 
 # What every LogRecord carries; anything else on a record came from `extra=`.
-_ATRIBUTOS_ESTANDAR = frozenset(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {
-    "message",
-    "asctime",
-    "taskName",
-}
+_ESTANDAR = frozenset(logging.LogRecord("", 0, "", 0, "", (), None).__dict__)
+# Not written either: Django's own loggers (django.request, django.security.*) pass the
+# request object, whose text is its full path with the query string (their message
+# already names the path).
+_NO_SE_ESCRIBEN = _ESTANDAR | {"message", "asctime", "taskName", "request"}
 
 
 class FormatoJSON(logging.Formatter):
@@ -42,7 +42,7 @@ class FormatoJSON(logging.Formatter):
             "message": record.getMessage(),
         }
         for clave, valor in record.__dict__.items():
-            if clave not in _ATRIBUTOS_ESTANDAR and not clave.startswith("_"):
+            if clave not in _NO_SE_ESCRIBEN and not clave.startswith("_"):
                 datos[clave] = valor
         if record.exc_info:
             datos["exception"] = self.formatException(record.exc_info)

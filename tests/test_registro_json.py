@@ -21,11 +21,12 @@ RAIZ = Path(__file__).resolve().parent.parent
 
 @pytest.fixture
 def lineas_json():
-    """The JSON lines that loggers «rdc.peticiones» and «rdc.cambios» write, as LOG_JSON=1 does."""
+    """The JSON lines of «rdc.peticiones», «rdc.cambios» and «django.request», as LOG_JSON=1."""
     salida = io.StringIO()
     manejador = logging.StreamHandler(salida)
     manejador.setFormatter(FormatoJSON())
-    registros = [logging.getLogger(n) for n in ("rdc.peticiones", "rdc.cambios")]
+    nombres = ("rdc.peticiones", "rdc.cambios", "django.request")
+    registros = [logging.getLogger(n) for n in nombres]
     niveles = [r.level for r in registros]
     for registro in registros:
         registro.addHandler(manejador)
@@ -56,6 +57,16 @@ def test_cada_peticion_deja_una_linea_json_con_hora_estado_y_duracion(client, li
     assert salud["level"] == "INFO"
     assert "secreto" not in json.dumps(salud)
     assert no_existe["status"] == 404
+
+
+@pytest.mark.django_db
+def test_el_aviso_de_django_de_una_pagina_que_no_existe_no_lleva_la_consulta(client, lineas_json):
+    client.get("/no-existe/?q=lo+que+busco+un+ciudadano")
+
+    [aviso] = lineas_json("django.request")
+    assert aviso["status_code"] == 404
+    assert "/no-existe/" in aviso["message"]
+    assert "busco" not in json.dumps(aviso)
 
 
 def test_un_funcionario_queda_por_su_id_sin_usuario_ni_correo(client, alicia, lineas_json):
