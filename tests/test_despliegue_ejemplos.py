@@ -10,6 +10,7 @@ import os
 import re
 import secrets
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -156,3 +157,52 @@ def test_la_unidad_de_tareas_corre_db_worker_con_opciones_que_existen():
         assert re.search(rf"{opcion}\b", ayuda), opcion
     # A task in progress (a large report takes minutes) may finish before systemd kills it.
     assert int(_unidad("pasto-rdc-tareas.service")["TimeoutStopSec"][0]) >= 300
+
+
+@pytest.mark.skipif(not shutil.which("systemd-analyze"), reason="sin systemd-analyze")
+@pytest.mark.parametrize("nombre", ["pasto-rdc.service", "pasto-rdc-tareas.service"])
+def test_systemd_entiende_cada_directiva_de_las_unidades(nombre, tmp_path):
+    # The programs live in /srv/pasto-rdc only on the server: here, any executable.
+    texto = (DEPLOY / nombre).read_text(encoding="utf-8")
+    (tmp_path / nombre).write_text(
+        re.sub(r"/srv/pasto-rdc/\.venv/bin/\w+", shutil.which("true") or "/bin/true", texto)
+    )
+    resultado = subprocess.run(
+        ["systemd-analyze", "verify", str(tmp_path / nombre)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert resultado.returncode == 0, resultado.stderr
+    assert resultado.stderr == ""
+
+
+@pytest.mark.skipif(not shutil.which("nginx"), reason="nginx no está instalado")
+def test_nginx_acepta_el_sitio(tmp_path):
+    # The certificate and the paths of a server, replaced by a throw-away ones.
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
+        + ["-subj", "/CN=rdc.example.gov.co", "-keyout", str(tmp_path / "privkey.pem")]
+        + ["-out", str(tmp_path / "fullchain.pem")],
+        capture_output=True,
+        check=True,
+        timeout=60,
+    )
+    (tmp_path / "proxy_params_pasto_rdc").write_text(PROXY)
+    sitio = (
+        NGINX.replace("/etc/letsencrypt/live/rdc.example.gov.co/", f"{tmp_path}/")
+        .replace("/etc/nginx/proxy_params_pasto_rdc", str(tmp_path / "proxy_params_pasto_rdc"))
+        .replace("/var/log/nginx/", f"{tmp_path}/")
+    )
+    (tmp_path / "pasto-rdc.conf").write_text(sitio)
+    (tmp_path / "nginx.conf").write_text(
+        f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\n"
+        f"http {{\n  include {tmp_path}/pasto-rdc.conf;\n}}\n"
+    )
+    resultado = subprocess.run(
+        ["nginx", "-t", "-c", str(tmp_path / "nginx.conf")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert resultado.returncode == 0, resultado.stderr
