@@ -8,6 +8,9 @@ so operators can follow and keep them apart from the rest of the log:
     cambio=evidencia.aprobada usuario=alicia (3) objeto=plan.evidencia 12 anterior=enviada
 
 The audit history (who changed what, kept in the database) builds on this.
+
+Each record also carries its parts as fields (`action`, `model`, `pk`, `user_id`,
+`details`): with LOG_JSON=1 (nucleo/registro_json.py) they are one JSON line.
 """
 
 import logging
@@ -27,14 +30,21 @@ def _quien(usuario: Usuario | None) -> str:
 
 def registrar(cambio: str, *, usuario: Usuario | None, objeto: Model, **detalles: object) -> None:
     """Log the change `cambio` («app_object.new_state», e.g. «evidencia.aprobada»)."""
-    extra = "".join(f" {clave}={valor}" for clave, valor in detalles.items())
+    resto = "".join(f" {clave}={valor}" for clave, valor in detalles.items())
     logger.info(
         "cambio=%s usuario=%s objeto=%s %s%s",
         cambio,
         _quien(usuario),
         objeto._meta.label_lower,
         objeto.pk,
-        extra,
+        resto,
+        extra={
+            "action": cambio,
+            "model": objeto._meta.label_lower,
+            "pk": objeto.pk,
+            "user_id": usuario.pk if usuario is not None and usuario.is_authenticated else None,
+            "details": {clave: str(valor) for clave, valor in detalles.items()},
+        },
     )
 
 

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: one log line per request, redirects and refusals included (nucleo/registro_json.py).
+    "nucleo.registro_json.RegistroDePeticionesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -266,6 +268,11 @@ LOGOUT_REDIRECT_URL = "inicio"
 # (nucleo/generados.py) instead of inside the request.
 INFORME_EN_SEGUNDO_PLANO_DESDE = env_int("INFORME_EN_SEGUNDO_PLANO_DESDE", 300)
 
+# /salud/ (nucleo/salud.py) says «degradado» when more than SALUD_TAREAS_MAXIMO tasks
+# are still waiting SALUD_TAREAS_MINUTOS after they were due (the worker is behind).
+SALUD_TAREAS_MINUTOS = env_int("SALUD_TAREAS_MINUTOS", 15)
+SALUD_TAREAS_MAXIMO = env_int("SALUD_TAREAS_MAXIMO", 0)
+
 # Maximum size of an uploaded evidence file (and dialogue attachment), in megabytes.
 EVIDENCIA_MAX_MB = env_int("EVIDENCIA_MAX_MB", 20)
 # Maximum request body, checked on CONTENT_LENGTH before the body is read
@@ -296,6 +303,8 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# The load balancer's health check may come over plain HTTP on the internal network.
+SECURE_REDIRECT_EXEMPT = [r"^salud/$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
@@ -332,11 +341,23 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# LOG_JSON=1: one JSON object per line (nucleo/registro_json.py), for journald or a
+# collector; plain text otherwise (development, tests).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "nucleo.registro_json.FormatoJSON"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            **({"formatter": "json"} if env_bool("LOG_JSON", False) else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # Every change of state, with the user and the object (nucleo/cambios.py).
-    "loggers": {"rdc.cambios": {"level": "INFO"}},
+    "loggers": {
+        # Every change of state, with the user and the object (nucleo/cambios.py).
+        "rdc.cambios": {"level": "INFO"},
+        # One line per request: method, path, status, duration, user id.
+        "rdc.peticiones": {"level": "INFO"},
+    },
 }

@@ -7,6 +7,7 @@ from django.views.generic import TemplateView
 from nucleo import (
     cuentas,
     parametros,  # noqa: F401  (registers <id:…>)
+    salud,
 )
 from nucleo.entidad import entidad_actual
 from pasto_rdc import datos_abiertos
@@ -21,6 +22,7 @@ admin.site.site_title = _administracion()
 admin.site.index_title = "Rendición de cuentas: administración del sitio"
 
 urlpatterns = [
+    path("salud/", salud.salud, name="salud"),  # for the load balancer (nucleo/salud.py)
     path("admin/", admin.site.urls),
     path("cuentas/login/", auth_views.LoginView.as_view(), name="login"),
     path("cuentas/logout/", auth_views.LogoutView.as_view(), name="logout"),

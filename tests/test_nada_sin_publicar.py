@@ -111,6 +111,8 @@ PUBLICAS = frozenset(
         "password_reset_done",
         "password_reset_confirm",
         "password_reset_complete",
+        # The load balancer's health check (nucleo/salud.py): statuses and timings only.
+        "salud",
     }
 )
 
@@ -627,6 +629,7 @@ FUERA_DEL_MAPA = {
     "password_reset_done",  # the steps after «¿Olvidó su contraseña?»
     "password_reset_complete",
     "datos_catalogo_json",  # a file for machines, linked from the open-data page
+    "salud",  # the load balancer's health check, for machines
 }
 
 
@@ -658,6 +661,7 @@ SIN_AXE = {
     "dialogos:pregunta_recibida",  # test_formulario_de_pregunta_con_errores_y_enviado
     "encuestas:gracias",  # encuestas/tests/test_accesibilidad.py
     "encuestas:resultados_publicos",  # encuestas/tests/test_accesibilidad.py
+    "salud",  # JSON for the load balancer (nucleo/salud.py)
 }
 
 
