@@ -39,6 +39,11 @@ MENSAJE_CON_ERRORES = (
     "vista previa o en el archivo y vuelva a intentarlo."
 )
 MENSAJE_YA_IMPORTADA = "Este archivo ya se importó: es el plan «{plan}»."
+MENSAJE_BORRADOR = "Está como borrador, sin publicar: se publica desde «Planes»."
+MENSAJE_IMPORTADO = (
+    "Se importó el plan {vigencia} de {entidad} con {numero} actividades como borrador, "
+    "sin publicar: revíselo en este tablero y publíquelo desde «Planes» cuando se adopte."
+)
 MENSAJE_PLAN_EXISTE = "Ya existe un plan de {entidad}, {instrumento}, para la vigencia {vigencia}."
 
 M = TypeVar("M", bound=Model)
@@ -61,6 +66,11 @@ def _crear(modelo: type[M], objetos: list[M], usuario: Usuario) -> list[M]:
     if not objetos:
         return []
     return bulk_create_with_history(objetos, modelo, default_user=usuario)
+
+
+def mensaje_ya_importada(*, plan: Plan) -> str:
+    mensaje = MENSAJE_YA_IMPORTADA.format(plan=plan)
+    return mensaje if plan.publicado else f"{mensaje} {MENSAJE_BORRADOR}"
 
 
 def plan_existente(*, entidad: str, instrumento: str, vigencia: int) -> Plan | None:
@@ -88,8 +98,8 @@ def importar_plan(
     if importacion is not None:
         # Locked: two clicks on «Importar» cannot both write the plan.
         importacion = ImportacionPlan.objects.select_for_update().get(pk=importacion.pk)
-        if importacion.plan_id is not None:
-            raise ValidationError(MENSAJE_YA_IMPORTADA.format(plan=importacion.plan))
+        if importacion.plan is not None:
+            raise ValidationError(mensaje_ya_importada(plan=importacion.plan))
     if vista_previa.hay_errores:
         raise ValidationError(MENSAJE_CON_ERRORES.format(numero=len(vista_previa.errores)))
     datos = vista_previa.datos

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 from openpyxl.utils import get_column_letter
 
@@ -24,7 +25,7 @@ from plan.importacion.construccion import EDITABLES
 from plan.importacion.encabezados import HOJAS_IGNORADAS, NOMBRES, encontrar_tabla
 from plan.importacion.lectura import leer_archivo
 from plan.importacion.tipos import ErrorDeLectura
-from plan.models import ImportacionPlan
+from plan.models import ImportacionPlan, Plan
 
 
 def _exigir_opgi(request: HttpRequest) -> None:
@@ -34,13 +35,16 @@ def _exigir_opgi(request: HttpRequest) -> None:
 
 def _importacion(request: HttpRequest, pk: int) -> ImportacionPlan | HttpResponse:
     """The import in progress, or a redirect to its plan once it was written."""
-    importacion = get_object_or_404(ImportacionPlan, pk=pk)
-    if importacion.plan_id is not None:
-        messages.info(
-            request, servicios_importacion.MENSAJE_YA_IMPORTADA.format(plan=importacion.plan)
-        )
-        return redirect("admin:plan_plan_change", importacion.plan_id)
+    importacion = get_object_or_404(ImportacionPlan.objects.select_related("plan"), pk=pk)
+    if importacion.plan is not None:
+        messages.info(request, servicios_importacion.mensaje_ya_importada(plan=importacion.plan))
+        return redirect(_tablero_de(importacion.plan))
     return importacion
+
+
+def _tablero_de(plan: Plan) -> str:
+    """The staff dashboard showing `plan` (it selects the plan by its slug)."""
+    return reverse("tablero") + "?" + urlencode({"plan": plan.slug})
 
 
 @login_required
@@ -202,11 +206,11 @@ def confirmar(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("importacion_plan_vista_previa", pk=importacion.pk)
         messages.success(
             request,
-            f"Se importó el plan {plan.vigencia} de {plan.entidad} con "
-            f"{len(previa.actividades)} actividades, sin publicar: revíselo y publíquelo "
-            "cuando se adopte.",
+            servicios_importacion.MENSAJE_IMPORTADO.format(
+                vigencia=plan.vigencia, entidad=plan.entidad, numero=len(previa.actividades)
+            ),
         )
-        return redirect("admin:plan_plan_change", plan.pk)
+        return redirect(_tablero_de(plan))
     if previa.hay_errores:
         messages.error(
             request,

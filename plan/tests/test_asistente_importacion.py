@@ -5,6 +5,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -91,7 +92,7 @@ def test_el_plan_de_funcion_publica_se_importa_como_borrador_con_sus_valores(opg
 
     plan = plan_importado(importacion)
     assert respuesta.status_code == 302
-    assert respuesta["Location"] == reverse("admin:plan_plan_change", args=[plan.pk])
+    assert respuesta["Location"] == reverse("tablero") + "?plan=" + plan.slug
     assert (plan.vigencia, plan.publicado, plan.entidad.nombre) == (2026, False, ENTIDAD)
     assert Actividad.objects.filter(plan=plan).count() == 13
     (componente,) = Componente.objects.filter(plan=plan)
@@ -259,6 +260,26 @@ def test_corregir_un_valor_en_la_vista_previa_cambia_lo_que_se_guarda(opgi):
     assert nombres[0] == "Secretaría de Hacienda" and len(nombres) == 2
     hacienda = Responsable.objects.get(nombre="Secretaría de Hacienda")
     assert hacienda.tipo == "secretaria"
+
+
+def test_al_confirmar_se_va_al_tablero_del_plan_y_no_a_la_administracion(opgi):
+    importacion = importar(opgi, archivo("plan_funcion_publica.xlsx"), "paac.xlsx", vigencia=2026)
+
+    respuesta = confirmar(opgi, importacion)
+    otra_vez = opgi.get(reverse("importacion_plan_vista_previa", args=[importacion.pk]))
+
+    plan = plan_importado(importacion)
+    tablero = reverse("tablero") + "?plan=" + plan.slug
+    assert (respuesta.status_code, respuesta["Location"]) == (302, tablero)
+    assert (otra_vez.status_code, otra_vez["Location"]) == (302, tablero)
+    (exito,) = [str(m) for m in get_messages(respuesta.wsgi_request)]
+    assert "como borrador, sin publicar" in exito and "desde «Planes»" in exito
+    # (the first message stays unread: the test client follows no redirect)
+    aviso = [str(m) for m in get_messages(otra_vez.wsgi_request)][-1]
+    assert aviso == (
+        f"Este archivo ya se importó: es el plan «{plan}». "
+        "Está como borrador, sin publicar: se publica desde «Planes»."
+    )
 
 
 # --- Permissions -------------------------------------------------------------------------
