@@ -9,7 +9,7 @@ object before the inserts (they need no query: the objects are linked in memory)
 database's constraints stay the last word.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,7 +21,7 @@ from simple_history.utils import bulk_create_with_history
 from nucleo import cambios, roles
 from nucleo.models import Entidad
 from nucleo.roles import Usuario
-from plan.importacion.construccion import ActividadPrevia, VistaPrevia
+from plan.importacion.construccion import EDITABLES, ActividadPrevia, VistaPrevia
 from plan.models import (
     Actividad,
     ActividadResponsable,
@@ -86,6 +86,35 @@ def mensaje_plan_existente(*, entidad: str, instrumento: str, vigencia: int) -> 
     return MENSAJE_PLAN_EXISTE.format(
         entidad=entidad, instrumento=plan.get_instrumento_display(), vigencia=vigencia
     )
+
+
+@transaction.atomic
+def guardar_ediciones(
+    *,
+    importacion: ImportacionPlan,
+    ediciones: Mapping[str, Mapping[str, str]],
+    usuario: Usuario,
+) -> ImportacionPlan:
+    """Keep the person's corrections of the preview («row number» → field of `EDITABLES`
+    → value, only the values changed), merged over the earlier ones: the next preview
+    reads those values as if the sheet said so."""
+    if not roles.es_opgi(usuario):
+        raise PermissionDenied(MENSAJE_SOLO_OPGI)
+    # Locked: two corrections sent at once both stay (and none after the import).
+    bloqueada = ImportacionPlan.objects.select_for_update().get(pk=importacion.pk)
+    if bloqueada.plan is not None:
+        raise ValidationError(mensaje_ya_importada(plan=bloqueada.plan))
+    guardadas = dict(bloqueada.ediciones or {})
+    for fila, valores in ediciones.items():
+        ajenos = set(valores) - set(EDITABLES)
+        if ajenos or not str(fila).isdigit():
+            raise ValueError(f"Corrección fuera de la vista previa: fila {fila}, {sorted(ajenos)}")
+        if valores:
+            guardadas[str(fila)] = {**guardadas.get(str(fila), {}), **valores}
+    bloqueada.ediciones = guardadas
+    bloqueada.save(update_fields=["ediciones"])
+    importacion.ediciones = guardadas
+    return bloqueada
 
 
 @transaction.atomic
