@@ -15,7 +15,7 @@ urlpatterns = [
         name="importacion_plan_vista_previa",
     ),
     path(
-        "<id:pk>/vista-previa/fila-<id:fila>/",
+        "<id:pk>/vista-previa/fila/",
         views_importacion.corregir_fila,
         name="importacion_plan_fila",
     ),

@@ -15,7 +15,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_http_methods
 from openpyxl.utils import get_column_letter
 
-from nucleo import roles
+from nucleo import parametros, roles
 from nucleo.archivos import nombre_para_guardar, tamano_maximo
 from nucleo.documentos import respuesta_xlsx
 from plan import plantilla_plan, servicios_importacion
@@ -26,7 +26,7 @@ from plan.importacion.lectura import leer_archivo
 from plan.importacion.tipos import ErrorDeLectura
 from plan.models import ImportacionPlan, Plan
 
-MENSAJE_FILA_NO_EXISTE = "La vista previa no tiene una actividad en la fila {fila}."
+MENSAJE_FILA_NO_EXISTE = "La vista previa no tiene una actividad en esa fila."
 MENSAJE_FILA_CORREGIDA = "Se volvió a interpretar la fila {fila} con sus correcciones."
 MENSAJE_SIN_CAMBIOS = "No cambió ningún valor de la fila {fila}."
 
@@ -147,9 +147,8 @@ def _en_curso(
     return importacion, construccion.vista_previa_de(importacion)
 
 
-def _en_la_vista_previa(importacion: ImportacionPlan, fila: int | None = None) -> str:
-    ancla = f"#fila-{fila}" if fila is not None else "#resumen"
-    return reverse("importacion_plan_vista_previa", args=[importacion.pk]) + ancla
+def _en_la_vista_previa(importacion: ImportacionPlan, fila: int) -> str:
+    return reverse("importacion_plan_vista_previa", args=[importacion.pk]) + f"#fila-{fila}"
 
 
 @login_required
@@ -179,8 +178,9 @@ def vista_previa(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def corregir_fila(request: HttpRequest, pk: int, fila: int) -> HttpResponse:
-    """Step 3, one row: its meta, dates and offices corrected, then read again.
+def corregir_fila(request: HttpRequest, pk: int) -> HttpResponse:
+    """Step 3, one row (?fila=N, the sheet's row): its meta, dates and offices
+    corrected, then read again.
 
     One form per row, not one for the whole table: a plan of 200 activities or more
     posted every editable field at once, past DATA_UPLOAD_MAX_NUMBER_FIELDS (a 400),
@@ -189,9 +189,10 @@ def corregir_fila(request: HttpRequest, pk: int, fila: int) -> HttpResponse:
     if isinstance(en_curso, HttpResponse):
         return en_curso
     importacion, previa = en_curso
+    fila = parametros.entero(request.GET.get("fila"), minimo=1)
     actividad = next((a for a in previa.actividades if a.fila == fila), None)
-    if actividad is None:
-        raise Http404(MENSAJE_FILA_NO_EXISTE.format(fila=fila))
+    if fila is None or actividad is None:
+        raise Http404(MENSAJE_FILA_NO_EXISTE)
     form = FilaForm(request.POST or None, initial=actividad.valores)
     if request.method == "POST" and form.is_valid():
         cambios = form.cambios()

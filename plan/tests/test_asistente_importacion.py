@@ -70,7 +70,7 @@ def importar(cliente, contenido, nombre, *, vigencia, instrumento="paac", edicio
 
 def corregir_fila(cliente, importacion, fila: int, valores: dict[str, str]):
     """«Corregir la fila» from the preview: the row's form, as shown, with `valores`."""
-    url = reverse("importacion_plan_fila", args=[importacion.pk, fila])
+    url = reverse("importacion_plan_fila", args=[importacion.pk]) + f"?fila={fila}"
     pagina = cliente.get(url)
     assert pagina.status_code == 200
     formulario = pagina.context["form"]
@@ -374,9 +374,11 @@ def test_corregir_una_fila_guarda_solo_lo_que_cambio_y_acumula_las_correcciones(
 def test_una_fila_que_no_esta_en_la_vista_previa_da_404(opgi):
     importacion = importar(opgi, plan_de(2), "plan.xlsx", vigencia=2026)
 
-    respuesta = opgi.get(reverse("importacion_plan_fila", args=[importacion.pk, 9]))
+    url = reverse("importacion_plan_fila", args=[importacion.pk])
 
-    assert respuesta.status_code == 404
+    respuestas = [opgi.get(url, {"fila": f}) for f in ("9", "1", "x", "²", "")] + [opgi.get(url)]
+
+    assert [r.status_code for r in respuestas] == [404] * 6
 
 
 def test_guardar_ediciones_exige_opgi_y_no_cambia_una_importacion_ya_hecha(opgi, bruno, alicia):
@@ -426,7 +428,7 @@ def test_solo_opgi_entra_a_cada_paso(client, request, persona, ruta, importacion
         "plantilla": ("importacion_plan_plantilla", []),
         "columnas": ("importacion_plan_columnas", [importacion_ajena.pk]),
         "vista_previa": ("importacion_plan_vista_previa", [importacion_ajena.pk]),
-        "fila": ("importacion_plan_fila", [importacion_ajena.pk, 2]),
+        "fila": ("importacion_plan_fila", [importacion_ajena.pk]),
         "confirmar": ("importacion_plan_confirmar", [importacion_ajena.pk]),
     }
     nombre, argumentos = nombres[ruta]
@@ -452,7 +454,7 @@ def test_solo_opgi_entra_a_cada_paso(client, request, persona, ruta, importacion
 def test_opgi_entra_a_cada_paso(opgi, importacion_ajena):
     for nombre in ("importacion_plan_columnas", "importacion_plan_vista_previa"):
         assert opgi.get(reverse(nombre, args=[importacion_ajena.pk])).status_code == 200
-    fila = reverse("importacion_plan_fila", args=[importacion_ajena.pk, 2])
+    fila = reverse("importacion_plan_fila", args=[importacion_ajena.pk]) + "?fila=2"
     assert opgi.get(fila).status_code == 200
     assert opgi.get(reverse("importacion_plan")).status_code == 200
     assert opgi.get(reverse("importacion_plan_plantilla")).status_code == 200
