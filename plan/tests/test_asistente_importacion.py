@@ -397,6 +397,50 @@ def test_guardar_ediciones_exige_opgi_y_no_cambia_una_importacion_ya_hecha(opgi,
     assert importacion.ediciones == {}
 
 
+# --- The admin ---------------------------------------------------------------------------
+
+
+def test_las_importaciones_estan_en_la_administracion_solo_para_leer(opgi):
+    importacion = importar(opgi, archivo("plan_funcion_publica.xlsx"), "paac.xlsx", vigencia=2026)
+    confirmar(opgi, importacion)
+    plan = plan_importado(importacion)
+    listado = reverse("admin:plan_importacionplan_changelist")
+
+    pagina = opgi.get(listado)
+    cambio = opgi.get(reverse("admin:plan_importacionplan_change", args=[importacion.pk]))
+    agregar = opgi.get(reverse("admin:plan_importacionplan_add"))
+
+    html = pagina.content.decode()
+    assert pagina.status_code == 200
+    assert "paac.xlsx" in html and str(plan) in html and "alicia" in html
+    assert "Importada el " in html
+    assert reverse("admin:plan_importacionplan_add") not in html
+    assert agregar.status_code == 403
+    assert cambio.status_code == 200 and not cambio.context["has_change_permission"]
+    enviado = opgi.post(
+        reverse("admin:plan_importacionplan_change", args=[importacion.pk]), {"titulo": "Otro"}
+    )
+    assert enviado.status_code == 403
+    importacion.refresh_from_db()
+    assert importacion.titulo == "Plan Anticorrupción y de Atención al Ciudadano"
+
+
+def test_el_archivo_de_una_importacion_lo_descarga_solo_el_personal(client, opgi, bruno):
+    importacion = importar(opgi, archivo("plan_funcion_publica.xlsx"), "paac.xlsx", vigencia=2026)
+    url = reverse("admin:plan_importacionplan_archivo", args=[importacion.pk])
+
+    descarga = opgi.get(url)
+    lista = opgi.get(reverse("admin:plan_importacionplan_changelist")).content.decode()
+    client.force_login(bruno)  # the same client: now an office's person
+    ajena = client.get(url)
+
+    assert descarga.status_code == 200
+    assert b"".join(descarga.streaming_content) == archivo("plan_funcion_publica.xlsx")
+    assert 'filename="paac.xlsx"' in descarga["Content-Disposition"]
+    assert url in lista
+    assert ajena.status_code == 302 and "/login/" in ajena["Location"]
+
+
 # --- Permissions -------------------------------------------------------------------------
 
 
