@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from nucleo.documentos import xlsx_desde_hojas
 from plan import informes, plantilla_plan, servicios_importacion
+from plan.importacion import construccion
 from plan.models import (
     Actividad,
     ActividadResponsable,
@@ -395,6 +396,16 @@ def test_guardar_ediciones_exige_opgi_y_no_cambia_una_importacion_ya_hecha(opgi,
         )
     importacion.refresh_from_db()
     assert importacion.ediciones == {}
+
+
+def test_sin_columna_de_componente_el_plan_queda_en_el_componente_rendicion_de_cuentas(opgi):
+    importacion = importar(opgi, plan_de(2), "plan.xlsx", vigencia=2026)  # no «Componente»
+
+    confirmar(opgi, importacion)
+
+    (componente,) = Componente.objects.filter(plan=plan_importado(importacion))
+    assert componente.nombre == construccion.COMPONENTE_POR_DEFECTO == "Rendición de cuentas"
+    assert Actividad.objects.filter(subcomponente__componente=componente).count() == 2
 
 
 # --- The admin ---------------------------------------------------------------------------
