@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -27,6 +27,7 @@ from plan.models import (
     Componente,
     CortePlan,
     Evidencia,
+    ImportacionPlan,
     ObservacionSeguimiento,
     Perfil,
     Plan,
@@ -582,3 +583,69 @@ class ObservacionSeguimientoAdmin(AdminConHistorial):
     @admin.display(description="observaciones")
     def texto_corto(self, obj):
         return obj.texto if len(obj.texto) <= 80 else obj.texto[:79] + "…"
+
+
+@admin.register(ImportacionPlan)
+class ImportacionPlanAdmin(admin.ModelAdmin):
+    """Read only: who imported which file into which plan (plan/views_importacion.py
+    writes them). The file is downloaded through the admin, so only staff with the view
+    permission gets it."""
+
+    list_display = ("creada_en", "creada_por", "archivo_descarga", "plan", "estado")
+    list_filter = ("instrumento", "vigencia")
+    search_fields = ("nombre_archivo", "entidad", "creada_por__username")
+    ordering = ("-creada_en",)
+    list_select_related = ("creada_por", "plan")
+    date_hierarchy = "creada_en"
+    fields = (
+        "archivo_descarga", "entidad", "instrumento", "vigencia", "titulo", "hoja", "mapeo",
+        "ediciones", "creada_por", "creada_en", "plan", "importada_en", "estado",
+    )  # fmt: skip
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/archivo/",
+                self.admin_site.admin_view(self.descargar_archivo),
+                name="plan_importacionplan_archivo",
+            ),
+            *super().get_urls(),
+        ]
+
+    def descargar_archivo(self, request, object_id):
+        importacion = self.get_object(request, object_id)
+        if importacion is None or not self.has_view_permission(request, importacion):
+            raise Http404("No existe esta importación o no tiene acceso a ella.")
+        try:
+            contenido = importacion.archivo.open("rb")
+        except FileNotFoundError:
+            raise Http404("El archivo de esta importación no está disponible.") from None
+        respuesta = FileResponse(
+            contenido,
+            as_attachment=True,
+            filename=importacion.nombre_archivo,
+            content_type="application/octet-stream",
+        )
+        respuesta["X-Content-Type-Options"] = "nosniff"
+        return respuesta
+
+    @admin.display(description="archivo", ordering="nombre_archivo")
+    def archivo_descarga(self, obj):
+        enlace = reverse("admin:plan_importacionplan_archivo", args=[obj.pk])
+        return format_html('<a href="{}" download>{}</a>', enlace, obj.nombre_archivo)
+
+    @admin.display(description="estado")
+    def estado(self, obj):
+        if obj.importada and obj.importada_en:
+            return f"Importada el {timezone.localtime(obj.importada_en):%d/%m/%Y %H:%M}"
+        return "En curso (sin importar)"

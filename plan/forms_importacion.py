@@ -8,6 +8,7 @@ from django.template.defaultfilters import filesizeformat
 from nucleo.archivos import tamano_maximo
 from nucleo.fechas import VIGENCIA_MAXIMA, VIGENCIA_MINIMA
 from nucleo.models import Entidad
+from plan.importacion.construccion import EDITABLES
 from plan.importacion.encabezados import NOMBRES
 from plan.importacion.lectura import EXTENSIONES_CSV, EXTENSIONES_XLSX
 from plan.importacion.tipos import Campo
@@ -166,3 +167,49 @@ class ColumnasForm(ConErroresDescritos):
 
 
 TIPOS_DE_META = Actividad.TipoMeta.choices
+
+
+def _espacios(texto: str) -> str:
+    return " ".join(texto.split())
+
+
+class FilaForm(ConErroresDescritos):
+    """The correction of one row of the preview: its meta, dates and offices, as text
+    re-read like the sheet's cells. One row per form, so a plan of any length never
+    posts more than these few fields (DATA_UPLOAD_MAX_NUMBER_FIELDS)."""
+
+    meta_cantidad = forms.CharField(
+        label="Cantidad de la meta",
+        required=False,
+        max_length=40,
+        help_text="Un número, por ejemplo 4 o 2,5; vacío si la meta no se cuenta.",
+    )
+    meta_unidad = forms.CharField(label="Unidad de la meta", required=False, max_length=150)
+    meta_tipo = forms.ChoiceField(label="Tipo de meta", choices=TIPOS_DE_META, required=False)
+    fechas = forms.CharField(
+        label="Fechas",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 40}),
+        help_text=(
+            "«dd/mm/aaaa-dd/mm/aaaa», varias separadas por «;», o como en el plan: "
+            "«15 de abril de 2026», «marzo a junio de 2026»."
+        ),
+    )
+    responsables = forms.CharField(
+        label="Responsables",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 40}),
+        help_text="Las dependencias responsables, separadas por «;».",
+    )
+
+    def cambios(self) -> dict[str, str]:
+        """Only the values the person changed: an untouched one keeps the sheet's
+        reading, with its warnings."""
+        return {
+            campo: _espacios(self.cleaned_data.get(campo) or "")
+            for campo in EDITABLES
+            if _espacios(self.cleaned_data.get(campo) or "")
+            != _espacios(str(self.initial.get(campo) or ""))
+        }

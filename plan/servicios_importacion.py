@@ -9,7 +9,7 @@ object before the inserts (they need no query: the objects are linked in memory)
 database's constraints stay the last word.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,7 +21,7 @@ from simple_history.utils import bulk_create_with_history
 from nucleo import cambios, roles
 from nucleo.models import Entidad
 from nucleo.roles import Usuario
-from plan.importacion.construccion import ActividadPrevia, VistaPrevia
+from plan.importacion.construccion import EDITABLES, ActividadPrevia, VistaPrevia
 from plan.models import (
     Actividad,
     ActividadResponsable,
@@ -39,6 +39,11 @@ MENSAJE_CON_ERRORES = (
     "vista previa o en el archivo y vuelva a intentarlo."
 )
 MENSAJE_YA_IMPORTADA = "Este archivo ya se importó: es el plan «{plan}»."
+MENSAJE_BORRADOR = "Está como borrador, sin publicar: se publica desde «Planes»."
+MENSAJE_IMPORTADO = (
+    "Se importó el plan {vigencia} de {entidad} con {numero} actividades como borrador, "
+    "sin publicar: revíselo en este tablero y publíquelo desde «Planes» cuando se adopte."
+)
 MENSAJE_PLAN_EXISTE = "Ya existe un plan de {entidad}, {instrumento}, para la vigencia {vigencia}."
 
 M = TypeVar("M", bound=Model)
@@ -63,6 +68,11 @@ def _crear(modelo: type[M], objetos: list[M], usuario: Usuario) -> list[M]:
     return bulk_create_with_history(objetos, modelo, default_user=usuario)
 
 
+def mensaje_ya_importada(*, plan: Plan) -> str:
+    mensaje = MENSAJE_YA_IMPORTADA.format(plan=plan)
+    return mensaje if plan.publicado else f"{mensaje} {MENSAJE_BORRADOR}"
+
+
 def plan_existente(*, entidad: str, instrumento: str, vigencia: int) -> Plan | None:
     return Plan.objects.filter(
         entidad__nombre=entidad, instrumento=instrumento, vigencia=vigencia
@@ -79,6 +89,35 @@ def mensaje_plan_existente(*, entidad: str, instrumento: str, vigencia: int) -> 
 
 
 @transaction.atomic
+def guardar_ediciones(
+    *,
+    importacion: ImportacionPlan,
+    ediciones: Mapping[str, Mapping[str, str]],
+    usuario: Usuario,
+) -> ImportacionPlan:
+    """Keep the person's corrections of the preview («row number» → field of `EDITABLES`
+    → value, only the values changed), merged over the earlier ones: the next preview
+    reads those values as if the sheet said so."""
+    if not roles.es_opgi(usuario):
+        raise PermissionDenied(MENSAJE_SOLO_OPGI)
+    # Locked: two corrections sent at once both stay (and none after the import).
+    bloqueada = ImportacionPlan.objects.select_for_update().get(pk=importacion.pk)
+    if bloqueada.plan is not None:
+        raise ValidationError(mensaje_ya_importada(plan=bloqueada.plan))
+    guardadas = dict(bloqueada.ediciones or {})
+    for fila, valores in ediciones.items():
+        ajenos = set(valores) - set(EDITABLES)
+        if ajenos or not str(fila).isdigit():
+            raise ValueError(f"Corrección fuera de la vista previa: fila {fila}, {sorted(ajenos)}")
+        if valores:
+            guardadas[str(fila)] = {**guardadas.get(str(fila), {}), **valores}
+    bloqueada.ediciones = guardadas
+    bloqueada.save(update_fields=["ediciones"])
+    importacion.ediciones = guardadas
+    return bloqueada
+
+
+@transaction.atomic
 def importar_plan(
     *, vista_previa: VistaPrevia, usuario: Usuario, importacion: ImportacionPlan | None = None
 ) -> Plan:
@@ -88,8 +127,8 @@ def importar_plan(
     if importacion is not None:
         # Locked: two clicks on «Importar» cannot both write the plan.
         importacion = ImportacionPlan.objects.select_for_update().get(pk=importacion.pk)
-        if importacion.plan_id is not None:
-            raise ValidationError(MENSAJE_YA_IMPORTADA.format(plan=importacion.plan))
+        if importacion.plan is not None:
+            raise ValidationError(mensaje_ya_importada(plan=importacion.plan))
     if vista_previa.hay_errores:
         raise ValidationError(MENSAJE_CON_ERRORES.format(numero=len(vista_previa.errores)))
     datos = vista_previa.datos

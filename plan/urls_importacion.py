@@ -14,5 +14,10 @@ urlpatterns = [
         views_importacion.vista_previa,
         name="importacion_plan_vista_previa",
     ),
+    path(
+        "<id:pk>/vista-previa/fila/",
+        views_importacion.corregir_fila,
+        name="importacion_plan_fila",
+    ),
     path("<id:pk>/confirmar/", views_importacion.confirmar, name="importacion_plan_confirmar"),
 ]

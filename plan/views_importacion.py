@@ -8,23 +8,27 @@ them; the plan is written only at the last step, all or nothing, as a draft.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.utils.http import urlencode
+from django.views.decorators.http import require_GET, require_http_methods
 from openpyxl.utils import get_column_letter
 
-from nucleo import roles
+from nucleo import parametros, roles
 from nucleo.archivos import nombre_para_guardar, tamano_maximo
 from nucleo.documentos import respuesta_xlsx
 from plan import plantilla_plan, servicios_importacion
-from plan.forms_importacion import TIPOS_DE_META, ColumnasForm, PlanNuevoForm
+from plan.forms_importacion import ColumnasForm, FilaForm, PlanNuevoForm
 from plan.importacion import construccion
-from plan.importacion.construccion import EDITABLES
 from plan.importacion.encabezados import HOJAS_IGNORADAS, NOMBRES, encontrar_tabla
 from plan.importacion.lectura import leer_archivo
 from plan.importacion.tipos import ErrorDeLectura
-from plan.models import ImportacionPlan
+from plan.models import ImportacionPlan, Plan
+
+MENSAJE_FILA_NO_EXISTE = "La vista previa no tiene una actividad en esa fila."
+MENSAJE_FILA_CORREGIDA = "Se volvió a interpretar la fila {fila} con sus correcciones."
+MENSAJE_SIN_CAMBIOS = "No cambió ningún valor de la fila {fila}."
 
 
 def _exigir_opgi(request: HttpRequest) -> None:
@@ -34,13 +38,16 @@ def _exigir_opgi(request: HttpRequest) -> None:
 
 def _importacion(request: HttpRequest, pk: int) -> ImportacionPlan | HttpResponse:
     """The import in progress, or a redirect to its plan once it was written."""
-    importacion = get_object_or_404(ImportacionPlan, pk=pk)
-    if importacion.plan_id is not None:
-        messages.info(
-            request, servicios_importacion.MENSAJE_YA_IMPORTADA.format(plan=importacion.plan)
-        )
-        return redirect("admin:plan_plan_change", importacion.plan_id)
+    importacion = get_object_or_404(ImportacionPlan.objects.select_related("plan"), pk=pk)
+    if importacion.plan is not None:
+        messages.info(request, servicios_importacion.mensaje_ya_importada(plan=importacion.plan))
+        return redirect(_tablero_de(importacion.plan))
     return importacion
+
+
+def _tablero_de(plan: Plan) -> str:
+    """The staff dashboard showing `plan` (it selects the plan by its slug)."""
+    return reverse("tablero") + "?" + urlencode({"plan": plan.slug})
 
 
 @login_required
@@ -128,44 +135,31 @@ def columnas(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _ediciones(request: HttpRequest, previa: construccion.VistaPrevia) -> dict[str, dict[str, str]]:
-    """The values the person changed in the preview (only those: an untouched value
-    keeps the reading of the sheet, with its warnings)."""
-    cambios: dict[str, dict[str, str]] = {}
-    for actividad in previa.actividades:
-        for campo in EDITABLES:
-            nombre = f"{actividad.fila}-{campo}"
-            if nombre not in request.POST:
-                continue
-            valor = " ".join(request.POST[nombre].split())
-            if valor != " ".join(actividad.valores.get(campo, "").split()):
-                cambios.setdefault(str(actividad.fila), {})[campo] = valor
-    return cambios
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def vista_previa(request: HttpRequest, pk: int) -> HttpResponse:
-    """Step 3: every value inferred, editable, with each row's problems beside it."""
+def _en_curso(
+    request: HttpRequest, pk: int
+) -> tuple[ImportacionPlan, construccion.VistaPrevia] | HttpResponse:
+    """The import in progress (OPGI only) and its preview, rebuilt from its file, mapping
+    and edits as every step after the columns reads it; a redirect once imported."""
     _exigir_opgi(request)
     importacion = _importacion(request, pk)
     if isinstance(importacion, HttpResponse):
         return importacion
-    previa = construccion.vista_previa_de(importacion)
-    if request.method == "POST":
-        cambios = _ediciones(request, previa)
-        if cambios:
-            ediciones = dict(importacion.ediciones or {})
-            for fila, valores in cambios.items():
-                ediciones[fila] = {**ediciones.get(fila, {}), **valores}
-            importacion.ediciones = ediciones
-            importacion.save(update_fields=["ediciones"])
-            messages.success(request, "Se volvieron a interpretar los valores corregidos.")
-        else:
-            messages.info(request, "No cambió ningún valor.")
-        return redirect(
-            reverse("importacion_plan_vista_previa", args=[importacion.pk]) + "#resumen"
-        )
+    return importacion, construccion.vista_previa_de(importacion)
+
+
+def _en_la_vista_previa(importacion: ImportacionPlan, fila: int) -> str:
+    return reverse("importacion_plan_vista_previa", args=[importacion.pk]) + f"#fila-{fila}"
+
+
+@login_required
+@require_GET
+def vista_previa(request: HttpRequest, pk: int) -> HttpResponse:
+    """Step 3: every value inferred, each row's problems beside it, and a link to
+    correct each row (one small form per row: see `corregir_fila`)."""
+    en_curso = _en_curso(request, pk)
+    if isinstance(en_curso, HttpResponse):
+        return en_curso
+    importacion, previa = en_curso
     return render(
         request,
         "plan/importacion/vista_previa.html",
@@ -173,7 +167,6 @@ def vista_previa(request: HttpRequest, pk: int) -> HttpResponse:
             "importacion": importacion,
             "previa": previa,
             "paso": 3,
-            "tipos_de_meta": TIPOS_DE_META,
             "existente": servicios_importacion.mensaje_plan_existente(
                 entidad=importacion.entidad,
                 instrumento=importacion.instrumento,
@@ -185,13 +178,51 @@ def vista_previa(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+def corregir_fila(request: HttpRequest, pk: int) -> HttpResponse:
+    """Step 3, one row (?fila=N, the sheet's row): its meta, dates and offices
+    corrected, then read again.
+
+    One form per row, not one for the whole table: a plan of 200 activities or more
+    posted every editable field at once, past DATA_UPLOAD_MAX_NUMBER_FIELDS (a 400),
+    and the limit is global in Django. This works without JavaScript."""
+    en_curso = _en_curso(request, pk)
+    if isinstance(en_curso, HttpResponse):
+        return en_curso
+    importacion, previa = en_curso
+    fila = parametros.entero(request.GET.get("fila"), minimo=1)
+    actividad = next((a for a in previa.actividades if a.fila == fila), None)
+    if fila is None or actividad is None:
+        raise Http404(MENSAJE_FILA_NO_EXISTE)
+    form = FilaForm(request.POST or None, initial=actividad.valores)
+    if request.method == "POST" and form.is_valid():
+        cambios = form.cambios()
+        if not cambios:
+            messages.info(request, MENSAJE_SIN_CAMBIOS.format(fila=fila))
+            return redirect(_en_la_vista_previa(importacion, fila))
+        try:
+            servicios_importacion.guardar_ediciones(
+                importacion=importacion, ediciones={str(fila): cambios}, usuario=request.user
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(_en_la_vista_previa(importacion, fila))
+        messages.success(request, MENSAJE_FILA_CORREGIDA.format(fila=fila))
+        return redirect(_en_la_vista_previa(importacion, fila))
+    return render(
+        request,
+        "plan/importacion/fila.html",
+        {"importacion": importacion, "actividad": actividad, "form": form, "paso": 3},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def confirmar(request: HttpRequest, pk: int) -> HttpResponse:
     """Step 4: what will be created; on POST the plan is written, as a draft."""
-    _exigir_opgi(request)
-    importacion = _importacion(request, pk)
-    if isinstance(importacion, HttpResponse):
-        return importacion
-    previa = construccion.vista_previa_de(importacion)
+    en_curso = _en_curso(request, pk)
+    if isinstance(en_curso, HttpResponse):
+        return en_curso
+    importacion, previa = en_curso
     if request.method == "POST":
         try:
             plan = servicios_importacion.importar_plan(
@@ -202,11 +233,11 @@ def confirmar(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("importacion_plan_vista_previa", pk=importacion.pk)
         messages.success(
             request,
-            f"Se importó el plan {plan.vigencia} de {plan.entidad} con "
-            f"{len(previa.actividades)} actividades, sin publicar: revíselo y publíquelo "
-            "cuando se adopte.",
+            servicios_importacion.MENSAJE_IMPORTADO.format(
+                vigencia=plan.vigencia, entidad=plan.entidad, numero=len(previa.actividades)
+            ),
         )
-        return redirect("admin:plan_plan_change", plan.pk)
+        return redirect(_tablero_de(plan))
     if previa.hay_errores:
         messages.error(
             request,

@@ -38,7 +38,7 @@ from plan.importacion.tipos import (
     Tabla,
     VentanasLeidas,
 )
-from plan.models import FORMA_CODIGO, ImportacionPlan, Responsable
+from plan.models import FORMA_CODIGO, Actividad, ImportacionPlan, Responsable
 
 COMPONENTE_POR_DEFECTO = "Rendición de cuentas"
 SUBCOMPONENTE_POR_DEFECTO = "Actividades"
@@ -134,6 +134,11 @@ class ActividadPrevia:
     # The preview form's initial values (what the person edits).
     valores: dict[str, str] = field(default_factory=dict)
     editada: bool = False
+
+    @property
+    def meta_tipo_etiqueta(self) -> str:
+        """«Exacta»: how the preview names the meta's type."""
+        return str(dict(Actividad.TipoMeta.choices).get(self.meta.tipo, self.meta.tipo))
 
 
 @dataclass

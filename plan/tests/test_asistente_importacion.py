@@ -2,14 +2,18 @@
 
 import io
 from decimal import Decimal
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from django.contrib.messages import get_messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from nucleo.documentos import xlsx_desde_hojas
-from plan import informes, plantilla_plan
+from plan import informes, plantilla_plan, servicios_importacion
+from plan.importacion import construccion
 from plan.models import (
     Actividad,
     ActividadResponsable,
@@ -56,15 +60,25 @@ def importar(cliente, contenido, nombre, *, vigencia, instrumento="paac", edicio
     datos |= {n: formulario.initial.get(n, "") for n in formulario.columnas}
     respuesta = cliente.post(reverse("importacion_plan_columnas", args=[importacion.pk]), datos)
     assert respuesta.status_code == 302
-    if ediciones:
-        previa = cliente.get(reverse("importacion_plan_vista_previa", args=[importacion.pk]))
-        enviado = {}
-        for actividad in previa.context["previa"].actividades:
-            for campo, valor in actividad.valores.items():
-                enviado[f"{actividad.fila}-{campo}"] = valor
-        enviado |= ediciones
-        cliente.post(reverse("importacion_plan_vista_previa", args=[importacion.pk]), enviado)
+    por_fila: dict[int, dict[str, str]] = {}
+    for nombre, valor in (ediciones or {}).items():
+        fila, campo = nombre.split("-", 1)
+        por_fila.setdefault(int(fila), {})[campo] = valor
+    for fila, valores in por_fila.items():
+        corregir_fila(cliente, importacion, fila, valores)
     return importacion
+
+
+def corregir_fila(cliente, importacion, fila: int, valores: dict[str, str]):
+    """«Corregir la fila» from the preview: the row's form, as shown, with `valores`."""
+    url = reverse("importacion_plan_fila", args=[importacion.pk]) + f"?fila={fila}"
+    pagina = cliente.get(url)
+    assert pagina.status_code == 200
+    formulario = pagina.context["form"]
+    enviado = {n: formulario.initial.get(n, "") for n in formulario.fields} | valores
+    respuesta = cliente.post(url, enviado)
+    assert respuesta.status_code == 302, respuesta.content.decode()[:3000]
+    return respuesta
 
 
 def confirmar(cliente, importacion):
@@ -91,7 +105,7 @@ def test_el_plan_de_funcion_publica_se_importa_como_borrador_con_sus_valores(opg
 
     plan = plan_importado(importacion)
     assert respuesta.status_code == 302
-    assert respuesta["Location"] == reverse("admin:plan_plan_change", args=[plan.pk])
+    assert respuesta["Location"] == reverse("tablero") + "?plan=" + plan.slug
     assert (plan.vigencia, plan.publicado, plan.entidad.nombre) == (2026, False, ENTIDAD)
     assert Actividad.objects.filter(plan=plan).count() == 13
     (componente,) = Componente.objects.filter(plan=plan)
@@ -261,6 +275,183 @@ def test_corregir_un_valor_en_la_vista_previa_cambia_lo_que_se_guarda(opgi):
     assert hacienda.tipo == "secretaria"
 
 
+def test_al_confirmar_se_va_al_tablero_del_plan_y_no_a_la_administracion(opgi):
+    importacion = importar(opgi, archivo("plan_funcion_publica.xlsx"), "paac.xlsx", vigencia=2026)
+
+    respuesta = confirmar(opgi, importacion)
+    otra_vez = opgi.get(reverse("importacion_plan_vista_previa", args=[importacion.pk]))
+
+    plan = plan_importado(importacion)
+    tablero = reverse("tablero") + "?plan=" + plan.slug
+    assert (respuesta.status_code, respuesta["Location"]) == (302, tablero)
+    assert (otra_vez.status_code, otra_vez["Location"]) == (302, tablero)
+    (exito,) = [str(m) for m in get_messages(respuesta.wsgi_request)]
+    assert "como borrador, sin publicar" in exito and "desde «Planes»" in exito
+    # (the first message stays unread: the test client follows no redirect)
+    aviso = [str(m) for m in get_messages(otra_vez.wsgi_request)][-1]
+    assert aviso == (
+        f"Este archivo ya se importó: es el plan «{plan}». "
+        "Está como borrador, sin publicar: se publica desde «Planes»."
+    )
+
+
+class CamposPorFormulario(HTMLParser):
+    """How many named fields each <form> of a page posts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.formularios: list[int] = []
+        self.dentro = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "form":
+            self.dentro = True
+            self.formularios.append(0)
+        elif (
+            self.dentro
+            and tag in ("input", "select", "textarea", "button")
+            and (dict(attrs).get("name"))
+        ):
+            self.formularios[-1] += 1
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.dentro = False
+
+
+def plan_de(numero: int) -> bytes:
+    return libro(
+        [ENCABEZADOS]
+        + [
+            ["1. Información", f"1.{i}", f"Publicar el informe {i}.", "Un (1) informe", "OPGI",
+             "31/01/2026"]
+            for i in range(1, numero + 1)
+        ]
+    )  # fmt: skip
+
+
+def test_la_vista_previa_de_500_actividades_no_pasa_del_limite_de_campos_y_se_importa(
+    opgi, settings
+):
+    importacion = importar(opgi, plan_de(500), "grande.xlsx", vigencia=2026)
+    pagina = opgi.get(reverse("importacion_plan_vista_previa", args=[importacion.pk]))
+    assert pagina.status_code == 200
+    campos = CamposPorFormulario()
+    campos.feed(pagina.content.decode())
+    # Every form on the page (the preview's own, if any) stays far below Django's limit.
+    assert all(n < 20 for n in campos.formularios), campos.formularios
+    assert pagina.content.decode().count("Corregir la fila ") == 500
+
+    corregida = corregir_fila(opgi, importacion, 400, {"meta_cantidad": "3"})
+    respuesta = confirmar(opgi, importacion)
+
+    assert corregida["Location"].endswith("#fila-400")
+    assert respuesta.status_code == 302
+    plan = plan_importado(importacion)
+    assert Actividad.objects.filter(plan=plan).count() == 500
+    assert Actividad.objects.get(plan=plan, codigo="1.399").meta_cantidad == Decimal(3)
+    assert Actividad.objects.get(plan=plan, codigo="1.398").meta_cantidad == Decimal(1)
+
+
+def test_corregir_una_fila_guarda_solo_lo_que_cambio_y_acumula_las_correcciones(opgi):
+    importacion = importar(opgi, plan_de(2), "plan.xlsx", vigencia=2026)
+
+    sin_cambios = corregir_fila(opgi, importacion, 2, {})
+    corregir_fila(opgi, importacion, 2, {"fechas": "30/06/2026"})
+    corregir_fila(opgi, importacion, 3, {"responsables": "Secretaría de Salud"})
+    corregir_fila(opgi, importacion, 2, {"meta_unidad": "informes"})
+
+    importacion.refresh_from_db()
+    assert importacion.ediciones == {
+        "2": {"fechas": "30/06/2026", "meta_unidad": "informes"},
+        "3": {"responsables": "Secretaría de Salud"},
+    }
+    aviso = [str(m) for m in get_messages(sin_cambios.wsgi_request)][-1]
+    assert aviso == "No cambió ningún valor de la fila 2."
+    pagina = opgi.get(reverse("importacion_plan_vista_previa", args=[importacion.pk]))
+    assert "nueva: Secretaría de Salud" in pagina.content.decode()
+
+
+def test_una_fila_que_no_esta_en_la_vista_previa_da_404(opgi):
+    importacion = importar(opgi, plan_de(2), "plan.xlsx", vigencia=2026)
+
+    url = reverse("importacion_plan_fila", args=[importacion.pk])
+
+    respuestas = [opgi.get(url, {"fila": f}) for f in ("9", "1", "x", "²", "")] + [opgi.get(url)]
+
+    assert [r.status_code for r in respuestas] == [404] * 6
+
+
+def test_guardar_ediciones_exige_opgi_y_no_cambia_una_importacion_ya_hecha(opgi, bruno, alicia):
+    importacion = importar(opgi, plan_de(1), "plan.xlsx", vigencia=2026)
+    with pytest.raises(PermissionDenied):
+        servicios_importacion.guardar_ediciones(
+            importacion=importacion, ediciones={"2": {"fechas": "x"}}, usuario=bruno
+        )
+    confirmar(opgi, importacion)
+
+    with pytest.raises(ValidationError, match="Este archivo ya se importó"):
+        servicios_importacion.guardar_ediciones(
+            importacion=importacion, ediciones={"2": {"fechas": "x"}}, usuario=alicia
+        )
+    importacion.refresh_from_db()
+    assert importacion.ediciones == {}
+
+
+def test_sin_columna_de_componente_el_plan_queda_en_el_componente_rendicion_de_cuentas(opgi):
+    importacion = importar(opgi, plan_de(2), "plan.xlsx", vigencia=2026)  # no «Componente»
+
+    confirmar(opgi, importacion)
+
+    (componente,) = Componente.objects.filter(plan=plan_importado(importacion))
+    assert componente.nombre == construccion.COMPONENTE_POR_DEFECTO == "Rendición de cuentas"
+    assert Actividad.objects.filter(subcomponente__componente=componente).count() == 2
+
+
+# --- The admin ---------------------------------------------------------------------------
+
+
+def test_las_importaciones_estan_en_la_administracion_solo_para_leer(opgi):
+    importacion = importar(opgi, archivo("plan_funcion_publica.xlsx"), "paac.xlsx", vigencia=2026)
+    confirmar(opgi, importacion)
+    plan = plan_importado(importacion)
+    listado = reverse("admin:plan_importacionplan_changelist")
+
+    pagina = opgi.get(listado)
+    cambio = opgi.get(reverse("admin:plan_importacionplan_change", args=[importacion.pk]))
+    agregar = opgi.get(reverse("admin:plan_importacionplan_add"))
+
+    html = pagina.content.decode()
+    assert pagina.status_code == 200
+    assert "paac.xlsx" in html and str(plan) in html and "alicia" in html
+    assert "Importada el " in html
+    assert reverse("admin:plan_importacionplan_add") not in html
+    assert agregar.status_code == 403
+    assert cambio.status_code == 200 and not cambio.context["has_change_permission"]
+    enviado = opgi.post(
+        reverse("admin:plan_importacionplan_change", args=[importacion.pk]), {"titulo": "Otro"}
+    )
+    assert enviado.status_code == 403
+    importacion.refresh_from_db()
+    assert importacion.titulo == "Plan Anticorrupción y de Atención al Ciudadano"
+
+
+def test_el_archivo_de_una_importacion_lo_descarga_solo_el_personal(client, opgi, bruno):
+    importacion = importar(opgi, archivo("plan_funcion_publica.xlsx"), "paac.xlsx", vigencia=2026)
+    url = reverse("admin:plan_importacionplan_archivo", args=[importacion.pk])
+
+    descarga = opgi.get(url)
+    lista = opgi.get(reverse("admin:plan_importacionplan_changelist")).content.decode()
+    client.force_login(bruno)  # the same client: now an office's person
+    ajena = client.get(url)
+
+    assert descarga.status_code == 200
+    assert b"".join(descarga.streaming_content) == archivo("plan_funcion_publica.xlsx")
+    assert 'filename="paac.xlsx"' in descarga["Content-Disposition"]
+    assert url in lista
+    assert ajena.status_code == 302 and "/login/" in ajena["Location"]
+
+
 # --- Permissions -------------------------------------------------------------------------
 
 
@@ -283,13 +474,16 @@ def importacion_ajena(plan_2022, alicia):
 
 
 @pytest.mark.parametrize("persona", ["bruno", "diana", None])
-@pytest.mark.parametrize("ruta", ["subir", "plantilla", "columnas", "vista_previa", "confirmar"])
+@pytest.mark.parametrize(
+    "ruta", ["subir", "plantilla", "columnas", "vista_previa", "fila", "confirmar"]
+)
 def test_solo_opgi_entra_a_cada_paso(client, request, persona, ruta, importacion_ajena):
     nombres = {
         "subir": ("importacion_plan", []),
         "plantilla": ("importacion_plan_plantilla", []),
         "columnas": ("importacion_plan_columnas", [importacion_ajena.pk]),
         "vista_previa": ("importacion_plan_vista_previa", [importacion_ajena.pk]),
+        "fila": ("importacion_plan_fila", [importacion_ajena.pk]),
         "confirmar": ("importacion_plan_confirmar", [importacion_ajena.pk]),
     }
     nombre, argumentos = nombres[ruta]
@@ -297,7 +491,8 @@ def test_solo_opgi_entra_a_cada_paso(client, request, persona, ruta, importacion
         client.force_login(request.getfixturevalue(persona))
     url = reverse(nombre, args=argumentos)
 
-    respuestas = [client.get(url), client.post(url)]
+    # The preview only shows (each row is corrected on its own page): no POST.
+    respuestas = [client.get(url)] + ([] if ruta == "vista_previa" else [client.post(url)])
 
     for respuesta in respuestas:
         if persona is None:
@@ -314,6 +509,8 @@ def test_solo_opgi_entra_a_cada_paso(client, request, persona, ruta, importacion
 def test_opgi_entra_a_cada_paso(opgi, importacion_ajena):
     for nombre in ("importacion_plan_columnas", "importacion_plan_vista_previa"):
         assert opgi.get(reverse(nombre, args=[importacion_ajena.pk])).status_code == 200
+    fila = reverse("importacion_plan_fila", args=[importacion_ajena.pk]) + "?fila=2"
+    assert opgi.get(fila).status_code == 200
     assert opgi.get(reverse("importacion_plan")).status_code == 200
     assert opgi.get(reverse("importacion_plan_plantilla")).status_code == 200
 
