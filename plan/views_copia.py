@@ -25,9 +25,9 @@ def copiar_plan(request, pk: int):
             return redirect("copiar_plan", pk=plan.pk)
         messages.success(
             request,
-            f"Se creó el plan {nuevo.vigencia}, sin publicar: revíselo y publíquelo cuando "
-            "se adopte.",
+            f"Se creó el plan {nuevo.vigencia}, sin publicar: revíselo y publíquelo desde "
+            "«Planes» cuando se adopte.",
         )
-        return redirect("admin:plan_plan_change", nuevo.pk)
+        return redirect("planes")
     previa = copia.vista_previa(plan=plan)
     return render(request, "plan/copiar_plan.html", {"plan": plan, "previa": previa})

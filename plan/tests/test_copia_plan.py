@@ -143,7 +143,7 @@ def test_la_pagina_muestra_la_vista_previa_y_al_confirmar_crea_el_plan_sin_publi
     respuesta = client.post(url)
     nuevo = Plan.objects.get(vigencia=2023)
     assert respuesta.status_code == 302
-    assert respuesta["Location"] == reverse("admin:plan_plan_change", args=[nuevo.pk])
+    assert respuesta["Location"] == reverse("planes")
 
     # Once it exists, the page says so and offers no button; a second POST copies nothing.
     otra = client.get(url)
