@@ -141,7 +141,7 @@ def test_la_pagina_muestra_la_vista_previa_y_al_confirmar_crea_el_plan_sin_publi
     assert not Plan.objects.filter(vigencia=2023).exists()  # the preview writes nothing
 
     respuesta = client.post(url)
-    nuevo = Plan.objects.get(vigencia=2023)
+    assert Plan.objects.get(vigencia=2023).es_borrador
     assert respuesta.status_code == 302
     assert respuesta["Location"] == reverse("planes")
 
