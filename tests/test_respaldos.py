@@ -81,14 +81,18 @@ print("\\n" + json.dumps({"tablas": tablas, "archivos": archivos}))
 
 
 RESPALDAR = """
-call_command("dbbackup", output_filename="base.dump", interactive=False)
-call_command("mediabackup", output_filename="archivos.tar", interactive=False)
+call_command("dbbackup", output_filename="base.dump.gz", compress=True, interactive=False)
+call_command(
+    "mediabackup", output_filename="archivos.tar.gz", compress=True, interactive=False
+)
 """
 
 RESTAURAR = """
 from django.core.management import call_command
-call_command("dbrestore", input_filename="base.dump", interactive=False)
-call_command("mediarestore", input_filename="archivos.tar", interactive=False)
+call_command("dbrestore", input_filename="base.dump.gz", uncompress=True, interactive=False)
+call_command(
+    "mediarestore", input_filename="archivos.tar.gz", uncompress=True, interactive=False
+)
 """
 
 # The restored installation is complete: no migration is missing (exits non-zero if one is).
@@ -178,7 +182,7 @@ def test_un_respaldo_se_restaura_en_una_instalacion_vacia_con_cada_fila_y_cada_a
     # One process per step an operator takes: install and back up; restore; check.
     antes = _json(_shell(INSTALAR, SEMBRAR, RESPALDAR, HUELLA, entorno=instalacion))
     archivos_antes = _archivos(tmp_path / "media")
-    assert sorted(p.name for p in respaldos.iterdir())[:2] == ["archivos.tar", "base.dump"]
+    assert sorted(p.name for p in respaldos.iterdir())[:2] == ["archivos.tar.gz", "base.dump.gz"]
 
     _shell(RESTAURAR, entorno=vacia)
     despues = _json(_shell(COMPLETA, HUELLA, entorno=vacia))
