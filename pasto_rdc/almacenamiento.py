@@ -5,7 +5,9 @@ puts them in an S3 (or S3-compatible: MinIO, Ceph…) bucket through django-stor
 every server of a deployment sees the same files. Either way the files are private: the
 app never links to the storage, it streams each download through the view that checks
 the user's permission (plan.views.respuesta_archivo). The S3 objects are written with a
-private ACL, and the only URLs the storage could give are signed and short-lived.
+private ACL, and the storage's `url()` never points at the bucket
+(pasto_rdc/almacenamiento_s3.py); a signed URL, if a later feature asks boto3 for one,
+is short-lived.
 """
 
 from typing import Any
@@ -33,8 +35,8 @@ def almacenamiento_por_defecto() -> dict[str, Any]:
         "bucket_name": bucket,
         # Objects readable only with the keys: no grant to AllUsers.
         "default_acl": "private",
-        # Any URL the storage builds is signed and expires soon; the app serves the
-        # files itself, so none should ever reach a page.
+        # Should anything sign a URL with these options, it expires soon; the app
+        # serves the files itself, so none reaches a page.
         "querystring_auth": True,
         "querystring_expire": env_int("AWS_QUERYSTRING_EXPIRE", 60),
         # A second upload under the same name gets its own key, as on the disk.
@@ -51,4 +53,4 @@ def almacenamiento_por_defecto() -> dict[str, Any]:
         valor = env_str(variable, "").strip()
         if valor:
             opciones[opcion] = valor
-    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": opciones}
+    return {"BACKEND": "pasto_rdc.almacenamiento_s3.S3Privado", "OPTIONS": opciones}

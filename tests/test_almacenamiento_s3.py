@@ -29,6 +29,7 @@ moto_server = pytest.importorskip(
     "moto.server", reason="moto[server] no está instalado (pip install -e '.[dev]')"
 )
 boto3 = pytest.importorskip("boto3", reason="boto3 no está instalado (django-storages[s3])")
+S3Storage = pytest.importorskip("storages.backends.s3").S3Storage
 
 BUCKET = "evidencias-pasto-rdc"
 CLAVES = {"AWS_ACCESS_KEY_ID": "prueba", "AWS_SECRET_ACCESS_KEY": "prueba-secreta"}
@@ -125,7 +126,7 @@ def test_la_evidencia_subida_queda_en_el_bucket_privada(client, bruno, actividad
     assert subir(client, propia).status_code == 302
 
     evidencia = Evidencia.objects.get()
-    assert type(evidencia.archivo.storage._wrapped).__name__ == "S3Storage"
+    assert isinstance(evidencia.archivo.storage._wrapped, S3Storage)
     nombre = evidencia.archivo.name
     assert nombre.startswith("evidencias/2022/1.3/") and nombre.endswith("/informe.pdf")
     s3_cliente = cliente(s3)
@@ -219,3 +220,22 @@ def test_los_archivos_huerfanos_se_buscan_y_borran_tambien_en_el_bucket(
     assert evidencia.archivo.name not in salida.getvalue()
     claves = {o["Key"] for o in s3_cliente.list_objects_v2(Bucket=BUCKET)["Contents"]}
     assert huerfano not in claves and evidencia.archivo.name in claves
+
+
+def test_el_admin_tampoco_muestra_la_url_del_bucket(client, bruno, alicia, actividad, s3):
+    propia = actividad("1.3")
+    client.force_login(bruno)
+    subir(client, propia)
+    evidencia = Evidencia.objects.get()
+
+    client.force_login(alicia)
+    respuesta = client.get(f"/admin/plan/evidencia/{evidencia.pk}/change/")
+
+    assert respuesta.status_code == 200
+    html = respuesta.content.decode()
+    assert "informe.pdf" in html
+    for rastro in (s3, "127.0.0.1:", BUCKET, "X-Amz-", "Signature="):
+        assert rastro not in html
+    # What Django itself renders as the file's URL is no way around the permission view.
+    assert evidencia.archivo.url == f"/media/{evidencia.archivo.name}"
+    assert client.get(evidencia.archivo.url).status_code == 404
