@@ -239,3 +239,28 @@ def test_el_admin_tampoco_muestra_la_url_del_bucket(client, bruno, alicia, activ
     # What Django itself renders as the file's URL is no way around the permission view.
     assert evidencia.archivo.url == f"/media/{evidencia.archivo.name}"
     assert client.get(evidencia.archivo.url).status_code == 404
+
+
+def test_el_respaldo_de_archivos_lee_y_restaura_el_bucket(
+    client, bruno, actividad, s3, tmp_path, monkeypatch
+):
+    """mediabackup / mediarestore (README, «Respaldos») go through the storage API too."""
+    from dbbackup import settings as ajustes_dbbackup
+
+    monkeypatch.setitem(ajustes_dbbackup.STORAGE_OPTIONS, "location", str(tmp_path))
+    propia = actividad("1.3")
+    client.force_login(bruno)
+    subir(client, propia)
+    evidencia = Evidencia.objects.get()
+    s3_cliente = cliente(s3)
+
+    call_command("mediabackup", output_filename="archivos.tar.gz", compress=True, interactive=False)
+    s3_cliente.delete_object(Bucket=BUCKET, Key=evidencia.archivo.name)
+    call_command(
+        "mediarestore", input_filename="archivos.tar.gz", uncompress=True, interactive=False
+    )
+
+    restaurado = s3_cliente.get_object(Bucket=BUCKET, Key=evidencia.archivo.name)["Body"].read()
+    assert hashlib.sha256(restaurado).hexdigest() == evidencia.sha256
+    permisos = s3_cliente.get_object_acl(Bucket=BUCKET, Key=evidencia.archivo.name)["Grants"]
+    assert [permiso["Permission"] for permiso in permisos] == ["FULL_CONTROL"]
