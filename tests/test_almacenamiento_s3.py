@@ -8,9 +8,13 @@ the STORAGES entry built by the same function the settings call
 
 import hashlib
 import io
+import os
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -107,6 +111,27 @@ def test_la_configuracion_s3_es_privada_y_falla_sin_bucket(monkeypatch):
         almacenamiento_por_defecto()
     monkeypatch.delenv("ALMACENAMIENTO")
     assert almacenamiento_por_defecto()["BACKEND"].endswith("FileSystemStorage")
+
+
+def test_sin_bucket_la_instalacion_no_arranca():
+    """The settings themselves refuse ALMACENAMIENTO=s3 without a bucket, at start-up."""
+    entorno = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "AWS_"))},
+        "DJANGO_SETTINGS_MODULE": "pasto_rdc.settings",
+        "DEBUG": "1",
+        "ALMACENAMIENTO": "s3",
+    }
+    resultado = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=entorno,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert resultado.returncode != 0
+    assert "ImproperlyConfigured" in resultado.stderr
+    assert "ALMACENAMIENTO=s3 necesita AWS_STORAGE_BUCKET_NAME" in resultado.stderr
 
 
 def test_cada_archivo_de_cada_modelo_usa_el_almacenamiento_configurado():
