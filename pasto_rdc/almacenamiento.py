@@ -41,6 +41,9 @@ def almacenamiento_por_defecto() -> dict[str, Any]:
         "querystring_expire": env_int("AWS_QUERYSTRING_EXPIRE", 60),
         # A second upload under the same name gets its own key, as on the disk.
         "file_overwrite": False,
+        # A file read from the bucket (a download, a backup) goes to a temporary file
+        # above 2 MB instead of staying whole in memory (django-storages' default).
+        "max_memory_size": 2 * 1024 * 1024,
     }
     # Without keys, boto3 looks for them itself (instance role, ~/.aws, AWS_* variables).
     for opcion, variable in (

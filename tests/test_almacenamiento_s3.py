@@ -105,6 +105,7 @@ def test_la_configuracion_s3_es_privada_y_falla_sin_bucket(monkeypatch):
     assert opciones["querystring_auth"] is True
     assert opciones["querystring_expire"] <= 300
     assert opciones["file_overwrite"] is False
+    assert 0 < opciones["max_memory_size"] <= 2 * 1024 * 1024
 
     monkeypatch.setenv("ALMACENAMIENTO", "ftp")
     with pytest.raises(ImproperlyConfigured, match="ALMACENAMIENTO"):
@@ -289,3 +290,19 @@ def test_el_respaldo_de_archivos_lee_y_restaura_el_bucket(
     assert hashlib.sha256(restaurado).hexdigest() == evidencia.sha256
     permisos = s3_cliente.get_object_acl(Bucket=BUCKET, Key=evidencia.archivo.name)["Grants"]
     assert [permiso["Permission"] for permiso in permisos] == ["FULL_CONTROL"]
+
+
+def test_un_archivo_grande_va_y_vuelve_entero_por_la_vista(client, bruno, alicia, actividad, s3):
+    """Above max_memory_size the download goes through a temporary file: still whole."""
+    grande = PDF_MINIMO + b"%" + bytes(range(256)) * (3 * 1024 * 4)  # ~3 MB
+    propia = actividad("1.3")
+    client.force_login(bruno)
+    assert subir(client, propia, contenido=grande).status_code == 302
+    evidencia = Evidencia.objects.get()
+
+    client.force_login(alicia)
+    respuesta = client.get(f"/evidencias/{evidencia.pk}/archivo/")
+
+    descargado = b"".join(respuesta.streaming_content)
+    assert len(descargado) == len(grande) > 3 * 1024 * 1024
+    assert hashlib.sha256(descargado).hexdigest() == evidencia.sha256
