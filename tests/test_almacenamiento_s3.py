@@ -306,3 +306,28 @@ def test_un_archivo_grande_va_y_vuelve_entero_por_la_vista(client, bruno, alicia
     descargado = b"".join(respuesta.streaming_content)
     assert len(descargado) == len(grande) > 3 * 1024 * 1024
     assert hashlib.sha256(descargado).hexdigest() == evidencia.sha256
+
+
+def test_un_adjunto_de_un_dialogo_tambien_va_al_bucket_y_vuelve_por_la_vista(
+    client, alicia, plan_2022, s3
+):
+    from django.utils import timezone
+
+    from dialogos.models import AdjuntoEspacio, EspacioDialogo
+
+    espacio = EspacioDialogo.objects.create(
+        titulo="Audiencia", inicio=timezone.now(), fin=timezone.now(), lugar="Casa de la Cultura"
+    )
+    client.force_login(alicia)
+    respuesta = client.post(
+        f"/dialogos/gestion/espacios/{espacio.pk}/adjuntos/",
+        {"tipo": "otro", "archivo": SimpleUploadedFile("acta.pdf", INFORME, "application/pdf")},
+    )
+    assert respuesta.status_code == 302
+
+    adjunto = AdjuntoEspacio.objects.get()
+    guardado = cliente(s3).get_object(Bucket=BUCKET, Key=adjunto.archivo.name)["Body"].read()
+    assert hashlib.sha256(guardado).hexdigest() == adjunto.sha256
+    descarga = client.get(f"/dialogos/gestion/adjuntos/{adjunto.pk}/")
+    assert descarga.status_code == 200
+    assert b"".join(descarga.streaming_content) == INFORME
