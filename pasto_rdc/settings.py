@@ -7,6 +7,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_HASHES, UNSAFE_INLINE
 
+from pasto_rdc.almacenamiento import almacenamiento_por_defecto
 from pasto_rdc.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "django_tasks",
+    "dbbackup",
     "nucleo.apps.TareasConfig",  # django_tasks_db, named in Spanish in the admin
     "nucleo.apps.NucleoConfig",
     "plan",
@@ -138,8 +140,15 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Uploaded files: MEDIA_ROOT, or an S3 bucket with ALMACENAMIENTO=s3 (pasto_rdc/almacenamiento.py).
+# Backups (django-dbbackup: dbbackup/mediabackup, README «Respaldos») go to RESPALDOS_DIR.
+RESPALDOS_DIR = Path(env_str("RESPALDOS_DIR", str(BASE_DIR / "respaldos")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": almacenamiento_por_defecto(),
+    "dbbackup": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(RESPALDOS_DIR)},
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -1,20 +1,22 @@
-"""Find (and, when asked, delete) files under MEDIA_ROOT that no database row points to.
+"""Find (and, when asked, delete) stored files that no database row points to.
 
 A file can be left behind when a worker is killed between storing an upload and
 writing its row, or when a transaction around the upload rolls back. Every FileField
 of every installed model is checked (the command knows no app), so a file is an
 orphan only if no row of any model names it. Recent files are left alone: they may
-belong to an upload that is still being saved.
+belong to an upload that is still being saved. The files are listed through the default
+storage, so the command works the same on MEDIA_ROOT and on an S3 bucket.
 """
 
-import os
-import time
+from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 from django.apps import apps
-from django.conf import settings
+from django.core.files.storage import FileSystemStorage, Storage, default_storage
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import models
+from django.utils import timezone
 
 
 def nombres_referenciados() -> set[str]:
@@ -33,17 +35,24 @@ def nombres_referenciados() -> set[str]:
     return nombres
 
 
-def archivos_huerfanos(*, raiz: Path, antiguedad_minima_s: float) -> list[Path]:
+def _nombres_guardados(almacen: Storage, carpeta: str = "") -> Iterator[str]:
+    """Every file name in `almacen`, through the storage API (a folder on disk or an S3
+    bucket alike)."""
+    subcarpetas, archivos = almacen.listdir(carpeta)
+    for nombre in archivos:
+        yield f"{carpeta}/{nombre}" if carpeta else nombre
+    for subcarpeta in subcarpetas:
+        yield from _nombres_guardados(almacen, f"{carpeta}/{subcarpeta}" if carpeta else subcarpeta)
+
+
+def archivos_huerfanos(*, almacen: Storage, antiguedad_minima_s: float) -> list[str]:
     referenciados = nombres_referenciados()
-    limite = time.time() - antiguedad_minima_s
-    huerfanos = []
-    for carpeta, _, archivos in os.walk(raiz):
-        for nombre in archivos:
-            ruta = Path(carpeta) / nombre
-            relativo = ruta.relative_to(raiz).as_posix()
-            if relativo not in referenciados and ruta.stat().st_mtime < limite:
-                huerfanos.append(ruta)
-    return sorted(huerfanos)
+    limite = timezone.now() - timedelta(seconds=antiguedad_minima_s)
+    return sorted(
+        nombre
+        for nombre in _nombres_guardados(almacen)
+        if nombre not in referenciados and almacen.get_modified_time(nombre) < limite
+    )
 
 
 def _quitar_carpetas_vacias(desde: Path, raiz: Path) -> None:
@@ -58,7 +67,7 @@ def _quitar_carpetas_vacias(desde: Path, raiz: Path) -> None:
 
 class Command(BaseCommand):
     help = (
-        "Lista los archivos de MEDIA_ROOT que ningún registro usa (archivos huérfanos); "
+        "Lista los archivos guardados (MEDIA_ROOT o el bucket S3) que ningún registro usa (archivos huérfanos); "
         "con --borrar los elimina."
     )
 
@@ -76,17 +85,20 @@ class Command(BaseCommand):
     def handle(
         self, *args: object, borrar: bool = False, minutos: int = 60, **options: object
     ) -> None:
-        raiz = Path(settings.MEDIA_ROOT)
-        if not raiz.is_dir():
+        almacen: Storage = default_storage
+        # On the disk, the folders an upload made go with its file; S3 has no folders.
+        raiz = Path(almacen.location) if isinstance(almacen, FileSystemStorage) else None
+        if raiz is not None and not raiz.is_dir():
             self.stdout.write(f"No existe la carpeta de archivos {raiz}: nada que revisar.")
             return
-        huerfanos = archivos_huerfanos(raiz=raiz, antiguedad_minima_s=minutos * 60)
-        total = sum(ruta.stat().st_size for ruta in huerfanos)
-        for ruta in huerfanos:
-            self.stdout.write(ruta.relative_to(raiz).as_posix())
+        huerfanos = archivos_huerfanos(almacen=almacen, antiguedad_minima_s=minutos * 60)
+        total = sum(almacen.size(nombre) for nombre in huerfanos)
+        for nombre in huerfanos:
+            self.stdout.write(nombre)
             if borrar:
-                ruta.unlink()
-                _quitar_carpetas_vacias(ruta.parent, raiz)
+                almacen.delete(nombre)
+                if raiz is not None:
+                    _quitar_carpetas_vacias((raiz / nombre).parent, raiz)
         if not huerfanos:
             self.stdout.write("No hay archivos huérfanos.")
         elif borrar:
