@@ -603,5 +603,7 @@ def cargar(*, informes: bool = True) -> Resumen:
     _encuesta(u, espacios.audiencia, resumen)
     if informes:  # PDFs by WeasyPrint: the slowest part
         resultados.publicar_informe_audiencia(espacio=espacios.audiencia, usuario=u.opgi)
-        resultados.publicar_informe_resultados(vigencia=VIGENCIA, usuario=u.opgi)
+        resultados.publicar_informe_resultados(
+            plan=Plan.objects.filter(vigencia=VIGENCIA).first(), usuario=u.opgi
+        )
     return resumen

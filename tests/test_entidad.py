@@ -102,10 +102,10 @@ def test_sin_correo_de_datos_el_aviso_remite_a_la_entidad(client, db):
 
 
 def test_el_pdf_del_plan_lleva_la_otra_entidad_en_el_pie_de_cada_pagina(client, otra_entidad):
-    crear_plan_grande(actividades=30, vigencia=2030, entidad=OTRA["nombre"])
+    plan = crear_plan_grande(actividades=30, vigencia=2030, entidad=OTRA["nombre"])
     client.force_login(crear_usuario("olga", roles.OPGI))
 
-    respuesta = client.get("/informes/plan/alcaldia-de-pasto-paac-2030.pdf")
+    respuesta = client.get(f"/informes/plan/{plan.slug}.pdf")
 
     assert respuesta.status_code == 200, respuesta.content[:300]
     paginas = [p.extract_text() for p in PdfReader(io.BytesIO(respuesta.content)).pages]
@@ -120,10 +120,10 @@ def test_un_nombre_con_comillas_no_rompe_el_pie_del_pdf(client, db):
     «</style>» in the name must neither end it nor the stylesheet."""
     nombre = 'Instituto "La Estrella" \\ </style> de Prueba'
     Entidad.objects.create(nombre=nombre, slug="estrella", principal=True)
-    crear_plan_grande(actividades=2, vigencia=2031, entidad=nombre)
+    plan = crear_plan_grande(actividades=2, vigencia=2031, entidad=nombre)
     client.force_login(crear_usuario("olga", roles.OPGI))
 
-    respuesta = client.get("/informes/plan/alcaldia-de-pasto-paac-2031.pdf")
+    respuesta = client.get(f"/informes/plan/{plan.slug}.pdf")
 
     texto = PdfReader(io.BytesIO(respuesta.content)).pages[0].extract_text()
     assert f"{nombre} · Oficina de Planeación de Gestión Institucional" in texto

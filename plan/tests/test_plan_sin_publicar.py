@@ -116,7 +116,7 @@ def test_la_regla_de_lo_publico_es_una_sola(plan_2023, alicia):
 
     assert list(selectors.planes_publicados()) == [plan_2022]
     assert selectors.es_publico(plan_2022) and not selectors.es_publico(plan_2023)
-    assert selectors.plan_publicado(vigencia=2023) is None
+    assert selectors.plan_publicado(slug=plan_2023.slug) is None
     assert not selectors.actividades_publicas().filter(plan=plan_2023).exists()
     assert (
         selectors.actividades_publicas().count() == Actividad.objects.filter(plan=plan_2022).count()

@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from nucleo import documentos
+from plan.models import Plan
 from resultados import selectors, services
 from resultados.tests.datos import HOY, mas_datos
 from tests.ayudas import PDF_FALSO
@@ -45,7 +46,9 @@ def datos_de(alicia, bruno, datos):
         if muchos:
             mas_datos(alicia, bruno, datos)
         services.publicar_informe_audiencia(espacio=datos.publica, usuario=alicia)
-        services.publicar_informe_resultados(vigencia=2022, usuario=alicia)
+        services.publicar_informe_resultados(
+            plan=Plan.objects.get(slug="alcaldia-de-pasto-paac-2022"), usuario=alicia
+        )
         return datos
 
     return preparar

@@ -93,7 +93,7 @@ def test_permisos_de_borradores_y_publicacion(request, datos, persona):
             espacio=datos.publica, usuario=request.getfixturevalue("alicia")
         )
         services.publicar_informe_resultados(
-            vigencia=2022, usuario=request.getfixturevalue("alicia")
+            plan=Plan.objects.get(vigencia=2022), usuario=request.getfixturevalue("alicia")
         )
     for url in _publicas(datos.publica):
         respuesta = cliente.get(url)
@@ -126,7 +126,9 @@ def test_el_servicio_exige_el_rol_de_opgi(bruno, diana, datos):
         with pytest.raises(PermissionDenied):
             services.publicar_informe_audiencia(espacio=datos.publica, usuario=usuario)
         with pytest.raises(PermissionDenied):
-            services.publicar_informe_resultados(vigencia=2022, usuario=usuario)
+            services.publicar_informe_resultados(
+                plan=Plan.objects.get(vigencia=2022), usuario=usuario
+            )
 
 
 def test_solo_se_publica_el_informe_de_una_audiencia_realizada(alicia, datos):
@@ -153,18 +155,16 @@ def test_un_informe_se_publica_una_sola_vez(alicia, datos):
     assert informe.history.first().history_user == alicia
     with pytest.raises(ValidationError, match="ya está publicado"):
         services.publicar_informe_audiencia(espacio=datos.publica, usuario=alicia)
-    services.publicar_informe_resultados(vigencia=2022, usuario=alicia)
+    services.publicar_informe_resultados(plan=Plan.objects.get(vigencia=2022), usuario=alicia)
     with pytest.raises(ValidationError, match="ya está publicado"):
-        services.publicar_informe_resultados(vigencia=2022, usuario=alicia)
+        services.publicar_informe_resultados(plan=Plan.objects.get(vigencia=2022), usuario=alicia)
     assert InformePublicado.objects.count() == 2
 
 
 def test_el_informe_de_una_vigencia_exige_su_plan_publicado(alicia, datos):
     Plan.objects.filter(vigencia=2022).update(publicado=False)
-    with pytest.raises(ValidationError, match="plan de esa vigencia está publicado"):
-        services.publicar_informe_resultados(vigencia=2022, usuario=alicia)
-    with pytest.raises(ValidationError, match="plan de esa vigencia"):
-        services.publicar_informe_resultados(vigencia=2031, usuario=alicia)
+    with pytest.raises(ValidationError, match="cuando su plan está publicado"):
+        services.publicar_informe_resultados(plan=Plan.objects.get(vigencia=2022), usuario=alicia)
 
 
 def test_la_base_de_datos_exige_la_clave_correcta_de_cada_tipo(alicia, datos):
@@ -174,17 +174,16 @@ def test_la_base_de_datos_exige_la_clave_correcta_de_cada_tipo(alicia, datos):
         {"tipo": "estrategia", "espacio": datos.publica},
         {"tipo": "audiencia", "espacio": datos.publica, "vigencia": 2022},
         {"tipo": "estrategia"},
+        {"tipo": "estrategia", "vigencia": 2022},  # a vigencia's report names its plan
     ]
     for campos in malos:
         with pytest.raises(IntegrityError), transaction.atomic():
             InformePublicado.objects.create(publicado_por=alicia, publicado_en=ahora, **campos)
-    InformePublicado.objects.create(
-        tipo="estrategia", vigencia=2022, publicado_por=alicia, publicado_en=ahora
-    )
+    plan = Plan.objects.get(vigencia=2022)
+    del_plan = {"tipo": "estrategia", "plan": plan, "vigencia": 2022}
+    InformePublicado.objects.create(publicado_por=alicia, publicado_en=ahora, **del_plan)
     with pytest.raises(IntegrityError), transaction.atomic():
-        InformePublicado.objects.create(
-            tipo="estrategia", vigencia=2022, publicado_por=alicia, publicado_en=ahora
-        )
+        InformePublicado.objects.create(publicado_por=alicia, publicado_en=ahora, **del_plan)
 
 
 def test_la_pagina_publica_lista_solo_lo_publicado(client, alicia, datos):
@@ -192,7 +191,7 @@ def test_la_pagina_publica_lista_solo_lo_publicado(client, alicia, datos):
     assert pagina.status_code == 200
     assert "Todavía no hay informes de resultados publicados." in pagina.content.decode()
     services.publicar_informe_audiencia(espacio=datos.publica, usuario=alicia)
-    services.publicar_informe_resultados(vigencia=2022, usuario=alicia)
+    services.publicar_informe_resultados(plan=Plan.objects.get(vigencia=2022), usuario=alicia)
     html = client.get(reverse("resultados:inicio")).content.decode()
     for url in _publicas(datos.publica):
         assert f'href="{url}"' in html
@@ -205,7 +204,7 @@ def test_la_pagina_publica_lista_solo_lo_publicado(client, alicia, datos):
 
 
 def test_un_plan_retirado_retira_su_informe_publicado(client, alicia, datos):
-    services.publicar_informe_resultados(vigencia=2022, usuario=alicia)
+    services.publicar_informe_resultados(plan=Plan.objects.get(vigencia=2022), usuario=alicia)
     assert (
         client.get(
             reverse("resultados:estrategia", args=["alcaldia-de-pasto-paac-2022", "xlsx"])
