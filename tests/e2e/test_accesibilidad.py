@@ -68,6 +68,10 @@ PAGINAS_INTERNAS = [
     "/pendientes/notificaciones/",
     "/tablero/",
     "/tablero/?corte=2022-2",
+    "/tablero/?plan=alcaldia-de-pasto-paac-2022",
+    # The plans' lifecycle (publish, withdraw, mark in force) and the import wizard.
+    "/planes/",
+    "/planes/importar/",
     "/oficina/educacion/",
     "/actividades/3/",
 ]
