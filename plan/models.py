@@ -83,6 +83,12 @@ def _orden_del_codigo(campo: str) -> models.Expression:
     return primero * 1_000_000 + segundo * 1000 + tercero
 
 
+MENSAJE_SLUG_SOLO_DIGITOS = (
+    "El identificador del plan no puede ser solo números: use entidad, instrumento y "
+    "vigencia, por ejemplo «alcaldia-de-pasto-paac-2026»."
+)
+
+
 class Instrumento(models.TextChoices):
     """The legal instrument a plan belongs to (Ley 2195 de 2022, art. 31, turned the
     PAAC into the PTEP; Decreto 1122 de 2024 regulates it)."""
@@ -223,6 +229,10 @@ class Plan(ConEstados, models.Model):
         # Proposed before the uniqueness checks run, so a clash is a form error.
         if not self.slug and self.entidad_id and self.vigencia:
             self.slug = self.slug_propuesto()
+        # «/plan/2022/» is the old address by vigencia (plan/views_direcciones.py): a slug
+        # of digits alone would be shadowed by it.
+        if self.slug and self.slug.isdigit():
+            raise ValidationError({"slug": MENSAJE_SLUG_SOLO_DIGITOS})
 
     def slug_propuesto(self) -> str:
         """«<entidad>-<instrumento>-<vigencia>»: stable, readable, unique with the

@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -16,6 +17,7 @@ from pypdf import PdfReader
 from conftest import OTRA
 from nucleo.models import Entidad
 from plan.models import (
+    MENSAJE_SLUG_SOLO_DIGITOS,
     Actividad,
     ActividadResponsable,
     Componente,
@@ -164,8 +166,6 @@ def test_cada_plan_publica_su_propio_informe_de_resultados(client, planes, alici
 
 
 def test_publicar_dos_veces_el_informe_de_un_plan_se_rechaza_sin_tocar_el_otro(planes, alicia):
-    from django.core.exceptions import ValidationError
-
     resultados_services.publicar_informe_resultados(plan=planes["pasto"], usuario=alicia)
     with pytest.raises(ValidationError, match="ya está publicado"):
         resultados_services.publicar_informe_resultados(plan=planes["pasto"], usuario=alicia)
@@ -225,3 +225,12 @@ def test_un_slug_desconocido_o_con_caracteres_raros_es_404(client, planes, alici
     client.force_login(alicia)
     assert client.get(reverse("tablero"), {"plan": "no\x00existe"}).status_code == 404
     assert client.get(reverse("tablero"), {"plan": "otro-plan"}).status_code == 404
+
+
+def test_un_slug_de_solo_digitos_se_rechaza_porque_lo_tapa_la_direccion_por_vigencia(
+    plan_2022,
+):
+    plan_2022.slug = "2022"
+    with pytest.raises(ValidationError) as error:
+        plan_2022.full_clean()
+    assert error.value.message_dict["slug"] == [MENSAJE_SLUG_SOLO_DIGITOS]
