@@ -46,14 +46,14 @@ def almacenamiento_por_defecto() -> dict[str, Any]:
         "max_memory_size": 2 * 1024 * 1024,
     }
     # Without keys, boto3 looks for them itself (instance role, ~/.aws, AWS_* variables).
-    for opcion, variable in (
-        ("endpoint_url", "AWS_S3_ENDPOINT_URL"),
-        ("region_name", "AWS_S3_REGION_NAME"),
-        ("access_key", "AWS_ACCESS_KEY_ID"),
-        ("secret_key", "AWS_SECRET_ACCESS_KEY"),
-        ("location", "AWS_LOCATION"),
+    # Each read by name, so tests/test_despliegue_ejemplos.py finds it in deploy/.
+    for opcion, valor in (
+        ("endpoint_url", env_str("AWS_S3_ENDPOINT_URL", "")),
+        ("region_name", env_str("AWS_S3_REGION_NAME", "")),
+        ("access_key", env_str("AWS_ACCESS_KEY_ID", "")),
+        ("secret_key", env_str("AWS_SECRET_ACCESS_KEY", "")),
+        ("location", env_str("AWS_LOCATION", "")),
     ):
-        valor = env_str(variable, "").strip()
-        if valor:
-            opciones[opcion] = valor
+        if valor.strip():
+            opciones[opcion] = valor.strip()
     return {"BACKEND": "pasto_rdc.almacenamiento_s3.S3Privado", "OPTIONS": opciones}

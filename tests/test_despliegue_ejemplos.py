@@ -82,7 +82,11 @@ def test_nginx_sirve_los_estaticos_desde_static_root_y_la_salud_por_http():
 
 
 def test_el_entorno_de_ejemplo_nombra_cada_variable_que_leen_los_ajustes():
-    ajustes = (RAIZ / "pasto_rdc" / "settings.py").read_text(encoding="utf-8")
+    # The settings, and the module that builds their STORAGES (S3 by configuration).
+    ajustes = "".join(
+        (RAIZ / "pasto_rdc" / nombre).read_text(encoding="utf-8")
+        for nombre in ("settings.py", "almacenamiento.py")
+    )
     leidas = set(re.findall(r'env_(?:str|bool|int|list)\(\s*"([A-Z_0-9]+)"', ajustes))
     leidas.add("DATABASE_URL")  # read by dj_database_url
     ejemplo = set(_entorno_ejemplo()) | _comentadas()

@@ -119,6 +119,10 @@ PUBLICAS = frozenset(
 # What a non-public page may answer an anonymous visitor (besides a redirect to login).
 NO_PUBLICAS = {403, 404, 405}
 
+# The addresses by vigencia alone (plan/views_direcciones.py) redirect to today's, named
+# like them without this suffix; they show nothing themselves.
+SUFIJO_ANTIGUA = "_por_vigencia"
+
 # A tracking number (dialogos/reglas.py): the citizen's secret key to her question.
 RADICADO = re.compile(r"RDC-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}")
 
@@ -232,6 +236,7 @@ def valores(portal) -> dict[str, list]:
     return {
         "pk": sorted({objeto.pk for objeto in objetos}),
         "vigencia": [2022, 2023],
+        "plan": ["alcaldia-de-pasto-paac-2022", portal.plan_sin_publicar.slug],
         "codigo": sorted(
             {a.codigo for a in actividades}
             | {e.codigo for e in [*portal.encuestas, portal.encuesta_2023]}
@@ -534,12 +539,33 @@ def test_solo_las_paginas_de_la_lista_responden_a_un_visitante_anonimo(recorrido
         for ruta, visita in recorrido.visitas.items()
         if visita.nombre
         and visita.nombre not in PUBLICAS
+        and not visita.nombre.endswith(SUFIJO_ANTIGUA)
         and not (visita.estado == 302 and visita.destino.startswith(reverse("login")))
         and visita.estado not in NO_PUBLICAS
     }
     assert publicas_sin_declarar == {}
     con_contenido = {v.nombre for v in recorrido.visitas.values() if v.estado == 200}
     assert PUBLICAS - con_contenido == set()  # each public page was seen with its content
+
+
+def test_una_direccion_antigua_por_vigencia_solo_redirige_a_la_de_hoy_de_un_plan_publicado(
+    recorrido,
+):
+    """An anonymous visitor's old address of the published 2022 plan: a permanent redirect
+    to the same page by slug; of the unpublished 2023 plan: a 404 (its slug stays unknown)."""
+    antiguas = {r: v for r, v in recorrido.visitas.items() if v.nombre.endswith(SUFIJO_ANTIGUA)}
+    assert antiguas, "el recorrido no visitó ninguna dirección antigua"
+    malas = {}
+    for ruta, visita in antiguas.items():
+        if "/2023" in ruta:
+            bien = visita.estado == 404
+        else:
+            destino = resolve(visita.destino.split("?")[0]).view_name
+            bien = visita.estado == 301 and destino + SUFIJO_ANTIGUA == visita.nombre
+            bien = bien and "alcaldia-de-pasto-paac-2022" in visita.destino
+        if not bien:
+            malas[ruta] = [f"HTTP {visita.estado} → {visita.destino}"]
+    assert malas == {}, "Direcciones antiguas mal redirigidas:\n" + _lista(malas)
 
 
 def _contiene(texto: str, frase: str) -> bool:
