@@ -78,6 +78,7 @@ def _pagina_tablero(request, *, plan, filtros, responsable, titulo, publicacion=
         subcomponente=filtros.valor("subcomponente"),
         evidencias_visibles=permisos.EVIDENCIAS.instancias_para(request.user, Accion.VER),
         cortes=filtros.cortes,
+        pagina=request.GET.get("pagina", "1"),
     )
     contexto = {
         "plan": plan,
