@@ -283,7 +283,8 @@ class Situacion:
     texto: str = ""
 
     @classmethod
-    def de_fila(cls, fila: FilaSeguimiento) -> "Situacion":
+    def de_fila(cls, fila: FilaSeguimiento, *, con_texto: bool = False) -> "Situacion":
+        actividad = fila.actividad
         return cls(
             pk=fila.actividad.pk,
             codigo=fila.actividad.codigo,
@@ -294,7 +295,14 @@ class Situacion:
             estado=fila.estado,
             proximo_fin=fila.proximo_fin,
             porcentajes_al=fila.porcentajes_al,
+            texto=_texto_de(actividad) if con_texto else "",
         )
+
+
+def _texto_de(actividad: Actividad) -> str:
+    """What the portal's search looks in, without accents or case (the offices apart)."""
+    partes = [actividad.codigo, actividad.descripcion, actividad.producto, actividad.meta_texto]
+    return _sin_tildes(" ".join(partes))
 
 
 @dataclass(frozen=True)
@@ -479,18 +487,7 @@ def situaciones(
                     )
                     for n in range(len(fechas))
                 ),
-                texto=_sin_tildes(
-                    " ".join(
-                        [
-                            actividad.codigo,
-                            actividad.descripcion,
-                            actividad.producto,
-                            actividad.meta_texto,
-                        ]
-                    )
-                )
-                if con_texto
-                else "",
+                texto=_texto_de(actividad) if con_texto else "",
             )
         )
     return resultado
@@ -507,16 +504,55 @@ def _del_resumen(
     return subcomponentes, responsables
 
 
+@dataclass(frozen=True)
+class _Figuras:
+    """Every activity's figures, the subcomponentes and offices they name, and the rows
+    with their detail when they were built for every activity (`filas`)."""
+
+    situaciones: list[Situacion]
+    subcomponentes: dict[int, Subcomponente]
+    responsables: dict[int, Responsable]
+    filas: dict[int, FilaSeguimiento] | None
+
+
+def _figuras(
+    actividades: QuerySet[Actividad],
+    *,
+    detalle: QuerySet[Actividad],
+    fecha: date,
+    fechas: Sequence[date],
+    con_texto: bool,
+    por_paginas: bool,
+) -> _Figuras:
+    """`por_paginas`: the light pass (`situaciones`), whose rows are then built for one
+    page; else every row with its `detalle` at once (the reports' and datasets' way: the
+    same queries as before the pagination, no light pass on top)."""
+    if por_paginas:
+        todas = situaciones(
+            actividades=actividades, fecha=fecha, fechas=fechas, con_texto=con_texto
+        )
+        subcomponentes, responsables = _del_resumen(todas)
+        return _Figuras(todas, subcomponentes, responsables, filas=None)
+    filas = seguimiento(actividades=detalle, fecha=fecha, fechas=fechas)
+    return _Figuras(
+        situaciones=[Situacion.de_fila(f, con_texto=con_texto) for f in filas],
+        subcomponentes={f.actividad.subcomponente_id: f.actividad.subcomponente for f in filas},
+        responsables={r.pk: r for f in filas for r in f.responsables},
+        filas={f.actividad.pk: f for f in filas},
+    )
+
+
 def _filas_de(
-    actividades: QuerySet[Actividad], elegidas: Sequence[Situacion], *, todas: bool
+    figuras: _Figuras, detalle: QuerySet[Actividad], elegidas: Sequence[Situacion]
 ) -> list[FilaSeguimiento]:
-    """The rows of `elegidas` (a page, or `todas`) with their activity's detail, from the
-    figures already computed: the detail queries of `actividades`, no figure computed twice."""
+    """The rows of `elegidas` (a page, or every activity) with their activity's detail:
+    from the rows already built, or the page's detail queries over `detalle`, with the
+    figures already computed (none computed twice)."""
+    if figuras.filas is not None:
+        return [figuras.filas[s.pk] for s in elegidas]
     if not elegidas:
         return []
-    if not todas:
-        actividades = actividades.filter(pk__in=[s.pk for s in elegidas])
-    por_pk = {actividad.pk: actividad for actividad in actividades}
+    por_pk = {a.pk: a for a in detalle.filter(pk__in=[s.pk for s in elegidas])}
     return [
         FilaSeguimiento(
             actividad=por_pk[s.pk],
@@ -564,21 +600,29 @@ def tablero(
     if subcomponente is not None:
         actividades = actividades.filter(subcomponente=subcomponente)
     hitos = _hitos(cortes, fecha)
-    todas = situaciones(actividades=actividades, fecha=fecha, fechas=[f for _, f in hitos])
-    subcomponentes, responsables = _del_resumen(todas)
+    detalle = _con_detalle(actividades)
+    figuras = _figuras(
+        actividades,
+        detalle=detalle,
+        fecha=fecha,
+        fechas=[f for _, f in hitos],
+        con_texto=False,
+        por_paginas=pagina is not None,
+    )
+    todas = figuras.situaciones
     datos = _resumir(
         plan=plan,
         situaciones=todas,
         fecha=fecha,
         corte=corte,
-        subcomponentes=subcomponentes,
-        responsables=responsables,
+        subcomponentes=figuras.subcomponentes,
+        responsables=figuras.responsables,
     )
     hoja = None if pagina is None else _pagina(todas, pagina)
     elegidas = todas if hoja is None else list(hoja.object_list)
     datos = replace(
         datos,
-        filas=_filas_de(_con_detalle(actividades), elegidas, todas=hoja is None),
+        filas=_filas_de(figuras, detalle, elegidas),
         por_corte=_por_corte(hitos, todas),
         pagina=hoja,
     )
@@ -826,16 +870,22 @@ def portal(
     actividades = Actividad.objects.filter(q_plan_publico("plan"), plan=plan).order_by(
         *ORDEN_DEL_PLAN, "pk"
     )
-    todas = situaciones(
-        actividades=actividades, fecha=hoy, fechas=[f for _, f in hitos], con_texto=bool(texto)
+    detalle = _con_evidencias_publicas(_con_detalle(actividades))
+    figuras = _figuras(
+        actividades,
+        detalle=detalle,
+        fecha=hoy,
+        fechas=[f for _, f in hitos],
+        con_texto=bool(texto),
+        por_paginas=pagina is not None,
     )
-    subcomponentes, responsables = _del_resumen(todas)
+    todas, responsables = figuras.situaciones, figuras.responsables
     datos = _resumir(
         plan=plan,
         situaciones=todas,
         fecha=hoy,
         corte=None,
-        subcomponentes=subcomponentes,
+        subcomponentes=figuras.subcomponentes,
         responsables=responsables,
     )
     datos = replace(datos, por_corte=_por_corte(hitos, todas))
@@ -849,11 +899,7 @@ def portal(
     ]
     hoja = None if pagina is None else _pagina(visibles, pagina)
     elegidas = visibles if hoja is None else list(hoja.object_list)
-    filas = _filas_de(
-        _con_evidencias_publicas(_con_detalle(actividades)),
-        elegidas,
-        todas=hoja is None and len(visibles) == len(todas),
-    )
+    filas = _filas_de(figuras, detalle, elegidas)
     return Portal(tablero=datos, filas=filas, coincidencias=len(visibles), pagina=hoja)
 
 
