@@ -6,8 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.conf import settings
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import (
     Case,
     CharField,
@@ -26,9 +25,8 @@ from django.db.models import (
 from django.db.models.functions import Abs
 from django.utils import timezone
 
-from nucleo import historial
+from nucleo import historial, paginacion
 from nucleo.models import Entidad
-from nucleo.parametros import entero
 from plan import fuentes, reglas
 from plan.cortes import Corte
 from plan.models import (
@@ -335,27 +333,22 @@ class Tablero:
     @property
     def proximas_mostradas(self) -> list[Situacion]:
         """The first of `proximas`: a dashboard lists a page of them, and says how many more."""
-        return self.proximas[: tamano_pagina()]
+        return self.proximas[: paginacion.tamano_pagina()]
 
     @property
     def proximas_no_mostradas(self) -> int:
-        return max(0, len(self.proximas) - tamano_pagina())
+        return max(0, len(self.proximas) - paginacion.tamano_pagina())
 
     @property
     def vencidas_mostradas(self) -> list[Situacion]:
-        return self.vencidas[: tamano_pagina()]
+        return self.vencidas[: paginacion.tamano_pagina()]
 
     @property
     def vencidas_no_mostradas(self) -> int:
-        return max(0, len(self.vencidas) - tamano_pagina())
+        return max(0, len(self.vencidas) - paginacion.tamano_pagina())
 
 
 DIAS_PROXIMAS = 30
-
-
-def tamano_pagina() -> int:
-    """Rows per page of every HTML list (setting TAMANO_PAGINA, 50 by default)."""
-    return int(getattr(settings, "TAMANO_PAGINA", 50))
 
 
 def _resumir(
@@ -567,13 +560,6 @@ def _filas_de(
     ]
 
 
-def _pagina(elementos: Sequence[Situacion], numero: object) -> Page:
-    """The page `numero` (a query-string value) of `elementos`: page 1 when it is not a
-    number, the last page when it is past the end (never an error)."""
-    paginador = Paginator(elementos, tamano_pagina())
-    return paginador.get_page(entero(numero, minimo=1) or 1)
-
-
 def tablero(
     *,
     plan: Plan,
@@ -618,7 +604,7 @@ def tablero(
         subcomponentes=figuras.subcomponentes,
         responsables=figuras.responsables,
     )
-    hoja = None if pagina is None else _pagina(todas, pagina)
+    hoja = None if pagina is None else paginacion.pagina(todas, pagina)
     elegidas = todas if hoja is None else list(hoja.object_list)
     datos = replace(
         datos,
@@ -632,12 +618,12 @@ def tablero(
                 estado=Evidencia.Estado.ENVIADA, actividad__in=actividades.order_by().values("pk")
             )
             .select_related("actividad", "subida_por")
-            .order_by("subida_en", "pk")[: tamano_pagina() + 1]
+            .order_by("subida_en", "pk")[: paginacion.tamano_pagina() + 1]
         )
         datos = replace(
             datos,
-            evidencias_pendientes=pendientes[: tamano_pagina()],
-            mas_evidencias_pendientes=len(pendientes) > tamano_pagina(),
+            evidencias_pendientes=pendientes[: paginacion.tamano_pagina()],
+            mas_evidencias_pendientes=len(pendientes) > paginacion.tamano_pagina(),
         )
     return datos
 
@@ -897,7 +883,7 @@ def portal(
         and (subcomponente is None or s.subcomponente_id == subcomponente.pk)
         and (not texto or _coincide(s, texto, responsables))
     ]
-    hoja = None if pagina is None else _pagina(visibles, pagina)
+    hoja = None if pagina is None else paginacion.pagina(visibles, pagina)
     elegidas = visibles if hoja is None else list(hoja.object_list)
     filas = _filas_de(figuras, detalle, elegidas)
     return Portal(tablero=datos, filas=filas, coincidencias=len(visibles), pagina=hoja)

@@ -16,7 +16,7 @@ import pytest
 from django.utils import timezone
 
 from plan import selectors
-from plan.models import Subcomponente
+from plan.models import Actividad, ObservacionSeguimiento, Subcomponente
 from plan.tests.fabricas import crear_plan_grande
 
 FILAS_PORTAL = re.compile(r'<li class="fila-actividad" id="actividad-([\d.]+)"')
@@ -259,3 +259,42 @@ def test_el_tamano_del_tablero_no_crece_con_el_plan(cliente_de, alicia, db):
     bytes_60 = len(cliente.get(f"/tablero/?plan={pequeno.slug}").content)
     bytes_500 = len(cliente.get(f"/tablero/?plan={grande.slug}").content)
     assert bytes_500 < 1.5 * bytes_60, (bytes_60, bytes_500)
+
+
+# --- The observations of a corte ----------------------------------------------------------
+
+
+def _observaciones_url(plan) -> str:
+    return f"/informes/seguimiento/{plan.slug}/1/observaciones/"
+
+
+TEXTAREAS = re.compile(r'<textarea name="observacion-(\d+)"')
+
+
+def test_las_observaciones_de_un_corte_se_editan_por_paginas(cliente_de, diana, plan_de_120):
+    cliente = cliente_de(diana)
+    url = _observaciones_url(plan_de_120)
+    paginas = [TEXTAREAS.findall(_html(cliente.get(f"{url}?pagina={n}"))) for n in (1, 2, 3)]
+    assert [len(p) for p in paginas] == [50, 50, 20]
+    assert len({pk for pagina in paginas for pk in pagina}) == 120
+    assert 'href="?pagina=3#observaciones" rel="next">Siguiente<' in _html(
+        cliente.get(f"{url}?pagina=2")
+    )
+
+
+def test_guardar_una_pagina_de_observaciones_vuelve_a_esa_pagina(cliente_de, diana, plan_de_120):
+    cliente = cliente_de(diana)
+    url = _observaciones_url(plan_de_120)
+    en_la_segunda = TEXTAREAS.findall(_html(cliente.get(f"{url}?pagina=2")))
+    actividad = Actividad.objects.get(pk=en_la_segunda[0])
+
+    respuesta = cliente.post(
+        f"{url}?pagina=2", {f"observacion-{actividad.pk}": "Revisada en la página 2."}
+    )
+
+    assert respuesta.status_code == 302
+    assert respuesta["Location"] == f"{url}?pagina=2"
+    guardadas = ObservacionSeguimiento.objects.filter(corte=1)
+    assert [(o.actividad_id, o.texto) for o in guardadas] == [
+        (actividad.pk, "Revisada en la página 2.")
+    ]
