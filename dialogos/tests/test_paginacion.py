@@ -46,3 +46,13 @@ def test_las_respuestas_publicadas_se_paginan(client, plan_2022):
     segunda = client.get("/dialogos/respuestas/?pagina=2").content.decode()
     assert len(re.findall(r'<li class="respuesta"', segunda)) == 10
     assert 'href="?pagina=1" rel="prev">Anterior<' in _navegacion(segunda)
+
+
+def test_los_espacios_anteriores_del_cronograma_se_paginan(client, plan_2022):
+    crear_muchos(espacios=120, preguntas=0)  # half of them in 2022: past
+    primera = client.get("/dialogos/").content.decode()
+    pasados = primera.split('id="pasados"', 1)[1]
+    assert pasados.count('<li class="espacio"') == 50
+    assert 'href="?pagina=2#pasados" rel="next">Siguiente<' in _navegacion(pasados)
+    # «pagina» is not a filter.
+    assert "Quitar filtros" not in client.get("/dialogos/?pagina=2").content.decode()
