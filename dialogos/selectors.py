@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from nucleo import fechas, historial
+from nucleo import fechas, historial, paginacion
 from nucleo.roles import Usuario
 from plan import selectors as plan_selectors
 from plan.models import Responsable
@@ -40,7 +40,6 @@ from .models import (
 from .permisos import Accion
 
 DATOS_PERSONALES = ("nombre", "correo", "telefono")
-POR_PAGINA = 50
 
 
 def _inicio_del_dia(fecha: date) -> datetime:
@@ -201,8 +200,8 @@ def preguntas_publicadas(
 
 
 def pagina(queryset: QuerySet[Any], numero: int | str | None) -> Page[Any]:
-    """One page of a list (two queries: the count and the page)."""
-    return Paginator(queryset, POR_PAGINA).get_page(numero)
+    """One page of a list (two queries: the count and the page), TAMANO_PAGINA rows."""
+    return paginacion.pagina(queryset, numero)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from nucleo import historial
+from nucleo import historial, paginacion
 from nucleo.confirmacion import pedir_confirmacion
 from nucleo.formularios import aplicar_errores
 from nucleo.parametros import entero
@@ -734,7 +734,9 @@ def espacio_historial(request, pk):
         "titulo": espacio.titulo,
         "descripcion": "Quién cambió qué y cuándo en el espacio, sus compromisos y adjuntos.",
         "volver": reverse("dialogos:gestion_espacio", args=[espacio.pk]),
-        "filas": selectors.historial_de_espacio(espacio),
+        "pagina": paginacion.pagina(
+            selectors.historial_de_espacio(espacio), request.GET.get("pagina")
+        ),
     }
     return render(request, "dialogos/gestion/historial.html", contexto)
 
@@ -749,6 +751,8 @@ def pregunta_historial(request, pk):
             "pregunta no se muestran (Ley 1581 de 2012)."
         ),
         "volver": reverse("dialogos:pregunta", args=[pregunta.pk]),
-        "filas": selectors.historial_de_pregunta(pregunta),
+        "pagina": paginacion.pagina(
+            selectors.historial_de_pregunta(pregunta), request.GET.get("pagina")
+        ),
     }
     return render(request, "dialogos/gestion/historial.html", contexto)

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from nucleo import documentos, limites
+from nucleo import documentos, limites, paginacion
 from nucleo.entidad import entidad_actual
 from nucleo.formularios import aplicar_errores
 from nucleo.parametros import entero, slug
@@ -38,7 +38,13 @@ def cronograma(request):
     return render(
         request,
         "dialogos/cronograma.html",
-        {"cronograma": datos, "filtros": filtros, "filtrado": bool(request.GET)},
+        {
+            "cronograma": datos,
+            "pasados": paginacion.pagina(datos.pasados, request.GET.get("pagina")),
+            "filtros": filtros,
+            # «pagina» is not a filter.
+            "filtrado": any(campo in request.GET for campo in filtros.fields),
+        },
     )
 
 

@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString
 
 from dialogos.models import EspacioDialogo
 from dialogos.selectors import espacios_publicos
-from nucleo import documentos
+from nucleo import documentos, paginacion
 
 from . import reglas
 from .models import Cuestionario, Encuesta, Opcion, PreguntaEncuesta, Respuesta, ValorRespuesta
@@ -116,6 +116,16 @@ class ResultadoPregunta:
     @property
     def sin_respuesta(self) -> int:
         return self.respuestas - self.respondidas
+
+    @property
+    def textos_recientes(self) -> list[TextoLibre]:
+        """The latest TAMANO_PAGINA free texts, oldest first: what a web page lists (the
+        PDF and the responses XLSX keep every one)."""
+        return self.textos[-paginacion.tamano_pagina() :]
+
+    @property
+    def textos_no_mostrados(self) -> int:
+        return len(self.textos) - len(self.textos_recientes)
 
     @property
     def porcentaje_respondidas(self) -> Decimal:

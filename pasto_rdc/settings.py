@@ -282,6 +282,10 @@ INFORME_EN_SEGUNDO_PLANO_DESDE = env_int("INFORME_EN_SEGUNDO_PLANO_DESDE", 300)
 SALUD_TAREAS_MINUTOS = env_int("SALUD_TAREAS_MINUTOS", 15)
 SALUD_TAREAS_MAXIMO = env_int("SALUD_TAREAS_MAXIMO", 0)
 
+# Rows per page of every HTML list (the portal, the dashboards…): a page's size does not
+# grow with the plan; its summaries still describe every row (issue 17).
+TAMANO_PAGINA = env_int("TAMANO_PAGINA", 50)
+
 # Maximum size of an uploaded evidence file (and dialogue attachment), in megabytes.
 EVIDENCIA_MAX_MB = env_int("EVIDENCIA_MAX_MB", 20)
 # Maximum request body, checked on CONTENT_LENGTH before the body is read

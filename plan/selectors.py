@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.paginator import Page
 from django.db.models import (
     Case,
     CharField,
@@ -24,7 +25,7 @@ from django.db.models import (
 from django.db.models.functions import Abs
 from django.utils import timezone
 
-from nucleo import historial
+from nucleo import historial, paginacion
 from nucleo.models import Entidad
 from plan import fuentes, reglas
 from plan.cortes import Corte
@@ -243,7 +244,9 @@ def _hitos(cortes: Sequence[Corte], fecha: date) -> list[tuple[Corte, date]]:
     return [(corte, min(corte.fin, fecha)) for corte in cortes if corte.inicio <= fecha]
 
 
-def _por_corte(hitos: list[tuple[Corte, date]], filas: list[FilaSeguimiento]) -> list[AvanceCorte]:
+def _por_corte(
+    hitos: list[tuple[Corte, date]], filas: Sequence["FilaSeguimiento | Situacion"]
+) -> list[AvanceCorte]:
     return [
         AvanceCorte(
             corte=corte, fecha=fecha, porcentaje=promedio([f.porcentajes_al[n] for f in filas])
@@ -252,77 +255,309 @@ def _por_corte(hitos: list[tuple[Corte, date]], filas: list[FilaSeguimiento]) ->
     ]
 
 
+@dataclass(slots=True)
+class _Ventana:
+    inicio: date
+    fin: date
+
+
+@dataclass(frozen=True)
+class Situacion:
+    """An activity's figures as of a date and nothing more (no model instances): what the
+    whole plan's summaries, the filters and the pagination of a page are computed from,
+    so only the rows of the page shown need the activity's detail."""
+
+    pk: int
+    codigo: str
+    subcomponente_id: int
+    responsables: tuple[int, ...]
+    cantidad: Decimal | None
+    porcentaje: Decimal
+    estado: reglas.Estado
+    proximo_fin: date | None
+    porcentajes_al: tuple[Decimal, ...] = ()
+    # Code, description, product, meta and offices without accents (for the portal's
+    # search); empty when no search was asked for.
+    texto: str = ""
+
+    @classmethod
+    def de_fila(cls, fila: FilaSeguimiento, *, con_texto: bool = False) -> "Situacion":
+        actividad = fila.actividad
+        return cls(
+            pk=fila.actividad.pk,
+            codigo=fila.actividad.codigo,
+            subcomponente_id=fila.actividad.subcomponente_id,
+            responsables=tuple(r.pk for r in fila.responsables),
+            cantidad=fila.cantidad,
+            porcentaje=fila.porcentaje,
+            estado=fila.estado,
+            proximo_fin=fila.proximo_fin,
+            porcentajes_al=fila.porcentajes_al,
+            texto=_texto_de(actividad) if con_texto else "",
+        )
+
+
+def _texto_de(actividad: Actividad) -> str:
+    """What the portal's search looks in, without accents or case (the offices apart)."""
+    partes = [actividad.codigo, actividad.descripcion, actividad.producto, actividad.meta_texto]
+    return _sin_tildes(" ".join(partes))
+
+
 @dataclass(frozen=True)
 class Tablero:
     plan: Plan
     fecha: date
     corte: Corte | None
+    # The rows shown: every activity summarised, or only the page's (`pagina`).
     filas: list[FilaSeguimiento]
     conteos: dict[str, int]
     por_subcomponente: list[AvanceSubcomponente]
     avance_componente: Decimal
-    proximas: list[FilaSeguimiento]
-    vencidas: list[FilaSeguimiento]
+    proximas: list[Situacion]
+    vencidas: list[Situacion]
     evidencias_pendientes: list[Evidencia] = field(default_factory=list)
     por_corte: list[AvanceCorte] = field(default_factory=list)
+    # Mean progress of each office's activities (an activity shared by two offices
+    # counts for both), by office name.
+    por_oficina: list[AvanceOficina] = field(default_factory=list)
+    # How many activities the figures describe (the whole plan, or the office's).
+    total: int = 0
+    pagina: Page | None = None
+    # More evidence waits for review than the dashboard lists (see «Mis pendientes»).
+    mas_evidencias_pendientes: bool = False
 
     @property
     def conteos_etiquetados(self) -> list[tuple[str, str, int]]:
         return [(valor, etiqueta, self.conteos[valor]) for valor, etiqueta in reglas.Estado.choices]
 
     @property
-    def por_oficina(self) -> list[AvanceOficina]:
-        """Mean progress of each office's activities (an activity shared by two offices
-        counts for both), by office name; from the rows already loaded (no queries)."""
-        grupos: dict[int, tuple[Responsable, list[Decimal]]] = {}
-        for fila in self.filas:
-            for responsable in fila.responsables:
-                grupos.setdefault(responsable.pk, (responsable, []))[1].append(fila.porcentaje)
-        return [
-            AvanceOficina(responsable=r, porcentaje=promedio(valores), actividades=len(valores))
-            for r, valores in sorted(grupos.values(), key=lambda g: g[0].nombre_corto.casefold())
-        ]
+    def proximas_mostradas(self) -> list[Situacion]:
+        """The first of `proximas`: a dashboard lists a page of them, and says how many more."""
+        return self.proximas[: paginacion.tamano_pagina()]
+
+    @property
+    def proximas_no_mostradas(self) -> int:
+        return max(0, len(self.proximas) - paginacion.tamano_pagina())
+
+    @property
+    def vencidas_mostradas(self) -> list[Situacion]:
+        return self.vencidas[: paginacion.tamano_pagina()]
+
+    @property
+    def vencidas_no_mostradas(self) -> int:
+        return max(0, len(self.vencidas) - paginacion.tamano_pagina())
 
 
 DIAS_PROXIMAS = 30
 
 
-def resumen(
-    *, plan: Plan, filas: list[FilaSeguimiento], fecha: date, corte: Corte | None
+def _resumir(
+    *,
+    plan: Plan,
+    situaciones: Sequence[Situacion],
+    fecha: date,
+    corte: Corte | None,
+    subcomponentes: dict[int, Subcomponente],
+    responsables: dict[int, Responsable],
 ) -> Tablero:
-    """Counts and means over rows already computed (no queries)."""
+    """Counts and means over every activity's figures (no queries); no rows."""
     conteos = {valor: 0 for valor in reglas.Estado.values}
-    grupos: dict[int, list[FilaSeguimiento]] = {}
-    for fila in filas:
-        conteos[fila.estado] += 1
-        grupos.setdefault(fila.actividad.subcomponente_id, []).append(fila)
+    grupos: dict[int, list[Situacion]] = {}
+    oficinas: dict[int, list[Decimal]] = {}
+    for situacion in situaciones:
+        conteos[situacion.estado] += 1
+        grupos.setdefault(situacion.subcomponente_id, []).append(situacion)
+        for responsable_id in situacion.responsables:
+            oficinas.setdefault(responsable_id, []).append(situacion.porcentaje)
     por_subcomponente = [
         AvanceSubcomponente(
-            subcomponente=grupo[0].actividad.subcomponente,
-            porcentaje=promedio([f.porcentaje for f in grupo]),
+            subcomponente=subcomponentes[sub_id],
+            porcentaje=promedio([s.porcentaje for s in grupo]),
             actividades=len(grupo),
         )
-        for grupo in sorted(
-            grupos.values(), key=lambda g: g[0].actividad.subcomponente.clave_de_orden
+        for sub_id, grupo in sorted(
+            grupos.items(), key=lambda g: subcomponentes[g[0]].clave_de_orden
+        )
+    ]
+    por_oficina = [
+        AvanceOficina(
+            responsable=responsables[r_id], porcentaje=promedio(valores), actividades=len(valores)
+        )
+        for r_id, valores in sorted(
+            oficinas.items(), key=lambda g: responsables[g[0]].nombre_corto.casefold()
         )
     ]
     limite = fecha + timedelta(days=DIAS_PROXIMAS)
     proximas = [
-        f
-        for f in filas
-        if f.estado != reglas.Estado.CUMPLIDA and f.proximo_fin and f.proximo_fin <= limite
+        s
+        for s in situaciones
+        if s.estado != reglas.Estado.CUMPLIDA and s.proximo_fin and s.proximo_fin <= limite
     ]
     return Tablero(
         plan=plan,
         fecha=fecha,
         corte=corte,
-        filas=filas,
+        filas=[],
         conteos=conteos,
         por_subcomponente=por_subcomponente,
-        avance_componente=promedio([f.porcentaje for f in filas]),
-        proximas=sorted(proximas, key=lambda f: f.proximo_fin or date.max),
-        vencidas=[f for f in filas if f.estado == reglas.Estado.VENCIDA],
+        avance_componente=promedio([s.porcentaje for s in situaciones]),
+        proximas=sorted(proximas, key=lambda s: s.proximo_fin or date.max),
+        vencidas=[s for s in situaciones if s.estado == reglas.Estado.VENCIDA],
+        por_oficina=por_oficina,
+        total=len(situaciones),
     )
+
+
+def resumen(
+    *, plan: Plan, filas: list[FilaSeguimiento], fecha: date, corte: Corte | None
+) -> Tablero:
+    """Counts and means over rows already computed (no queries): the reports'."""
+    datos = _resumir(
+        plan=plan,
+        situaciones=[Situacion.de_fila(f) for f in filas],
+        fecha=fecha,
+        corte=corte,
+        subcomponentes={f.actividad.subcomponente_id: f.actividad.subcomponente for f in filas},
+        responsables={r.pk: r for f in filas for r in f.responsables},
+    )
+    return replace(datos, filas=filas)
+
+
+def situaciones(
+    *,
+    actividades: QuerySet[Actividad],
+    fecha: date,
+    fechas: Sequence[date] = (),
+    con_texto: bool = False,
+) -> list[Situacion]:
+    """The figures of each activity of `actividades` as of `fecha` (and of `fechas`), in
+    the queryset's order, from a few columns: three queries plus one per automatic source
+    in use (and date), whatever the number of activities. The same rule as `seguimiento`
+    (an approved cumulative report, or the automatic source; `reglas.estado`).
+    """
+    campos = ["id", "codigo", "subcomponente", "plan", "meta_cantidad", "fuente_avance"]
+    if con_texto:
+        campos += ["descripcion", "producto", "meta_texto"]
+    anteriores = {f"cantidad_al_{n}": _cantidad_al(f) for n, f in enumerate(fechas)}
+    consulta = list(
+        actividades.only(*campos)
+        .annotate(cantidad_al_corte=_cantidad_al(fecha))
+        .annotate(**anteriores)
+    )
+    claves = actividades.order_by().values("pk")
+    ventanas: dict[int, list[_Ventana]] = {}
+    for actividad_id, inicio, fin_ in Ventana.objects.filter(actividad__in=claves).values_list(
+        "actividad_id", "inicio", "fin"
+    ):
+        ventanas.setdefault(actividad_id, []).append(_Ventana(inicio, fin_))
+    asignadas: dict[int, list[int]] = {}
+    for actividad_id, responsable_id in (
+        ActividadResponsable.objects.filter(actividad__in=claves)
+        .order_by("orden", "id")
+        .values_list("actividad_id", "responsable_id")
+    ):
+        asignadas.setdefault(actividad_id, []).append(responsable_id)
+    automaticas = fuentes.cantidades_automaticas(consulta, fecha)
+    automaticas_al = [fuentes.cantidades_automaticas(consulta, f) for f in fechas]
+    resultado = []
+    for actividad in consulta:
+        suyas = ventanas.get(actividad.pk, [])
+        cantidad = automaticas.get(actividad.pk, actividad.cantidad_al_corte)
+        porcentaje = actividad.porcentaje_de(cantidad)
+        resultado.append(
+            Situacion(
+                pk=actividad.pk,
+                codigo=actividad.codigo,
+                subcomponente_id=actividad.subcomponente_id,
+                responsables=tuple(asignadas.get(actividad.pk, ())),
+                cantidad=cantidad,
+                porcentaje=porcentaje,
+                estado=reglas.estado(ventanas=suyas, porcentaje=porcentaje, hoy=fecha),
+                proximo_fin=min((v.fin for v in suyas if v.fin >= fecha), default=None),
+                porcentajes_al=tuple(
+                    actividad.porcentaje_de(
+                        automaticas_al[n].get(actividad.pk, getattr(actividad, f"cantidad_al_{n}"))
+                    )
+                    for n in range(len(fechas))
+                ),
+                texto=_texto_de(actividad) if con_texto else "",
+            )
+        )
+    return resultado
+
+
+def _del_resumen(
+    situaciones_: Sequence[Situacion],
+) -> tuple[dict[int, Subcomponente], dict[int, Responsable]]:
+    """The subcomponentes and offices the figures name: two queries."""
+    subcomponentes = Subcomponente.objects.select_related("componente").in_bulk(
+        {s.subcomponente_id for s in situaciones_}
+    )
+    responsables = Responsable.objects.in_bulk({r for s in situaciones_ for r in s.responsables})
+    return subcomponentes, responsables
+
+
+@dataclass(frozen=True)
+class _Figuras:
+    """Every activity's figures, the subcomponentes and offices they name, and the rows
+    with their detail when they were built for every activity (`filas`)."""
+
+    situaciones: list[Situacion]
+    subcomponentes: dict[int, Subcomponente]
+    responsables: dict[int, Responsable]
+    filas: dict[int, FilaSeguimiento] | None
+
+
+def _figuras(
+    actividades: QuerySet[Actividad],
+    *,
+    detalle: QuerySet[Actividad],
+    fecha: date,
+    fechas: Sequence[date],
+    con_texto: bool,
+    por_paginas: bool,
+) -> _Figuras:
+    """`por_paginas`: the light pass (`situaciones`), whose rows are then built for one
+    page; else every row with its `detalle` at once (the reports' and datasets' way: the
+    same queries as before the pagination, no light pass on top)."""
+    if por_paginas:
+        todas = situaciones(
+            actividades=actividades, fecha=fecha, fechas=fechas, con_texto=con_texto
+        )
+        subcomponentes, responsables = _del_resumen(todas)
+        return _Figuras(todas, subcomponentes, responsables, filas=None)
+    filas = seguimiento(actividades=detalle, fecha=fecha, fechas=fechas)
+    return _Figuras(
+        situaciones=[Situacion.de_fila(f, con_texto=con_texto) for f in filas],
+        subcomponentes={f.actividad.subcomponente_id: f.actividad.subcomponente for f in filas},
+        responsables={r.pk: r for f in filas for r in f.responsables},
+        filas={f.actividad.pk: f for f in filas},
+    )
+
+
+def _filas_de(
+    figuras: _Figuras, detalle: QuerySet[Actividad], elegidas: Sequence[Situacion]
+) -> list[FilaSeguimiento]:
+    """The rows of `elegidas` (a page, or every activity) with their activity's detail:
+    from the rows already built, or the page's detail queries over `detalle`, with the
+    figures already computed (none computed twice)."""
+    if figuras.filas is not None:
+        return [figuras.filas[s.pk] for s in elegidas]
+    if not elegidas:
+        return []
+    por_pk = {a.pk: a for a in detalle.filter(pk__in=[s.pk for s in elegidas])}
+    return [
+        FilaSeguimiento(
+            actividad=por_pk[s.pk],
+            cantidad=s.cantidad,
+            porcentaje=s.porcentaje,
+            estado=s.estado,
+            proximo_fin=s.proximo_fin,
+            porcentajes_al=s.porcentajes_al,
+        )
+        for s in elegidas
+        if s.pk in por_pk
+    ]
 
 
 def tablero(
@@ -334,31 +569,62 @@ def tablero(
     subcomponente: Subcomponente | None = None,
     evidencias_visibles: QuerySet[Evidencia] | None = None,
     cortes: Sequence[Corte] = (),
+    pagina: object = None,
 ) -> Tablero:
     """Everything a dashboard shows, for the whole plan or one office / subcomponente.
 
     With the plan's `cortes` (already loaded), also the mean progress at the end of
     each corte begun by the dashboard's date, in the same activities query.
+
+    The figures always describe every activity chosen; with `pagina` (the query
+    string's value) the rows are only that page's (`Tablero.pagina`), without it every row.
     """
     fecha = reglas.fecha_de_referencia(hoy=hoy, corte=corte)
-    actividades = actividades_con_detalle(plan=plan)
+    actividades = Actividad.objects.filter(plan=plan).order_by(*ORDEN_DEL_PLAN, "pk")
     if responsable is not None:
         actividades = actividades.filter(asignaciones__responsable=responsable)
     if subcomponente is not None:
         actividades = actividades.filter(subcomponente=subcomponente)
     hitos = _hitos(cortes, fecha)
-    filas = seguimiento(actividades=actividades, fecha=fecha, fechas=[f for _, f in hitos])
-    datos = resumen(plan=plan, filas=filas, fecha=fecha, corte=corte)
-    datos = replace(datos, por_corte=_por_corte(hitos, filas))
+    detalle = _con_detalle(actividades)
+    figuras = _figuras(
+        actividades,
+        detalle=detalle,
+        fecha=fecha,
+        fechas=[f for _, f in hitos],
+        con_texto=False,
+        por_paginas=pagina is not None,
+    )
+    todas = figuras.situaciones
+    datos = _resumir(
+        plan=plan,
+        situaciones=todas,
+        fecha=fecha,
+        corte=corte,
+        subcomponentes=figuras.subcomponentes,
+        responsables=figuras.responsables,
+    )
+    hoja = None if pagina is None else paginacion.pagina(todas, pagina)
+    elegidas = todas if hoja is None else list(hoja.object_list)
+    datos = replace(
+        datos,
+        filas=_filas_de(figuras, detalle, elegidas),
+        por_corte=_por_corte(hitos, todas),
+        pagina=hoja,
+    )
     if evidencias_visibles is not None:
-        pendientes = (
+        pendientes = list(
             evidencias_visibles.filter(
-                estado=Evidencia.Estado.ENVIADA, actividad__in=actividades.values("pk")
+                estado=Evidencia.Estado.ENVIADA, actividad__in=actividades.order_by().values("pk")
             )
             .select_related("actividad", "subida_por")
-            .order_by("subida_en")
+            .order_by("subida_en", "pk")[: paginacion.tamano_pagina() + 1]
         )
-        datos = replace(datos, evidencias_pendientes=list(pendientes))
+        datos = replace(
+            datos,
+            evidencias_pendientes=pendientes[: paginacion.tamano_pagina()],
+            mas_evidencias_pendientes=len(pendientes) > paginacion.tamano_pagina(),
+        )
     return datos
 
 
@@ -515,11 +781,12 @@ def _sin_tildes(texto: str) -> str:
     return "".join(c for c in descompuesto if not unicodedata.combining(c))
 
 
-def _coincide(fila: FilaSeguimiento, busqueda: str) -> bool:
-    actividad = fila.actividad
-    textos = [actividad.codigo, actividad.descripcion, actividad.producto, actividad.meta_texto]
-    textos += [r.nombre for r in fila.responsables] + [r.sigla for r in fila.responsables]
-    return busqueda in _sin_tildes(" ".join(textos))
+def _coincide(situacion: Situacion, busqueda: str, responsables: dict[int, Responsable]) -> bool:
+    """Whether `busqueda` (already without accents) is in the activity's code, description,
+    product, meta or its offices' names and acronyms."""
+    suyos = [responsables[pk] for pk in situacion.responsables]
+    textos = [r.nombre for r in suyos] + [r.sigla for r in suyos]
+    return busqueda in situacion.texto or busqueda in _sin_tildes(" ".join(textos))
 
 
 def _actividades_publicas(*, plan: Plan) -> QuerySet[Actividad]:
@@ -557,7 +824,11 @@ def fila_publica(*, plan: Plan, codigo: str, hoy: date) -> FilaSeguimiento | Non
 @dataclass(frozen=True)
 class Portal:
     tablero: Tablero
+    # The rows shown: every activity that passes the filters, or only the page's.
     filas: list[FilaSeguimiento]
+    # How many activities pass the filters (on every page).
+    coincidencias: int = 0
+    pagina: Page | None = None
 
 
 def portal(
@@ -569,32 +840,53 @@ def portal(
     subcomponente: Subcomponente | None = None,
     busqueda: str = "",
     cortes: Sequence[Corte] = (),
+    pagina: object = None,
 ) -> Portal:
     """The public view of a plan: whole-plan figures plus the filtered activities.
 
     The figures always describe the whole plan; the filters only narrow the
-    list. Filtering happens on the computed rows (status is derived, and the
-    search ignores accents and case), so the query count never changes.
+    list. Filtering happens on every activity's figures (status is derived, and the
+    search ignores accents and case), so the query count never changes; with `pagina`
+    (the query string's value) only that page's rows are built, without it every row.
     """
     # With the plan's `cortes`, the mean progress at each one's end too (the figures over
     # time are public like today's), in the same activities query.
     hitos = _hitos(cortes, hoy)
-    filas = seguimiento(
-        actividades=_actividades_publicas(plan=plan), fecha=hoy, fechas=[f for _, f in hitos]
-    )
-    datos = replace(
-        resumen(plan=plan, filas=filas, fecha=hoy, corte=None), por_corte=_por_corte(hitos, filas)
-    )
     texto = _sin_tildes(busqueda.strip())
+    actividades = Actividad.objects.filter(q_plan_publico("plan"), plan=plan).order_by(
+        *ORDEN_DEL_PLAN, "pk"
+    )
+    detalle = _con_evidencias_publicas(_con_detalle(actividades))
+    figuras = _figuras(
+        actividades,
+        detalle=detalle,
+        fecha=hoy,
+        fechas=[f for _, f in hitos],
+        con_texto=bool(texto),
+        por_paginas=pagina is not None,
+    )
+    todas, responsables = figuras.situaciones, figuras.responsables
+    datos = _resumir(
+        plan=plan,
+        situaciones=todas,
+        fecha=hoy,
+        corte=None,
+        subcomponentes=figuras.subcomponentes,
+        responsables=responsables,
+    )
+    datos = replace(datos, por_corte=_por_corte(hitos, todas))
     visibles = [
-        f
-        for f in filas
-        if (oficina is None or oficina in f.responsables)
-        and (not estado or f.estado == estado)
-        and (subcomponente is None or f.actividad.subcomponente_id == subcomponente.pk)
-        and (not texto or _coincide(f, texto))
+        s
+        for s in todas
+        if (oficina is None or oficina.pk in s.responsables)
+        and (not estado or s.estado == estado)
+        and (subcomponente is None or s.subcomponente_id == subcomponente.pk)
+        and (not texto or _coincide(s, texto, responsables))
     ]
-    return Portal(tablero=datos, filas=visibles)
+    hoja = None if pagina is None else paginacion.pagina(visibles, pagina)
+    elegidas = visibles if hoja is None else list(hoja.object_list)
+    filas = _filas_de(figuras, detalle, elegidas)
+    return Portal(tablero=datos, filas=filas, coincidencias=len(visibles), pagina=hoja)
 
 
 # --- History -------------------------------------------------------------------

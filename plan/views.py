@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from nucleo import parametros, roles
+from nucleo import paginacion, parametros, roles
 from nucleo.formularios import aplicar_errores
 from nucleo.parametros import entero
 from plan import cortes, fuentes, graficos, permisos, selectors, services, servicios_avances
@@ -78,6 +78,7 @@ def _pagina_tablero(request, *, plan, filtros, responsable, titulo, publicacion=
         subcomponente=filtros.valor("subcomponente"),
         evidencias_visibles=permisos.EVIDENCIAS.instancias_para(request.user, Accion.VER),
         cortes=filtros.cortes,
+        pagina=request.GET.get("pagina", "1"),
     )
     contexto = {
         "plan": plan,
@@ -409,6 +410,8 @@ def historial_actividad(request, pk):
     actividad = permisos.ACTIVIDADES.obtener(request.user, pk, Accion.VER_HISTORIAL)
     contexto = {
         "actividad": actividad,
-        "filas": selectors.historial_de_actividad(actividad=actividad),
+        "pagina": paginacion.pagina(
+            selectors.historial_de_actividad(actividad=actividad), request.GET.get("pagina")
+        ),
     }
     return render(request, "plan/historial.html", contexto)

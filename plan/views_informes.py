@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from nucleo import documentos, generados
+from nucleo import documentos, generados, paginacion
 from nucleo.confirmacion import pedir_confirmacion
 from plan import informes, permisos, selectors, services, servicios_cortes
 from plan.cortes import Corte
@@ -147,10 +147,10 @@ def oficina(request, slug: str, plan, corte: int, formato: str):
     )
 
 
-def _observaciones_form(data, *, informe, usuario):
+def _observaciones_form(data, *, informe, usuario, hoja):
     return ObservacionesForm(
         data,
-        filas=informe.filas,
+        filas=list(hoja.object_list),
         max_length=services.MAX_OBSERVACION,
         origen=permisos.origen_observacion(usuario),
         versiones=services.version_observacion,
@@ -171,14 +171,25 @@ def observaciones(request, plan, corte: int):
     plan = _plan(plan)
     periodo = corte_o_404(plan, corte)
     informe = informes.informe_seguimiento(plan=plan, corte=periodo, hoy=timezone.localdate())
+    # One page of activities (and of textareas): a POST saves the page it was sent from.
+    numero = request.GET.get("pagina")
+    hoja = paginacion.pagina(informe.filas, numero)
+    volver = reverse(
+        "observaciones_seguimiento", kwargs={"plan": plan.slug, "corte": periodo.numero}
+    )
+    if hoja.number > 1:
+        volver += f"?pagina={hoja.number}"
     form = _observaciones_form(
-        request.POST if request.method == "POST" else None, informe=informe, usuario=request.user
+        request.POST if request.method == "POST" else None,
+        informe=informe,
+        usuario=request.user,
+        hoja=hoja,
     )
     estado = 200
     cerrado = informes.seguimiento_cerrado(plan=plan, numero=periodo.numero)
     if request.method == "POST" and cerrado is not None:
         messages.error(request, services.MENSAJE_CORTE_CERRADO)
-        return redirect("observaciones_seguimiento", plan=plan.slug, corte=periodo.numero)
+        return redirect(volver)
     if request.method == "POST" and form.is_valid():
         cambiadas = form.cambiadas()
         guardadas, conflictos = 0, []
@@ -197,16 +208,17 @@ def observaciones(request, plan, corte: int):
                     conflictos.append((fila.actividad.pk, " ".join(error.messages)))
         if not conflictos:
             messages.success(request, f"Observaciones guardadas: {guardadas} actividades.")
-            return redirect("observaciones_seguimiento", plan=plan.slug, corte=periodo.numero)
+            return redirect(volver)
         # Read again: the rows show what is stored now, each textarea keeps what was
         # typed, and the versions are the current ones (saving again is deliberate).
         informe = informes.informe_seguimiento(plan=plan, corte=periodo, hoy=timezone.localdate())
+        hoja = paginacion.pagina(informe.filas, numero)
         datos = request.POST.copy()
         for _fila, _texto, version, _otras in _observaciones_form(
-            None, informe=informe, usuario=request.user
+            None, informe=informe, usuario=request.user, hoja=hoja
         ).filas_con_campo():
             datos[version.html_name] = version.initial
-        form = _observaciones_form(datos, informe=informe, usuario=request.user)
+        form = _observaciones_form(datos, informe=informe, usuario=request.user, hoja=hoja)
         form.is_valid()
         por_pk = {fila.actividad.pk: fila for fila in informe.filas}
         for pk, mensaje in conflictos:
@@ -223,6 +235,7 @@ def observaciones(request, plan, corte: int):
         "plan": plan,
         "informe": informe,
         "form": form,
+        "pagina": hoja,
         "origen": permisos.origen_observacion(request.user),
         "cerrado": cerrado,
         "puede_cerrar": permisos.puede_cerrar_cortes(request.user),

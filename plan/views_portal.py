@@ -35,6 +35,7 @@ def _pagina_plan(request, plan):
         plan=plan,
         hoy=timezone.localdate(),
         cortes=plan.cortes_del_seguimiento,  # one query: for the chart over the cortes
+        pagina=request.GET.get("pagina", "1"),
         **filtros.filtros(),
     )
     contexto = {
@@ -42,7 +43,8 @@ def _pagina_plan(request, plan):
         "portal": datos,
         "graficos": graficos.del_tablero(datos.tablero, prefijo="portal"),
         "filtros": filtros,
-        "filtrado": bool(request.GET),
+        # «pagina» is not a filter: page 2 of the whole plan is not «con estos filtros».
+        "filtrado": any(campo in request.GET for campo in filtros.fields),
         "otros_planes": selectors.planes_publicados().exclude(pk=plan.pk),
         "seguimientos": [
             informes.SeguimientoCerrado(corte=corte)

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from encuestas import selectors
-from encuestas.models import Encuesta
+from encuestas.models import Encuesta, PreguntaEncuesta, Respuesta, ValorRespuesta
 
 from .conftest import minimas, responder_web
 
@@ -152,3 +152,36 @@ def test_publicar_los_resultados_sin_confirmar_no_los_publica(
     assert "Sí, publicar los resultados" in pagina.content.decode()
     encuesta_con_respuestas.refresh_from_db()
     assert not encuesta_con_respuestas.resultados_publicados
+
+
+def test_la_pagina_de_resultados_lista_las_ultimas_50_respuestas_de_texto_libre(
+    client, bruno, encuesta_con_respuestas
+):
+    """A survey of hundreds of responses: the web page lists the latest 50 free texts of a
+    question and says how many more there are (bounded page); the PDF keeps every one."""
+    pregunta = PreguntaEncuesta.objects.get(
+        cuestionario=encuesta_con_respuestas.cuestionario, tipo="texto_largo"
+    )
+    nuevas = Respuesta.objects.bulk_create(
+        Respuesta(
+            encuesta=encuesta_con_respuestas,
+            canal=Respuesta.Canal.WEB,
+            fecha=timezone.localdate(),
+            token=f"testigo-de-la-prueba-{n}",
+        )
+        for n in range(60)
+    )
+    ValorRespuesta.objects.bulk_create(
+        ValorRespuesta(respuesta=r, pregunta=pregunta, texto=f"Comentario número {n}.")
+        for n, r in enumerate(nuevas)
+    )
+    client.force_login(bruno)
+    html = client.get(
+        f"/encuestas/gestion/{encuesta_con_respuestas.pk}/resultados/"
+    ).content.decode()
+
+    # 2 earlier texts + 60 new: the 50 latest are comments 10…59.
+    assert 'data-textos-no-mostrados="12"' in html
+    assert "Se muestran las últimas 50 de 62 respuestas de texto libre" in html
+    assert "Comentario número 59." in html and "Comentario número 10." in html
+    assert "Comentario número 9." not in html and "El sonido era malo." not in html

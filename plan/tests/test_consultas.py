@@ -118,17 +118,19 @@ def cliente_de(client):
 
 def test_tablero(cliente_de, alicia, escenario, django_assert_num_queries):
     cliente = cliente_de(alicia)
-    # session, user, groups; plan; activities (+subcomponente, latest report as a
-    # subquery), assignments (+office), windows; pending evidence (+activity, user);
-    # the filter form's offices and subcomponentes; the plan's cortes.
-    with django_assert_num_queries(11):
+    # session, user, groups; plan; every activity's figures (a few columns, latest
+    # report as a subquery), their windows and offices, the subcomponentes and offices
+    # the summaries name; the page's 50 activities (+subcomponente), assignments
+    # (+office), windows; pending evidence (+activity, user); the filter form's offices
+    # and subcomponentes; the plan's cortes.
+    with django_assert_num_queries(16):
         respuesta = cliente.get("/tablero/")
     assert respuesta.status_code == 200
 
 
 def test_tablero_de_control_interno(cliente_de, diana, escenario, django_assert_num_queries):
     cliente = cliente_de(diana)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(16):
         respuesta = cliente.get("/tablero/")
     assert respuesta.status_code == 200
 
@@ -139,7 +141,7 @@ def test_tablero_filtrado_al_corte(cliente_de, alicia, escenario, django_assert_
     cliente = cliente_de(alicia)
     url = f"/tablero/?vigencia={plan.vigencia}&corte={plan.vigencia}-2&subcomponente={segundo.pk}"
     # As /tablero/, plus the subcomponente chosen (the form validates it).
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(17):
         respuesta = cliente.get(url)
     assert respuesta.status_code == 200
     assert respuesta.context["tablero"].filas  # the filter kept some activities
@@ -150,7 +152,7 @@ def test_tablero_filtrado_por_oficina(cliente_de, alicia, escenario, django_asse
     cliente = cliente_de(alicia)
     url = f"/tablero/?vigencia={plan.vigencia}&corte={plan.vigencia}-3&oficina=educacion"
     # As /tablero/, plus the office chosen (the form validates it).
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(17):
         respuesta = cliente.get(url)
     assert respuesta.status_code == 200
     assert respuesta.context["tablero"].filas
@@ -161,9 +163,10 @@ def test_tablero_de_oficina(cliente_de, escenario, persona, request, django_asse
     usuario = request.getfixturevalue(persona)
     cliente = cliente_de(usuario)
     # session, user; the office of the address; groups; (bruno: his profile and its
-    # office, to check it is his); plan; activities, assignments, windows; pending
-    # evidence; the form's subcomponentes; the plan's cortes.
-    with django_assert_num_queries(11 if persona == "alicia" else 13):
+    # office, to check it is his); plan; every activity's figures, windows, offices;
+    # the subcomponentes and offices named; the page's activities, assignments,
+    # windows; pending evidence; the form's subcomponentes; the plan's cortes.
+    with django_assert_num_queries(16 if persona == "alicia" else 18):
         respuesta = cliente.get("/oficina/educacion/")
     assert respuesta.status_code == 200
     assert respuesta.context["tablero"].evidencias_pendientes
@@ -186,11 +189,12 @@ def test_pagina_de_actividad(cliente_de, escenario, persona, request, django_ass
 
 
 def test_inicio(client, escenario, django_assert_num_queries):
-    # The public home (anonymous): plan; activities, assignments, windows, public
-    # evidence; componentes; the other published plans; the closed and published
+    # The public home (anonymous): plan; every activity's figures, windows, offices;
+    # the subcomponentes and offices named; the page's activities, assignments,
+    # windows, public evidence; componentes; the other published plans; the closed and published
     # follow-ups; the filter form's offices and subcomponentes; the plan's cortes (for
     # the chart of progress over the cortes: its dates come with the activities query).
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(16):
         respuesta = client.get("/")
     assert respuesta.status_code == 200
 

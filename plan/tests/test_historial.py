@@ -192,3 +192,22 @@ def test_dos_ediciones_a_la_vez_la_segunda_se_rechaza_y_no_se_pierde_nada(
     assert client.post(cambio_url(propia), otra_vez).status_code == 302
     propia.refresh_from_db()
     assert propia.producto == "Informe de Alicia"
+
+
+def test_el_historial_de_una_actividad_muestra_50_cambios_por_pagina(client, alicia, actividad):
+    """An activity changed 60 times: page 1 lists the 50 most recent changes, page 2 the
+    other 10; the caption counts every change (a bounded page, issue 17)."""
+    cambiada = actividad("1.3")
+    for numero in range(60):
+        cambiada.producto = f"Versión {numero}"
+        cambiada.save()
+    client.force_login(alicia)
+
+    primera = client.get(historial_url(cambiada)).content.decode()
+    segunda = client.get(historial_url(cambiada) + "?pagina=2").content.decode()
+
+    assert primera.count("<tr data-historial=") == 50
+    assert segunda.count("<tr data-historial=") == 10
+    assert "Historial de la actividad: 60 cambios" in primera
+    assert "Versión 59" in primera and "Versión 59" not in segunda
+    assert 'aria-label="Paginación"' in primera
