@@ -30,6 +30,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from nucleo.hojas import sin_prefijo, texto_seguro
 from nucleo.models import Entidad
+from plan.importacion import oficinas
 from plan.importacion.oficinas import clave
 from plan.models import (
     CODIGO_ACTIVIDAD,
@@ -681,14 +682,76 @@ class ImportacionSeguraMixin:
         }
 
 
+class EscrituraMasivaMixin:
+    """Bulk writes (django-import-export's ``use_bulk``: no savepoint per row) that keep
+    the history rows a `save()` writes; `validar` must have done what `save()` would
+    (derived fields) without a query per row."""
+
+    def _guardar_pendientes(self, instancias) -> None:
+        """What is written after a batch is saved (an activity's offices and windows)."""
+
+    def get_bulk_update_fields(self):
+        concretos = {campo.name for campo in self._meta.model._meta.concrete_fields}
+        return [
+            campo.attribute
+            for campo in self.get_import_fields()
+            if campo.attribute in concretos
+            and not campo.readonly
+            and campo.attribute not in self.get_import_id_fields()  # what identifies the row
+        ]
+
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        self._escribir(
+            self.create_instances, using_transactions, dry_run, raise_errors, batch_size, result
+        )
+
+    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        self._escribir(
+            self.update_instances, using_transactions, dry_run, raise_errors, batch_size, result
+        )
+
+    def _escribir(self, instancias, using_transactions, dry_run, raise_errors, batch_size, result):
+        """Insert or update a batch with its history rows (who imported, from the
+        request, as a `save()` would), then what hangs from it (`_guardar_pendientes`).
+
+        The dry run (the preview) writes nothing at all: every row went through the
+        model's rules in `validar` (without a query per row), which mirror the database's constraints; the
+        confirmation writes, and the database keeps the last word (an IntegrityError
+        rolls the whole file back)."""
+        if not instancias or dry_run:
+            instancias.clear()
+            return
+        try:
+            with transaction.atomic():
+                nuevas = [a for a in instancias if a.pk is None]
+                actualizadas = [a for a in instancias if a.pk is not None]
+                if nuevas:
+                    bulk_create_with_history(nuevas, self._meta.model, batch_size=batch_size)
+                if actualizadas:
+                    bulk_update_with_history(
+                        actualizadas,
+                        self._meta.model,
+                        self.get_bulk_update_fields(),
+                        batch_size=batch_size,
+                    )
+                self._guardar_pendientes(instancias)
+        except Exception as error:
+            self.handle_import_error(result, error, raise_errors)
+        finally:
+            instancias.clear()
+
+
 class CargadorDelIndice(BaseInstanceLoader):
-    """Finds a row's activity in the resource's `Indice`, not with a query per row."""
+    """Finds a row's object in what its resource read once (`instancia_existente`), not
+    with a query per row."""
 
     def get_instance(self, row):
-        return self.resource.actividad_existente(row)
+        return self.resource.instancia_existente(row)
 
 
-class ActividadResource(ExportacionSeguraMixin, ImportacionSeguraMixin, resources.ModelResource):
+class ActividadResource(
+    EscrituraMasivaMixin, ExportacionSeguraMixin, ImportacionSeguraMixin, resources.ModelResource
+):
     titulo_hoja = "Actividades"
     plan = fields.Field(attribute="plan", column_name=VIGENCIA, widget=PlanWidget())
     entidad = fields.Field(attribute="plan__entidad", column_name=ENTIDAD, readonly=True)
@@ -765,7 +828,7 @@ class ActividadResource(ExportacionSeguraMixin, ImportacionSeguraMixin, resource
             if isinstance(campo.widget, ConIndice):
                 campo.widget.indice = self.indice
 
-    def actividad_existente(self, row) -> Actividad | None:
+    def instancia_existente(self, row) -> Actividad | None:
         """The activity of the row's plan and code, from the `Indice` (ValueError if the
         plan or the code is wrong: the row reports it)."""
         plan = self.fields["plan"].clean(row)
@@ -789,6 +852,11 @@ class ActividadResource(ExportacionSeguraMixin, ImportacionSeguraMixin, resource
             instance.clean()
         except ValidationError as error:
             errores = error.update_error_dict(errores)
+        ventanas = getattr(instance, self.fields["ventanas"].pendiente, None)
+        if ventanas and "ventanas" not in errores and instance.plan_id is not None:
+            mensajes = self._errores_de_ventanas(instance, ventanas)
+            if mensajes:
+                errores["ventanas"] = mensajes
         otra = self.indice.actividades.get((instance.plan_id, instance.codigo))
         if "codigo" not in errores and otra is not None and otra.pk != instance.pk:
             (unica,) = [
@@ -800,54 +868,21 @@ class ActividadResource(ExportacionSeguraMixin, ImportacionSeguraMixin, resource
         if errores:
             raise ValidationError(errores)
 
+    @staticmethod
+    def _errores_de_ventanas(actividad: Actividad, ventanas) -> list[str]:
+        """`Ventana`'s own rules (dates in range, inside the plan's vigencia), which the
+        admin's inline applies too, on the windows the row asks for."""
+        mensajes: list[str] = []
+        for inicio, fin in ventanas:
+            ventana = Ventana(actividad=actividad, inicio=inicio, fin=fin)
+            try:
+                ventana.clean_fields(exclude={"actividad"})
+                ventana.clean()
+            except ValidationError as error:
+                mensajes += [m for m in error.messages if m not in mensajes]
+        return mensajes
+
     # --- writes in bulk ---------------------------------------------------------------
-
-    def get_bulk_update_fields(self):
-        concretos = {campo.name for campo in Actividad._meta.concrete_fields}
-        return [
-            campo.attribute
-            for campo in self.get_import_fields()
-            if campo.attribute in concretos
-            and not campo.readonly
-            and campo.attribute not in ("plan", "codigo")  # what identifies the row
-        ]
-
-    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
-        self._escribir(
-            self.create_instances, using_transactions, dry_run, raise_errors, batch_size, result
-        )
-
-    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
-        self._escribir(
-            self.update_instances, using_transactions, dry_run, raise_errors, batch_size, result
-        )
-
-    def _escribir(self, instancias, using_transactions, dry_run, raise_errors, batch_size, result):
-        """Insert or update a batch of activities with their history rows (who imported,
-        from the request, as a `save()` would), then their offices and windows.
-        The dry run writes too, inside the transaction it rolls back, so the database's
-        constraints have their say in the preview as well."""
-        if not instancias or not (using_transactions or not dry_run):
-            instancias.clear()
-            return
-        try:
-            with transaction.atomic():
-                nuevas = [a for a in instancias if a.pk is None]
-                actualizadas = [a for a in instancias if a.pk is not None]
-                if nuevas:
-                    bulk_create_with_history(nuevas, Actividad, batch_size=batch_size)
-                if actualizadas:
-                    bulk_update_with_history(
-                        actualizadas,
-                        Actividad,
-                        self.get_bulk_update_fields(),
-                        batch_size=batch_size,
-                    )
-                self._guardar_pendientes(instancias)
-        except Exception as error:
-            self.handle_import_error(result, error, raise_errors)
-        finally:
-            instancias.clear()
 
     def _guardar_pendientes(self, instancias: list[Actividad]) -> None:
         responsables = self.fields["responsables"].pendiente
@@ -862,7 +897,9 @@ class ActividadResource(ExportacionSeguraMixin, ImportacionSeguraMixin, resource
         )
 
 
-class ResponsableResource(ExportacionSeguraMixin, ImportacionSeguraMixin, resources.ModelResource):
+class ResponsableResource(
+    EscrituraMasivaMixin, ExportacionSeguraMixin, ImportacionSeguraMixin, resources.ModelResource
+):
     titulo_hoja = "Responsables"
     nombre = fields.Field(attribute="nombre", column_name="Nombre", widget=TextoWidget())
     sigla = fields.Field(attribute="sigla", column_name="Sigla", widget=TextoWidget())
@@ -882,11 +919,67 @@ class ResponsableResource(ExportacionSeguraMixin, ImportacionSeguraMixin, resour
 
     def after_init_instance(self, instance, new, row, **kwargs):
         if new:
-            instance.entidad = Entidad.objects.del_sitio()
+            instance.entidad = self.entidad
+
+    # --- one look-up per import, no query per row ---------------------------------
+
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        self.entidad = Entidad.objects.del_sitio()
+        self.existentes = {r.nombre: r for r in self.get_queryset()}
+        # Slugs are unique across entities (URLs); siglas within the entity.
+        self.slugs = dict(Responsable.objects.values_list("slug", "pk"))
+        self.siglas = {r.sigla: r.pk for r in self.existentes.values() if r.sigla}
+
+    def instancia_existente(self, row) -> Responsable | None:
+        return self.existentes.get(self.fields["nombre"].clean(row))
+
+    def validar(self, instance, import_validation_errors, validate_unique):
+        """`full_clean` without its queries: `completar` with the slugs read once, the
+        field rules, and the unique slug and the constraints (name, sigla in the entity)
+        against what was read and what earlier rows of the file take."""
+        errores = dict(import_validation_errors or {})
+        if not instance.slug and (instance.nombre or instance.sigla):
+            instance.slug = oficinas.slug_de(
+                instance.nombre, sigla=(instance.sigla or "").strip(), ocupados=self.slugs
+            )
+        try:
+            instance.clean_fields(exclude=set(errores) | {"entidad"})
+        except ValidationError as error:
+            errores = error.update_error_dict(errores)
+        try:
+            instance.clean()
+        except ValidationError as error:
+            errores = error.update_error_dict(errores)
+        restricciones = {r.name: r for r in Responsable._meta.constraints}
+        otro = self.existentes.get(instance.nombre)
+        if "nombre" not in errores and otro is not None and otro.pk != instance.pk:
+            errores[NON_FIELD_ERRORS] = [
+                restricciones["responsable_nombre_unico_por_entidad"].violation_error_message
+            ]
+        if "slug" not in errores and self.slugs.get(instance.slug, instance.pk) != instance.pk:
+            errores["slug"] = [instance.unique_error_message(Responsable, ("slug",)).message]
+        if (
+            "sigla" not in errores
+            and instance.sigla
+            and (self.siglas.get(instance.sigla, instance.pk) != instance.pk)
+        ):
+            errores["sigla"] = [
+                restricciones["responsable_sigla_unica_por_entidad"].violation_error_message
+            ]
+        if errores:
+            raise ValidationError(errores)
+        # What this row takes, the next ones cannot (a new row's pk is None: a marker).
+        self.slugs[instance.slug] = instance.pk if instance.pk else object()
+        if instance.sigla:
+            self.siglas[instance.sigla] = instance.pk if instance.pk else object()
 
     class Meta:
         model = Responsable
         name = "Responsables"
+        instance_loader_class = CargadorDelIndice
+        use_bulk = True  # no savepoint per row; writes per batch (EscrituraMasivaMixin)
+        batch_size = 1000
         fields = ("nombre", "sigla", "slug", "tipo")
         export_order = fields
         import_id_fields = ("nombre",)

@@ -332,6 +332,10 @@ FILAS_MALAS = [
     ({"Ventanas": "31/02/2022-15/03/2022"}, "La fecha «31/02/2022» no existe."),
     ({"Ventanas": "hola"}, "«hola» no es una ventana de fechas válida"),
     ({"Ventanas": "01/06/2022-01/05/2022"}, "la fecha final es anterior a la fecha de inicio"),
+    (
+        {"Ventanas": "01/03/2022-30/04/2022; 01/03/2025-30/04/2025"},
+        "Las fechas de una actividad del plan 2022 deben estar entre el 01/01/2021",
+    ),
     ({"Código": None}, "El código de la actividad es obligatorio."),
     ({"Código": "1-7"}, "El código debe tener la forma «número.número»"),
     ({"Código": 1.7}, "llegó como número"),

@@ -4,8 +4,9 @@ number of rows, all or nothing, errors on the spreadsheet's rows."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
-from plan.models import Actividad, ActividadResponsable, Ventana
+from plan.models import Actividad, ActividadResponsable, Responsable, Ventana
 from plan.tests.test_importacion import (
     ENCABEZADOS,
     OCS,
@@ -119,3 +120,70 @@ def test_una_fila_mala_entre_300_no_escribe_nada_y_dice_su_fila(
     assert [fila.number for fila in previa.context["result"].invalid_rows] == filas
     assert totales(previa)["new"] == 300 - len(filas)
     assert foto() == antes
+
+
+# --- offices ------------------------------------------------------------------------
+
+
+def oficinas(cantidad):
+    return [["Nombre", "Sigla", "Slug", "Tipo"]] + [
+        [f"Oficina generada {n}", f"OG{n}", "", "Oficina"] for n in range(cantidad)
+    ]
+
+
+def test_importar_oficinas_no_consulta_por_fila(admin_client, plan_2022):
+    medidas = {}
+    for cantidad in (10, 100):
+        filas = oficinas(110)
+        contenido = xlsx(filas[:11] if cantidad == 10 else filas[:1] + filas[11:])
+
+        def importar(contenido=contenido):
+            previa = vista_previa(admin_client, Responsable, contenido, "xlsx")
+            assert "confirm_form" in previa.context
+            confirmar(admin_client, Responsable, previa)
+
+        medidas[cantidad] = consultas(importar)
+    assert medidas[100] - medidas[10] <= 0.1 * 90, medidas
+    nueva = Responsable.objects.get(nombre="Oficina generada 5")
+    assert (nueva.slug, nueva.tipo) == ("og5", "oficina")  # the slug as save() fills it
+    assert nueva.history.get().history_type == "+"
+
+
+def test_dos_oficinas_nuevas_no_comparten_slug(admin_client, plan_2022):
+    filas = [
+        ["Nombre", "Sigla", "Slug", "Tipo"],
+        ["Secretaría de Cultura", "SC", "cultura", "Secretaría"],
+        ["Secretaría de Cultura Ciudadana", "SCC", "cultura", "Secretaría"],
+        ["Secretaría de Cultura Física", "SC", "fisica", "Secretaría"],
+    ]
+    antes = Responsable.objects.count()
+    previa = vista_previa(admin_client, Responsable, xlsx(filas), "xlsx")
+    assert [fila.number for fila in previa.context["result"].invalid_rows] == [3, 4]
+    assert "La entidad ya tiene una dependencia con esa sigla." in previa.text
+    assert "confirm_form" not in previa.context
+    assert Responsable.objects.count() == antes
+
+
+# --- the wizard «Importar un plan completo» ------------------------------------------
+
+
+def test_el_asistente_escribe_el_plan_con_las_mismas_consultas_con_30_o_300_filas(client, alicia):
+    from plan.models import ImportacionPlan
+    from plan.tests import test_asistente_importacion as asistente
+
+    client.force_login(alicia)
+    medidas = {}
+    for filas, vigencia in ((30, 2026), (300, 2027)):
+        importacion = asistente.importar(
+            client, asistente.plan_de(filas), "plan.xlsx", vigencia=vigencia
+        )
+        url = reverse("importacion_plan_vista_previa", args=[importacion.pk])
+        with CaptureQueriesContext(connection) as previa:
+            assert client.get(url).status_code == 200
+        with CaptureQueriesContext(connection) as escritura:
+            assert asistente.confirmar(client, importacion).status_code == 302
+        medidas[filas] = (len(previa), len(escritura))
+        plan = ImportacionPlan.objects.get(pk=importacion.pk).plan
+        assert Actividad.objects.filter(plan=plan).count() == filas
+    assert medidas[300][0] - medidas[30][0] <= 0.1 * 270, medidas
+    assert medidas[300][1] - medidas[30][1] <= 0.1 * 270, medidas
