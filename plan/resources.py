@@ -682,6 +682,19 @@ class ImportacionSeguraMixin:
         }
 
 
+class _SinDiferencias:
+    """The confirmation shows no row-by-row differences (it redirects): not computed."""
+
+    def __init__(self, resource, instance, new):
+        pass
+
+    def compare_with(self, resource, instance):
+        pass
+
+    def as_html(self):
+        return []
+
+
 class EscrituraMasivaMixin:
     """Bulk writes (django-import-export's ``use_bulk``: no savepoint per row) that keep
     the history rows a `save()` writes; `validar` must have done what `save()` would
@@ -689,6 +702,16 @@ class EscrituraMasivaMixin:
 
     def _guardar_pendientes(self, instancias) -> None:
         """What is written after a batch is saved (an activity's offices and windows)."""
+
+    def import_data(self, dataset, **kwargs):
+        self._con_diferencias = bool(kwargs.get("dry_run"))
+        return super().import_data(dataset, **kwargs)  # type: ignore[misc]
+
+    def get_diff_class(self):
+        # Only the preview (the dry run) shows each row's differences.
+        if getattr(self, "_con_diferencias", True):
+            return super().get_diff_class()  # type: ignore[misc]
+        return _SinDiferencias
 
     def get_bulk_update_fields(self):
         concretos = {campo.name for campo in self._meta.model._meta.concrete_fields}
