@@ -738,9 +738,12 @@ class EscrituraMasivaMixin:
         request, as a `save()` would), then what hangs from it (`_guardar_pendientes`).
 
         The dry run (the preview) writes nothing at all: every row went through the
-        model's rules in `validar` (without a query per row), which mirror the database's constraints; the
-        confirmation writes, and the database keeps the last word (an IntegrityError
-        rolls the whole file back)."""
+        model's rules in `validar` (without a query per row), which mirror the
+        database's constraints; the confirmation writes, and the database keeps the last
+        word (an IntegrityError rolls the whole file back).
+
+        Offices and windows that a row removes are deleted with one query per batch,
+        but simple_history's signal adds one history row per deleted object."""
         if not instancias or dry_run:
             instancias.clear()
             return
