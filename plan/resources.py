@@ -128,7 +128,7 @@ def responsables_de(actividad: Actividad) -> list[Responsable]:
     if actividad.pk is None:
         return []
     if hasattr(actividad, "_responsables_actuales"):  # read by the import's Indice
-        return actividad._responsables_actuales
+        return list(actividad._responsables_actuales)
     if "asignaciones" in getattr(actividad, "_prefetched_objects_cache", {}):
         return [asignacion.responsable for asignacion in actividad.asignaciones.all()]
     return list(
@@ -142,7 +142,7 @@ def ventanas_de(actividad: Actividad) -> list[tuple[date, date]]:
     if actividad.pk is None:
         return []
     if hasattr(actividad, "_ventanas_actuales"):  # read by the import's Indice
-        return actividad._ventanas_actuales
+        return list(actividad._ventanas_actuales)
     return sorted((ventana.inicio, ventana.fin) for ventana in actividad.ventanas.all())
 
 
@@ -204,6 +204,15 @@ def guardar_ventanas(
 # --- what an import reads, once -------------------------------------------------------
 
 
+class Instantanea(tuple):
+    """What the `Indice` read, never changed: import-export deep-copies each row's
+    instance as its «original» (for the differences), and copying these offices (each
+    with its entity) for every row was a third of the preview of an unchanged file."""
+
+    def __deepcopy__(self, memo):
+        return self
+
+
 class Indice:
     """Everything an import of activities looks up, read with a fixed number of queries
     (plans, subcomponentes, offices, the plans' activities with their offices and windows)
@@ -240,12 +249,12 @@ class Indice:
         for ventana in Ventana.objects.filter(actividad__plan__in=planes).order_by("pk"):
             self.ventanas.setdefault(ventana.actividad_id, []).append(ventana)
         for actividad in self.actividades.values():
-            actividad._responsables_actuales = [  # type: ignore[attr-defined]
+            actividad._responsables_actuales = Instantanea(  # type: ignore[attr-defined]
                 self.oficina_por_id[a.responsable_id]
                 for a in self.asignaciones.get(actividad.pk, [])
-            ]
-            actividad._ventanas_actuales = sorted(  # type: ignore[attr-defined]
-                (v.inicio, v.fin) for v in self.ventanas.get(actividad.pk, [])
+            )
+            actividad._ventanas_actuales = Instantanea(  # type: ignore[attr-defined]
+                sorted((v.inicio, v.fin) for v in self.ventanas.get(actividad.pk, []))
             )
 
     @classmethod
