@@ -332,6 +332,10 @@ FILAS_MALAS = [
     ({"Ventanas": "31/02/2022-15/03/2022"}, "La fecha «31/02/2022» no existe."),
     ({"Ventanas": "hola"}, "«hola» no es una ventana de fechas válida"),
     ({"Ventanas": "01/06/2022-01/05/2022"}, "la fecha final es anterior a la fecha de inicio"),
+    (
+        {"Ventanas": "01/03/2022-30/04/2022; 01/03/2025-30/04/2025"},
+        "Las fechas de una actividad del plan 2022 deben estar entre el 01/01/2021",
+    ),
     ({"Código": None}, "El código de la actividad es obligatorio."),
     ({"Código": "1-7"}, "El código debe tener la forma «número.número»"),
     ({"Código": 1.7}, "llegó como número"),
@@ -410,9 +414,12 @@ def test_importacion_directa_con_una_fila_mala_revierte_todo(plan_2022):
 
 
 def test_integrity_error_no_se_traga(plan_2022, monkeypatch):
-    def ventana_invertida(actividad, ventanas):
+    def ventana_invertida(cambios, actuales):
         Ventana.objects.bulk_create(
-            [Ventana(actividad=actividad, inicio=date(2022, 5, 2), fin=date(2022, 5, 1))]
+            [
+                Ventana(actividad=a, inicio=date(2022, 5, 2), fin=date(2022, 5, 1))
+                for a, _ in cambios
+            ]
         )
 
     monkeypatch.setattr(resources, "guardar_ventanas", ventana_invertida)
@@ -422,8 +429,10 @@ def test_integrity_error_no_se_traga(plan_2022, monkeypatch):
     fila[11] = "01/02/2022-05/03/2022"
     datos[0] = fila
     resultado = recurso.import_data(datos, dry_run=False)
-    errores = [e.error for _, lista in resultado.row_errors() for e in lista]
+    # Written in bulk, the database's refusal is the import's error, not one row's.
+    errores = [e.error for e in resultado.base_errors]
     assert len(errores) == 1 and isinstance(errores[0], IntegrityError)
+    assert resultado.has_errors()
     assert foto() == antes
 
 
