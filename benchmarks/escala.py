@@ -1,18 +1,19 @@
 """Benchmark (not a test): pages, import and open-data export at 23, 1,000 and 9,801 activities.
 
     DEBUG=1 .venv/bin/python benchmarks/escala.py [--grande 9801] [--medio 1000]
-        [--repeticiones 15] [--segundos-por-pagina 8] [--repeticiones-importacion 1]
-        [--filas-importacion 1000] [--sin-importacion]
+        [--repeticiones 15] [--segundos-por-pagina 5] [--repeticiones-importacion 1]
+        [--filas-importacion 500] [--sin-importacion]
 
     --grande N                   activities of the large generated plan (default 9,801, the
                                  most today's codes allow); `--grande 3000` is a quick run
                                  (about 5 minutes).
     --medio N                    activities of the middle plan (default 1,000).
     --repeticiones N             timed runs of each page (the median is printed; default 15)…
-    --segundos-por-pagina S      …or fewer when a page's runs pass S seconds (at least 3).
+    --segundos-por-pagina S      …or fewer when a page's runs pass S seconds (default 5; at
+                                 least 3 runs).
     --repeticiones-importacion N imports of the large plan's file (and of its anchor).
-    --filas-importacion N        the file's first N rows (default 1,000: today's import takes
-                                 ~60 ms a row; both figures of the target are per row);
+    --filas-importacion N        the file's first N rows (default 500: today's import takes
+                                 ~60–130 ms a row; both figures of the target are per row);
                                  0 imports every row, as the target's 9,801-row file.
     --sin-importacion            only the pages and the CSV export.
 
@@ -650,9 +651,9 @@ def main() -> None:
     parser.add_argument("--grande", type=int, default=9801)
     parser.add_argument("--medio", type=int, default=1000)
     parser.add_argument("--repeticiones", type=int, default=15)
-    parser.add_argument("--segundos-por-pagina", type=float, default=8.0)
+    parser.add_argument("--segundos-por-pagina", type=float, default=5.0)
     parser.add_argument("--repeticiones-importacion", type=int, default=1)
-    parser.add_argument("--filas-importacion", type=int, default=1000)
+    parser.add_argument("--filas-importacion", type=int, default=500)
     parser.add_argument("--sin-importacion", action="store_true")
     args = parser.parse_args()
 
