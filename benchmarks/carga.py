@@ -547,7 +547,7 @@ NOMBRES = {
 
 def main() -> None:
     parser = argparse.ArgumentParser(
-        description=__doc__.split("\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--actividades", type=int, default=9801)
     parser.add_argument("--clientes", default="50,200")

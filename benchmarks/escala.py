@@ -646,7 +646,7 @@ def imprimir(tamanos, medidas, csv_medida, importacion) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(
-        description=__doc__.split("\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--grande", type=int, default=9801)
     parser.add_argument("--medio", type=int, default=1000)
