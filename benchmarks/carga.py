@@ -512,6 +512,8 @@ async def correr(
 
 
 def _ms(segundos: float) -> str:
+    if segundos != segundos:  # NaN: no request finished
+        return "—"
     return f"{segundos * 1000:.0f} ms" if segundos < 1 else f"{segundos:.1f} s"
 
 
@@ -626,7 +628,8 @@ def main() -> None:
     )
     print(
         "Latencia: de cada vuelta de un cliente (en «evidencias», la página y la subida). "
-        "req/s: respuestas terminadas dentro de la ventana / la ventana."
+        "req/s: respuestas terminadas dentro de la ventana / la ventana. Sin terminar: "
+        "clientes cuya petición seguía sin respuesta al final del periodo de gracia."
     )
     if excepciones:
         print(f"Excepciones en el registro de gunicorn: {len(excepciones)}; la última: "
