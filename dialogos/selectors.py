@@ -19,13 +19,14 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import Count, DateTimeField, Max, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from nucleo import fechas, historial
 from nucleo.roles import Usuario
 from plan import selectors as plan_selectors
-from plan.models import Responsable
+from plan.models import Plan, Responsable
 
 from . import permisos, reglas
 from .models import (
@@ -75,6 +76,22 @@ def preguntas_publicas() -> QuerySet[Pregunta]:
         plan_selectors.q_actividad_publica("espacio__actividad", opcional=True),
         estado=Pregunta.Estado.PUBLICADA,
     )
+
+
+def version_de_informe_publico(registro: InformeRespuestas) -> str:
+    """The version of a published answers report's data, in one query: the latest
+    change of any question, space or plan (the report's counts, texts and letterhead),
+    the record's own fields and the day (the report says when it was generated).
+    Its PDF is rendered once per version (nucleo.cache_publico)."""
+    ultimos = [
+        Subquery(modelo.history.order_by("-history_date").values("history_date")[:1])
+        for modelo in (EspacioDialogo, Plan)
+    ]
+    ultimo = Pregunta.history.aggregate(
+        ultimo=Greatest(Max("history_date"), *ultimos, output_field=DateTimeField())
+    )["ultimo"]
+    partes = (registro.pk, registro.titulo, registro.desde, registro.hasta, registro.publicado_el)
+    return f"{partes}|{ultimo}|{timezone.localdate()}"
 
 
 def informes_publicos(*, hoy: date | None = None) -> QuerySet[InformeRespuestas]:

@@ -18,6 +18,8 @@ from plan.models import (
     Componente,
     Evidencia,
     Plan,
+    Responsable,
+    Subcomponente,
     Ventana,
 )
 
@@ -62,6 +64,21 @@ def _cambios_actividades() -> Cambios:
         (ActividadResponsable.history.filter(actividad_id__in=actividades), "history_date"),
         (Avance.history.filter(actividad_id__in=actividades), "history_date"),
         (Evidencia.history.filter(actividad_id__in=actividades), "history_date"),
+        # Names the rows carry: a renamed subcomponente or office is a new file too.
+        (
+            Subcomponente.history.filter(
+                id__in=selectors.actividades_publicas().values("subcomponente_id")
+            ),
+            "history_date",
+        ),
+        (
+            Responsable.history.filter(
+                id__in=ActividadResponsable.objects.filter(actividad_id__in=actividades).values(
+                    "responsable_id"
+                )
+            ),
+            "history_date",
+        ),
         (Plan.history.filter(id__in=selectors.planes_publicados().values("pk")), "history_date"),
     )
 
@@ -126,6 +143,7 @@ ACTIVIDADES = Conjunto(
     filas=_filas_actividades,
     cambios=_cambios_actividades,
     palabras_clave=("plan de acción", "actividades", "avance", "metas", "seguimiento"),
+    del_dia=True,
     # Recomputed every day (state, cut-off date), and whenever a progress is approved.
     periodicidad="R/P1D",
 )

@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from nucleo import cache_publico
 from plan import graficos, informes, selectors, views_informes
 from plan.forms import FiltroPortalForm
 from plan.models import CODIGO_ACTIVIDAD
@@ -74,6 +75,13 @@ def seguimiento_publicado(request, plan, corte, formato):
     """The PDF or XLSX of a closed corte's follow-up, as Control Interno published it."""
     plan = _plan_o_404(plan)
     cerrado = get_object_or_404(selectors.seguimientos_publicados(plan=plan), numero=corte)
-    return views_informes.descarga_cerrado(
-        request, plan=plan, cerrado=informes.SeguimientoCerrado(corte=cerrado), formato=formato
+    # Read from the snapshot frozen at the closing: rendered once per closing (a reopened
+    # and closed again corte has a new closing time), whoever asks.
+    return cache_publico.documento(
+        request,
+        version=f"{cerrado.pk}|{cerrado.cerrado_en}|{cerrado.publicado_en}|{plan.pk}",
+        modificado=cerrado.cerrado_en,
+        generar=lambda: views_informes.descarga_cerrado(
+            request, plan=plan, cerrado=informes.SeguimientoCerrado(corte=cerrado), formato=formato
+        ),
     )

@@ -466,7 +466,7 @@ def poblar_portal(*, alicia, bruno, diana) -> Portal:
     encuesta_publicada, encuesta_abierta = _encuestas(alicia, realizado)
     # The hearing's report and 2022's results report, reviewed and published by OPGI.
     resultados.publicar_informe_audiencia(espacio=realizado, usuario=alicia)
-    resultados.publicar_informe_resultados(vigencia=2022, usuario=alicia)
+    resultados.publicar_informe_resultados(plan=Plan.objects.get(vigencia=2022), usuario=alicia)
     return Portal(
         alicia=alicia,
         bruno=bruno,

@@ -70,9 +70,9 @@ def test_actividades_en_xlsx_con_celdas_tipadas(client, con_avance):
     respuesta = client.get("/datos-abiertos/actividades.xlsx")
     hoja = openpyxl.load_workbook(io.BytesIO(respuesta.content)).active
     encabezado = [celda.value for celda in hoja[1]]
-    assert encabezado[:3] == ["vigencia", "entidad", "codigo"]
+    assert encabezado[:4] == ["plan", "vigencia", "entidad", "codigo"]
     filas = {
-        fila[2]: dict(zip(encabezado, fila, strict=True))
+        fila[3]: dict(zip(encabezado, fila, strict=True))
         for fila in hoja.iter_rows(2, values_only=True)
     }
     assert len(filas) == 23
