@@ -15,12 +15,21 @@ starts from these selectors:
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, DateTimeField, Max, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Greatest
+from django.db.models import (
+    Count,
+    DateTimeField,
+    Max,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from nucleo import fechas, historial
@@ -83,12 +92,20 @@ def version_de_informe_publico(registro: InformeRespuestas) -> str:
     change of any question, space or plan (the report's counts, texts and letterhead),
     the record's own fields and the day (the report says when it was generated).
     Its PDF is rendered once per version (nucleo.cache_publico)."""
+    # Coalesced: SQLite's GREATEST is NULL as soon as one table has no history yet.
+    nunca = Value(datetime(1900, 1, 1, tzinfo=UTC))
     ultimos = [
-        Subquery(modelo.history.order_by("-history_date").values("history_date")[:1])
+        Coalesce(
+            Subquery(modelo.history.order_by("-history_date").values("history_date")[:1]),
+            nunca,
+            output_field=DateTimeField(),
+        )
         for modelo in (EspacioDialogo, Plan)
     ]
     ultimo = Pregunta.history.aggregate(
-        ultimo=Greatest(Max("history_date"), *ultimos, output_field=DateTimeField())
+        ultimo=Greatest(
+            Coalesce(Max("history_date"), nunca, output_field=DateTimeField()), *ultimos
+        )
     )["ultimo"]
     partes = (registro.pk, registro.titulo, registro.desde, registro.hasta, registro.publicado_el)
     return f"{partes}|{ultimo}|{timezone.localdate()}"
