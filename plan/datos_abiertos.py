@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from nucleo.datos_abiertos import Cambios, Campo, Conjunto, Tipo, cambios_de
+from nucleo.models import Entidad
 from plan import selectors
 from plan.models import (
     Actividad,
@@ -80,6 +81,7 @@ def _cambios_actividades() -> Cambios:
             "history_date",
         ),
         (Plan.history.filter(id__in=selectors.planes_publicados().values("pk")), "history_date"),
+        (_entidades_publicadas(), "history_date"),
     )
 
 
@@ -167,7 +169,13 @@ def _cambios_planes() -> Cambios:
     return cambios_de(
         (Plan.history.filter(id__in=planes), "history_date"),
         (Componente.history.filter(plan_id__in=planes), "history_date"),
+        (_entidades_publicadas(), "history_date"),
     )
+
+
+def _entidades_publicadas():
+    """The history of the entities of the published plans: each row carries its name."""
+    return Entidad.history.filter(id__in=selectors.planes_publicados().values("entidad_id"))
 
 
 PLANES = Conjunto(

@@ -265,3 +265,15 @@ def test_sin_redis_url_la_cache_vive_en_la_base_de_datos():
         "pasto_rdc_cache",
         "db",
     ]
+
+
+def test_el_nombre_nuevo_de_la_entidad_llega_a_los_datos_abiertos(client, plan_2022):
+    antes = client.get("/datos-abiertos/planes.csv")
+    entidad = plan_2022.entidad
+    entidad.nombre = "Alcaldía de Pasto (nombre nuevo)"
+    entidad.save()
+
+    despues = client.get("/datos-abiertos/planes.csv")
+
+    assert despues["ETag"] != antes["ETag"]
+    assert "Alcaldía de Pasto (nombre nuevo)" in despues.content.decode("utf-8-sig")
