@@ -26,6 +26,14 @@ def _entidad_sin_cache():
     entidad.olvidar_ya()
 
 
+@pytest.fixture(autouse=True)
+def _cache_vacia():
+    """Each test starts with an empty cache: the public pages and downloads kept by data
+    version (nucleo/cache_publico.py) must not outlive the rolled-back rows that built
+    them (rows from loaddata have no history, so two tests' versions can coincide)."""
+    cache.clear()
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
     """Prime the cached entity once every fixture has run, right before the test body:

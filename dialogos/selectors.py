@@ -15,17 +15,27 @@ starts from these selectors:
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from django.core.paginator import Page
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    DateTimeField,
+    Max,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from nucleo import fechas, historial, paginacion
 from nucleo.roles import Usuario
 from plan import selectors as plan_selectors
-from plan.models import Responsable
+from plan.models import Plan, Responsable
 
 from . import permisos, reglas
 from .models import (
@@ -74,6 +84,30 @@ def preguntas_publicas() -> QuerySet[Pregunta]:
         plan_selectors.q_actividad_publica("espacio__actividad", opcional=True),
         estado=Pregunta.Estado.PUBLICADA,
     )
+
+
+def version_de_informe_publico(registro: InformeRespuestas) -> str:
+    """The version of a published answers report's data, in one query: the latest
+    change of any question, space or plan (the report's counts, texts and letterhead),
+    the record's own fields and the day (the report says when it was generated).
+    Its PDF is rendered once per version (nucleo.cache_publico)."""
+    # Coalesced: SQLite's GREATEST is NULL as soon as one table has no history yet.
+    nunca = Value(datetime(1900, 1, 1, tzinfo=UTC))
+    ultimos = [
+        Coalesce(
+            Subquery(modelo.history.order_by("-history_date").values("history_date")[:1]),
+            nunca,
+            output_field=DateTimeField(),
+        )
+        for modelo in (EspacioDialogo, Plan)
+    ]
+    ultimo = Pregunta.history.aggregate(
+        ultimo=Greatest(
+            Coalesce(Max("history_date"), nunca, output_field=DateTimeField()), *ultimos
+        )
+    )["ultimo"]
+    partes = (registro.pk, registro.titulo, registro.desde, registro.hasta, registro.publicado_el)
+    return f"{partes}|{ultimo}|{timezone.localdate()}"
 
 
 def informes_publicos(*, hoy: date | None = None) -> QuerySet[InformeRespuestas]:

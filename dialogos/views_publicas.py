@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from nucleo import documentos, limites, paginacion
+from nucleo import cache_publico, documentos, limites, paginacion
 from nucleo.entidad import entidad_actual
 from nucleo.formularios import aplicar_errores
 from nucleo.parametros import entero, slug
@@ -223,4 +223,9 @@ def descarga_informe(request, informe: informes.InformeDeRespuestas, formato: st
 def informe_publicado(request, pk, formato):
     """A published answers report: public, since it holds only published texts."""
     registro = get_object_or_404(selectors.informes_publicos().select_related("espacio"), pk=pk)
-    return descarga_informe(request, informes.informe_registrado(registro), formato)
+    # Built once per version of its data: many citizens asking for the same PDF render it once.
+    return cache_publico.documento(
+        request,
+        version=selectors.version_de_informe_publico(registro),
+        generar=lambda: descarga_informe(request, informes.informe_registrado(registro), formato),
+    )

@@ -25,11 +25,12 @@ Conventions (one per kind, the same in the three formats):
 """
 
 import csv
+import hashlib
 import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from enum import StrEnum
 
@@ -115,10 +116,16 @@ class Campo:
 
 @dataclass(frozen=True)
 class Cambios:
-    """The first and the latest recorded change of a dataset's rows (None: no rows yet)."""
+    """The first and the latest recorded change of a dataset's rows (None: no rows yet).
+
+    `version` is the latest change of any row of the same tables, published or not: an
+    unpublished plan or a deleted activity leaves the published rows' dates as they were
+    but moves it, so the cached files (whose key it is part of) are built again.
+    """
 
     primero: datetime | None = None
     ultimo: datetime | None = None
+    version: datetime | None = None
 
 
 def sin_cambios() -> Cambios:
@@ -135,6 +142,8 @@ class Conjunto:
     # One aggregate query: when its published rows were first and last changed.
     cambios: Callable[[], Cambios] = sin_cambios
     palabras_clave: tuple[str, ...] = ()
+    # Computed for the day of the download (a state, a cut-off date): a new file each day.
+    del_dia: bool = False
     tema: str = "Participación ciudadana"  # a category of datos.gov.co
     # DCAT-US accrualPeriodicity (ISO 8601 repeating duration, or «irregular»).
     periodicidad: str = "irregular"
@@ -175,15 +184,27 @@ def cambios_de(*fuentes: tuple[QuerySet, str]) -> Cambios:
             valores.append(Coalesce(Subquery(primera), Value(nulo), output_field=DateTimeField()))
         return valores
 
+    # The latest change of each whole table, in the same query (an indexed column).
+    todas = [
+        Coalesce(
+            Subquery(consulta.model._default_manager.order_by(f"-{nombre}").values(nombre)[:1]),
+            Value(_ANTES),
+            output_field=DateTimeField(),
+        )
+        for consulta, nombre in fuentes
+    ]
     minimos, maximos = extremos(Min, "", _DESPUES), extremos(Max, "-", _ANTES)
     resultado = base.order_by().aggregate(
         primero=Least(*minimos) if otras else minimos[0],
         ultimo=Greatest(*maximos) if otras else maximos[0],
+        # With the base's own aggregate: aggregate() takes only aggregate expressions.
+        version=Greatest(maximos[0], *todas),
     )
-    primero, ultimo = resultado["primero"], resultado["ultimo"]
+    primero, ultimo, version = resultado["primero"], resultado["ultimo"], resultado["version"]
+    version = version if version is not None and version > _ANTES else None
     if ultimo is None or ultimo <= _ANTES:
-        return Cambios()
-    return Cambios(primero=primero, ultimo=ultimo)
+        return Cambios(version=version)
+    return Cambios(primero=primero, ultimo=ultimo, version=version)
 
 
 FORMATOS = ("csv", "json", "xlsx")
@@ -225,40 +246,117 @@ def _json(valor: object) -> object:
     return valor
 
 
-def como_csv(conjunto: Conjunto) -> bytes:
+# Rows per chunk of a streamed file: few enough writes, a bounded buffer.
+FILAS_POR_TROZO = 500
+
+
+def trozos_csv(conjunto: Conjunto) -> Iterator[bytes]:
+    """The CSV in chunks, as the rows come: the same bytes as como_csv. The header goes
+    with the first rows, so the first chunk runs the dataset's queries."""
     salida = io.StringIO()
     escritor = csv.writer(salida, lineterminator="\r\n")
-    escritor.writerow([campo.nombre for campo in conjunto.campos])
-    for fila in conjunto.datos():
-        escritor.writerow([_texto(valor) for valor in fila.values()])
-    return salida.getvalue().encode("utf-8-sig")
+    nombres = [campo.nombre for campo in conjunto.campos]
+    escritor.writerow(nombres)
+    inicio = "\ufeff".encode()
+    for numero, fila in enumerate(conjunto.filas(), start=1):
+        escritor.writerow([_texto(fila[nombre]) for nombre in nombres])
+        if numero % FILAS_POR_TROZO == 0:
+            yield inicio + _vaciar(salida)
+            inicio = b""
+    yield inicio + _vaciar(salida)
 
 
-def como_json(conjunto: Conjunto) -> bytes:
+def _vaciar(salida: io.StringIO) -> bytes:
+    contenido = salida.getvalue().encode("utf-8")
+    salida.seek(0)
+    salida.truncate()
+    return contenido
+
+
+def como_csv(conjunto: Conjunto) -> bytes:
+    return b"".join(trozos_csv(conjunto))
+
+
+def _encabezado_json(conjunto: Conjunto, cambios: Cambios) -> dict:
     ahora = timezone.now()
-    documento = {
+    return {
         "conjunto": conjunto.slug,
         "titulo": conjunto.titulo,
         "descripcion": conjunto.descripcion,
         "generado": _json(ahora),
-        "actualizado": _json(conjunto.cambios().ultimo or ahora),
+        "actualizado": _json(cambios.ultimo or ahora),
         "campos": [
             {"nombre": c.nombre, "tipo": NOMBRE_TIPO[c.tipo], "descripcion": c.descripcion}
             for c in conjunto.campos
         ],
-        "datos": [{k: _json(v) for k, v in fila.items()} for fila in conjunto.datos()],
     }
-    return json.dumps(documento, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def trozos_json(conjunto: Conjunto, cambios: Cambios | None = None) -> Iterator[bytes]:
+    """The JSON document in chunks of rows: the same text json.dumps(indent=1) writes for
+    the whole document (its rows hold scalars only, so each is indented as a block)."""
+    encabezado = _encabezado_json(conjunto, cambios if cambios is not None else conjunto.cambios())
+    texto = json.dumps(encabezado, ensure_ascii=False, indent=1)
+    # «…\n}» → «…,\n "datos": [»: the document stays open for its rows.
+    # The head goes with the first rows (as in the CSV).
+    partes: list[str] = [texto[: -len("\n}")] + ',\n "datos": [']
+    nombres = [campo.nombre for campo in conjunto.campos]
+    separador = "\n  "
+    for numero, fila in enumerate(conjunto.filas(), start=1):
+        registro = json.dumps({n: _json(fila[n]) for n in nombres}, ensure_ascii=False, indent=1)
+        partes.append(separador + registro.replace("\n", "\n  "))
+        separador = ",\n  "
+        if numero % FILAS_POR_TROZO == 0:
+            yield "".join(partes).encode("utf-8")
+            partes = []
+    cierre = "\n ]\n}" if separador != "\n  " else "]\n}"
+    yield ("".join(partes) + cierre).encode("utf-8")
+
+
+def como_json(conjunto: Conjunto, cambios: Cambios | None = None) -> bytes:
+    return b"".join(trozos_json(conjunto, cambios))
 
 
 def como_xlsx(conjunto: Conjunto) -> bytes:
+    """The XLSX in openpyxl's write-only mode: rows go to disk as they come, none is kept
+    (the same cells, kinds and formats as nucleo.documentos.xlsx_desde_hojas)."""
     columnas = [
         Columna(c.encabezado_xlsx, ancho=c.ancho, tipo=tipo, formato=formato)
         for c in conjunto.campos
         for tipo, formato in [_COLUMNA_XLSX[c.tipo]]
     ]
-    filas = [list(fila.values()) for fila in conjunto.datos()]
-    return documentos.xlsx_desde_hojas([Hoja(conjunto.titulo, columnas, filas)])
+    filas = ([fila[c.nombre] for c in conjunto.campos] for fila in conjunto.filas())
+    return documentos.xlsx_en_flujo(Hoja(conjunto.titulo, columnas, filas))
 
 
-GENERADORES = {"csv": como_csv, "json": como_json, "xlsx": como_xlsx}
+GENERADORES: dict[str, Callable[[Conjunto], bytes]] = {
+    "csv": como_csv,
+    "json": como_json,
+    "xlsx": como_xlsx,
+}
+
+
+def version(conjunto: Conjunto, formato: str, cambios: Cambios, hoy: date) -> str:
+    """The key of one file of the dataset: it changes whenever its data (or, for a dataset
+    computed for the day, the day) changes. Its cache key and its ETag."""
+    partes = [
+        str(VERSION_DEL_FORMATO),
+        conjunto.slug,
+        formato,
+        *(m.isoformat() if m else "-" for m in (cambios.primero, cambios.ultimo, cambios.version)),
+        hoy.isoformat() if conjunto.del_dia else "",
+    ]
+    return hashlib.sha256("|".join(partes).encode()).hexdigest()[:32]
+
+
+def ultima_modificacion(conjunto: Conjunto, cambios: Cambios, hoy: date) -> datetime | None:
+    """Its Last-Modified: the latest change of its rows, or the start of the day when it is
+    computed for the day and that is later."""
+    candidatos = [m for m in (cambios.ultimo, cambios.version) if m is not None]
+    if conjunto.del_dia:
+        candidatos.append(timezone.make_aware(datetime.combine(hoy, time.min)))
+    return max(candidatos, default=None)
+
+
+# Bumped when the files' layout changes: a deploy then never serves a file cached before it.
+VERSION_DEL_FORMATO = 1

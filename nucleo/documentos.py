@@ -224,6 +224,56 @@ def xlsx_desde_hojas(hojas: Sequence[Hoja]) -> bytes:
     return salida.getvalue()
 
 
+def xlsx_en_flujo(descripcion: Hoja) -> bytes:
+    """One sheet in openpyxl's write-only mode: each row is written out as it comes and
+    never kept, so a sheet of any size fits in a little memory (open data). The same
+    header, cells, kinds and formats as xlsx_desde_hojas; no totals."""
+    from openpyxl.cell import WriteOnlyCell
+
+    libro = Workbook(write_only=True)
+    hoja = libro.create_sheet(_titulo_de_hoja(descripcion.titulo))
+    columnas = list(descripcion.columnas)
+    for indice, columna in enumerate(columnas, start=1):
+        hoja.column_dimensions[get_column_letter(indice)].width = columna.ancho
+    if descripcion.congelar_encabezado:
+        hoja.freeze_panes = "A2"
+    encabezado = []
+    for columna in columnas:
+        celda = WriteOnlyCell(hoja, value=columna.titulo)
+        celda.font = Font(bold=True, color="FFFFFF")
+        celda.fill = PatternFill("solid", fgColor="00543C")
+        celda.alignment = Alignment(vertical="top", wrap_text=True)
+        encabezado.append(celda)
+    hoja.append(encabezado)
+    estilos: dict = {}
+    numero = 1
+    for valores in descripcion.filas:
+        numero += 1
+        fila = []
+        for columna, valor in zip(columnas, valores, strict=True):
+            tipo, formato = columna.tipo, columna.formato
+            if isinstance(valor, Celda):
+                tipo, valor, formato = valor.tipo, valor.valor, None
+            celda = WriteOnlyCell(hoja, value=_valor(valor, tipo))
+            if tipo == Tipo.TEXTO and celda.value is not None:
+                celda.data_type = "s"  # a text starting with «=» stays text, never a formula
+            clave = (tipo, formato)
+            if clave not in estilos:  # built once per kind, then copied (see _escribir_fila)
+                celda.number_format = formato or FORMATOS[tipo]
+                celda.alignment = Alignment(vertical="top", wrap_text=tipo == Tipo.TEXTO)
+                celda.font = Font(bold=False)
+                estilos[clave] = copy(celda._style)
+            else:
+                celda._style = copy(estilos[clave])
+            fila.append(celda)
+        hoja.append(fila)
+    if numero > 1:
+        hoja.auto_filter.ref = f"A1:{get_column_letter(len(columnas))}{numero}"
+    salida = io.BytesIO()
+    libro.save(salida)
+    return salida.getvalue()
+
+
 # --- HTTP --------------------------------------------------------------------
 
 

@@ -16,13 +16,15 @@ machine-readable catalogue then gives the time of the request.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.http import Http404, HttpResponse, JsonResponse
+from django.core.cache import cache
+from django.http import Http404, HttpResponse, HttpResponseBase, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
 from dialogos import datos_abiertos as dialogos_datos
 from encuestas import datos_abiertos as encuestas_datos
+from nucleo import cache_publico
 from nucleo import datos_abiertos as marco
 from nucleo.entidad import entidad_actual
 from plan import datos_abiertos as plan_datos
@@ -182,15 +184,44 @@ def esquema(request, slug):
 
 
 def descargar(request, slug, formato):
+    """A dataset's file, built once per version of its data (nucleo.cache_publico): CSV
+    and JSON streamed as their rows come, then kept; an unchanged file is a 304."""
     if formato not in marco.FORMATOS:
         raise Http404("Formato no disponible: use csv, json o xlsx.")
     conjunto = _conjunto(slug)
-    contenido = marco.GENERADORES[formato](conjunto)
-    respuesta = HttpResponse(contenido, content_type=marco.TIPOS_MIME[formato])
+    cambios = conjunto.cambios()  # one query: the version of its data
+    hoy = timezone.localdate()
+    version = marco.version(conjunto, formato, cambios, hoy)
+    modificado = marco.ultima_modificacion(conjunto, cambios, hoy)
+    respuesta: HttpResponseBase | None = cache_publico.condicional(
+        request, version=version, modificado=modificado
+    )
+    if respuesta is None:
+        respuesta = _archivo(conjunto, formato, cambios, clave=f"datos-abiertos:{version}")
+        cache_publico.publica(respuesta, version=version, modificado=modificado)
     if formato != "json":
         respuesta["Content-Disposition"] = f'attachment; filename="{slug}.{formato}"'
     respuesta["Access-Control-Allow-Origin"] = "*"
     return respuesta
+
+
+def _archivo(
+    conjunto: marco.Conjunto, formato: str, cambios: marco.Cambios, *, clave: str
+) -> HttpResponseBase:
+    tipo = marco.TIPOS_MIME[formato]
+    guardado = cache.get(clave)
+    if guardado is not None:
+        respuesta = HttpResponse(guardado, content_type=tipo)
+        respuesta["Content-Length"] = str(len(guardado))
+        return respuesta
+    if formato == "xlsx":  # a zip is written whole (in write-only mode: rows not kept)
+        contenido = marco.como_xlsx(conjunto)
+        cache.set(clave, contenido, cache_publico.segundos_en_cache())
+        return HttpResponse(contenido, content_type=tipo)
+    trozos = (
+        marco.trozos_csv(conjunto) if formato == "csv" else marco.trozos_json(conjunto, cambios)
+    )
+    return cache_publico.en_flujo(clave, trozos, content_type=tipo)
 
 
 def plan_json(request, plan):

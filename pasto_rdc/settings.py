@@ -108,14 +108,29 @@ DATABASES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The cache holds the public forms' per-IP rate-limit counters: it lives in the
-# database so every gunicorn worker shares them (`manage.py createcachetable`).
+# The cache holds the public forms' per-IP rate-limit counters, the public downloads and
+# pages built once per version of their data (nucleo/cache_publico.py) and, with Redis,
+# the sessions. By default it lives in the database, so every gunicorn worker shares it
+# (`manage.py createcachetable`); REDIS_URL=redis://host:6379/0 puts it in Redis (the
+# `redis` extra: pip install .[redis]), shared by every server behind the load balancer,
+# and the sessions are then read from it (and kept in the database, «cached_db»).
+REDIS_URL = env_str("REDIS_URL", "")
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "pasto_rdc_cache",
-    }
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "pasto_rdc_cache",
+        }
+    )
 }
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Public downloads: how long a browser or proxy may reuse one without asking (seconds),
+# and how long a built version stays in the cache (a change of the data makes a new one).
+CACHE_PUBLICO_SEGUNDOS = env_int("CACHE_PUBLICO_SEGUNDOS", 300)
+CACHE_PUBLICO_DURACION = env_int("CACHE_PUBLICO_DURACION", 24 * 3600)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

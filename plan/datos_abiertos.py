@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from nucleo.datos_abiertos import Cambios, Campo, Conjunto, Tipo, cambios_de
+from nucleo.models import Entidad
 from plan import selectors
 from plan.models import (
     Actividad,
@@ -18,6 +19,8 @@ from plan.models import (
     Componente,
     Evidencia,
     Plan,
+    Responsable,
+    Subcomponente,
     Ventana,
 )
 
@@ -62,7 +65,23 @@ def _cambios_actividades() -> Cambios:
         (ActividadResponsable.history.filter(actividad_id__in=actividades), "history_date"),
         (Avance.history.filter(actividad_id__in=actividades), "history_date"),
         (Evidencia.history.filter(actividad_id__in=actividades), "history_date"),
+        # Names the rows carry: a renamed subcomponente or office is a new file too.
+        (
+            Subcomponente.history.filter(
+                id__in=selectors.actividades_publicas().values("subcomponente_id")
+            ),
+            "history_date",
+        ),
+        (
+            Responsable.history.filter(
+                id__in=ActividadResponsable.objects.filter(actividad_id__in=actividades).values(
+                    "responsable_id"
+                )
+            ),
+            "history_date",
+        ),
         (Plan.history.filter(id__in=selectors.planes_publicados().values("pk")), "history_date"),
+        (_entidades_publicadas(), "history_date"),
     )
 
 
@@ -126,6 +145,7 @@ ACTIVIDADES = Conjunto(
     filas=_filas_actividades,
     cambios=_cambios_actividades,
     palabras_clave=("plan de acción", "actividades", "avance", "metas", "seguimiento"),
+    del_dia=True,
     # Recomputed every day (state, cut-off date), and whenever a progress is approved.
     periodicidad="R/P1D",
 )
@@ -149,7 +169,13 @@ def _cambios_planes() -> Cambios:
     return cambios_de(
         (Plan.history.filter(id__in=planes), "history_date"),
         (Componente.history.filter(plan_id__in=planes), "history_date"),
+        (_entidades_publicadas(), "history_date"),
     )
+
+
+def _entidades_publicadas():
+    """The history of the entities of the published plans: each row carries its name."""
+    return Entidad.history.filter(id__in=selectors.planes_publicados().values("entidad_id"))
 
 
 PLANES = Conjunto(

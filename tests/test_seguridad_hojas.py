@@ -69,7 +69,7 @@ def test_una_formula_no_llega_viva_al_xlsx_de_datos_abiertos_y_los_numeros_sigue
     hoja = openpyxl.load_workbook(io.BytesIO(contenido)).active
     encabezado = [c.value for c in hoja[1]]
     fila = next(
-        dict(zip(encabezado, f, strict=True)) for f in hoja.iter_rows(2) if f[2].value == "2.2"
+        dict(zip(encabezado, f, strict=True)) for f in hoja.iter_rows(2) if f[3].value == "2.2"
     )
 
     assert fila["producto"].value == "'" + FORMULA

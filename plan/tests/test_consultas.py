@@ -193,8 +193,10 @@ def test_inicio(client, escenario, django_assert_num_queries):
     # the subcomponentes and offices named; the page's activities, assignments,
     # windows, public evidence; componentes; the other published plans; the closed and published
     # follow-ups; the filter form's offices and subcomponentes; the plan's cortes (for
-    # the chart of progress over the cortes: its dates come with the activities query).
-    with django_assert_num_queries(16):
+    # the chart of progress over the cortes: its dates come with the activities query);
+    # the page's figures over the whole plan (issue 17's pages); and first the version
+    # of the public data, the key of the cached page (a miss here).
+    with django_assert_num_queries(17):
         respuesta = client.get("/")
     assert respuesta.status_code == 200
 
