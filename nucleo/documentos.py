@@ -168,7 +168,11 @@ def pdf_por_secciones(
       page are dropped with that page and open the next section, which lays them out
       again from the top of a page, as one pass would after a page break. So every
       section but the last ends where a page of the single pass ends, and only a
-      page's worth of rows per section is laid out twice.
+      page's worth of rows per section is laid out twice. (A section whose rows fit
+      on one page is laid out again with `por_seccion` more rows.) In the tests the
+      follow-up of 150 activities has exactly the pages of one pass; WeasyPrint may
+      still break a page one row earlier in the last section (what follows the rows
+      weighs on its breaks), never more than that page.
     - «Página X de Y» needs the total, known only once every section is laid out;
       so the sections are rendered without numbers and, once the total is known,
       each page is stamped with its number: a WeasyPrint overlay of empty pages with
@@ -182,19 +186,25 @@ def pdf_por_secciones(
         raise ValueError("Una sección necesita al menos un renglón.")
     with tempfile.TemporaryDirectory(prefix="pdf-secciones-") as carpeta:
         partes: list[str] = []
-        desde = 0
+        desde, tamano = 0, por_seccion
         while True:
-            hasta = min(desde + por_seccion, renglones)
+            hasta = min(desde + tamano, renglones)
             ultima = hasta >= renglones
             seccion = Seccion(desde=desde, hasta=hasta, primera=desde == 0, ultima=ultima)
             documento = _html(html_de(seccion), base_url=base_url).render()
             paginas = documento.pages
-            if not ultima and len(paginas) > 1:
-                anteriores = _renglones_de(paginas[-2])
-                nuevos = _renglones_de(paginas[-1]) - anteriores
-                if nuevos and min(nuevos) > desde:
-                    hasta = min(nuevos)  # they open the next section
-                    paginas = paginas[:-1]
+            if not ultima:
+                nuevos = _renglones_de(paginas[-1])
+                if len(paginas) > 1:
+                    nuevos -= _renglones_de(paginas[-2])
+                if not nuevos or min(nuevos) <= desde:
+                    # Its rows fit on one page, or one row fills its last page: with
+                    # more rows the section ends on a page the single pass ends too.
+                    del documento, paginas
+                    tamano += por_seccion
+                    continue
+                hasta = min(nuevos)  # the rows of its last page open the next section
+                paginas = paginas[:-1]
             ruta = os.path.join(carpeta, f"{len(partes):05d}.pdf")
             documento.copy(paginas).write_pdf(ruta)
             partes.append(ruta)
@@ -202,7 +212,7 @@ def pdf_por_secciones(
             gc.collect()
             if ultima:
                 break
-            desde = hasta
+            desde, tamano = hasta, por_seccion
 
         escritor = PdfWriter()
         for ruta in partes:

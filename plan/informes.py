@@ -220,15 +220,16 @@ def pdf_por_secciones(
     *,
     plantilla: str,
     base_url: str,
-    por_seccion: int = RENGLONES_POR_SECCION,
+    por_seccion: int | None = None,
 ) -> bytes:
     """The PDF of a follow-up (or an office's report) rendered in sections of
-    `por_seccion` rows: the same pages as one pass, in bounded memory."""
+    `por_seccion` rows (RENGLONES_POR_SECCION): the same pages as one pass, in bounded
+    memory."""
     return documentos.contenido_por_secciones(
         plantilla=plantilla,
         contexto={"informe": informe, "plan": informe.plan},
         renglones=informe.renglones,
-        por_seccion=por_seccion,
+        por_seccion=por_seccion or RENGLONES_POR_SECCION,
         base_url=base_url,
         numeracion=NUMERACION,
     )
