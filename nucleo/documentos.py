@@ -145,6 +145,45 @@ def _capa_de_numeros(desde: int, hasta: int, paginas: int, numeracion: Numeracio
     return pdf_desde_html(html, base_url="about:blank")
 
 
+def _estampar(escritor: Any, pagina: Any, capa: Any) -> None:
+    """Draw the page `capa` over `pagina` as a form XObject.
+
+    pypdf's merge_page parses the whole content stream of the page it merges into
+    (a report page holds thousands of operators): it doubled the join's time. Here
+    the page's own streams are kept as they are, wrapped in q … Q, and one more
+    stream draws the number."""
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
+
+    def flujo(datos: bytes, **claves: Any) -> Any:
+        objeto = DecodedStreamObject()
+        objeto.set_data(datos)
+        objeto.update({NameObject(k): v for k, v in claves.items()})
+        return escritor._add_object(objeto)
+
+    forma = flujo(
+        capa.get_contents().get_data(),
+        **{
+            "/Type": NameObject("/XObject"),
+            "/Subtype": NameObject("/Form"),
+            "/BBox": capa.mediabox,
+            "/Resources": capa["/Resources"].get_object().clone(escritor),
+        },
+    )
+    # Pages may share their resources: each page gets its own copy to name its number.
+    recursos = DictionaryObject(pagina["/Resources"].get_object())
+    formas = DictionaryObject(recursos.get("/XObject", DictionaryObject()).get_object())
+    formas[NameObject("/NumeroDePagina")] = forma
+    recursos[NameObject("/XObject")] = formas
+    pagina[NameObject("/Resources")] = recursos
+    contenidos = pagina["/Contents"]
+    propios = (
+        list(contenidos.get_object()) if isinstance(contenidos.get_object(), list) else [contenidos]
+    )
+    pagina[NameObject("/Contents")] = ArrayObject(
+        [flujo(b"q\n"), *propios, flujo(b"\nQ q /NumeroDePagina Do Q\n")]
+    )
+
+
 def pdf_por_secciones(
     *,
     renglones: int,
@@ -222,7 +261,7 @@ def pdf_por_secciones(
             fin = min(inicio + _NUMEROS_POR_CAPA - 1, total)
             capa = PdfReader(io.BytesIO(_capa_de_numeros(inicio, fin, total, numeracion)))
             for desplazamiento, numero in enumerate(capa.pages):
-                escritor.pages[inicio - 1 + desplazamiento].merge_page(numero)
+                _estampar(escritor, escritor.pages[inicio - 1 + desplazamiento], numero)
             gc.collect()
         primera = PdfReader(partes[0])
         if primera.metadata:
