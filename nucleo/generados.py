@@ -9,6 +9,12 @@ the file, and e-mails whoever asked; «Mis pendientes» lists the user's documen
 their download link (`/documentos/<id>/`, for that user only).
 
 The core imports no app: the generator is named by its path, as Django names backends.
+
+A large PDF is rendered in sections inside that one task (nucleo.documentos.
+pdf_por_secciones: the plan's follow-up and an office's report, plan.informes
+.documento_seguimiento / documento_oficina), one section after the other, so the
+worker's memory is bounded by a section whatever the plan's size; sections are not
+spread over workers (a task's output is one file, and the join needs them all).
 """
 
 import logging

@@ -201,19 +201,68 @@ def cumplimiento(filas: Iterable[FilaInforme]) -> Cumplimiento:
     )
 
 
+# A large report's PDF is rendered this many table rows at a time (nucleo.documentos.
+# pdf_por_secciones): WeasyPrint holds about 0.5 MB per row while it lays a section out,
+# so a section stays near 100 MB whatever the plan's size.
+RENGLONES_POR_SECCION = 200
+
+# «Página X de Y» of a report in sections: the @page rule of plan/informes/base.html.
+NUMERACION = documentos.Numeracion(
+    tamano="letter landscape",
+    margen="1.6cm 1.2cm 1.6cm 1.2cm",
+    caja="bottom-right",
+    estilo='font: 7.5pt "DejaVu Sans", sans-serif; color: #4a5259;',
+)
+
+
+def pdf_por_secciones(
+    informe: "InformeSeguimiento",
+    *,
+    plantilla: str,
+    base_url: str,
+    por_seccion: int | None = None,
+) -> bytes:
+    """The PDF of a follow-up (or an office's report) rendered in sections of
+    `por_seccion` rows (RENGLONES_POR_SECCION): the same pages as one pass, in bounded
+    memory."""
+    return documentos.contenido_por_secciones(
+        plantilla=plantilla,
+        contexto={"informe": informe, "plan": informe.plan},
+        renglones=informe.renglones,
+        por_seccion=por_seccion or RENGLONES_POR_SECCION,
+        base_url=base_url,
+        numeracion=NUMERACION,
+    )
+
+
+def _documento(
+    informe: "InformeSeguimiento", *, formato: str, plantilla: str, base_url: str, hojas
+) -> bytes:
+    if formato == documentos.Formato.PDF:
+        return pdf_por_secciones(informe, plantilla=plantilla, base_url=base_url)
+    return documentos.contenido(
+        formato=formato,
+        plantilla=plantilla,
+        contexto={"informe": informe, "plan": informe.plan},
+        hojas=hojas,
+        base_url=base_url,
+    )
+
+
 def documento_seguimiento(
     *, formato: str, base_url: str, plan_id: int, corte: int, hoy: str
 ) -> bytes:
     """The follow-up of a corte as bytes: what a background task stores
-    (nucleo/generados.py) when the plan is too large to render inside a request."""
+    (nucleo/generados.py) when the plan is too large to render inside a request. The
+    PDF is rendered in sections, one after the other in this task (bounded memory)."""
     plan = Plan.objects.get(pk=plan_id)
     informe = informe_seguimiento(plan=plan, corte=plan.corte(corte), hoy=date.fromisoformat(hoy))
-    return documentos.contenido(
+    return _documento(
+        informe,
         formato=formato,
         plantilla="plan/informes/seguimiento.html",
-        contexto={"informe": informe, "plan": plan},
-        hojas=lambda: hojas_seguimiento(informe),
         base_url=base_url,
+        hojas=lambda: hojas_seguimiento(informe),
     )
 
 
@@ -228,12 +277,12 @@ def documento_oficina(
         corte=plan.corte(corte),
         hoy=date.fromisoformat(hoy),
     )
-    return documentos.contenido(
+    return _documento(
+        informe,
         formato=formato,
         plantilla="plan/informes/oficina.html",
-        contexto={"informe": informe, "plan": plan},
-        hojas=lambda: hojas_oficina(informe),
         base_url=base_url,
+        hojas=lambda: hojas_oficina(informe),
     )
 
 
@@ -263,6 +312,18 @@ class GrupoInforme:
     @property
     def cumplimiento(self) -> Cumplimiento:
         return cumplimiento(self.filas)
+
+
+@dataclass(frozen=True)
+class Renglon:
+    """A row of the follow-up's table: an activity, or (fila None) its subcomponente's
+    total after the subcomponente's last activity. `indice` is its place in the table
+    (nucleo.documentos.ATRIBUTO_RENGLON, for a document in sections)."""
+
+    indice: int
+    grupo: GrupoInforme
+    fila: FilaInforme | None
+    primera: bool = False  # the subcomponente's first activity (it prints its name)
 
 
 @dataclass(frozen=True)
@@ -298,6 +359,18 @@ class InformeSeguimiento:
             GrupoInforme(avance=avance, filas=por_sub[avance.subcomponente.pk])
             for avance in self.resumen.por_subcomponente
         ]
+
+    @property
+    def renglones(self) -> list[Renglon]:
+        """The table's rows in order: each subcomponente's activities, then its total."""
+        renglones: list[Renglon] = []
+        for grupo in self.grupos:
+            for posicion, fila in enumerate(grupo.filas):
+                renglones.append(
+                    Renglon(indice=len(renglones), grupo=grupo, fila=fila, primera=posicion == 0)
+                )
+            renglones.append(Renglon(indice=len(renglones), grupo=grupo, fila=None))
+        return renglones
 
     @property
     def avance_componente(self) -> Decimal:

@@ -208,8 +208,8 @@ def test_la_fabrica_crea_un_plan_completo(db):
 
     actividades = Actividad.objects.filter(plan=plan)
     assert actividades.count() == 500
-    # Codes stay valid (n.m with m ≤ 99): 500 activities need 6 subcomponentes.
-    assert Subcomponente.objects.filter(componente__plan=plan).count() == 6
+    # Codes stay valid (n.m with m ≤ 999): 500 activities fit in the 3 subcomponentes.
+    assert Subcomponente.objects.filter(componente__plan=plan).count() == 3
     for actividad in list(actividades.order_by("pk"))[::25]:
         actividad.full_clean()
     assert not actividades.filter(ventanas__isnull=True).exists()
