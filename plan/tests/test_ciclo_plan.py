@@ -237,7 +237,7 @@ def test_un_borrador_no_es_publico_y_publicarlo_lo_hace_publico(
 ):
     hoy_fijo(date(2023, 3, 1))
     borrador = nuevo_plan(plan_2022, 2023)
-    publico = reverse("plan_publico", args=[2023])
+    publico = reverse("plan_publico", args=[borrador.slug])
 
     assert client.get(publico).status_code == 404
     assert plan_de_inicio(client) == plan_2022  # the draft of this year is not shown
